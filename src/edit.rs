@@ -1,0 +1,133 @@
+//! Edits: the only way a pass may change text.
+//!
+//! A pass never returns a rewritten string. It returns [`Edit`]s: a byte range
+//! of its input, the replacement, the rule code that asked for it, a
+//! [`Confidence`] and a short reason. The pipeline applies them and composes
+//! them into a report against the original text (see [`crate::Report`]).
+
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// How sure a rule is that its edit is right.
+///
+/// Ordered like ruff's `Applicability`: `Review < Safe`, so "at least review"
+/// is `confidence >= Confidence::Review`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// Plausible but not certain (more than one reading exists): an editor
+    /// should look at it. Skipped by `--only-safe`.
+    Review,
+    /// The edit has one reading; applying it cannot harm correct text.
+    Safe,
+}
+
+impl Confidence {
+    /// `"safe"` or `"review"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Review => "review",
+            Confidence::Safe => "safe",
+        }
+    }
+}
+
+impl std::fmt::Display for Confidence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One change proposed by a pass, against the pass's own input text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    /// Byte range replaced (start..end); empty for an insertion.
+    pub range: Range<usize>,
+    /// The new text for `range`; empty for a deletion.
+    pub replacement: Cow<'static, str>,
+    /// The rule code, e.g. `"W101"`.
+    pub code: &'static str,
+    /// How sure the rule is.
+    pub confidence: Confidence,
+    /// Short human reason shown in reports.
+    pub reason: Cow<'static, str>,
+}
+
+impl Edit {
+    /// Replace `range` with `replacement`.
+    pub fn replacement(
+        range: Range<usize>,
+        replacement: impl Into<Cow<'static, str>>,
+        code: &'static str,
+        confidence: Confidence,
+        reason: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        Edit { range, replacement: replacement.into(), code, confidence, reason: reason.into() }
+    }
+
+    /// Delete `range`.
+    pub fn deletion(
+        range: Range<usize>,
+        code: &'static str,
+        confidence: Confidence,
+        reason: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        Self::replacement(range, "", code, confidence, reason)
+    }
+
+    /// Insert `text` at byte offset `at`.
+    pub fn insertion(
+        at: usize,
+        text: impl Into<Cow<'static, str>>,
+        code: &'static str,
+        confidence: Confidence,
+        reason: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        Self::replacement(at..at, text, code, confidence, reason)
+    }
+
+    /// Does applying this edit change nothing?
+    pub fn is_noop(&self, text: &str) -> bool {
+        text.get(self.range.clone()) == Some(&*self.replacement)
+    }
+}
+
+impl PartialOrd for Edit {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Ordered by (start, end, replacement, code), as ruff orders its edits.
+impl Ord for Edit {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.range.start, self.range.end, &self.replacement, self.code)
+            .cmp(&(other.range.start, other.range.end, &other.replacement, other.code))
+    }
+}
+
+/// Apply sorted, non-overlapping edits to `text` in one forward sweep.
+///
+/// Edits that overlap an earlier one are returned in the second value instead
+/// of being applied (never dropped silently).
+pub fn apply_edits(text: &str, edits: &[Edit]) -> (String, Vec<Edit>) {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut skipped = Vec::new();
+    let mut last = 0usize;
+    let mut last_was_insert_at = usize::MAX;
+    for e in edits {
+        let overlaps = e.range.start < last
+            || (e.range.is_empty() && e.range.start == last_was_insert_at);
+        if overlaps || e.range.end > text.len() || !text.is_char_boundary(e.range.start) || !text.is_char_boundary(e.range.end) {
+            skipped.push(e.clone());
+            continue;
+        }
+        out.push_str(&text[last..e.range.start]);
+        out.push_str(&e.replacement);
+        last = e.range.end;
+        last_was_insert_at = if e.range.is_empty() { e.range.start } else { usize::MAX };
+    }
+    out.push_str(&text[last..]);
+    (out, skipped)
+}

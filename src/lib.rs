@@ -1,0 +1,194 @@
+//! # rinse
+//!
+//! Repairs machine-translated articles scraped from Chinese websites and
+//! reports every change it made.
+//!
+//! ```
+//! use rinse::{Cleaner, Config};
+//!
+//! let cleaner = Cleaner::new(Config::default()).unwrap();
+//! let cleaned = cleaner.clean("  Prices rose\u{a0}sharply。\n");
+//! assert_eq!(cleaned.text, "Prices rose sharply.\n");
+//! // Every change is in the report, against the original text:
+//! assert!(cleaned.report.edits.iter().any(|e| e.codes.contains(&"W101".to_string())));
+//! // and replaying the report on the input gives the output exactly.
+//! assert_eq!(cleaned.report.apply("  Prices rose\u{a0}sharply。\n").unwrap(), cleaned.text);
+//! ```
+//!
+//! A [`Cleaner`] is built once from a [`Config`] (rules are compiled then) and
+//! is `Send + Sync`: share it across threads. The passes run in a fixed order
+//! (see [`passes`]); each returns [`Edit`]s, never a rewritten string, and the
+//! pipeline composes them into a [`Report`] against the original text.
+
+#![warn(missing_docs)]
+
+pub mod config;
+pub mod decode;
+pub mod edit;
+pub mod error;
+pub mod passes;
+mod pipeline;
+pub mod report;
+pub mod rules;
+
+pub use config::{CjkPolicy, Config, Normalize};
+pub use edit::{Confidence, Edit};
+pub use error::{Error, Result};
+pub use report::{Report, ReportEdit};
+pub use rules::Rule;
+
+use std::collections::{BTreeMap, HashSet};
+
+/// Cleaned text and the report of how it was cleaned.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Cleaned {
+    /// The output text (UTF-8).
+    pub text: String,
+    /// Every edit, metadata and statistics.
+    pub report: Report,
+    /// Sentences removed under `cjk = "extract"`, one JSON object each.
+    pub extracted: Vec<serde_json::Value>,
+}
+
+/// The cleaning pipeline, built once from a [`Config`].
+pub struct Cleaner {
+    config: Config,
+    passes: Vec<Box<dyn passes::Pass>>,
+    enabled: HashSet<&'static str>,
+}
+
+impl std::fmt::Debug for Cleaner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Cleaner").field("config", &self.config).finish_non_exhaustive()
+    }
+}
+
+impl Cleaner {
+    /// Build the pipeline. Fails on unknown rule codes or invalid rule data.
+    pub fn new(config: Config) -> Result<Self> {
+        config.validate()?;
+        let passes = passes::build(&config)?;
+        let enabled = rules::all().filter(|r| config.is_enabled(r.code)).map(|r| r.code).collect();
+        Ok(Cleaner { config, passes, enabled })
+    }
+
+    /// The configuration this cleaner was built with.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Clean a UTF-8 string.
+    pub fn clean(&self, text: &str) -> Cleaned {
+        self.clean_decoded(text, decode::DecodeInfo::default())
+    }
+
+    /// Clean raw bytes of any encoding (detected; see [`decode`]).
+    pub fn clean_bytes(&self, bytes: &[u8]) -> Cleaned {
+        self.clean_bytes_as(bytes, None)
+    }
+
+    /// Clean raw bytes, decoding them as `encoding` when given.
+    pub fn clean_bytes_as(&self, bytes: &[u8], encoding: Option<&'static encoding_rs::Encoding>) -> Cleaned {
+        let (text, info) = decode::decode(bytes, encoding);
+        self.clean_decoded(&text, info)
+    }
+
+    fn clean_decoded(&self, original: &str, decode: decode::DecodeInfo) -> Cleaned {
+        let mut cx = passes::Context::default();
+        let outcome = pipeline::run(original, &self.passes, &self.enabled, self.config.only_safe, &mut cx);
+        let positions = report::line_cols(original, outcome.composites.iter().map(|c| c.orig.start));
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        if !decode.replacements.is_empty() {
+            counts.insert("E101".into(), decode.replacements.len());
+        }
+        let edits: Vec<ReportEdit> = outcome
+            .composites
+            .iter()
+            .zip(positions)
+            .map(|(c, (line, column))| {
+                for code in &c.codes {
+                    *counts.entry(code.to_string()).or_default() += 1;
+                }
+                ReportEdit {
+                    start: c.orig.start,
+                    end: c.orig.end,
+                    line,
+                    column,
+                    before: original[c.orig.clone()].to_string(),
+                    after: outcome.text[c.cur.clone()].to_string(),
+                    codes: c.codes.iter().map(|s| s.to_string()).collect(),
+                    confidence: c.confidence,
+                    reasons: c.reasons.iter().map(|s| s.to_string()).collect(),
+                }
+            })
+            .collect();
+        let skipped = outcome
+            .skipped
+            .into_iter()
+            .map(|s| report::SkippedEdit {
+                pass: s.pass.to_string(),
+                round: s.round,
+                code: s.edit.code.to_string(),
+                start: s.edit.range.start,
+                end: s.edit.range.end,
+                replacement: s.edit.replacement.into_owned(),
+                reason: s.edit.reason.into_owned(),
+            })
+            .collect();
+        let report = Report {
+            rinse_version: env!("CARGO_PKG_VERSION").to_string(),
+            input: None,
+            decode,
+            input_sha256: report::sha256_hex(original),
+            output_sha256: report::sha256_hex(&outcome.text),
+            input_bytes: original.len(),
+            output_bytes: outcome.text.len(),
+            edits,
+            skipped,
+            counts,
+            metadata: cx.metadata,
+            language: cx.language,
+            warnings: cx.warnings,
+        };
+        Cleaned { text: outcome.text, report, extracted: cx.extracted }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleaner_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Cleaner>();
+    }
+
+    #[test]
+    fn every_rule_code_is_unique_and_well_formed() {
+        let mut seen = HashSet::new();
+        for r in rules::all() {
+            assert!(seen.insert(r.code), "duplicate code {}", r.code);
+            let (fam, num) = r.code.split_at(1);
+            assert!("EWMBPCNL".contains(fam), "bad family in {}", r.code);
+            assert!(num.len() == 3 && num.bytes().all(|b| b.is_ascii_digit()), "bad number in {}", r.code);
+            assert!(r.doc.contains("## What it fixes"), "{} lacks '## What it fixes'", r.code);
+        }
+    }
+
+    /// Each rule's doc examples hold when only that rule is selected.
+    #[test]
+    fn rule_doc_examples_hold() {
+        let mut n = 0;
+        for r in rules::all() {
+            for (before, after) in r.examples() {
+                let cfg = Config { select: vec![r.code.to_string()], ..Config::default() };
+                let out = Cleaner::new(cfg).unwrap().clean(&before);
+                assert_eq!(out.text, after, "rule {} example {:?}", r.code, before);
+                n += 1;
+            }
+        }
+        assert!(n >= rules::all().count() / 2, "too few rule examples ({n})");
+    }
+}

@@ -1,0 +1,250 @@
+//! Markup remnants (family M): HTML entities, leftover tags, markdown emphasis.
+//!
+//! Candidates are found with `memchr` (`&`, `<`, `*`, `_`); only then is a
+//! small anchored regex tried at that position.
+
+use crate::config::Config;
+use crate::edit::{Confidence::Safe, Edit};
+use crate::error::Result;
+use crate::passes::{Context, Pass};
+use regex::Regex;
+use std::sync::LazyLock;
+
+crate::declare_rules! { pass = "markup";
+    /// ## What it fixes
+    /// HTML character references left in the text: named (`&nbsp;`, `&amp;`,
+    /// `&ldquo;`, ...) and numeric (`&#8220;`, `&#x201C;`). `&nbsp;` becomes a
+    /// plain space.
+    ///
+    /// ## Example
+    /// ```text
+    /// R&amp;D spending&nbsp;rose &#8220;sharply&#8221;
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// R&D spending rose “sharply”
+    /// ```
+    ///
+    /// ## Why safe
+    /// Only well-formed references (ending in `;`) with a known name are
+    /// decoded; a bare `&` or an unknown name is left alone.
+    M101 = ("html-entity", Safe, true, "HTML entity decoded");
+    /// ## What it fixes
+    /// Leftover HTML tags of common elements (`<p>`, `</span>`, `<br/>`,
+    /// `<strong>`, `<a href=…>`, `<img …>`). `<br>` becomes a newline, other
+    /// tags are removed.
+    ///
+    /// ## Example
+    /// ```text
+    /// The <strong>meeting</strong> was held.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// The meeting was held.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// if a <b and c> d then
+    /// ```
+    ///
+    /// ## Why safe
+    /// Only known HTML element names followed by `>`, whitespace or `/` match;
+    /// comparisons such as `a < b` are not tags.
+    M102 = ("html-tag", Safe, true, "leftover HTML tag removed");
+    /// ## What it fixes
+    /// Stray markdown emphasis markers `**` and `__` glued to a word.
+    ///
+    /// ## Example
+    /// ```text
+    /// productive forces. **The theory of new quality productive forces
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// productive forces. The theory of new quality productive forces
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// 2 ** 10 is 1024 and snake__case stays
+    /// ```
+    ///
+    /// ## Why safe
+    /// English prose never contains `**` or `__` touching a word boundary;
+    /// markers with spaces on both sides (`2 ** 10`) and inside identifiers
+    /// are kept.
+    M103 = ("markdown-emphasis", Safe, true, "stray markdown emphasis removed");
+}
+
+/// Options of the markup pass (`[markup]` in rinse.toml).
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Options {}
+
+/// The markup pass.
+pub struct Markup {}
+
+impl Markup {
+    /// Build the pass for `config`.
+    pub fn new(_config: &Config) -> Result<Self> {
+        Ok(Markup {})
+    }
+}
+
+static ENTITY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,9}));").unwrap());
+
+static TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^</?(a|abbr|b|big|blockquote|br|center|cite|code|dd|del|div|dl|dt|em|figcaption|figure|font|h[1-6]|hr|i|img|ins|label|li|mark|ol|p|pre|q|s|section|small|span|strike|strong|sub|sup|table|tbody|td|tfoot|th|thead|tr|tt|u|ul|article|header|footer|nav|iframe|input|button|form|meta|link|style|script|wbr)(?:\s[^<>=]{0,200}=[^<>]{0,400})?\s*/?>",
+    )
+    .unwrap()
+});
+
+fn named_entity(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "nbsp" | "ensp" | "emsp" | "thinsp" => " ",
+        "amp" => "&",
+        "lt" => "<",
+        "gt" => ">",
+        "quot" => "\"",
+        "apos" => "'",
+        "ldquo" => "\u{201c}",
+        "rdquo" => "\u{201d}",
+        "lsquo" => "\u{2018}",
+        "rsquo" => "\u{2019}",
+        "mdash" => "\u{2014}",
+        "ndash" => "\u{2013}",
+        "hellip" => "\u{2026}",
+        "middot" => "\u{b7}",
+        "bull" => "\u{2022}",
+        "copy" => "\u{a9}",
+        "reg" => "\u{ae}",
+        "trade" => "\u{2122}",
+        "deg" => "\u{b0}",
+        "times" => "\u{d7}",
+        "divide" => "\u{f7}",
+        "yen" => "\u{a5}",
+        "euro" => "\u{20ac}",
+        "pound" => "\u{a3}",
+        "laquo" => "\u{ab}",
+        "raquo" => "\u{bb}",
+        "permil" => "\u{2030}",
+        "plusmn" => "\u{b1}",
+        "sup2" => "\u{b2}",
+        "sup3" => "\u{b3}",
+        "zwsp" | "ZeroWidthSpace" => "",
+        _ => return None,
+    })
+}
+
+impl Pass for Markup {
+    fn name(&self) -> &'static str {
+        "markup"
+    }
+
+    fn run(&self, text: &str, _cx: &mut Context) -> Vec<Edit> {
+        let mut edits = Vec::new();
+        let bytes = text.as_bytes();
+        for i in memchr::memchr3_iter(b'&', b'<', b'*', bytes) {
+            match bytes[i] {
+                b'&' => entity_at(text, i, &mut edits),
+                b'<' => {
+                    if let Some(m) = TAG.find(&text[i..]) {
+                        let is_br = m.as_str().len() >= 3 && m.as_str()[1..3].eq_ignore_ascii_case("br");
+                        let repl = if is_br { "\n" } else { "" };
+                        edits.push(Edit::replacement(i..i + m.end(), repl, "M102", Safe, "leftover HTML tag removed"));
+                    }
+                }
+                _ => emphasis_at(text, i, b'*', &mut edits),
+            }
+        }
+        for i in memchr::memchr_iter(b'_', bytes) {
+            emphasis_at(text, i, b'_', &mut edits);
+        }
+        edits
+    }
+}
+
+fn entity_at(text: &str, i: usize, edits: &mut Vec<Edit>) {
+    let Some(c) = ENTITY.captures(&text[i..]) else { return };
+    let len = c.get(0).map_or(0, |m| m.end());
+    let repl: String = if let Some(d) = c.get(1) {
+        match d.as_str().parse::<u32>().ok().and_then(char::from_u32) {
+            Some('\u{a0}') => " ".into(),
+            Some(ch) if !ch.is_control() || ch == '\n' => ch.to_string(),
+            _ => return,
+        }
+    } else if let Some(h) = c.get(2) {
+        match u32::from_str_radix(h.as_str(), 16).ok().and_then(char::from_u32) {
+            Some('\u{a0}') => " ".into(),
+            Some(ch) if !ch.is_control() || ch == '\n' => ch.to_string(),
+            _ => return,
+        }
+    } else {
+        match c.get(3).and_then(|n| named_entity(n.as_str())) {
+            Some(s) => s.into(),
+            None => return,
+        }
+    };
+    edits.push(Edit::replacement(i..i + len, repl, "M101", Safe, "HTML entity decoded"));
+}
+
+/// A `**`/`__` pair starting at `i` (only its first byte triggers).
+fn emphasis_at(text: &str, i: usize, mark: u8, edits: &mut Vec<Edit>) {
+    let b = text.as_bytes();
+    if b.get(i + 1) != Some(&mark) || (i > 0 && b[i - 1] == mark) || b.get(i + 2) == Some(&mark) {
+        return;
+    }
+    let before = text[..i].chars().next_back();
+    let after = text[i + 2..].chars().next();
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    let space = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || matches!(c, '"' | '\u{201c}' | '\u{201d}' | '(' | ')' | '.' | ',' | ':' | ';'));
+    // Opening marker: word after, space/edge before. Closing: word before, space/edge after.
+    let opening = word(after) && space(before);
+    let closing = word(before) && space(after);
+    if mark == b'_' && !(opening || closing) {
+        return;
+    }
+    if opening || closing {
+        edits.push(Edit::deletion(i..i + 2, "M103", Safe, "stray markdown emphasis removed"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::passes::testing::{assert_fixes, assert_no_edits};
+
+    #[test]
+    fn removes_bold_remnant_from_real_line() {
+        assert_fixes(
+            "the most important thing is to develop productive forces. **The theory of new quality productive forces",
+            "the most important thing is to develop productive forces. The theory of new quality productive forces",
+        );
+    }
+
+    #[test]
+    fn removes_paired_bold() {
+        assert_fixes("a **bold** claim", "a bold claim");
+    }
+
+    #[test]
+    fn decodes_entities_and_nbsp() {
+        assert_fixes("A&nbsp;B &amp; C &#x201C;q&#x201D;", "A B & C \u{201c}q\u{201d}");
+    }
+
+    #[test]
+    fn keeps_unknown_entities_and_bare_ampersands() {
+        assert_no_edits("AT&T and &foo; and & alone\n");
+    }
+
+    #[test]
+    fn br_becomes_newline() {
+        assert_fixes("line one<br/>line two", "line one\nline two");
+    }
+
+    #[test]
+    fn keeps_comparisons() {
+        assert_no_edits("if x<5 and y > 3 then a<b\n");
+    }
+}

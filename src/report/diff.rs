@@ -1,0 +1,138 @@
+//! Diffs for people: unified (files, CI), inline word emphasis (terminals),
+//! and one line per edit (annotated). Diffs only render; the edit list in the
+//! [`Report`] is the truth.
+
+use super::{Report, ReportEdit};
+use similar::{ChangeTag, TextDiff};
+use std::fmt::Write;
+
+const RED: &str = "\x1b[31m";
+const GREEN: &str = "\x1b[32m";
+const CYAN: &str = "\x1b[36m";
+const BOLD_RED: &str = "\x1b[1;4;31m";
+const BOLD_GREEN: &str = "\x1b[1;4;32m";
+const RESET: &str = "\x1b[0m";
+
+/// Codes of the report edits that start on original lines `lines` (0-based, half-open).
+fn codes_in(edits: &[ReportEdit], lines: std::ops::Range<usize>) -> String {
+    let mut codes: Vec<&str> = Vec::new();
+    for e in edits {
+        let l = e.line - 1;
+        if l >= lines.start && (l < lines.end || (lines.is_empty() && l == lines.start)) {
+            for c in &e.codes {
+                if !codes.contains(&c.as_str()) {
+                    codes.push(c);
+                }
+            }
+        }
+    }
+    codes.join(" ")
+}
+
+/// A unified diff of `original` vs `fixed`, each hunk header followed by the
+/// rule codes of the edits inside it. `color` adds ANSI colors with word-level
+/// emphasis (a scraped paragraph is one long line: only word emphasis shows
+/// what changed in it).
+pub fn unified(original: &str, fixed: &str, name: &str, report: &Report, color: bool) -> String {
+    let diff = TextDiff::configure()
+        .timeout(std::time::Duration::from_millis(500))
+        .diff_lines(original, fixed);
+    let mut out = String::new();
+    if diff.ratio() == 1.0 && original == fixed {
+        return out;
+    }
+    let _ = writeln!(out, "--- {name}\n+++ {name} (rinse)");
+    for group in diff.grouped_ops(2) {
+        let (Some(first), Some(last)) = (group.first(), group.last()) else { continue };
+        let old = first.old_range().start..last.old_range().end;
+        let new = first.new_range().start..last.new_range().end;
+        let codes = codes_in(&report.edits, old.clone());
+        let header = format!(
+            "@@ -{},{} +{},{} @@ {}",
+            old.start + 1,
+            old.len(),
+            new.start + 1,
+            new.len(),
+            codes
+        );
+        if color {
+            let _ = writeln!(out, "{CYAN}{}{RESET}", header.trim_end());
+        } else {
+            let _ = writeln!(out, "{}", header.trim_end());
+        }
+        for op in &group {
+            for change in diff.iter_inline_changes(op) {
+                let (sign, base, strong) = match change.tag() {
+                    ChangeTag::Delete => ("-", RED, BOLD_RED),
+                    ChangeTag::Insert => ("+", GREEN, BOLD_GREEN),
+                    ChangeTag::Equal => (" ", "", ""),
+                };
+                if color && change.tag() != ChangeTag::Equal {
+                    let _ = write!(out, "{base}{sign}");
+                    for (emph, value) in change.iter_strings_lossy() {
+                        let value = value.trim_end_matches('\n');
+                        if emph {
+                            let _ = write!(out, "{strong}{value}{RESET}{base}");
+                        } else {
+                            let _ = write!(out, "{value}");
+                        }
+                    }
+                    let _ = writeln!(out, "{RESET}");
+                } else {
+                    out.push_str(sign);
+                    for (_, value) in change.iter_strings_lossy() {
+                        out.push_str(&value);
+                    }
+                    if !out.ends_with('\n') {
+                        out.push_str("\n\\ No newline at end of file\n");
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Show a fragment on one line: newlines and tabs escaped, long text cut.
+pub fn show(s: &str) -> String {
+    const MAX: usize = 60;
+    let mut out = String::with_capacity(s.len().min(MAX * 4) + 2);
+    out.push('"');
+    for (n, ch) in s.chars().enumerate() {
+        if n == MAX {
+            out.push('…');
+            break;
+        }
+        match ch {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{a0}' => out.push_str("\\u{a0}"),
+            c if c.is_control() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{2060}' | '\u{ad}') => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// One line per edit: `file:line:col CODE before → after  (confidence) reason`.
+pub fn annotated(report: &Report, name: &str) -> String {
+    let mut out = String::new();
+    for e in &report.edits {
+        let _ = writeln!(
+            out,
+            "{name}:{}:{} {} {} → {}  ({}) {}",
+            e.line,
+            e.column,
+            e.codes.join("+"),
+            show(&e.before),
+            show(&e.after),
+            e.confidence,
+            e.reasons.join("; ")
+        );
+    }
+    out
+}

@@ -1,0 +1,176 @@
+//! The report: every edit against the original, and what was learned.
+//!
+//! The JSON schema is documented in `docs/report.md`. Replaying the edits on
+//! the (decoded) input gives the output byte for byte ([`Report::apply`]);
+//! edits never overlap, so any subset of them applies too.
+
+pub mod diff;
+
+use crate::decode::DecodeInfo;
+use crate::edit::Confidence;
+use crate::error::{Error, Result};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+
+/// One edit against the original text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportEdit {
+    /// Byte offset in the original (decoded, UTF-8) text where the edit starts.
+    pub start: usize,
+    /// Byte offset where it ends (exclusive).
+    pub end: usize,
+    /// 1-based line of `start` in the original.
+    pub line: usize,
+    /// 1-based column (in characters) of `start` in the original.
+    pub column: usize,
+    /// The original text of `start..end`.
+    pub before: String,
+    /// What replaces it.
+    pub after: String,
+    /// Every rule code involved (more than one when edits of several passes merged).
+    pub codes: Vec<String>,
+    /// The lowest confidence among the merged edits.
+    pub confidence: Confidence,
+    /// Why, one reason per merged edit.
+    pub reasons: Vec<String>,
+}
+
+/// An edit a pass proposed that was not applied because it overlapped
+/// another one. Offsets refer to that pass's input, not the original.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkippedEdit {
+    /// The pass that proposed it.
+    pub pass: String,
+    /// The pipeline round (0-based).
+    pub round: usize,
+    /// The rule code.
+    pub code: String,
+    /// Start in the pass's input.
+    pub start: usize,
+    /// End in the pass's input.
+    pub end: usize,
+    /// The proposed replacement.
+    pub replacement: String,
+    /// The rule's reason.
+    pub reason: String,
+}
+
+/// Everything rinse did to one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Report {
+    /// Version of rinse that wrote the report.
+    pub rinse_version: String,
+    /// The input path (`null` for stdin or library use).
+    pub input: Option<String>,
+    /// How the input bytes were decoded.
+    pub decode: DecodeInfo,
+    /// SHA-256 (hex) of the decoded input text, the text edit offsets refer to.
+    pub input_sha256: String,
+    /// SHA-256 (hex) of the output text.
+    pub output_sha256: String,
+    /// Length in bytes of the decoded input text.
+    pub input_bytes: usize,
+    /// Length in bytes of the output text.
+    pub output_bytes: usize,
+    /// Edits against the original, sorted, non-overlapping.
+    pub edits: Vec<ReportEdit>,
+    /// Edits proposed but not applied (overlaps), never dropped silently.
+    #[serde(default)]
+    pub skipped: Vec<SkippedEdit>,
+    /// Number of report edits per rule code.
+    pub counts: BTreeMap<String, usize>,
+    /// Extracted article metadata (date, source, editor, ...).
+    #[serde(default)]
+    pub metadata: serde_json::Map<String, serde_json::Value>,
+    /// Language statistics, when the language pass ran.
+    #[serde(default)]
+    pub language: Option<serde_json::Value>,
+    /// Warnings about the document.
+    #[serde(default)]
+    pub warnings: Vec<String>,
+}
+
+/// Hex SHA-256 of `text`.
+pub fn sha256_hex(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    let mut s = String::with_capacity(64);
+    for b in digest {
+        use std::fmt::Write;
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+impl Report {
+    /// Apply this report's edits (all of them, or a hand-trimmed subset) to
+    /// `input`, the decoded original text. Every edit's `before` must match
+    /// the input at its offsets.
+    pub fn apply(&self, input: &str) -> Result<String> {
+        apply_report_edits(input, &self.edits)
+    }
+
+    /// Number of edits whose codes start with `prefix`.
+    pub fn count_prefix(&self, prefix: &str) -> usize {
+        self.edits.iter().filter(|e| e.codes.iter().any(|c| c.starts_with(prefix))).count()
+    }
+
+    /// One line: `N edits, by rule: W104 ×3, P101 ×2`.
+    pub fn summary(&self) -> String {
+        if self.edits.is_empty() {
+            return "no edits".to_string();
+        }
+        let mut by: Vec<(&String, &usize)> = self.counts.iter().collect();
+        by.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let list: Vec<String> = by.iter().map(|(c, n)| format!("{c} ×{n}")).collect();
+        format!("{} edit{}, by rule: {}", self.edits.len(), if self.edits.len() == 1 { "" } else { "s" }, list.join(", "))
+    }
+}
+
+/// Apply report edits to `input` (sorted here; overlaps and mismatches are errors).
+pub fn apply_report_edits(input: &str, edits: &[ReportEdit]) -> Result<String> {
+    let mut sorted: Vec<&ReportEdit> = edits.iter().collect();
+    sorted.sort_by_key(|e| (e.start, e.end));
+    let mut out = String::with_capacity(input.len());
+    let mut last = 0;
+    for e in sorted {
+        if e.start < last || e.end < e.start {
+            return Err(Error::Apply(format!("edit at {}:{} overlaps the previous edit", e.line, e.column)));
+        }
+        let before = input.get(e.start..e.end).ok_or_else(|| {
+            Error::Apply(format!("edit at {}:{} (bytes {}..{}) is outside the input or splits a character", e.line, e.column, e.start, e.end))
+        })?;
+        if before != e.before {
+            return Err(Error::Apply(format!(
+                "edit at {}:{} expects {:?} but the input has {:?} (wrong input file?)",
+                e.line, e.column, e.before, before
+            )));
+        }
+        out.push_str(&input[last..e.start]);
+        out.push_str(&e.after);
+        last = e.end;
+    }
+    out.push_str(&input[last..]);
+    Ok(out)
+}
+
+/// 1-based (line, column in chars) for each of the sorted byte offsets.
+pub(crate) fn line_cols(text: &str, offsets: impl Iterator<Item = usize>) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let (mut line, mut line_start, mut pos) = (1usize, 0usize, 0usize);
+    let mut out = Vec::new();
+    for off in offsets {
+        let off = off.min(bytes.len());
+        if off >= pos {
+            for nl in memchr::memchr_iter(b'\n', &bytes[pos..off]) {
+                line += 1;
+                line_start = pos + nl + 1;
+            }
+            pos = off;
+        }
+        let col = text.get(line_start..off).map(|s| s.chars().count()).unwrap_or(0) + 1;
+        out.push((line, col));
+    }
+    out
+}
