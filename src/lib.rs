@@ -7,12 +7,12 @@
 //! use rinse::{Cleaner, Config};
 //!
 //! let cleaner = Cleaner::new(Config::default()).unwrap();
-//! let cleaned = cleaner.clean("  Prices rose\u{a0}sharply。\n");
+//! let cleaned = cleaner.clean("  Prices rose\u{a0}sharply.\n");
 //! assert_eq!(cleaned.text, "Prices rose sharply.\n");
 //! // Every change is in the report, against the original text:
 //! assert!(cleaned.report.edits.iter().any(|e| e.codes.contains(&"W101".to_string())));
 //! // and replaying the report on the input gives the output exactly.
-//! assert_eq!(cleaned.report.apply("  Prices rose\u{a0}sharply。\n").unwrap(), cleaned.text);
+//! assert_eq!(cleaned.report.apply("  Prices rose\u{a0}sharply.\n").unwrap(), cleaned.text);
 //! ```
 //!
 //! A [`Cleaner`] is built once from a [`Config`] (rules are compiled then) and
