@@ -94,7 +94,8 @@ impl Cleaner {
         self.clean_decoded(&text, info)
     }
 
-    fn clean_decoded(&self, original: &str, decode: decode::DecodeInfo) -> Cleaned {
+    /// Clean text that was already decoded, recording how (`info`) in the report.
+    pub fn clean_decoded(&self, original: &str, decode: decode::DecodeInfo) -> Cleaned {
         let mut cx = passes::Context::default();
         let outcome = pipeline::run(original, &self.passes, &self.enabled, self.config.only_safe, &mut cx);
         let positions = report::line_cols(original, outcome.composites.iter().map(|c| c.orig.start));

@@ -1,8 +1,7 @@
 //! The `rinse` command-line tool. See `rinse --help`.
 
-fn main() -> std::process::ExitCode {
-    rinse_cli::main()
-}
+mod cli;
 
-#[path = "cli/mod.rs"]
-mod rinse_cli;
+fn main() -> std::process::ExitCode {
+    cli::main()
+}

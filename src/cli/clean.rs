@@ -1,0 +1,296 @@
+//! `rinse clean`: write cleaned text, reports and metadata.
+
+use super::io::{self, Input, Sink};
+use super::ConfigArgs;
+use anyhow::{bail, Context as _, Result};
+use clap::Args;
+use rinse::{Cleaned, Cleaner};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(Args, Debug)]
+pub struct CleanArgs {
+    /// Files or directories to clean (none or `-`: stdin).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Write the cleaned text here (`-`: stdout) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Rewrite each input file in place (atomically: temp file + rename).
+    #[arg(long, conflicts_with_all = ["output", "output_dir"])]
+    pub in_place: bool,
+    /// Write each cleaned file under DIR, keeping relative paths.
+    #[arg(long, value_name = "DIR", conflicts_with = "output")]
+    pub output_dir: Option<PathBuf>,
+    /// Write the JSON report here (`-`: stdout; the text then needs -o, --in-place or --output-dir).
+    /// Several inputs give one JSON report per line.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Write the extracted article metadata (JSON) here (`-`: stdout).
+    #[arg(long, value_name = "FILE")]
+    pub metadata: Option<PathBuf>,
+    /// Write sentences removed by `--cjk extract` here, one JSON object per line.
+    #[arg(long, value_name = "FILE")]
+    pub extract: Option<PathBuf>,
+    /// Skip documents whose share of English is below this fraction (0–1); skipped documents are listed.
+    #[arg(long, value_name = "FRACTION")]
+    pub min_english: Option<f64>,
+    /// In directories, clean only files whose name matches this glob (e.g. '*.txt').
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Option<String>,
+    /// Inputs are JSON Lines: clean one field of each record, keep everything else.
+    #[arg(long)]
+    pub jsonl: bool,
+    /// With --jsonl: the field holding the text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub field: String,
+    /// With --jsonl: add this field to each record with edit counts per rule and metadata.
+    #[arg(long, value_name = "NAME", num_args = 0..=1, default_missing_value = "rinse")]
+    pub annotate: Option<String>,
+    /// With --jsonl: what to do with a record that is not valid JSON or lacks the field.
+    #[arg(long, value_enum, default_value = "pass", value_name = "ACTION")]
+    pub on_error: OnError,
+    /// With --jsonl: the field that identifies a record in messages.
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub id_field: String,
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// No summary or progress on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+/// What to do with a bad JSONL record.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OnError {
+    /// Write the line unchanged (and count it).
+    Pass,
+    /// Leave the line out (and count it).
+    Skip,
+    /// Stop with exit code 2.
+    Fail,
+}
+
+/// Build the rayon pool for `-j`.
+pub fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool> {
+    let mut b = rayon::ThreadPoolBuilder::new();
+    if let Some(j) = jobs {
+        anyhow::ensure!(j > 0, "-j must be at least 1");
+        b = b.num_threads(j);
+    }
+    Ok(b.build()?)
+}
+
+/// English share of a cleaned document, when the language pass measured it.
+pub fn english_fraction(c: &Cleaned) -> Option<f64> {
+    c.report.language.as_ref()?.get("english_fraction")?.as_f64()
+}
+
+pub fn run(args: CleanArgs) -> Result<ExitCode> {
+    let cleaner = args.config.cleaner()?;
+    let encoding = args.config.encoding()?;
+    if args.jsonl {
+        return super::jsonl::clean(&args, &cleaner);
+    }
+    if let Some(f) = args.min_english {
+        anyhow::ensure!((0.0..=1.0).contains(&f), "--min-english takes a fraction from 0 to 1");
+    }
+    let inputs = expand_with_base(&args.paths, args.glob.as_deref())?;
+    let report_to_stdout = args.report.as_deref().is_some_and(|p| p.as_os_str() == "-");
+    let meta_to_stdout = args.metadata.as_deref().is_some_and(|p| p.as_os_str() == "-");
+    let text_to_stdout = !args.in_place
+        && args.output_dir.is_none()
+        && args.output.as_deref().is_none_or(|p| p.as_os_str() == "-");
+    if (report_to_stdout || meta_to_stdout) && text_to_stdout {
+        bail!("--report - / --metadata - write to stdout: send the text elsewhere with -o FILE, --in-place or --output-dir");
+    }
+    if args.in_place && inputs.iter().any(|(i, _)| *i == Input::Stdin) {
+        bail!("--in-place needs files, not stdin");
+    }
+    if args.output_dir.is_some() && inputs.iter().any(|(i, _)| *i == Input::Stdin) {
+        bail!("--output-dir needs files, not stdin (use -o)");
+    }
+    let pool = thread_pool(args.jobs)?;
+    let started = Instant::now();
+    let progress = super::jsonl::progress_bar(!args.quiet && inputs.len() > 1, inputs.len() as u64, "docs");
+
+    let mut text_sink = if text_to_stdout || args.output.is_some() { Some(Sink::open(args.output.as_deref())?) } else { None };
+    let mut report_sink = args.report.as_deref().map(|p| Sink::open(Some(p))).transpose()?;
+    let mut meta_sink = args.metadata.as_deref().map(|p| Sink::open(Some(p))).transpose()?;
+    let mut extract_sink = args.extract.as_deref().map(|p| Sink::open(Some(p))).transpose()?;
+    let several = inputs.len() > 1;
+    let mut summary = Summary::default();
+    let mut errors = 0usize;
+
+    // Clean in parallel, a chunk at a time, and write in input order.
+    for chunk in inputs.chunks(64) {
+        let results: Vec<Result<Cleaned>> = pool.install(|| {
+            use rayon::prelude::*;
+            chunk
+                .par_iter()
+                .map(|(input, rel)| {
+                    let r = clean_one(&cleaner, encoding, input, rel, &args);
+                    progress.inc(1);
+                    r
+                })
+                .collect()
+        });
+        for ((input, _), result) in chunk.iter().zip(results) {
+            let cleaned = match result {
+                Ok(c) => c,
+                Err(e) => {
+                    progress.suspend(|| eprintln!("rinse: error: {e:#}"));
+                    errors += 1;
+                    continue;
+                }
+            };
+            let skipped = args.min_english.is_some_and(|min| english_fraction(&cleaned).is_some_and(|f| f < min));
+            if skipped {
+                summary.skipped += 1;
+                progress.suspend(|| {
+                    eprintln!(
+                        "{}: skipped, English share {:.2} is below --min-english",
+                        input.name(),
+                        english_fraction(&cleaned).unwrap_or(0.0)
+                    )
+                });
+            } else if let Some(sink) = text_sink.as_mut() {
+                sink.write_all(cleaned.text.as_bytes())?;
+            }
+            if let Some(sink) = report_sink.as_mut() {
+                write_json(sink, &cleaned.report, several)?;
+            }
+            if let Some(sink) = meta_sink.as_mut() {
+                let v = serde_json::json!({ "input": cleaned.report.input, "metadata": cleaned.report.metadata });
+                write_json(sink, if several { &v } else { &v["metadata"] }, several)?;
+            }
+            if let Some(sink) = extract_sink.as_mut() {
+                for item in &cleaned.extracted {
+                    let mut item = item.clone();
+                    if let Some(o) = item.as_object_mut() {
+                        o.insert("source".into(), serde_json::Value::from(input.name()));
+                    }
+                    serde_json::to_writer(&mut *sink, &item)?;
+                    sink.write_all(b"\n")?;
+                }
+            }
+            if !args.quiet {
+                for w in &cleaned.report.warnings {
+                    progress.suspend(|| eprintln!("{}: warning: {w}", input.name()));
+                }
+                if !several {
+                    eprintln!("{}: {}", input.name(), cleaned.report.summary());
+                }
+            }
+            summary.add(&cleaned);
+        }
+    }
+    progress.finish_and_clear();
+    for sink in [text_sink, report_sink, meta_sink, extract_sink].into_iter().flatten() {
+        sink.finish()?;
+    }
+    if several && !args.quiet {
+        eprintln!("{}", summary.render(errors, started.elapsed()));
+    }
+    Ok(if errors > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+fn clean_one(
+    cleaner: &Cleaner,
+    encoding: Option<&'static encoding_rs::Encoding>,
+    input: &Input,
+    rel: &Path,
+    args: &CleanArgs,
+) -> Result<Cleaned> {
+    let bytes = io::read_all(input)?;
+    let mut cleaned = cleaner.clean_bytes_as(&bytes, encoding);
+    cleaned.report.input = input.path().map(|p| p.display().to_string());
+    let skip = args.min_english.is_some_and(|min| english_fraction(&cleaned).is_some_and(|f| f < min));
+    if skip {
+        return Ok(cleaned);
+    }
+    if args.in_place {
+        if let Input::File(p) = input {
+            if !cleaned.report.edits.is_empty() || cleaned.report.decode.encoding != "UTF-8" || cleaned.report.decode.bom {
+                io::write_atomic(p, cleaned.text.as_bytes())?;
+            }
+        }
+    } else if let Some(dir) = &args.output_dir {
+        io::write_atomic(&dir.join(rel), cleaned.text.as_bytes())?;
+    }
+    Ok(cleaned)
+}
+
+/// Inputs with the path each one gets under --output-dir.
+fn expand_with_base(paths: &[PathBuf], glob: Option<&str>) -> Result<Vec<(Input, PathBuf)>> {
+    let mut out = Vec::new();
+    if paths.is_empty() {
+        return Ok(vec![(Input::Stdin, PathBuf::from("stdin.txt"))]);
+    }
+    for p in paths {
+        for input in io::expand(std::slice::from_ref(p), glob)? {
+            let rel = match &input {
+                Input::Stdin => PathBuf::from("stdin.txt"),
+                Input::File(f) if p.is_dir() => f.strip_prefix(p).unwrap_or(f).to_path_buf(),
+                Input::File(f) => PathBuf::from(f.file_name().context("input has no file name")?),
+            };
+            out.push((input, rel));
+        }
+    }
+    Ok(out)
+}
+
+/// Pretty JSON for one document, one line per document when there are several.
+pub fn write_json<T: serde::Serialize>(sink: &mut impl Write, value: &T, one_line: bool) -> Result<()> {
+    if one_line {
+        serde_json::to_writer(&mut *sink, value)?;
+    } else {
+        serde_json::to_writer_pretty(&mut *sink, value)?;
+    }
+    sink.write_all(b"\n")?;
+    Ok(())
+}
+
+/// Totals for the end-of-batch summary.
+#[derive(Default)]
+pub struct Summary {
+    pub documents: usize,
+    pub changed: usize,
+    pub skipped: usize,
+    pub bytes_in: usize,
+    pub bytes_out: usize,
+    pub by_family: std::collections::BTreeMap<char, usize>,
+}
+
+impl Summary {
+    pub fn add(&mut self, c: &Cleaned) {
+        self.documents += 1;
+        self.changed += usize::from(!c.report.edits.is_empty());
+        self.bytes_in += c.report.input_bytes;
+        self.bytes_out += c.report.output_bytes;
+        for (code, n) in &c.report.counts {
+            *self.by_family.entry(code.chars().next().unwrap_or('?')).or_default() += n;
+        }
+    }
+
+    pub fn render(&self, errors: usize, elapsed: std::time::Duration) -> String {
+        let fam: Vec<String> = self.by_family.iter().map(|(f, n)| format!("{f} {n}")).collect();
+        let secs = elapsed.as_secs_f64().max(1e-9);
+        format!(
+            "{} documents ({} changed, {} skipped, {} errors), {:.1} MB in, {:.1} MB out, {:.1} MB/s; edits by family: {}",
+            self.documents,
+            self.changed,
+            self.skipped,
+            errors,
+            self.bytes_in as f64 / 1e6,
+            self.bytes_out as f64 / 1e6,
+            self.bytes_in as f64 / 1e6 / secs,
+            if fam.is_empty() { "none".to_string() } else { fam.join(", ") }
+        )
+    }
+}

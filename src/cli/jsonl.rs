@@ -1,0 +1,245 @@
+//! JSON Lines: clean one string field of each record, streaming, in parallel,
+//! in input order, with every other byte of the record kept as it was.
+
+use super::clean::{english_fraction, thread_pool, CleanArgs, OnError, Summary};
+use super::io::{self, Input, Sink};
+use anyhow::{bail, Context as _, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rinse::{Cleaned, Cleaner};
+use serde_json::value::RawValue;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// Records cleaned per parallel batch (bounds memory: a batch is at most
+/// this many records or [`BATCH_BYTES`]).
+const BATCH_RECORDS: usize = 2048;
+const BATCH_BYTES: usize = 16 << 20;
+
+/// A progress bar on stderr when it is a terminal and `show`, else hidden.
+pub fn progress_bar(show: bool, total: u64, unit: &str) -> ProgressBar {
+    use std::io::IsTerminal;
+    if !show || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let pb = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    let template = if unit == "bytes" {
+        "{bar:30} {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}"
+    } else {
+        "{bar:30} {pos}/{len} docs {per_sec} ETA {eta} {msg}"
+    };
+    pb.set_style(ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()));
+    pb
+}
+
+/// Where a record's text field sits in its line.
+pub struct Record {
+    pub text: String,
+    /// Byte span of the field's JSON value in `line`.
+    pub span: std::ops::Range<usize>,
+    pub id: Option<String>,
+}
+
+/// Parse one line: find `field` (a JSON string) and the record id.
+pub fn parse_record<'a>(line: &'a str, field: &str, id_field: &str) -> Result<Record, String> {
+    let map: HashMap<Cow<'a, str>, &'a RawValue> =
+        serde_json::from_str(line).map_err(|e| format!("not a JSON object: {e}"))?;
+    let raw = map.get(field).ok_or_else(|| format!("no field `{field}`"))?;
+    let text: String =
+        serde_json::from_str(raw.get()).map_err(|_| format!("field `{field}` is not a string"))?;
+    let start = raw.get().as_ptr() as usize - line.as_ptr() as usize;
+    let id = map.get(id_field).map(|v| {
+        serde_json::from_str::<String>(v.get()).unwrap_or_else(|_| v.get().to_string())
+    });
+    Ok(Record { text, span: start..start + raw.get().len(), id })
+}
+
+enum Outcome {
+    Cleaned(Box<Cleaned>, Vec<u8>),
+    Skipped(f64),
+    Bad(String),
+}
+
+pub fn clean(args: &CleanArgs, cleaner: &Cleaner) -> Result<ExitCode> {
+    let inputs = io::expand(&args.paths, args.glob.as_deref())?;
+    if args.in_place && inputs.contains(&Input::Stdin) {
+        bail!("--in-place needs files, not stdin");
+    }
+    let pool = thread_pool(args.jobs)?;
+    let started = Instant::now();
+    let mut summary = Summary::default();
+    let mut bad = 0usize;
+    let shared_out = if args.in_place || args.output_dir.is_some() { None } else { Some(Sink::open(args.output.as_deref())?) };
+    let mut shared_out = shared_out;
+    let mut report_sink = args.report.as_deref().map(|p| Sink::open(Some(p))).transpose()?;
+    let mut extract_sink = args.extract.as_deref().map(|p| Sink::open(Some(p))).transpose()?;
+    for input in &inputs {
+        let mut own_out = match (input, &args.output_dir) {
+            (Input::File(p), _) if args.in_place => Some(Sink::File(io::AtomicFile::create(p)?)),
+            (Input::File(p), Some(dir)) => {
+                let name = p.file_name().context("input has no file name")?;
+                Some(Sink::File(io::AtomicFile::create(&dir.join(PathBuf::from(name)))?))
+            }
+            _ => None,
+        };
+        let total = input.path().and_then(|p| std::fs::metadata(p).ok()).map(|m| m.len()).unwrap_or(0);
+        let pb = progress_bar(!args.quiet, total, "bytes");
+        let mut reader = io::open_reader(input)?;
+        let mut line_no = 0usize;
+        let mut eof = false;
+        while !eof {
+            // Read one batch of lines.
+            let mut lines: Vec<String> = Vec::new();
+            let mut bytes = 0usize;
+            while lines.len() < BATCH_RECORDS && bytes < BATCH_BYTES {
+                let mut buf = Vec::new();
+                let n = reader.read_until(b'\n', &mut buf).with_context(|| format!("{}: cannot read", input.name()))?;
+                if n == 0 {
+                    eof = true;
+                    break;
+                }
+                bytes += n;
+                while buf.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
+                    buf.pop();
+                }
+                lines.push(String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()));
+            }
+            let first_line = line_no + 1;
+            line_no += lines.len();
+            let outcomes: Vec<Outcome> = pool.install(|| {
+                use rayon::prelude::*;
+                lines.par_iter().map(|line| process(line, args, cleaner)).collect()
+            });
+            let out: &mut Sink = match own_out.as_mut() {
+                Some(s) => s,
+                None => shared_out.as_mut().expect("a shared output"),
+            };
+            for (i, (line, outcome)) in lines.iter().zip(outcomes).enumerate() {
+                let n = first_line + i;
+                match outcome {
+                    Outcome::Cleaned(cleaned, bytes) => {
+                        out.write_all(&bytes)?;
+                        if let Some(sink) = report_sink.as_mut() {
+                            let mut v = serde_json::to_value(&cleaned.report)?;
+                            if let Some(o) = v.as_object_mut() {
+                                o.insert("line".into(), n.into());
+                                o.insert("input".into(), input.name().into());
+                            }
+                            serde_json::to_writer(&mut *sink, &v)?;
+                            sink.write_all(b"\n")?;
+                        }
+                        if let Some(sink) = extract_sink.as_mut() {
+                            for item in &cleaned.extracted {
+                                let mut item = item.clone();
+                                if let Some(o) = item.as_object_mut() {
+                                    o.insert("source".into(), format!("{}:{n}", input.name()).into());
+                                }
+                                serde_json::to_writer(&mut *sink, &item)?;
+                                sink.write_all(b"\n")?;
+                            }
+                        }
+                        summary.add(&cleaned);
+                    }
+                    Outcome::Skipped(f) => {
+                        summary.skipped += 1;
+                        if !args.quiet {
+                            pb.suspend(|| eprintln!("{}:{n}: skipped, English share {f:.2} is below --min-english", input.name()));
+                        }
+                    }
+                    Outcome::Bad(why) => {
+                        bad += 1;
+                        if args.on_error == OnError::Fail {
+                            bail!("{}:{n}: {why}", input.name());
+                        }
+                        if !args.quiet && bad <= 20 {
+                            pb.suspend(|| eprintln!("{}:{n}: {why} ({})", input.name(), match args.on_error {
+                                OnError::Pass => "passed through",
+                                _ => "skipped",
+                            }));
+                        }
+                        if args.on_error == OnError::Pass {
+                            out.write_all(line.as_bytes())?;
+                            out.write_all(b"\n")?;
+                        }
+                    }
+                }
+            }
+            pb.inc(bytes as u64);
+        }
+        pb.finish_and_clear();
+        if let Some(o) = own_out {
+            o.finish()?;
+        }
+    }
+    for sink in [shared_out, report_sink, extract_sink].into_iter().flatten() {
+        sink.finish()?;
+    }
+    if !args.quiet {
+        eprintln!("{}; {bad} bad records", summary.render(0, started.elapsed()));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn process(line: &str, args: &CleanArgs, cleaner: &Cleaner) -> Outcome {
+    if line.trim().is_empty() {
+        return Outcome::Bad("empty line".into());
+    }
+    let rec = match parse_record(line, &args.field, &args.id_field) {
+        Ok(r) => r,
+        Err(e) => return Outcome::Bad(e),
+    };
+    let mut cleaned = cleaner.clean(&rec.text);
+    cleaned.report.input = rec.id.clone();
+    if let (Some(min), Some(f)) = (args.min_english, english_fraction(&cleaned)) {
+        if f < min {
+            return Outcome::Skipped(f);
+        }
+    }
+    let mut out = Vec::with_capacity(line.len() + 64);
+    out.extend_from_slice(&line.as_bytes()[..rec.span.start]);
+    let Ok(encoded) = serde_json::to_string(&cleaned.text) else {
+        return Outcome::Bad("cannot encode output".into());
+    };
+    out.extend_from_slice(encoded.as_bytes());
+    let rest = &line[rec.span.end..];
+    if let Some(name) = &args.annotate {
+        // Insert the annotation before the record's closing brace.
+        let close = rest.rfind('}').unwrap_or(rest.len());
+        out.extend_from_slice(rest[..close].as_bytes());
+        let note = serde_json::json!({
+            "edits": cleaned.report.edits.len(),
+            "counts": cleaned.report.counts,
+            "metadata": cleaned.report.metadata,
+        });
+        let _ = write!(out, ",{}:{}", serde_json::Value::from(name.as_str()), note);
+        out.extend_from_slice(rest[close..].as_bytes());
+    } else {
+        out.extend_from_slice(rest.as_bytes());
+    }
+    out.push(b'\n');
+    Outcome::Cleaned(Box::new(cleaned), out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn record_span_points_at_the_field() {
+        let line = r#"{"id": 7, "text": "a\"b", "x": 1.50}"#;
+        let r = parse_record(line, "text", "id").unwrap();
+        assert_eq!(&line[r.span.clone()], r#""a\"b""#);
+        assert_eq!(r.text, "a\"b");
+        assert_eq!(r.id.as_deref(), Some("7"));
+    }
+
+    #[test]
+    fn missing_field_is_an_error() {
+        assert!(parse_record(r#"{"id":1}"#, "text", "id").is_err());
+        assert!(parse_record("not json", "text", "id").is_err());
+        assert!(parse_record(r#"{"text": 5}"#, "text", "id").is_err());
+    }
+}
