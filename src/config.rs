@@ -87,6 +87,47 @@ pub struct Config {
 }
 
 impl Config {
+    /// Builder: run only these rule codes or prefixes.
+    ///
+    /// ```
+    /// let cfg = rinse::Config::default().with_select(["W", "M"]).with_only_safe(true);
+    /// assert!(cfg.is_enabled("W101") && !cfg.is_enabled("P101"));
+    /// ```
+    pub fn with_select<S: Into<String>>(mut self, codes: impl IntoIterator<Item = S>) -> Self {
+        self.select = codes.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Builder: never run these rule codes or prefixes.
+    pub fn with_ignore<S: Into<String>>(mut self, codes: impl IntoIterator<Item = S>) -> Self {
+        self.ignore = codes.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Builder: apply only `safe` edits.
+    pub fn with_only_safe(mut self, yes: bool) -> Self {
+        self.only_safe = yes;
+        self
+    }
+
+    /// Builder: Unicode normalization form.
+    pub fn with_normalize(mut self, form: Normalize) -> Self {
+        self.normalize = form;
+        self
+    }
+
+    /// Builder: keep CRLF line endings.
+    pub fn with_keep_crlf(mut self, yes: bool) -> Self {
+        self.keep_crlf = yes;
+        self
+    }
+
+    /// Builder: policy for untranslated Chinese.
+    pub fn with_cjk(mut self, policy: CjkPolicy) -> Self {
+        self.cjk = policy;
+        self
+    }
+
     /// Parse a `rinse.toml` document. Unknown keys are errors.
     pub fn from_toml(text: &str) -> Result<Self> {
         let cfg: Config = toml::from_str(text).map_err(|e| Error::Config { path: None, message: e.to_string() })?;

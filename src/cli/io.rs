@@ -249,6 +249,8 @@ pub fn write_atomic(target: &Path, data: &[u8]) -> Result<()> {
 pub enum Sink {
     Stdout(io::BufWriter<io::StdoutLock<'static>>),
     File(AtomicFile),
+    /// A device or pipe (`/dev/null`, a FIFO): written directly, never replaced.
+    Device(io::BufWriter<fs::File>),
 }
 
 impl Sink {
@@ -257,6 +259,9 @@ impl Sink {
         match path {
             None => Ok(Sink::Stdout(io::BufWriter::with_capacity(1 << 20, io::stdout().lock()))),
             Some(p) if p.as_os_str() == "-" => Ok(Sink::Stdout(io::BufWriter::with_capacity(1 << 20, io::stdout().lock()))),
+            Some(p) if p.exists() && !p.is_file() => Ok(Sink::Device(io::BufWriter::new(
+                fs::OpenOptions::new().write(true).open(p).with_context(|| format!("{}: cannot open for writing", p.display()))?,
+            ))),
             Some(p) => Ok(Sink::File(AtomicFile::create(p)?)),
         }
     }
@@ -265,6 +270,7 @@ impl Sink {
         match self {
             Sink::Stdout(mut w) => Ok(w.flush()?),
             Sink::File(f) => f.commit(),
+            Sink::Device(mut w) => Ok(w.flush()?),
         }
     }
 }
@@ -274,12 +280,14 @@ impl Write for Sink {
         match self {
             Sink::Stdout(w) => w.write(b),
             Sink::File(f) => f.write(b),
+            Sink::Device(w) => w.write(b),
         }
     }
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Sink::Stdout(w) => w.flush(),
             Sink::File(f) => f.flush(),
+            Sink::Device(w) => w.flush(),
         }
     }
 }

@@ -11,6 +11,7 @@ use crate::error::Result;
 use crate::passes::{Context, Pass};
 use unicode_normalization::{is_nfc_quick, is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
+
 crate::declare_rules! { pass = "whitespace";
     /// ## What it fixes
     /// A no-break space (U+00A0) or another exotic space (U+2000–U+200A,
@@ -269,15 +270,7 @@ impl Whitespace {
     /// Edits inside one line `start..end` (without its line ending).
     fn line(&self, text: &str, start: usize, end: usize, edits: &mut Vec<Edit>) {
         let line = &text[start..end];
-        // Fast path: plain printable ASCII with single inner spaces.
         let b = line.as_bytes();
-        if b.first() != Some(&b' ')
-            && b.last() != Some(&b' ')
-            && !b.iter().any(|&c| c >= 0x7f || c < 0x20)
-            && memchr::memmem::find(b, b"  ").is_none()
-        {
-            return;
-        }
         let content_start = line.char_indices().find(|&(_, c)| !is_hspace(c)).map(|(i, _)| i).unwrap_or(line.len());
         let content_end = line
             .char_indices()
@@ -291,10 +284,40 @@ impl Whitespace {
         if content_end < line.len() {
             edits.push(Edit::deletion(start + content_end..end, "W103", Safe, "trailing whitespace removed"));
         }
-        let mut run: Option<(usize, usize, bool, bool)> = None; // (start, end, exotic, tab)
-        let flush = |run: &mut Option<(usize, usize, bool, bool)>, edits: &mut Vec<Edit>| {
-            if let Some((s, e, exotic, tab)) = run.take() {
-                if &line[s..e] != " " {
+        // Byte scan: only bytes that may start something to fix are decoded.
+        let mut i = content_start;
+        while i < content_end {
+            if i + 8 <= content_end && special_mask(read_u64(b, i)) == 0 {
+                i += 7; // overlap one byte so a space pair across chunks is seen
+                continue;
+            }
+            let byte = b[i];
+            if (0xE4..=0xE9).contains(&byte) {
+                i += 3; // CJK ideographs: never whitespace
+                continue;
+            }
+            if !INTERESTING[byte as usize] {
+                i += 1;
+                continue;
+            }
+            if byte == b' ' && !matches!(b.get(i + 1), Some(b' ' | b'\t' | 0xC2 | 0xE1 | 0xE2 | 0xE3)) {
+                i += 1;
+                continue;
+            }
+            let c = line[i..].chars().next().unwrap_or(' ');
+            if is_hspace(c) {
+                let (s, mut j) = (i, i);
+                let (mut exotic, mut tab) = (false, false);
+                while j < content_end {
+                    let c = line[j..].chars().next().unwrap_or('x');
+                    if !is_hspace(c) {
+                        break;
+                    }
+                    exotic |= !matches!(c, ' ' | '\t');
+                    tab |= c == '\t';
+                    j += c.len_utf8();
+                }
+                if &line[s..j] != " " {
                     let (code, reason) = if exotic {
                         ("W101", R_EXOTIC)
                     } else if tab {
@@ -302,74 +325,136 @@ impl Whitespace {
                     } else {
                         ("W106", R_RUN)
                     };
-                    edits.push(Edit::replacement(start + s..start + e, " ", code, Safe, reason));
+                    edits.push(Edit::replacement(start + s..start + j, " ", code, Safe, reason));
                 }
-            }
-        };
-        for (i, c) in line[content_start..content_end].char_indices() {
-            let i = i + content_start;
-            if is_hspace(c) {
-                let r = run.get_or_insert((i, i, false, false));
-                r.1 = i + c.len_utf8();
-                r.2 |= !matches!(c, ' ' | '\t');
-                r.3 |= c == '\t';
+                i = j;
                 continue;
             }
-            flush(&mut run, edits);
+            let range = start + i..start + i + c.len_utf8();
             if is_invisible(c) {
-                edits.push(Edit::deletion(start + i..start + i + c.len_utf8(), "W102", Safe, "invisible character removed"));
+                edits.push(Edit::deletion(range, "W102", Safe, "invisible character removed"));
             } else if c == '\r' {
                 if !self.keep_crlf {
-                    edits.push(Edit::replacement(start + i..start + i + 1, "\n", "W108", Safe, "lone CR becomes LF"));
+                    edits.push(Edit::replacement(range, "\n", "W108", Safe, "lone CR becomes LF"));
                 }
             } else if is_bad_control(c) {
-                edits.push(Edit::deletion(start + i..start + i + c.len_utf8(), "W110", Safe, "control character removed"));
+                edits.push(Edit::deletion(range, "W110", Safe, "control character removed"));
             }
+            i += c.len_utf8();
         }
-        flush(&mut run, edits);
     }
 
     fn normalize(&self, text: &str, edits: &mut Vec<Edit>) {
-        let quick = match self.normalize {
+        let nfkc = match self.normalize {
             Normalize::None => return,
-            Normalize::Nfc => is_nfc_quick(text.chars()),
-            Normalize::Nfkc => is_nfkc_quick(text.chars().filter(|&c| !nfkc_exempt(c))),
+            Normalize::Nfc => false,
+            Normalize::Nfkc => true,
         };
-        if quick == IsNormalized::Yes {
-            return;
-        }
-        // Segments: a starter followed by its combining marks.
-        let mut seg_start: Option<usize> = None;
-        let emit = |s: usize, e: usize, edits: &mut Vec<Edit>| {
-            let seg = &text[s..e];
-            if seg.is_ascii() || (seg.chars().count() == 1 && self.normalize == Normalize::Nfkc && seg.chars().all(nfkc_exempt)) {
-                return;
+        let b = text.as_bytes();
+        let mut last_end = 0usize;
+        let mut i = 0usize;
+        while i < b.len() {
+            if i + 8 <= b.len() && read_u64(b, i) & HIGH == 0 {
+                i += 8; // ASCII is always normalized
+                continue;
             }
-            let norm: String = match self.normalize {
-                Normalize::Nfc => seg.nfc().collect(),
-                _ => seg.nfkc().collect(),
+            // ASCII, Latin-1 and the CJK ideograph block (lead bytes E4–E9) are always normalized.
+            let lead = b[i];
+            if (0xE4..=0xE9).contains(&lead) {
+                i += 3;
+                continue;
+            }
+            if lead < 0xCC || (0xE4..=0xE9).contains(&lead) || (0x80..0xC0).contains(&lead) {
+                i += 1;
+                continue;
+            }
+            let c = text[i..].chars().next().unwrap_or(' ');
+            let len = c.len_utf8();
+            let suspicious = if nfkc {
+                !nfkc_exempt(c) && is_nfkc_quick(std::iter::once(c)) != IsNormalized::Yes
+            } else {
+                is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes
+            } || unicode_normalization::char::canonical_combining_class(c) != 0;
+            if !suspicious {
+                i += len;
+                continue;
+            }
+            // The segment: back to the previous starter, on over combining marks.
+            let mut s = i;
+            if unicode_normalization::char::canonical_combining_class(c) != 0 {
+                while let Some(p) = text[..s].chars().next_back() {
+                    s -= p.len_utf8();
+                    if unicode_normalization::char::canonical_combining_class(p) == 0 {
+                        break;
+                    }
+                }
+            }
+            let mut e = i + len;
+            while let Some(n) = text[e..].chars().next() {
+                if unicode_normalization::char::canonical_combining_class(n) == 0 {
+                    break;
+                }
+                e += n.len_utf8();
+            }
+            i = e;
+            if s < last_end {
+                continue;
+            }
+            last_end = e;
+            let seg = &text[s..e];
+            let norm: String = if nfkc {
+                seg.chars().map(|c| if nfkc_exempt(c) { c.to_string() } else { c.to_string().nfkc().collect() }).collect::<String>().nfc().collect()
+            } else {
+                seg.nfc().collect()
             };
             if norm != seg {
-                let reason = if self.normalize == Normalize::Nfc { "NFC normalization" } else { "NFKC normalization" };
+                let reason = if nfkc { "NFKC normalization" } else { "NFC normalization" };
                 edits.push(Edit::replacement(s..e, norm, "W111", Safe, reason));
             }
-        };
-        for (i, c) in text.char_indices() {
-            let starter = unicode_normalization::char::canonical_combining_class(c) == 0;
-            if starter {
-                if let Some(s) = seg_start {
-                    emit(s, i, edits);
-                }
-                seg_start = Some(i);
-            } else if seg_start.is_none() {
-                seg_start = Some(i);
-            }
-        }
-        if let Some(s) = seg_start {
-            emit(s, text.len(), edits);
         }
     }
 }
+
+const LOW: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+#[inline]
+fn read_u64(b: &[u8], i: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&b[i..i + 8]);
+    u64::from_le_bytes(w)
+}
+
+/// Non-zero if the 8 bytes hold something the line scan must look at: a
+/// control byte, DEL, a non-ASCII byte, or two spaces in a row. (SWAR: may
+/// flag a harmless byte, never misses one.)
+#[inline]
+fn special_mask(w: u64) -> u64 {
+    let control = w.wrapping_sub(LOW * 0x20) & !w & HIGH;
+    let y = w ^ (LOW * 0x7f);
+    let del = y.wrapping_sub(LOW) & !y & HIGH;
+    let z = w ^ (LOW * 0x20);
+    let spaces = z.wrapping_sub(LOW) & !z & HIGH;
+    control | (w & HIGH) | del | (spaces & (spaces >> 8))
+}
+
+/// Bytes that may start an edit inside a line.
+static INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = true;
+        i += 1;
+    }
+    t[b' ' as usize] = true;
+    t[0x7f] = true;
+    t[0xC2] = true; // U+0080–U+00BF: NBSP, soft hyphen, C1 controls
+    t[0xE1] = true; // U+1680, U+180E
+    t[0xE2] = true; // U+2000–U+206F: spaces, zero-width, word joiner
+    t[0xE3] = true; // U+3000 ideographic space
+    t[0xEF] = true; // U+FEFF
+    t
+};
 
 #[cfg(test)]
 mod tests {

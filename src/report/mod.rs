@@ -158,18 +158,26 @@ pub fn apply_report_edits(input: &str, edits: &[ReportEdit]) -> Result<String> {
 /// 1-based (line, column in chars) for each of the sorted byte offsets.
 pub(crate) fn line_cols(text: &str, offsets: impl Iterator<Item = usize>) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
-    let (mut line, mut line_start, mut pos) = (1usize, 0usize, 0usize);
+    let (mut line, mut pos) = (1usize, 0usize);
+    // Column of `pos` (counted incrementally so many edits on one long line stay linear).
+    let mut col = 1usize;
     let mut out = Vec::new();
     for off in offsets {
-        let off = off.min(bytes.len());
+        let mut off = off.min(bytes.len());
+        while !text.is_char_boundary(off) {
+            off -= 1;
+        }
         if off >= pos {
-            for nl in memchr::memchr_iter(b'\n', &bytes[pos..off]) {
-                line += 1;
-                line_start = pos + nl + 1;
+            let chunk = &text[pos..off];
+            match memchr::memrchr(b'\n', chunk.as_bytes()) {
+                Some(last_nl) => {
+                    line += memchr::memchr_iter(b'\n', chunk.as_bytes()).count();
+                    col = 1 + chunk[last_nl + 1..].chars().count();
+                }
+                None => col += chunk.chars().count(),
             }
             pos = off;
         }
-        let col = text.get(line_start..off).map(|s| s.chars().count()).unwrap_or(0) + 1;
         out.push((line, col));
     }
     out
