@@ -200,10 +200,15 @@ fn process(line: &str, args: &CleanArgs, cleaner: &Cleaner) -> Outcome {
     }
     let mut out = Vec::with_capacity(line.len() + 64);
     out.extend_from_slice(&line.as_bytes()[..rec.span.start]);
-    let Ok(encoded) = serde_json::to_string(&cleaned.text) else {
-        return Outcome::Bad("cannot encode output".into());
-    };
-    out.extend_from_slice(encoded.as_bytes());
+    if cleaned.text == rec.text {
+        // Unchanged: keep the field's original escapes.
+        out.extend_from_slice(&line.as_bytes()[rec.span.clone()]);
+    } else {
+        let Ok(encoded) = serde_json::to_string(&cleaned.text) else {
+            return Outcome::Bad("cannot encode output".into());
+        };
+        out.extend_from_slice(encoded.as_bytes());
+    }
     let rest = &line[rec.span.end..];
     if let Some(name) = &args.annotate {
         // Insert the annotation before the record's closing brace.
