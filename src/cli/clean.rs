@@ -46,8 +46,9 @@ pub struct CleanArgs {
     /// With --jsonl: the field holding the text.
     #[arg(long, default_value = "text", value_name = "NAME")]
     pub field: String,
-    /// With --jsonl: add this field to each record with edit counts per rule and metadata.
-    #[arg(long, value_name = "NAME", num_args = 0..=1, default_missing_value = "rinse")]
+    /// With --jsonl: add this field (default `rinse`; `--annotate=NAME` to rename) to each record
+    /// with edit counts per rule and metadata.
+    #[arg(long, value_name = "NAME", num_args = 0..=1, require_equals = true, default_missing_value = "rinse")]
     pub annotate: Option<String>,
     /// With --jsonl: what to do with a record that is not valid JSON or lacks the field.
     #[arg(long, value_enum, default_value = "pass", value_name = "ACTION")]
