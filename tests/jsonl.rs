@@ -254,3 +254,18 @@ fn diff_and_check_name_the_record() {
     // All records clean: exit 0.
     rinse().args(["check", "--jsonl"]).write_stdin("{\"id\":1,\"text\":\"fine\"}\n").assert().code(0);
 }
+
+#[test]
+fn output_dir_keeps_relative_paths_of_jsonl_files() {
+    let src = tempfile::tempdir().unwrap();
+    let dst = tempfile::tempdir().unwrap();
+    fs::create_dir_all(src.path().join("a")).unwrap();
+    fs::create_dir_all(src.path().join("b")).unwrap();
+    // Same file name in two folders: neither may overwrite the other.
+    write(&src.path().join("a"), "x.jsonl", "{\"text\":\"  a\"}\n");
+    write(&src.path().join("b"), "x.jsonl", "{\"text\":\"  b\"}\n");
+    rinse().args(["clean", "--jsonl", "-q", "--output-dir"]).arg(dst.path()).arg(src.path()).assert().success().stdout("");
+    assert_eq!(fs::read_to_string(dst.path().join("a/x.jsonl")).unwrap(), "{\"text\":\"a\"}\n");
+    assert_eq!(fs::read_to_string(dst.path().join("b/x.jsonl")).unwrap(), "{\"text\":\"b\"}\n");
+    assert!(!dst.path().join("x.jsonl").exists());
+}

@@ -228,7 +228,7 @@ fn clean_one(
 }
 
 /// Inputs with the path each one gets under --output-dir.
-fn expand_with_base(paths: &[PathBuf], glob: Option<&str>) -> Result<Vec<(Input, PathBuf)>> {
+pub(super) fn expand_with_base(paths: &[PathBuf], glob: Option<&str>) -> Result<Vec<(Input, PathBuf)>> {
     let mut out = Vec::new();
     if paths.is_empty() {
         return Ok(vec![(Input::Stdin, PathBuf::from("stdin.txt"))]);

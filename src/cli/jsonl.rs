@@ -10,7 +10,6 @@ use serde_json::value::RawValue;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{BufRead, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -64,8 +63,8 @@ enum Outcome {
 }
 
 pub fn clean(args: &CleanArgs, cleaner: &Cleaner) -> Result<ExitCode> {
-    let inputs = io::expand(&args.paths, args.glob.as_deref())?;
-    if args.in_place && inputs.contains(&Input::Stdin) {
+    let inputs = super::clean::expand_with_base(&args.paths, args.glob.as_deref())?;
+    if args.in_place && inputs.iter().any(|(i, _)| *i == Input::Stdin) {
         bail!("--in-place needs files, not stdin");
     }
     let pool = thread_pool(args.jobs)?;
@@ -76,13 +75,10 @@ pub fn clean(args: &CleanArgs, cleaner: &Cleaner) -> Result<ExitCode> {
     let mut shared_out = shared_out;
     let mut report_sink = args.report.as_deref().map(|p| Sink::open(Some(p))).transpose()?;
     let mut extract_sink = args.extract.as_deref().map(|p| Sink::open(Some(p))).transpose()?;
-    for input in &inputs {
+    for (input, rel) in &inputs {
         let mut own_out = match (input, &args.output_dir) {
             (Input::File(p), _) if args.in_place => Some(Sink::File(io::AtomicFile::create(p)?)),
-            (Input::File(p), Some(dir)) => {
-                let name = p.file_name().context("input has no file name")?;
-                Some(Sink::File(io::AtomicFile::create(&dir.join(PathBuf::from(name)))?))
-            }
+            (Input::File(_), Some(dir)) => Some(Sink::File(io::AtomicFile::create(&dir.join(rel))?)),
             _ => None,
         };
         let total = input.path().and_then(|p| std::fs::metadata(p).ok()).map(|m| m.len()).unwrap_or(0);
