@@ -269,3 +269,28 @@ fn output_dir_keeps_relative_paths_of_jsonl_files() {
     assert_eq!(fs::read_to_string(dst.path().join("b/x.jsonl")).unwrap(), "{\"text\":\"b\"}\n");
     assert!(!dst.path().join("x.jsonl").exists());
 }
+
+#[test]
+fn stdout_conflicts_are_errors_not_panics() {
+    let dir = tempfile::tempdir().unwrap();
+    rinse()
+        .args(["clean", "--jsonl", "--output-dir"])
+        .arg(dir.path())
+        .write_stdin(format!("{RECORD}\n"))
+        .assert()
+        .code(2)
+        .stderr(contains("--output-dir needs files"));
+    // Records and reports would interleave on stdout.
+    rinse()
+        .args(["clean", "--jsonl", "--report", "-"])
+        .write_stdin(format!("{RECORD}\n"))
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains("-o"));
+    let out = dir.path().join("out.jsonl");
+    let reports = stdout_of(rinse().args(["clean", "--jsonl", "-q", "--report", "-", "-o"]).arg(&out).write_stdin(format!("{RECORD}\n")));
+    let v: serde_json::Value = serde_json::from_str(reports.trim_end()).unwrap();
+    assert_eq!(v["line"], 1);
+    assert_eq!(fs::read_to_string(&out).unwrap(), format!("{RECORD_CLEANED}\n"));
+}

@@ -67,6 +67,14 @@ pub fn clean(args: &CleanArgs, cleaner: &Cleaner) -> Result<ExitCode> {
     if args.in_place && inputs.iter().any(|(i, _)| *i == Input::Stdin) {
         bail!("--in-place needs files, not stdin");
     }
+    if args.output_dir.is_some() && inputs.iter().any(|(i, _)| *i == Input::Stdin) {
+        bail!("--output-dir needs files, not stdin (use -o)");
+    }
+    let to_stdout = |p: Option<&std::path::Path>| p.is_some_and(|p| p.as_os_str() == "-");
+    let text_to_stdout = !args.in_place && args.output_dir.is_none() && (args.output.is_none() || to_stdout(args.output.as_deref()));
+    if text_to_stdout && (to_stdout(args.report.as_deref()) || to_stdout(args.extract.as_deref())) {
+        bail!("--report - / --extract - write to stdout: send the records elsewhere with -o FILE, --in-place or --output-dir");
+    }
     let pool = thread_pool(args.jobs)?;
     let started = Instant::now();
     let mut summary = Summary::default();
