@@ -103,12 +103,13 @@ pub fn run(args: CleanArgs) -> Result<ExitCode> {
     }
     let inputs = expand_with_base(&args.paths, args.glob.as_deref())?;
     let report_to_stdout = args.report.as_deref().is_some_and(|p| p.as_os_str() == "-");
-    let meta_to_stdout = args.metadata.as_deref().is_some_and(|p| p.as_os_str() == "-");
+    let meta_to_stdout = args.metadata.as_deref().is_some_and(|p| p.as_os_str() == "-")
+        || args.extract.as_deref().is_some_and(|p| p.as_os_str() == "-");
     let text_to_stdout = !args.in_place
         && args.output_dir.is_none()
         && args.output.as_deref().is_none_or(|p| p.as_os_str() == "-");
     if (report_to_stdout || meta_to_stdout) && text_to_stdout {
-        bail!("--report - / --metadata - write to stdout: send the text elsewhere with -o FILE, --in-place or --output-dir");
+        bail!("--report - / --metadata - / --extract - write to stdout: send the text elsewhere with -o FILE, --in-place or --output-dir");
     }
     if args.in_place && inputs.iter().any(|(i, _)| *i == Input::Stdin) {
         bail!("--in-place needs files, not stdin");
