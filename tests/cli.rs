@@ -370,6 +370,9 @@ fn report_to_stdout_needs_the_text_elsewhere() {
         .code(2)
         .stdout("")
         .stderr(contains("--report -").and(contains("-o")));
+    for flag in ["--metadata", "--extract"] {
+        rinse().args(["clean", flag, "-"]).write_stdin(DIRTY).assert().code(2).stdout("").stderr(contains(flag));
+    }
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("o.txt");
     let json = stdout_of(rinse().args(["clean", "-q", "--report", "-", "-o"]).arg(&out).write_stdin(DIRTY));
@@ -621,11 +624,13 @@ fn legacy_encodings_are_detected_and_decoded() {
 
 #[test]
 fn byte_order_marks_are_honoured_and_removed() {
-    let Cleaned { out, report: v, .. } = clean_fixture("utf-16le-bom.txt", &[]);
+    let c = clean_fixture("utf-16le-bom.txt", &[]);
+    let (out, v) = (c.out.clone(), c.report.clone());
     assert_eq!(out, "中文和English混合的文本，上海。 Prices rose.\n\nEnd.\n");
     assert_eq!(v["decode"]["encoding"], "UTF-16LE");
     assert_eq!(v["decode"]["bom"], true);
     assert_eq!(v["decode"]["guessed"], false);
+    rinse().arg("apply").arg(&c.report_path).assert().success().stdout(out.clone());
 
     let Cleaned { out, report: v, .. } = clean_fixture("utf-8-bom.txt", &[]);
     assert_eq!(out, "上海市 Shanghai city news R&D.\n");
@@ -712,6 +717,10 @@ fn zstd_input_and_output_round_trip() {
     rinse().args(["clean", "-q", "-o"]).arg(&output).arg(&input).assert().success();
     let text = zstd::decode_all(fs::File::open(&output).unwrap()).unwrap();
     assert_eq!(String::from_utf8(text).unwrap(), CLEANED);
+    // A report of a compressed input replays on it.
+    let report = dir.path().join("r.json");
+    rinse().args(["clean", "-q", "-o", "/dev/null", "--report"]).arg(&report).arg(&input).assert().success();
+    rinse().arg("apply").arg(&report).assert().success().stdout(CLEANED);
     // diff and check read compressed inputs too.
     rinse().arg("check").arg(&input).assert().code(1);
     rinse().args(["diff", "--format", "annotated"]).arg(&input).assert().success().stdout(contains("W101"));
