@@ -8,6 +8,8 @@ use predicates::str::contains;
 use std::fs;
 use std::path::Path;
 
+/// Every `clean` below selects only the finished passes (W, M): the records
+/// are fragments, and the tests are about JSONL handling, not the passes.
 fn rinse() -> Command {
     Command::cargo_bin("rinse").unwrap()
 }
@@ -44,7 +46,7 @@ fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
 #[test]
 fn only_the_text_value_changes() {
     rinse()
-        .args(["clean", "--jsonl", "-q"])
+        .args(["clean", "--select", "W,M", "--jsonl", "-q"])
         .write_stdin(format!("{RECORD}\n"))
         .assert()
         .success()
@@ -54,7 +56,7 @@ fn only_the_text_value_changes() {
 #[test]
 fn escapes_inside_the_text_are_encoded_back() {
     let input = r#"{"text":"  a \"quoted\"\u00a0word\n\n\n\nand\ta tab","id":7}"#;
-    let out = stdout_of(rinse().args(["clean", "--jsonl", "-q"]).write_stdin(format!("{input}\n")));
+    let out = stdout_of(rinse().args(["clean", "--select", "W,M", "--jsonl", "-q"]).write_stdin(format!("{input}\n")));
     assert_eq!(out, "{\"text\":\"a \\\"quoted\\\" word\\n\\nand a tab\",\"id\":7}\n");
 }
 
@@ -62,13 +64,13 @@ fn escapes_inside_the_text_are_encoded_back() {
 fn unchanged_records_are_byte_identical() {
     // Nothing to clean: even the text field keeps its escapes.
     let input = concat!(r#"{"id":"e","text":"caf\u00e9 \/ ok"}"#, "\n", r#"{"text":"plain","id":1}"#, "\n");
-    rinse().args(["clean", "--jsonl", "-q"]).write_stdin(input).assert().success().stdout(input);
+    rinse().args(["clean", "--select", "W,M", "--jsonl", "-q"]).write_stdin(input).assert().success().stdout(input);
 }
 
 #[test]
 fn record_order_is_kept() {
     let input: String = (0..50).map(|i| format!("{{\"id\":{i},\"text\":\"  rec\u{a0}{i}\"}}\n")).collect();
-    let out = stdout_of(rinse().args(["clean", "--jsonl", "-q"]).write_stdin(input));
+    let out = stdout_of(rinse().args(["clean", "--select", "W,M", "--jsonl", "-q"]).write_stdin(input));
     let want: String = (0..50).map(|i| format!("{{\"id\":{i},\"text\":\"rec {i}\"}}\n")).collect();
     assert_eq!(out, want);
 }
@@ -77,7 +79,7 @@ fn record_order_is_kept() {
 fn field_option_picks_the_text_field() {
     let input = r#"{"body":"  hi\n\n\n\nthere","text":"  keep"}"#;
     rinse()
-        .args(["clean", "--jsonl", "-q", "--field", "body"])
+        .args(["clean", "--select", "W,M", "--jsonl", "-q", "--field", "body"])
         .write_stdin(format!("{input}\n"))
         .assert()
         .success()
@@ -86,14 +88,14 @@ fn field_option_picks_the_text_field() {
 
 #[test]
 fn annotate_adds_a_field_with_counts() {
-    let out = stdout_of(rinse().args(["clean", "--jsonl", "-q", "--annotate"]).write_stdin(format!("{RECORD}\n")));
+    let out = stdout_of(rinse().args(["clean", "--select", "W,M", "--jsonl", "-q", "--annotate"]).write_stdin(format!("{RECORD}\n")));
     assert!(out.starts_with(r#"{"id":"a","n":1.50,"text":"x y","z":[1,{"q":"\u00e9"}],"rinse":{"#), "{out}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["rinse"]["edits"], 2);
     assert_eq!(v["rinse"]["counts"]["W101"], 1);
     assert_eq!(v["rinse"]["counts"]["W104"], 1);
     // A custom name.
-    let out = stdout_of(rinse().args(["clean", "--jsonl", "-q", "--annotate=cleaning"]).write_stdin(format!("{RECORD}\n")));
+    let out = stdout_of(rinse().args(["clean", "--select", "W,M", "--jsonl", "-q", "--annotate=cleaning"]).write_stdin(format!("{RECORD}\n")));
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["cleaning"]["edits"], 2);
     assert!(v.get("rinse").is_none());
@@ -103,7 +105,7 @@ fn annotate_adds_a_field_with_counts() {
 fn annotate_before_a_path_does_not_swallow_the_path() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "in.jsonl", &format!("{RECORD}\n"));
-    let out = stdout_of(rinse().args(["clean", "--jsonl", "-q", "--annotate"]).arg(&file).write_stdin(""));
+    let out = stdout_of(rinse().args(["clean", "--select", "W,M", "--jsonl", "-q", "--annotate"]).arg(&file).write_stdin(""));
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["rinse"]["edits"], 2);
 }
@@ -112,7 +114,7 @@ fn annotate_before_a_path_does_not_swallow_the_path() {
 fn bad_records_pass_through_by_default() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "mixed.jsonl", MIXED);
-    let assert = rinse().args(["clean", "--jsonl"]).arg(&file).assert().success();
+    let assert = rinse().args(["clean", "--select", "W,M", "--jsonl"]).arg(&file).assert().success();
     let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
     let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
     let lines: Vec<&str> = out.lines().collect();
@@ -131,10 +133,10 @@ fn bad_records_pass_through_by_default() {
 
 #[test]
 fn bad_records_are_skipped_on_request() {
-    let out = stdout_of(rinse().args(["clean", "--jsonl", "--on-error", "skip"]).write_stdin(MIXED));
+    let out = stdout_of(rinse().args(["clean", "--select", "W,M", "--jsonl", "--on-error", "skip"]).write_stdin(MIXED));
     assert_eq!(out, format!("{RECORD_CLEANED}\n{}\n", r#"{"id":"d","text":"R&D rose"}"#));
     rinse()
-        .args(["clean", "--jsonl", "--on-error", "skip"])
+        .args(["clean", "--select", "W,M", "--jsonl", "--on-error", "skip"])
         .write_stdin(MIXED)
         .assert()
         .stderr(contains("3 bad records").and(contains("(skipped)")));
@@ -143,14 +145,14 @@ fn bad_records_are_skipped_on_request() {
 #[test]
 fn bad_record_fails_with_its_line_number() {
     rinse()
-        .args(["clean", "--jsonl", "--on-error", "fail"])
+        .args(["clean", "--select", "W,M", "--jsonl", "--on-error", "fail"])
         .write_stdin(MIXED)
         .assert()
         .code(2)
         .stderr(contains("<stdin>:2:").and(contains("not a JSON object")));
     // A missing field is reported too.
     rinse()
-        .args(["clean", "--jsonl", "--on-error", "fail"])
+        .args(["clean", "--select", "W,M", "--jsonl", "--on-error", "fail"])
         .write_stdin("{\"id\":1,\"text\":\"ok\"}\n{\"id\":2}\n")
         .assert()
         .code(2)
@@ -171,8 +173,8 @@ fn parallel_jobs_give_identical_output() {
     }
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "many.jsonl", &input);
-    let one = rinse().args(["clean", "--jsonl", "-q", "-j", "1"]).arg(&file).assert().success().get_output().stdout.clone();
-    let two = rinse().args(["clean", "--jsonl", "-q", "-j", "2"]).arg(&file).assert().success().get_output().stdout.clone();
+    let one = rinse().args(["clean", "--select", "W,M", "--jsonl", "-q", "-j", "1"]).arg(&file).assert().success().get_output().stdout.clone();
+    let two = rinse().args(["clean", "--select", "W,M", "--jsonl", "-q", "-j", "2"]).arg(&file).assert().success().get_output().stdout.clone();
     assert!(one == two, "-j 1 and -j 2 differ");
     let text = String::from_utf8(one).unwrap();
     assert_eq!(text.lines().count(), 3000);
@@ -194,7 +196,7 @@ fn report_has_one_json_object_per_record() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "mixed.jsonl", MIXED);
     let report = dir.path().join("report.jsonl");
-    let out = stdout_of(rinse().args(["clean", "--jsonl", "-q", "--report"]).arg(&report).arg(&file));
+    let out = stdout_of(rinse().args(["clean", "--select", "W,M", "--jsonl", "-q", "--report"]).arg(&report).arg(&file));
     let reports: Vec<serde_json::Value> =
         fs::read_to_string(&report).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     // One per good record, in order, with its line number.
@@ -217,7 +219,7 @@ fn compressed_jsonl_round_trips() {
     let input = dir.path().join("in.jsonl.zst");
     fs::write(&input, zstd::encode_all(MIXED.as_bytes(), 3).unwrap()).unwrap();
     let output = dir.path().join("out.jsonl.zst");
-    rinse().args(["clean", "--jsonl", "-q", "-o"]).arg(&output).arg(&input).assert().success().stdout("");
+    rinse().args(["clean", "--select", "W,M", "--jsonl", "-q", "-o"]).arg(&output).arg(&input).assert().success().stdout("");
     let out = String::from_utf8(zstd::decode_all(fs::File::open(&output).unwrap()).unwrap()).unwrap();
     assert!(out.starts_with(&format!("{RECORD_CLEANED}\nnot json at all\n")), "{out}");
     assert_eq!(out.lines().count(), 5);
@@ -226,7 +228,7 @@ fn compressed_jsonl_round_trips() {
     let mut enc = flate2::write::GzEncoder::new(fs::File::create(&gz).unwrap(), flate2::Compression::fast());
     std::io::Write::write_all(&mut enc, format!("{RECORD}\n").as_bytes()).unwrap();
     enc.finish().unwrap();
-    rinse().args(["clean", "--jsonl", "-q", "--in-place"]).arg(&gz).assert().success();
+    rinse().args(["clean", "--select", "W,M", "--jsonl", "-q", "--in-place"]).arg(&gz).assert().success();
     let mut text = String::new();
     std::io::Read::read_to_string(&mut flate2::read::MultiGzDecoder::new(fs::File::open(&gz).unwrap()), &mut text).unwrap();
     assert_eq!(text, format!("{RECORD_CLEANED}\n"));
@@ -264,7 +266,7 @@ fn output_dir_keeps_relative_paths_of_jsonl_files() {
     // Same file name in two folders: neither may overwrite the other.
     write(&src.path().join("a"), "x.jsonl", "{\"text\":\"  a\"}\n");
     write(&src.path().join("b"), "x.jsonl", "{\"text\":\"  b\"}\n");
-    rinse().args(["clean", "--jsonl", "-q", "--output-dir"]).arg(dst.path()).arg(src.path()).assert().success().stdout("");
+    rinse().args(["clean", "--select", "W,M", "--jsonl", "-q", "--output-dir"]).arg(dst.path()).arg(src.path()).assert().success().stdout("");
     assert_eq!(fs::read_to_string(dst.path().join("a/x.jsonl")).unwrap(), "{\"text\":\"a\"}\n");
     assert_eq!(fs::read_to_string(dst.path().join("b/x.jsonl")).unwrap(), "{\"text\":\"b\"}\n");
     assert!(!dst.path().join("x.jsonl").exists());
@@ -274,7 +276,7 @@ fn output_dir_keeps_relative_paths_of_jsonl_files() {
 fn stdout_conflicts_are_errors_not_panics() {
     let dir = tempfile::tempdir().unwrap();
     rinse()
-        .args(["clean", "--jsonl", "--output-dir"])
+        .args(["clean", "--select", "W,M", "--jsonl", "--output-dir"])
         .arg(dir.path())
         .write_stdin(format!("{RECORD}\n"))
         .assert()
@@ -282,14 +284,14 @@ fn stdout_conflicts_are_errors_not_panics() {
         .stderr(contains("--output-dir needs files"));
     // Records and reports would interleave on stdout.
     rinse()
-        .args(["clean", "--jsonl", "--report", "-"])
+        .args(["clean", "--select", "W,M", "--jsonl", "--report", "-"])
         .write_stdin(format!("{RECORD}\n"))
         .assert()
         .code(2)
         .stdout("")
         .stderr(contains("-o"));
     let out = dir.path().join("out.jsonl");
-    let reports = stdout_of(rinse().args(["clean", "--jsonl", "-q", "--report", "-", "-o"]).arg(&out).write_stdin(format!("{RECORD}\n")));
+    let reports = stdout_of(rinse().args(["clean", "--select", "W,M", "--jsonl", "-q", "--report", "-", "-o"]).arg(&out).write_stdin(format!("{RECORD}\n")));
     let v: serde_json::Value = serde_json::from_str(reports.trim_end()).unwrap();
     assert_eq!(v["line"], 1);
     assert_eq!(fs::read_to_string(&out).unwrap(), format!("{RECORD_CLEANED}\n"));
