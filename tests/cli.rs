@@ -217,7 +217,13 @@ fn output_dir_keeps_relative_paths() {
     fs::write(src.path().join("top.txt"), "  top\n").unwrap();
     fs::write(src.path().join("a/mid.txt"), "mid\u{a0}dle\n").unwrap();
     fs::write(src.path().join("a/b/deep.txt"), "**deep**\n").unwrap();
-    rinse().args(["clean", "-q", "--select", W_M, "--output-dir"]).arg(dst.path()).arg(src.path()).assert().success().stdout("");
+    rinse()
+        .args(["clean", "-q", "--select", W_M, "--output-dir"])
+        .arg(dst.path())
+        .arg(src.path())
+        .assert()
+        .success()
+        .stdout("");
     assert_eq!(fs::read_to_string(dst.path().join("top.txt")).unwrap(), "top\n");
     assert_eq!(fs::read_to_string(dst.path().join("a/mid.txt")).unwrap(), "mid dle\n");
     assert_eq!(fs::read_to_string(dst.path().join("a/b/deep.txt")).unwrap(), "deep\n");
@@ -365,7 +371,14 @@ fn apply_rejects_bad_reports() {
     rinse().arg("apply").arg(dir.path().join("absent.json")).assert().code(2).stderr(contains("absent.json"));
     // A report made from stdin names no input file.
     let from_stdin = dir.path().join("stdin.json");
-    rinse().args(["clean", "-q", "-o"]).arg(dir.path().join("o.txt")).arg("--report").arg(&from_stdin).write_stdin(DIRTY).assert().success();
+    rinse()
+        .args(["clean", "-q", "-o"])
+        .arg(dir.path().join("o.txt"))
+        .arg("--report")
+        .arg(&from_stdin)
+        .write_stdin(DIRTY)
+        .assert()
+        .success();
     rinse().arg("apply").arg(&from_stdin).assert().code(2).stderr(contains("INPUT"));
 }
 
@@ -395,7 +408,15 @@ fn several_inputs_give_one_report_per_line() {
     fs::write(dir.path().join("a.txt"), "  a\n").unwrap();
     fs::write(dir.path().join("b.txt"), "b\u{a0}b\n").unwrap();
     let report = dir.path().join("r.jsonl");
-    rinse().args(["clean", "-q", "-o"]).arg(dir.path().join("o.txt")).arg("--report").arg(&report).arg(dir.path().join("a.txt")).arg(dir.path().join("b.txt")).assert().success();
+    rinse()
+        .args(["clean", "-q", "-o"])
+        .arg(dir.path().join("o.txt"))
+        .arg("--report")
+        .arg(&report)
+        .arg(dir.path().join("a.txt"))
+        .arg(dir.path().join("b.txt"))
+        .assert()
+        .success();
     let text = fs::read_to_string(&report).unwrap();
     let lines: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 2);
@@ -419,7 +440,12 @@ fn check_exit_codes() {
         .assert()
         .code(1)
         .stdout(contains("dirty.txt:1:1 W104").and(contains("would change")));
-    rinse().args(["check", "-q"]).arg(&dirty).assert().code(1).stdout(contains("dirty.txt:1:1").not().and(contains("would change")));
+    rinse()
+        .args(["check", "-q"])
+        .arg(&dirty)
+        .assert()
+        .code(1)
+        .stdout(contains("dirty.txt:1:1").not().and(contains("would change")));
     rinse().arg("check").arg(&clean).arg(&dirty).assert().code(1).stdout(contains("1 of 2 documents would change"));
     rinse().arg("check").arg(dir.path().join("gone.txt")).assert().code(2).stderr(contains("gone.txt"));
     rinse().arg("check").write_stdin(CLEAN).assert().code(0);
@@ -455,7 +481,13 @@ fn config_file_is_read_and_bad_ones_are_errors_naming_the_file() {
         .success()
         .stdout("  Prices rose\u{a0}sharply.\n\n\n\nR&D spending grew again.\n");
     // Flags override the file.
-    rinse().args(["clean", "--select", "W", "--config"]).arg(&good).write_stdin("  **x**\n").assert().success().stdout("**x**\n");
+    rinse()
+        .args(["clean", "--select", "W", "--config"])
+        .arg(&good)
+        .write_stdin("  **x**\n")
+        .assert()
+        .success()
+        .stdout("**x**\n");
 
     let unknown = dir.path().join("unknown-key.toml");
     fs::write(&unknown, "selekt = [\"W\"]\n").unwrap();
@@ -468,11 +500,23 @@ fn config_file_is_read_and_bad_ones_are_errors_naming_the_file() {
         .stderr(contains("unknown-key.toml").and(contains("selekt")));
     let bad_toml = dir.path().join("bad-toml.toml");
     fs::write(&bad_toml, "select = [\n").unwrap();
-    rinse().args(["clean", "--config"]).arg(&bad_toml).write_stdin(DIRTY).assert().code(2).stderr(contains("bad-toml.toml"));
+    rinse()
+        .args(["clean", "--config"])
+        .arg(&bad_toml)
+        .write_stdin(DIRTY)
+        .assert()
+        .code(2)
+        .stderr(contains("bad-toml.toml"));
     let bad_code = dir.path().join("bad-code.toml");
     fs::write(&bad_code, "ignore = [\"X999\"]\n").unwrap();
     rinse().args(["check", "--config"]).arg(&bad_code).write_stdin(DIRTY).assert().code(2).stderr(contains("X999"));
-    rinse().args(["clean", "--config"]).arg(dir.path().join("absent.toml")).write_stdin(DIRTY).assert().code(2).stderr(contains("absent.toml"));
+    rinse()
+        .args(["clean", "--config"])
+        .arg(dir.path().join("absent.toml"))
+        .write_stdin(DIRTY)
+        .assert()
+        .code(2)
+        .stderr(contains("absent.toml"));
 }
 
 // ---------------------------------------------------------------- rules and explain
@@ -552,7 +596,10 @@ fn diff_annotated_has_one_line_per_edit() {
     let out = stdout_of(rinse().args(["diff", "--format", "annotated"]).write_stdin(DIRTY));
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines[0], "<stdin>:1:1 W104 \"  \" → \"\"  (safe) paragraph indentation removed");
-    assert!(lines.contains(&"<stdin>:1:14 W101 \"\\u{a0}\" → \" \"  (safe) exotic space becomes a plain space"), "{out}");
+    assert!(
+        lines.contains(&"<stdin>:1:14 W101 \"\\u{a0}\" → \" \"  (safe) exotic space becomes a plain space"),
+        "{out}"
+    );
     assert!(lines.iter().any(|l| l.starts_with("<stdin>:5:2 M101 \"&amp;\" → \"&\"")), "{out}");
     // One line per report edit.
     let json = stdout_of(rinse().args(["diff", "--format", "json"]).write_stdin(DIRTY));
@@ -604,7 +651,13 @@ struct Cleaned {
 fn clean_fixture(name: &str, extra: &[&str]) -> Cleaned {
     let dir = tempfile::tempdir().unwrap();
     let report_path = dir.path().join("r.json");
-    let out = stdout_of(rinse().args(["clean", "-q", "--select", W_M, "--report"]).arg(&report_path).args(extra).arg(encoding_fixture(name)));
+    let out = stdout_of(
+        rinse()
+            .args(["clean", "-q", "--select", W_M, "--report"])
+            .arg(&report_path)
+            .args(extra)
+            .arg(encoding_fixture(name)),
+    );
     let report = serde_json::from_str(&fs::read_to_string(&report_path).unwrap()).unwrap();
     Cleaned { out, report, report_path, _dir: dir }
 }
@@ -614,7 +667,11 @@ fn legacy_encodings_are_detected_and_decoded() {
     let cases = [
         ("gbk.txt", "GBK", "国务院新闻办公室今天举行发布会，介绍经济发展情况。\n\nThe State Council"),
         ("big5.txt", "Big5", "臺灣的經濟發展與國際貿易關係密切，政府發布新的報告。\n\nTaiwan released"),
-        ("windows-1252.txt", "windows-1252", "The café served a naïve résumé — “quoted” prices rose to €5.\n\nSecond paragraph, señor.\n"),
+        (
+            "windows-1252.txt",
+            "windows-1252",
+            "The café served a naïve résumé — “quoted” prices rose to €5.\n\nSecond paragraph, señor.\n",
+        ),
     ];
     for (file, encoding, expected) in cases {
         let c = clean_fixture(file, &[]);
@@ -685,7 +742,8 @@ fn invalid_utf8_becomes_replacement_characters_listed_in_the_report() {
     assert_eq!(out, "上海市人民政府新闻办公室 text \u{FFFD} more words 中文.\n");
     assert_eq!(v["decode"]["encoding"], "UTF-8");
     let raw = fs::read(encoding_fixture("invalid-utf-8.txt")).unwrap();
-    let offsets: Vec<usize> = v["decode"]["replacements"].as_array().unwrap().iter().map(|x| x.as_u64().unwrap() as usize).collect();
+    let offsets: Vec<usize> =
+        v["decode"]["replacements"].as_array().unwrap().iter().map(|x| x.as_u64().unwrap() as usize).collect();
     assert_eq!(offsets.len(), 1);
     assert_eq!(raw[offsets[0]], 0xFF, "offset points at the bad byte");
     assert_eq!(v["counts"]["E101"], 1);

@@ -88,14 +88,20 @@ fn field_option_picks_the_text_field() {
 
 #[test]
 fn annotate_adds_a_field_with_counts() {
-    let out = stdout_of(rinse().args(["clean", "--select", "W,M", "--jsonl", "-q", "--annotate"]).write_stdin(format!("{RECORD}\n")));
+    let out = stdout_of(
+        rinse().args(["clean", "--select", "W,M", "--jsonl", "-q", "--annotate"]).write_stdin(format!("{RECORD}\n")),
+    );
     assert!(out.starts_with(r#"{"id":"a","n":1.50,"text":"x y","z":[1,{"q":"\u00e9"}],"rinse":{"#), "{out}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["rinse"]["edits"], 2);
     assert_eq!(v["rinse"]["counts"]["W101"], 1);
     assert_eq!(v["rinse"]["counts"]["W104"], 1);
     // A custom name.
-    let out = stdout_of(rinse().args(["clean", "--select", "W,M", "--jsonl", "-q", "--annotate=cleaning"]).write_stdin(format!("{RECORD}\n")));
+    let out = stdout_of(
+        rinse()
+            .args(["clean", "--select", "W,M", "--jsonl", "-q", "--annotate=cleaning"])
+            .write_stdin(format!("{RECORD}\n")),
+    );
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["cleaning"]["edits"], 2);
     assert!(v.get("rinse").is_none());
@@ -105,7 +111,8 @@ fn annotate_adds_a_field_with_counts() {
 fn annotate_before_a_path_does_not_swallow_the_path() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "in.jsonl", &format!("{RECORD}\n"));
-    let out = stdout_of(rinse().args(["clean", "--select", "W,M", "--jsonl", "-q", "--annotate"]).arg(&file).write_stdin(""));
+    let out =
+        stdout_of(rinse().args(["clean", "--select", "W,M", "--jsonl", "-q", "--annotate"]).arg(&file).write_stdin(""));
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["rinse"]["edits"], 2);
 }
@@ -165,7 +172,9 @@ fn parallel_jobs_give_identical_output() {
     let mut input = String::new();
     for i in 0..3000 {
         match i % 4 {
-            0 => input.push_str(&format!("{{\"id\":{i},\"text\":\"  Rec\u{a0}{i}.\\n\\n\\n\\nNext **para** {i}.\"}}\n")),
+            0 => {
+                input.push_str(&format!("{{\"id\":{i},\"text\":\"  Rec\u{a0}{i}.\\n\\n\\n\\nNext **para** {i}.\"}}\n"))
+            }
             1 => input.push_str(&format!("{{\"id\":{i},\"text\":\"clean {i}\",\"x\":1.0}}\n")),
             2 => input.push_str(&format!("{{\"text\":\"R&amp;D {i}\\t \\t up\",\"id\":{i}}}\n")),
             _ => input.push_str(&format!("bad line {i}\n")),
@@ -173,8 +182,22 @@ fn parallel_jobs_give_identical_output() {
     }
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "many.jsonl", &input);
-    let one = rinse().args(["clean", "--select", "W,M", "--jsonl", "-q", "-j", "1"]).arg(&file).assert().success().get_output().stdout.clone();
-    let two = rinse().args(["clean", "--select", "W,M", "--jsonl", "-q", "-j", "2"]).arg(&file).assert().success().get_output().stdout.clone();
+    let one = rinse()
+        .args(["clean", "--select", "W,M", "--jsonl", "-q", "-j", "1"])
+        .arg(&file)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let two = rinse()
+        .args(["clean", "--select", "W,M", "--jsonl", "-q", "-j", "2"])
+        .arg(&file)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     assert!(one == two, "-j 1 and -j 2 differ");
     let text = String::from_utf8(one).unwrap();
     assert_eq!(text.lines().count(), 3000);
@@ -196,7 +219,8 @@ fn report_has_one_json_object_per_record() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "mixed.jsonl", MIXED);
     let report = dir.path().join("report.jsonl");
-    let out = stdout_of(rinse().args(["clean", "--select", "W,M", "--jsonl", "-q", "--report"]).arg(&report).arg(&file));
+    let out =
+        stdout_of(rinse().args(["clean", "--select", "W,M", "--jsonl", "-q", "--report"]).arg(&report).arg(&file));
     let reports: Vec<serde_json::Value> =
         fs::read_to_string(&report).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     // One per good record, in order, with its line number.
@@ -219,7 +243,13 @@ fn compressed_jsonl_round_trips() {
     let input = dir.path().join("in.jsonl.zst");
     fs::write(&input, zstd::encode_all(MIXED.as_bytes(), 3).unwrap()).unwrap();
     let output = dir.path().join("out.jsonl.zst");
-    rinse().args(["clean", "--select", "W,M", "--jsonl", "-q", "-o"]).arg(&output).arg(&input).assert().success().stdout("");
+    rinse()
+        .args(["clean", "--select", "W,M", "--jsonl", "-q", "-o"])
+        .arg(&output)
+        .arg(&input)
+        .assert()
+        .success()
+        .stdout("");
     let out = String::from_utf8(zstd::decode_all(fs::File::open(&output).unwrap()).unwrap()).unwrap();
     assert!(out.starts_with(&format!("{RECORD_CLEANED}\nnot json at all\n")), "{out}");
     assert_eq!(out.lines().count(), 5);
@@ -230,7 +260,8 @@ fn compressed_jsonl_round_trips() {
     enc.finish().unwrap();
     rinse().args(["clean", "--select", "W,M", "--jsonl", "-q", "--in-place"]).arg(&gz).assert().success();
     let mut text = String::new();
-    std::io::Read::read_to_string(&mut flate2::read::MultiGzDecoder::new(fs::File::open(&gz).unwrap()), &mut text).unwrap();
+    std::io::Read::read_to_string(&mut flate2::read::MultiGzDecoder::new(fs::File::open(&gz).unwrap()), &mut text)
+        .unwrap();
     assert_eq!(text, format!("{RECORD_CLEANED}\n"));
 }
 
@@ -266,7 +297,13 @@ fn output_dir_keeps_relative_paths_of_jsonl_files() {
     // Same file name in two folders: neither may overwrite the other.
     write(&src.path().join("a"), "x.jsonl", "{\"text\":\"  a\"}\n");
     write(&src.path().join("b"), "x.jsonl", "{\"text\":\"  b\"}\n");
-    rinse().args(["clean", "--select", "W,M", "--jsonl", "-q", "--output-dir"]).arg(dst.path()).arg(src.path()).assert().success().stdout("");
+    rinse()
+        .args(["clean", "--select", "W,M", "--jsonl", "-q", "--output-dir"])
+        .arg(dst.path())
+        .arg(src.path())
+        .assert()
+        .success()
+        .stdout("");
     assert_eq!(fs::read_to_string(dst.path().join("a/x.jsonl")).unwrap(), "{\"text\":\"a\"}\n");
     assert_eq!(fs::read_to_string(dst.path().join("b/x.jsonl")).unwrap(), "{\"text\":\"b\"}\n");
     assert!(!dst.path().join("x.jsonl").exists());
@@ -291,7 +328,12 @@ fn stdout_conflicts_are_errors_not_panics() {
         .stdout("")
         .stderr(contains("-o"));
     let out = dir.path().join("out.jsonl");
-    let reports = stdout_of(rinse().args(["clean", "--select", "W,M", "--jsonl", "-q", "--report", "-", "-o"]).arg(&out).write_stdin(format!("{RECORD}\n")));
+    let reports = stdout_of(
+        rinse()
+            .args(["clean", "--select", "W,M", "--jsonl", "-q", "--report", "-", "-o"])
+            .arg(&out)
+            .write_stdin(format!("{RECORD}\n")),
+    );
     let v: serde_json::Value = serde_json::from_str(reports.trim_end()).unwrap();
     assert_eq!(v["line"], 1);
     assert_eq!(fs::read_to_string(&out).unwrap(), format!("{RECORD_CLEANED}\n"));

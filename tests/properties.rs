@@ -19,20 +19,102 @@ static SEEDS: LazyLock<Vec<String>> = LazyLock::new(|| {
 });
 
 fn config() -> ProptestConfig {
-    ProptestConfig { cases: std::env::var("RINSE_PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(256), failure_persistence: None, ..ProptestConfig::default() }
+    ProptestConfig {
+        cases: std::env::var("RINSE_PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(256),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
 }
 
 /// Pieces of scraped, machine-translated text and its usual defects.
 const TOKENS: &[&str] = &[
-    "the", "Prices", "rose", "sharply", "R", "D", "and", "It", "is", "Shanghai", "x",
-    "中", "文", "上海", "发展", "经济",
-    "。", "，", "；", "：", "、", "！", "？", "（", "）", "《", "》",
-    "\"", "'", "\u{201c}", "\u{201d}", "\u{2018}", "\u{2019}",
-    "1.5", "1,000", "3.14", "2,5", "12", "0.", ",3", "2025-02-06",
-    " ", " ", " ", "  ", "\u{a0}", "\t", "\n", "\n", "\n\n", "\n\n\n", "\r", "\r\n", "\u{3000}", "\u{2009}",
-    "\u{200b}", "\u{feff}", "\u{ad}", "\u{7}", "\u{7f}",
-    "**", "__", "*", "_", "&amp;", "&nbsp;", "&#8220;", "&#x201D;", "&bogus;", "&", "<p>", "</strong>", "<br/>", "<", ">",
-    "e\u{301}", "\u{301}", "A\u{30a}", "\u{ff21}", ".", ",", ";", ":", "(", ")", "-", "%",
+    "the",
+    "Prices",
+    "rose",
+    "sharply",
+    "R",
+    "D",
+    "and",
+    "It",
+    "is",
+    "Shanghai",
+    "x",
+    "中",
+    "文",
+    "上海",
+    "发展",
+    "经济",
+    "。",
+    "，",
+    "；",
+    "：",
+    "、",
+    "！",
+    "？",
+    "（",
+    "）",
+    "《",
+    "》",
+    "\"",
+    "'",
+    "\u{201c}",
+    "\u{201d}",
+    "\u{2018}",
+    "\u{2019}",
+    "1.5",
+    "1,000",
+    "3.14",
+    "2,5",
+    "12",
+    "0.",
+    ",3",
+    "2025-02-06",
+    " ",
+    " ",
+    " ",
+    "  ",
+    "\u{a0}",
+    "\t",
+    "\n",
+    "\n",
+    "\n\n",
+    "\n\n\n",
+    "\r",
+    "\r\n",
+    "\u{3000}",
+    "\u{2009}",
+    "\u{200b}",
+    "\u{feff}",
+    "\u{ad}",
+    "\u{7}",
+    "\u{7f}",
+    "**",
+    "__",
+    "*",
+    "_",
+    "&amp;",
+    "&nbsp;",
+    "&#8220;",
+    "&#x201D;",
+    "&bogus;",
+    "&",
+    "<p>",
+    "</strong>",
+    "<br/>",
+    "<",
+    ">",
+    "e\u{301}",
+    "\u{301}",
+    "A\u{30a}",
+    "\u{ff21}",
+    ".",
+    ",",
+    ";",
+    ":",
+    "(",
+    ")",
+    "-",
+    "%",
 ];
 
 /// Text made of [`TOKENS`].
@@ -94,7 +176,13 @@ fn check_all(input: &str, mask: &[bool]) -> Result<(), TestCaseError> {
     prop_assert_eq!(report.counts.values().sum::<usize>(), codes);
     // (b) idempotence
     let again = CLEANER.clean(&cleaned.text);
-    prop_assert!(again.report.edits.is_empty(), "not idempotent: {:?} -> {:?}: {:?}", input, cleaned.text, again.report.edits);
+    prop_assert!(
+        again.report.edits.is_empty(),
+        "not idempotent: {:?} -> {:?}: {:?}",
+        input,
+        cleaned.text,
+        again.report.edits
+    );
     prop_assert_eq!(&again.text, &cleaned.text);
     // (c) subsets: every other edit, the rest, a random mask, none.
     let every_other: Vec<ReportEdit> = report.edits.iter().step_by(2).cloned().collect();

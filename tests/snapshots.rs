@@ -46,6 +46,9 @@ seed_tests! {
 #[test]
 fn every_seed_has_a_snapshot_test() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let n = std::fs::read_dir(dir).unwrap().filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "txt")).count();
+    let n = std::fs::read_dir(dir)
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "txt"))
+        .count();
     assert_eq!(n, 5, "a seed was added or removed: update seed_tests! above");
 }
