@@ -46,8 +46,9 @@ pub struct CleanArgs {
     /// With --jsonl: the field holding the text.
     #[arg(long, default_value = "text", value_name = "NAME")]
     pub field: String,
-    /// With --jsonl: add this field to each record with edit counts per rule and metadata.
-    #[arg(long, value_name = "NAME", num_args = 0..=1, default_missing_value = "rinse")]
+    /// With --jsonl: add this field (default `rinse`; `--annotate=NAME` to rename) to each record
+    /// with edit counts per rule and metadata.
+    #[arg(long, value_name = "NAME", num_args = 0..=1, require_equals = true, default_missing_value = "rinse")]
     pub annotate: Option<String>,
     /// With --jsonl: what to do with a record that is not valid JSON or lacks the field.
     #[arg(long, value_enum, default_value = "pass", value_name = "ACTION")]
@@ -102,12 +103,13 @@ pub fn run(args: CleanArgs) -> Result<ExitCode> {
     }
     let inputs = expand_with_base(&args.paths, args.glob.as_deref())?;
     let report_to_stdout = args.report.as_deref().is_some_and(|p| p.as_os_str() == "-");
-    let meta_to_stdout = args.metadata.as_deref().is_some_and(|p| p.as_os_str() == "-");
+    let meta_to_stdout = args.metadata.as_deref().is_some_and(|p| p.as_os_str() == "-")
+        || args.extract.as_deref().is_some_and(|p| p.as_os_str() == "-");
     let text_to_stdout = !args.in_place
         && args.output_dir.is_none()
         && args.output.as_deref().is_none_or(|p| p.as_os_str() == "-");
     if (report_to_stdout || meta_to_stdout) && text_to_stdout {
-        bail!("--report - / --metadata - write to stdout: send the text elsewhere with -o FILE, --in-place or --output-dir");
+        bail!("--report - / --metadata - / --extract - write to stdout: send the text elsewhere with -o FILE, --in-place or --output-dir");
     }
     if args.in_place && inputs.iter().any(|(i, _)| *i == Input::Stdin) {
         bail!("--in-place needs files, not stdin");
@@ -227,7 +229,7 @@ fn clean_one(
 }
 
 /// Inputs with the path each one gets under --output-dir.
-fn expand_with_base(paths: &[PathBuf], glob: Option<&str>) -> Result<Vec<(Input, PathBuf)>> {
+pub(super) fn expand_with_base(paths: &[PathBuf], glob: Option<&str>) -> Result<Vec<(Input, PathBuf)>> {
     let mut out = Vec::new();
     if paths.is_empty() {
         return Ok(vec![(Input::Stdin, PathBuf::from("stdin.txt"))]);

@@ -10,7 +10,6 @@ use serde_json::value::RawValue;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{BufRead, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -64,9 +63,17 @@ enum Outcome {
 }
 
 pub fn clean(args: &CleanArgs, cleaner: &Cleaner) -> Result<ExitCode> {
-    let inputs = io::expand(&args.paths, args.glob.as_deref())?;
-    if args.in_place && inputs.contains(&Input::Stdin) {
+    let inputs = super::clean::expand_with_base(&args.paths, args.glob.as_deref())?;
+    if args.in_place && inputs.iter().any(|(i, _)| *i == Input::Stdin) {
         bail!("--in-place needs files, not stdin");
+    }
+    if args.output_dir.is_some() && inputs.iter().any(|(i, _)| *i == Input::Stdin) {
+        bail!("--output-dir needs files, not stdin (use -o)");
+    }
+    let to_stdout = |p: Option<&std::path::Path>| p.is_some_and(|p| p.as_os_str() == "-");
+    let text_to_stdout = !args.in_place && args.output_dir.is_none() && (args.output.is_none() || to_stdout(args.output.as_deref()));
+    if text_to_stdout && (to_stdout(args.report.as_deref()) || to_stdout(args.extract.as_deref())) {
+        bail!("--report - / --extract - write to stdout: send the records elsewhere with -o FILE, --in-place or --output-dir");
     }
     let pool = thread_pool(args.jobs)?;
     let started = Instant::now();
@@ -76,13 +83,10 @@ pub fn clean(args: &CleanArgs, cleaner: &Cleaner) -> Result<ExitCode> {
     let mut shared_out = shared_out;
     let mut report_sink = args.report.as_deref().map(|p| Sink::open(Some(p))).transpose()?;
     let mut extract_sink = args.extract.as_deref().map(|p| Sink::open(Some(p))).transpose()?;
-    for input in &inputs {
+    for (input, rel) in &inputs {
         let mut own_out = match (input, &args.output_dir) {
             (Input::File(p), _) if args.in_place => Some(Sink::File(io::AtomicFile::create(p)?)),
-            (Input::File(p), Some(dir)) => {
-                let name = p.file_name().context("input has no file name")?;
-                Some(Sink::File(io::AtomicFile::create(&dir.join(PathBuf::from(name)))?))
-            }
+            (Input::File(_), Some(dir)) => Some(Sink::File(io::AtomicFile::create(&dir.join(rel))?)),
             _ => None,
         };
         let total = input.path().and_then(|p| std::fs::metadata(p).ok()).map(|m| m.len()).unwrap_or(0);
@@ -200,10 +204,15 @@ fn process(line: &str, args: &CleanArgs, cleaner: &Cleaner) -> Outcome {
     }
     let mut out = Vec::with_capacity(line.len() + 64);
     out.extend_from_slice(&line.as_bytes()[..rec.span.start]);
-    let Ok(encoded) = serde_json::to_string(&cleaned.text) else {
-        return Outcome::Bad("cannot encode output".into());
-    };
-    out.extend_from_slice(encoded.as_bytes());
+    if cleaned.text == rec.text {
+        // Unchanged: keep the field's original escapes.
+        out.extend_from_slice(&line.as_bytes()[rec.span.clone()]);
+    } else {
+        let Ok(encoded) = serde_json::to_string(&cleaned.text) else {
+            return Outcome::Bad("cannot encode output".into());
+        };
+        out.extend_from_slice(encoded.as_bytes());
+    }
     let rest = &line[rec.span.end..];
     if let Some(name) = &args.annotate {
         // Insert the annotation before the record's closing brace.
