@@ -130,7 +130,7 @@ pub fn clean(args: &CleanArgs, cleaner: &Cleaner) -> Result<ExitCode> {
                             let mut v = serde_json::to_value(&cleaned.report)?;
                             if let Some(o) = v.as_object_mut() {
                                 o.insert("line".into(), n.into());
-                                o.insert("input".into(), input.name().into());
+                                o.insert("file".into(), input.name().into());
                             }
                             serde_json::to_writer(&mut *sink, &v)?;
                             sink.write_all(b"\n")?;
