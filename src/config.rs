@@ -129,6 +129,13 @@ impl Config {
     }
 
     /// Parse a `rinse.toml` document. Unknown keys are errors.
+    ///
+    /// ```
+    /// let cfg = rinse::Config::from_toml("ignore = [\"W106\"]\nonly_safe = true").unwrap();
+    /// assert!(cfg.only_safe && !cfg.is_enabled("W106"));
+    /// assert!(rinse::Config::from_toml("colour = 1").is_err());
+    /// assert!(rinse::Config::from_toml("select = [\"Z9\"]").is_err());
+    /// ```
     pub fn from_toml(text: &str) -> Result<Self> {
         let cfg: Config = toml::from_str(text).map_err(|e| Error::Config { path: None, message: e.to_string() })?;
         cfg.validate()?;

@@ -1,6 +1,6 @@
 //! The rule registry: one table of every rule code, its pass and its docs.
 //!
-//! Each pass module declares its rules with [`declare_rules!`], so the `///`
+//! Each pass module declares its rules with [`declare_rules!`](crate::declare_rules), so the `///`
 //! doc comment of a rule is both its rustdoc and the text `rinse explain CODE`
 //! prints (one source, as ruff's `ViolationMetadata` derive does).
 

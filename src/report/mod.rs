@@ -107,6 +107,16 @@ impl Report {
     /// Apply this report's edits (all of them, or a hand-trimmed subset) to
     /// `input`, the decoded original text. Every edit's `before` must match
     /// the input at its offsets.
+    ///
+    /// ```
+    /// let cleaner = rinse::Cleaner::new(rinse::Config::default()).unwrap();
+    /// let input = "  One\u{a0}two  three\n";
+    /// let mut cleaned = cleaner.clean(input);
+    /// assert_eq!(cleaned.report.apply(input).unwrap(), cleaned.text);
+    /// // Any subset applies: keep only the first edit.
+    /// cleaned.report.edits.truncate(1);
+    /// assert_eq!(cleaned.report.apply(input).unwrap(), "One\u{a0}two  three\n");
+    /// ```
     pub fn apply(&self, input: &str) -> Result<String> {
         apply_report_edits(input, &self.edits)
     }
