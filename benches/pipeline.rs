@@ -29,7 +29,7 @@ fn bench(c: &mut Criterion) {
     group.bench_function("all-seeds", |b| b.iter(|| cleaner.clean(&all)));
     // Per pass family: the cost of each rule family alone.
     for fam in ["E", "M", "W", "B", "N", "L", "P", "C"] {
-        let cfg = Config { select: vec![fam.to_string()], ..Config::default() };
+        let cfg = Config::default().with_select([fam]);
         if let Ok(cl) = Cleaner::new(cfg) {
             group.bench_function(format!("family-{fam}"), |b| b.iter(|| cl.clean(&all)));
         }
