@@ -636,6 +636,20 @@ impl Punctuation {
             }
             _ => {
                 // . ! ?
+                if n.is_ascii_uppercase() && b.get(i + 2).is_some_and(|x| x.is_ascii_lowercase()) {
+                    // `rising .In 1978`: the space went to the wrong side.
+                    let rw = letters_fwd(b, i + 1);
+                    let right = text[i + 1..i + 1 + rw].to_ascii_lowercase();
+                    if lc.is_ascii_lowercase() && letters_back(b, s) >= 2 && !self.suffixes.contains(&right) {
+                        let rep = match c {
+                            b'.' => ". ",
+                            b'!' => "! ",
+                            _ => "? ",
+                        };
+                        edits.push(Edit::replacement(s..i + 1, rep, "P106", Safe, R_SPACE_BEFORE));
+                    }
+                    return;
+                }
                 if !(n == b' ' || line_end || n == b'"') {
                     return;
                 }
@@ -665,6 +679,14 @@ impl Punctuation {
         let insert = |edits: &mut Vec<Edit>| edits.push(Edit::insertion(i + 1, " ", "P105", Safe, R_MISSING_SPACE));
         match c {
             b',' | b';' => {
+                if n.is_ascii_digit() && c == b',' {
+                    // `yuan,74.3%`: a number glued after a word.
+                    let lw = b[..i].iter().rev().take_while(|x| x.is_ascii_lowercase()).count();
+                    if lw >= 2 && !(i > lw && b[i - lw - 1].is_ascii_alphanumeric()) && !in_address(b, i) {
+                        insert(edits);
+                    }
+                    return;
+                }
                 if !n.is_ascii_alphabetic() {
                     return;
                 }
@@ -877,6 +899,14 @@ mod tests {
     }
 
     #[test]
+    fn cleans_mixed_real_line_with_default_pipeline() {
+        assert_fixes(
+            "our Party has led the people to successfully promote and expand Chinese-style modernization。以习近平同志为核心的党中央把推进中国式现代化作为新时代最大的政治,把坚持高质量发展作为新时代的硬道理。",
+            "our Party has led the people to successfully promote and expand Chinese-style modernization. 以习近平同志为核心的党中央把推进中国式现代化作为新时代最大的政治，把坚持高质量发展作为新时代的硬道理。",
+        );
+    }
+
+    #[test]
     fn fixes_fullwidth_comma_colon_and_brackets_between_words() {
         assert_fixes_with(&["P101"], "act now，and together：first", "act now, and together: first");
         assert_fixes_with(&["P101"], "Guangdong、Shenzhen and Zhuhai", "Guangdong, Shenzhen and Zhuhai");
@@ -924,6 +954,7 @@ mod tests {
     fn inserts_missing_space_after_marks() {
         assert_fixes_with(&["P105"], "productive forces,It is", "productive forces, It is");
         assert_fixes_with(&["P105"], "In 2008,the GDP rose", "In 2008, the GDP rose");
+        assert_fixes_with(&["P105"], "soared to 16,867 yuan,74.3% of the total", "soared to 16,867 yuan, 74.3% of the total");
         assert_fixes_with(&["P105"], "in 2020.The plan", "in 2020. The plan");
         assert_fixes_with(&["P105"], "back to Guangdong;Traffic from", "back to Guangdong; Traffic from");
         assert_fixes_with(&["P105"], "new\",Innovation drives", "new\", Innovation drives");
@@ -957,6 +988,8 @@ mod tests {
     #[test]
     fn removes_space_before_marks() {
         assert_fixes_with(&["P106"], "the word ,next one and the end .", "the word, next one and the end.");
+        assert_fixes_with(&["P106"], "keeps rising .In 1978 it rose", "keeps rising. In 1978 it rose");
+        assert_no_edits("built with the .Net framework");
         assert_no_edits("Use .NET and version .5 today.");
     }
 
