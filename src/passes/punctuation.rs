@@ -653,6 +653,12 @@ impl Punctuation {
                 if !(n == b' ' || line_end || n == b'"') {
                     return;
                 }
+                // A spaced ellipsis `. . .`.
+                let spaced_next = n == b' ' && b.get(i + 2) == Some(&b'.');
+                let spaced_prev = lc == b'.' && s >= 2 && b[s - 2] == b' ';
+                if c == b'.' && (spaced_next || spaced_prev) {
+                    return;
+                }
                 if matches!(lc, b'.' | b'!' | b'?') {
                     // `boldly. .`: a stray mark after a finished sentence.
                     if c == b'.' && !(s >= 2 && b[s - 2] == b'.') {
@@ -928,6 +934,7 @@ mod tests {
         assert_fixes_with(&["P102"], "one,,two and three;;", "one, two and three;");
         assert_fixes_with(&["P102"], "develop boldly. .", "develop boldly.");
         assert_no_edits("Wait... what happened? ...");
+        assert_no_edits("He left . . . and came back.");
     }
 
     #[test]
