@@ -159,27 +159,13 @@ enum Kind {
     TheBeforeName,
 }
 
-/// At most this many `, The Word` lookups per document (each scans the text).
-const MAX_THE_LOOKUPS: usize = 64;
-
-/// Does the text contain ` the Word` (lowercase `the`) for the capitalized
-/// word starting at `w`?
-fn lowercase_the_elsewhere(b: &[u8], w: usize) -> bool {
-    let n = letters_fwd(b, w);
-    if n < 2 || !b[w].is_ascii_uppercase() {
-        return false;
-    }
-    let mut needle = Vec::with_capacity(n + 5);
-    needle.extend_from_slice(b" the ");
-    needle.extend_from_slice(&b[w..w + n]);
-    memchr::memmem::find_iter(b, &needle).any(|k| !b.get(k + needle.len()).is_some_and(|c| c.is_ascii_alphabetic()))
-}
-
 struct Candidate {
     /// Byte offset of the capital letter.
     at: usize,
     len: usize,
     kind: Kind,
+    /// The line holding it: start, end.
+    line: (usize, usize),
 }
 
 /// Counts of a word's mid-sentence uses: (lowercase, capitalized in prose).
@@ -193,8 +179,12 @@ impl Pass for ClauseCase {
     fn run(&self, text: &str, _cx: &mut Context) -> Vec<Edit> {
         let b = text.as_bytes();
         let mut cands = Vec::new();
+        // `, The Word` candidates waiting for the document-wide `the Word` check.
+        let mut pending_the: Vec<Candidate> = Vec::new();
         let mut lower = [0u8; 32];
-        let mut the_lookups = 0;
+        // The line holding the current mark: start, and end (its `\n` or EOF).
+        let (mut ls, mut le) = (0usize, 0usize);
+        let mut first = true;
         for i in memchr::memchr2_iter(b',', b';', b) {
             let mut j = i + 1;
             while j < b.len() && j <= i + 2 && b[j] == b' ' {
@@ -243,30 +233,42 @@ impl Pass for ClauseCase {
                 (Some(b','), Some(b' ')) => kind == Kind::Function && len > 1,
                 _ => false,
             };
-            if follows_ok {
-                // After a capitalized name (`Kunming, Secretary of`) an
-                // unlisted word is an appositive title: evidence is not enough.
-                let name_before = p.is_ascii_alphabetic() && {
-                    let w = letters_back(b, i);
-                    b[i - w].is_ascii_uppercase()
-                };
-                if !(kind == Kind::Unknown && name_before) {
-                    cands.push(Candidate { at: j, len, kind });
-                }
-            } else if len == 3 && word == "the" && b.get(a) == Some(&b' ') && the_lookups < MAX_THE_LOOKUPS {
-                // `, The General Secretary`: a name (`The Hague`) unless the
-                // document also writes `the General` mid-sentence.
-                the_lookups += 1;
-                if lowercase_the_elsewhere(b, a + 1) {
-                    cands.push(Candidate { at: j, len, kind: Kind::TheBeforeName });
-                }
+            let the_name = !follows_ok
+                && word == "the"
+                && b.get(a) == Some(&b' ')
+                && b.get(a + 1).is_some_and(|c| c.is_ascii_uppercase());
+            if !follows_ok && !the_name {
+                continue;
             }
+            // After a capitalized name (`Kunming, Secretary of`) an unlisted
+            // word is an appositive title: evidence is not enough.
+            let name_before = p.is_ascii_alphabetic() && b[i - letters_back(b, i)].is_ascii_uppercase();
+            if kind == Kind::Unknown && name_before {
+                continue;
+            }
+            if first || i > le {
+                ls = if first { 0 } else { le + 1 };
+                if let Some(k) = memchr::memrchr(b'\n', &b[ls..i]) {
+                    ls += k + 1;
+                }
+                le = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |k| i + k);
+                first = false;
+            }
+            if the_name {
+                pending_the.push(Candidate { at: j, len, kind: Kind::TheBeforeName, line: (ls, le) });
+            } else {
+                cands.push(Candidate { at: j, len, kind, line: (ls, le) });
+            }
+        }
+        if !pending_the.is_empty() {
+            resolve_the(b, &mut pending_the);
+            cands.extend(pending_the);
         }
         if cands.is_empty() {
             return Vec::new();
         }
         let mut evidence: Evidence = HashMap::new();
-        for c in cands.iter().filter(|c| c.kind != Kind::Function) {
+        for c in cands.iter().filter(|c| matches!(c.kind, Kind::Open | Kind::Unknown)) {
             evidence.entry(b[c.at..c.at + c.len].to_ascii_lowercase()).or_default();
         }
         if !evidence.is_empty() {
@@ -275,13 +277,11 @@ impl Pass for ClauseCase {
         let mut edits = Vec::new();
         let mut prose_cache: Option<(usize, bool)> = None;
         for c in cands {
-            let ls = memchr::memrchr(b'\n', &b[..c.at]).map_or(0, |k| k + 1);
             let prose = match prose_cache {
-                Some((s, p)) if s == ls => p,
+                Some((s, p)) if s == c.line.0 => p,
                 _ => {
-                    let le = memchr::memchr(b'\n', &b[c.at..]).map_or(b.len(), |k| c.at + k);
-                    let p = is_prose(&b[ls..le]);
-                    prose_cache = Some((ls, p));
+                    let p = is_prose(&b[c.line.0..c.line.1]);
+                    prose_cache = Some((c.line.0, p));
                     p
                 }
             };
@@ -289,8 +289,10 @@ impl Pass for ClauseCase {
                 continue;
             }
             let (lo, cap) = match c.kind {
-                Kind::Function | Kind::TheBeforeName => (0, 0),
-                _ => evidence.get(&b[c.at..c.at + c.len].to_ascii_lowercase()).copied().unwrap_or((0, 0)),
+                Kind::Open | Kind::Unknown => {
+                    evidence.get(&b[c.at..c.at + c.len].to_ascii_lowercase()).copied().unwrap_or((0, 0))
+                }
+                _ => (0, 0),
             };
             let (code, confidence, reason) = match c.kind {
                 Kind::Function => ("C101", Safe, R_LISTED),
@@ -304,6 +306,28 @@ impl Pass for ClauseCase {
         }
         edits
     }
+}
+
+/// Keep the `, The Word` candidates whose `Word` the document also writes
+/// after a lowercase `the` (one scan of the text for ` the `).
+fn resolve_the(b: &[u8], pending: &mut Vec<Candidate>) {
+    let word_at = |c: &Candidate| {
+        let w = c.at + c.len + 1;
+        &b[w..w + letters_fwd(b, w)]
+    };
+    let wanted: HashSet<&[u8]> = pending.iter().map(word_at).filter(|w| w.len() >= 2).collect();
+    let mut seen: HashSet<&[u8]> = HashSet::new();
+    for k in memchr::memmem::find_iter(b, b" the ") {
+        let w = k + 5;
+        if !b.get(w).is_some_and(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let word = &b[w..w + letters_fwd(b, w)];
+        if wanted.contains(word) {
+            seen.insert(word);
+        }
+    }
+    pending.retain(|c| seen.contains(word_at(c)));
 }
 
 /// Small words a title-case heading leaves lowercase.
@@ -333,44 +357,51 @@ fn is_prose(line: &[u8]) -> bool {
 
 /// Count mid-sentence uses of the words in `evidence`: a word after a space
 /// that follows a word or number (or, for lowercase uses, a comma).
-/// Capitalized uses count only on prose lines.
+/// Capitalized uses count only on prose lines. One Aho-Corasick scan for
+/// ` word` (ASCII case-insensitive) over the text.
 fn gather_evidence(b: &[u8], evidence: &mut Evidence) {
-    let min = evidence.keys().map(|k| k.len()).min().unwrap_or(0);
-    let max = evidence.keys().map(|k| k.len()).max().unwrap_or(0);
-    let mut buf = [0u8; 32];
-    let mut ls = 0;
-    while ls < b.len() {
-        let le = memchr::memchr(b'\n', &b[ls..]).map_or(b.len(), |k| ls + k);
-        let line = &b[ls..le];
-        let mut prose: Option<bool> = None;
-        let mut k = 0;
-        while k < line.len() {
-            if !(line[k].is_ascii_alphabetic() && (k == 0 || !line[k - 1].is_ascii_alphabetic())) {
-                k += 1;
-                continue;
-            }
-            let n = letters_fwd(line, k);
-            if n >= min && n <= max && k >= 2 && line[k - 1] == b' ' {
-                let before = line[k - 2];
-                let capital = line[k].is_ascii_uppercase();
-                let rest_lower = line[k + 1..k + n].iter().all(|c| c.is_ascii_lowercase());
-                let mid = before.is_ascii_alphanumeric() || (!capital && before == b',');
-                if mid && (rest_lower || !capital) {
-                    for (x, c) in line[k..k + n].iter().enumerate() {
-                        buf[x] = c.to_ascii_lowercase();
-                    }
-                    if let Some(e) = evidence.get_mut(&buf[..n]) {
-                        if !capital {
-                            e.0 += 1;
-                        } else if *prose.get_or_insert_with(|| is_prose(line)) {
-                            e.1 += 1;
-                        }
-                    }
-                }
-            }
-            k += n;
+    let keys: Vec<Vec<u8>> = evidence.keys().cloned().collect();
+    let patterns: Vec<Vec<u8>> = keys.iter().map(|k| [b" ".as_slice(), k].concat()).collect();
+    let Ok(ac) = aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&patterns)
+    else {
+        return;
+    };
+    let mut prose_cache: Option<(usize, bool)> = None;
+    for m in ac.find_iter(b) {
+        let (k, end) = (m.start() + 1, m.end());
+        if b.get(end).is_some_and(|c| c.is_ascii_alphabetic()) || k < 2 {
+            continue;
         }
-        ls = le + 1;
+        let word = &b[k..end];
+        let capital = word[0].is_ascii_uppercase();
+        if !word[1..].iter().all(|c| c.is_ascii_lowercase()) {
+            continue;
+        }
+        let before = b[k - 2];
+        if !(before.is_ascii_alphanumeric() || (!capital && before == b',')) {
+            continue;
+        }
+        let counts = evidence.get_mut(&keys[m.pattern().as_usize()]).expect("pattern key");
+        if !capital {
+            counts.0 += 1;
+            continue;
+        }
+        let ls = memchr::memrchr(b'\n', &b[..k]).map_or(0, |x| x + 1);
+        let prose = match prose_cache {
+            Some((s, p)) if s == ls => p,
+            _ => {
+                let le = memchr::memchr(b'\n', &b[k..]).map_or(b.len(), |x| k + x);
+                let p = is_prose(&b[ls..le]);
+                prose_cache = Some((ls, p));
+                p
+            }
+        };
+        if prose {
+            counts.1 += 1;
+        }
     }
 }
 
