@@ -50,6 +50,7 @@ crate::declare_rules! { pass = "clause_case";
     /// He said, "We will work hard." and she replied, “We agree.”
     /// Guizhou Suanli Technology Co., Ltd. and The Times, The Guardian and The Hague agreed.
     /// He visited in May, May 5 was the day.
+    /// The five questions are Who, What, Where, When and Why.
     /// ```
     ///
     /// ## Why safe
@@ -150,6 +151,14 @@ impl ClauseCase {
     }
 }
 
+/// Listed words that may be followed by their own comma (`; However, we`).
+/// Others followed by a comma are list items (`Who, What, Where`).
+const CONNECTIVES: &[&str] = &[
+    "however", "therefore", "moreover", "meanwhile", "furthermore", "besides", "otherwise", "hence", "thus",
+    "instead", "then", "also", "still", "accordingly", "consequently", "additionally", "finally", "firstly",
+    "secondly", "thirdly", "lastly", "specifically", "namely", "now",
+];
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Function,
@@ -230,7 +239,7 @@ impl Pass for ClauseCase {
             let a = j + len;
             let follows_ok = match (b.get(a), b.get(a + 1)) {
                 (Some(b' '), Some(&n)) => n.is_ascii_lowercase() || n.is_ascii_digit(),
-                (Some(b','), Some(b' ')) => kind == Kind::Function && len > 1,
+                (Some(b','), Some(b' ')) => kind == Kind::Function && CONNECTIVES.contains(&word),
                 _ => false,
             };
             let the_name = !follows_ok
@@ -245,6 +254,17 @@ impl Pass for ClauseCase {
             let name_before = p.is_ascii_alphabetic() && b[i - letters_back(b, i)].is_ascii_uppercase();
             if kind == Kind::Unknown && name_before {
                 continue;
+            }
+            // `Who, What, Where, When and Why`: the element before the mark is
+            // itself one capitalized word after a comma, so this is a list.
+            if name_before {
+                let mut k = i - letters_back(b, i);
+                while k > 0 && b[k - 1] == b' ' {
+                    k -= 1;
+                }
+                if k > 0 && matches!(b[k - 1], b',' | b';') {
+                    continue;
+                }
             }
             if first || i > le {
                 ls = if first { 0 } else { le + 1 };
@@ -442,6 +462,7 @@ mod tests {
         assert_no_edits("He said, \"We will work hard.\" Then, “We agree,” she said.");
         assert_no_edits("The Times, The Guardian and The Hague agreed, Xi Jinping said.");
         assert_no_edits("He visited in May, May 5 was the day.");
+        assert_no_edits("The five questions are Who, What, Where, When and Why.");
     }
 
     #[test]

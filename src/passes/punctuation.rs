@@ -44,13 +44,15 @@ crate::declare_rules! { pass = "punctuation";
     /// 让我们更加紧密地团结在党中央周围，奋力推进中国式现代化建设。
     /// 增长4.8%，高于全国。
     /// 中央军委主席Xi Jinping，参加审议。
+    /// 我们要加快发展AI。
     /// ```
     ///
     /// ## Why safe
     /// Context is the script of the nearest letter on each side (digits,
     /// spaces, quotes and brackets are skipped): the mark is converted only
     /// when both sides are Latin, or Latin and the line edge. Next to Chinese
-    /// text it is Chinese punctuation and stays. A full-width comma between two
+    /// text it is Chinese punctuation and stays, and so it is after a short
+    /// English term (fewer than four words) that follows Chinese on the line. A full-width comma between two
     /// digits (`1，000`) is ambiguous and left alone.
     P101 = ("fullwidth-punctuation-in-english", Safe, true, "full-width punctuation in English becomes ASCII");
     /// ## What it fixes
@@ -138,7 +140,8 @@ crate::declare_rules! { pass = "punctuation";
     /// ## What it fixes
     /// A missing space after `,` `;` `.` `:` `!` `?` between two words:
     /// `forces,It` → `forces, It`, `2020.The` → `2020. The`,
-    /// `enterprises.Ma Zejiang` → `enterprises. Ma Zejiang`.
+    /// `enterprises.Ma Zejiang` → `enterprises. Ma Zejiang`, and after a comma
+    /// between a word and a number (`yuan,74.3%` → `yuan, 74.3%`).
     ///
     /// ## Example
     /// ```text
@@ -481,6 +484,10 @@ impl Punctuation {
                 let rep = if nc.is_some_and(|c| c == ' ') { "." } else { ". " };
                 edits.push(Edit::replacement(i..end, rep, "P104", Safe, R_EN_ZH));
             }
+            return;
+        }
+        // `使用GPU。`: a short English term inside a Chinese sentence.
+        if !matches!(ch, '\u{ff08}' | '\u{ff09}') && !english_sentence_before(text, i) {
             return;
         }
         let pd = pc.is_some_and(|c| c.is_ascii_digit());
@@ -829,7 +836,7 @@ fn english_sentence_before(text: &str, i: usize) -> bool {
         if c == '\n' {
             return true;
         }
-        if is_cjk(c) {
+        if is_han(c) {
             return words >= 4;
         }
         if c.is_ascii_alphabetic() {
@@ -925,6 +932,7 @@ mod tests {
         assert_no_edits("让我们更加紧密地团结在以习近平同志为核心的党中央周围，奋力推进中国式现代化建设。");
         assert_no_edits("增长4.8%，高于全国（2024年）。");
         assert_eq!(edit_count("中央军委主席Xi Jinping，参加审议。", "P101"), 0);
+        assert_no_edits("我们要加快发展AI。");
     }
 
     #[test]
