@@ -1,12 +1,255 @@
-//! The punctuation pass (family P). Not implemented yet: declares no rules and
-//! proposes no edits.
+//! Punctuation in machine-translated English (family P, rules P101–P108).
+//!
+//! One forward byte scan finds the candidate bytes (the lead bytes of
+//! full-width punctuation and the ASCII marks `, . ; : ! ? ( )`); each
+//! candidate is judged by its neighbours only. Context is the script of the
+//! nearest letters on either side (Han or Latin), never a guess about the
+//! whole line: `province。The` is English, `政治,把` is Chinese.
 
 use crate::config::Config;
-use crate::edit::Edit;
-use crate::error::Result;
+use crate::edit::{
+    Confidence::{Review, Safe},
+    Edit,
+};
+use crate::error::{Error, Result};
 use crate::passes::{Context, Pass};
+use std::collections::HashSet;
 
-crate::declare_rules! { pass = "punctuation"; }
+crate::declare_rules! { pass = "punctuation";
+    /// ## What it fixes
+    /// Full-width Chinese punctuation (`。，；：！？、（）`) between English
+    /// words or numbers becomes its ASCII counterpart, followed by one space
+    /// when a word follows. `、` (the enumeration comma) becomes `,`.
+    ///
+    /// ## Example
+    /// ```text
+    /// carried out live broadcast for the whole province。The following is a transcript
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// carried out live broadcast for the whole province. The following is a transcript
+    /// ```
+    ///
+    /// ## Example
+    /// ```text
+    /// We must act now，and we must act together：first, plan。
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// We must act now, and we must act together: first, plan.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// 让我们更加紧密地团结在党中央周围，奋力推进中国式现代化建设。
+    /// 增长4.8%，高于全国。
+    /// 中央军委主席Xi Jinping，参加审议。
+    /// 我们要加快发展AI。
+    /// ```
+    ///
+    /// ## Why safe
+    /// Context is the script of the nearest letter on each side (digits,
+    /// spaces, quotes and brackets are skipped): the mark is converted only
+    /// when both sides are Latin, or Latin and the line edge. Next to Chinese
+    /// text it is Chinese punctuation and stays, and so it is after a short
+    /// English term (fewer than four words) that follows Chinese on the line. A full-width comma between two
+    /// digits (`1，000`) is ambiguous and left alone.
+    P101 = ("fullwidth-punctuation-in-english", Safe, true, "full-width punctuation in English becomes ASCII");
+    /// ## What it fixes
+    /// Punctuation doubled by a conversion: a full-width mark next to its ASCII
+    /// twin (`".。`, `。.`, `,，`), doubled commas or semicolons (`,,`), two
+    /// periods that are not an ellipsis, and a stray ` .` after a sentence
+    /// that already ended.
+    ///
+    /// ## Example
+    /// ```text
+    /// a center with global influence".。Under the kind care of the Party
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// a center with global influence". Under the kind care of the Party
+    /// ```
+    ///
+    /// ## Example
+    /// ```text
+    /// strengthen confidence, travel lightly, and develop boldly. .
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// strengthen confidence, travel lightly, and develop boldly.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// Wait... what happened? See ../docs for more.
+    /// ```
+    ///
+    /// ## Why safe
+    /// The two marks say the same thing; one is removed. Three or more
+    /// periods are an ellipsis and stay.
+    P102 = ("doubled-punctuation", Safe, true, "doubled punctuation removed");
+    /// ## What it fixes
+    /// ASCII punctuation a scraper flattened inside a Chinese sentence is
+    /// restored to full width: `,` `;` between Chinese characters, `:` `!` `?`
+    /// after a Chinese character, and `( )` around Chinese text.
+    ///
+    /// ## Example
+    /// ```text
+    /// 以习近平同志为核心的党中央把推进中国式现代化作为新时代最大的政治,把坚持高质量发展作为新时代的硬道理。
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// 以习近平同志为核心的党中央把推进中国式现代化作为新时代最大的政治，把坚持高质量发展作为新时代的硬道理。
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// Xi Jinping (习近平) said, "We will work hard."
+    /// Current Location:首页 > News
+    /// ```
+    ///
+    /// ## Why safe
+    /// Chinese text is punctuated with full-width marks; the ASCII mark was
+    /// only produced by the scraper. A comma next to an English name inside a
+    /// Chinese sentence (`下午,Xi Jinping在`) counts as Chinese only when the
+    /// English run is short and Chinese resumes after it.
+    P103 = ("ascii-punctuation-in-chinese", Safe, true, "ASCII punctuation in Chinese text becomes full-width");
+    /// ## What it fixes
+    /// A full-width period ending an English sentence that is followed by a
+    /// Chinese one becomes `. ` (the Chinese sentence keeps its own marks).
+    ///
+    /// ## Example
+    /// ```text
+    /// the people to successfully expand Chinese-style modernization。以习近平同志为核心的党中央
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// the people to successfully expand Chinese-style modernization. 以习近平同志为核心的党中央
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// 中央军委主席Xi Jinping。以习近平同志为核心
+    /// ```
+    ///
+    /// ## Why safe
+    /// Only when the English run before the mark is a sentence: at least four
+    /// words, or the whole line so far. A short English name inside Chinese
+    /// text keeps the Chinese period.
+    P104 = ("english-sentence-before-chinese", Safe, true, "English sentence before Chinese text ends with an ASCII period");
+    /// ## What it fixes
+    /// A missing space after `,` `;` `.` `:` `!` `?` between two words:
+    /// `forces,It` → `forces, It`, `2020.The` → `2020. The`,
+    /// `enterprises.Ma Zejiang` → `enterprises. Ma Zejiang`, and after a comma
+    /// between a word and a number (`yuan,74.3%` → `yuan, 74.3%`).
+    ///
+    /// ## Example
+    /// ```text
+    /// promote the mutual benefit of government and enterprises.Ma Zejiang presided over the meeting.Wang Guobin attended.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// promote the mutual benefit of government and enterprises. Ma Zejiang presided over the meeting. Wang Guobin attended.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// The U.S. economy grew 3.5% in Q1, e.g. exports rose 1.2 billion (i.e. 9,000 containers) by 8 a.m. on Jan. 6.
+    /// It cost $1,234.56 at 15:22:33 with Section 1.2.7 of version 2.10.3 and Ph.D. students.
+    /// See https://www.example.gov.cn/news/2024/0218,index.html or press@example.com and photo.JPG today.
+    /// Guizhou Suanli Technology Co.,Ltd. and ASP.NET and No.5 and Fig.3 stay.
+    /// ```
+    ///
+    /// ## Why safe
+    /// The mark must sit between a word (or number) and a word: a period needs
+    /// a capitalized word of two or more letters after it (`Ph.D`, `U.S.A`
+    /// never match), a comma or period between digits is a number and never
+    /// matches, and any token containing `/`, `@`, `://` or `www.` is an
+    /// address. A period before a file-name extension or domain suffix
+    /// (`photo.JPG`) is kept. A period glued to a year after a word
+    /// (`floor.2015`) is only a Review edit.
+    ///
+    /// ## Data
+    /// `rules/abbreviations.txt` (no space before a number after `No.`,
+    /// `Fig.`, ...), `rules/file_suffixes.txt`.
+    P105 = ("missing-space-after-punctuation", Safe, true, "space inserted after punctuation");
+    /// ## What it fixes
+    /// A space before `,` `;` `:` `.` `!` `?` in English is removed (and one is
+    /// put after it when a word follows directly).
+    ///
+    /// ## Example
+    /// ```text
+    /// the word ,next one and the end .
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// the word, next one and the end.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// Use .NET and version .5 and the range 1 ,000 and a ... b
+    /// ```
+    ///
+    /// ## Why safe
+    /// English never puts a space before these marks. A period followed by a
+    /// letter or digit (`.NET`, `.5`) and an ellipsis are not touched.
+    P106 = ("space-before-punctuation", Safe, true, "space before punctuation removed");
+    /// ## What it fixes
+    /// A bracket glued to an English word: `development(2024)` →
+    /// `development (2024)`, `(2024)The` → `(2024) The`.
+    ///
+    /// ## Example
+    /// ```text
+    /// the High Quality Development Conference of Guangdong Province(2024)was held
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// the High Quality Development Conference of Guangdong Province (2024) was held
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// the item(s) you chose, f(x) and print() stay
+    /// ```
+    ///
+    /// ## Why safe
+    /// The brackets must pair on the line and hold a capitalized word, a number
+    /// or several words; plural markers like `(s)` and function calls (`f(x)`)
+    /// do not qualify.
+    P107 = ("bracket-spacing", Safe, true, "space inserted next to a bracket");
+    /// ## What it fixes
+    /// A Chinese sentence ending in `。` `！` `？` glued to the English sentence
+    /// that follows gets a space between them.
+    ///
+    /// ## Example
+    /// ```text
+    /// 对此,习近平总书记作了深邃思考、深刻论述。The General Secretary creatively put forward
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// 对此,习近平总书记作了深邃思考、深刻论述。 The General Secretary creatively put forward
+    /// ```
+    ///
+    /// ## Why safe
+    /// The Chinese mark is kept (it ends a Chinese sentence); only a space is
+    /// inserted, so the English word is no longer glued to it.
+    P108 = ("space-after-chinese-sentence", Safe, true, "space between a Chinese sentence and English");
+}
+
+const R_FULLWIDTH: &str = "full-width punctuation in English becomes ASCII";
+const R_DOUBLED: &str = "doubled punctuation removed";
+const R_STRAY: &str = "stray period after a finished sentence removed";
+const R_TO_FULLWIDTH: &str = "ASCII punctuation in Chinese text becomes full-width";
+const R_EN_ZH: &str = "English sentence before Chinese text ends with an ASCII period";
+const R_MISSING_SPACE: &str = "space inserted after punctuation";
+const R_YEAR_GLUED: &str = "space inserted between a sentence and a number (check: may be an abbreviation)";
+const R_SPACE_BEFORE: &str = "space before punctuation removed";
+const R_BRACKET: &str = "space inserted next to a bracket";
+const R_ZH_EN: &str = "space between a Chinese sentence and English";
+
+const ABBREVIATIONS: &str = include_str!("../../rules/abbreviations.txt");
+const FILE_SUFFIXES: &str = include_str!("../../rules/file_suffixes.txt");
 
 /// Options of the punctuation pass (`[punctuation]` in rinse.toml).
 #[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
@@ -14,21 +257,765 @@ crate::declare_rules! { pass = "punctuation"; }
 pub struct Options {}
 
 /// The punctuation pass.
-pub struct Punctuation {}
+pub struct Punctuation {
+    abbreviations: HashSet<String>,
+    suffixes: HashSet<String>,
+}
 
 impl Punctuation {
     /// Build the pass for `config`.
     pub fn new(_config: &Config) -> Result<Self> {
-        Ok(Punctuation {})
+        Ok(Punctuation {
+            abbreviations: parse_word_list("abbreviations.txt", ABBREVIATIONS)?,
+            suffixes: parse_word_list("file_suffixes.txt", FILE_SUFFIXES)?,
+        })
     }
 }
+
+/// Parse a rules/ word list: one lower-case ASCII word per line, `#` comments.
+pub(crate) fn parse_word_list(name: &str, text: &str) -> Result<HashSet<String>> {
+    let mut set = HashSet::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() || line.starts_with('[') {
+            continue;
+        }
+        if !line.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'' || b == b'-') {
+            return Err(Error::Rules {
+                name: name.to_string(),
+                message: format!("line {}: `{line}` is not one lower-case word", n + 1),
+            });
+        }
+        set.insert(line.to_string());
+    }
+    Ok(set)
+}
+
+/// A Han ideograph (or kana / hangul): a letter of CJK text.
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3005}' | '\u{3007}' | '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}'
+        | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{3134f}')
+}
+
+/// CJK punctuation and full-width forms (not the curly quotes English shares).
+pub(crate) fn is_cjk_punct(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{303f}' | '\u{fe30}'..='\u{fe4f}'
+        | '\u{ff01}'..='\u{ff0f}' | '\u{ff1a}'..='\u{ff20}' | '\u{ff3b}'..='\u{ff40}' | '\u{ff5b}'..='\u{ff65}')
+}
+
+fn is_cjk(c: char) -> bool {
+    is_han(c) || is_cjk_punct(c)
+}
+
+/// The script on one side of a position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Han,
+    Latin,
+    /// Line edge with nothing but spaces, quotes or brackets in between.
+    Edge,
+}
+
+/// Characters skipped when looking for the script of a neighbour.
+fn is_transparent(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' | '(' | ')' | '[' | ']'
+        | '%' | '.' | ',' | '\u{ff08}' | '\u{ff09}')
+}
+
+fn classify(chars: impl Iterator<Item = char>) -> Side {
+    let mut digits = false;
+    for (n, c) in chars.enumerate() {
+        if n > 48 || c == '\n' || c == '\r' {
+            break;
+        }
+        if c.is_ascii_digit() {
+            digits = true;
+        } else if is_transparent(c) {
+        } else if is_cjk(c) {
+            return Side::Han;
+        } else if c.is_ascii() || c.is_alphabetic() {
+            return Side::Latin;
+        }
+    }
+    if digits {
+        Side::Latin
+    } else {
+        Side::Edge
+    }
+}
+
+fn side_left(text: &str, i: usize) -> Side {
+    classify(text[..i].chars().rev())
+}
+
+fn side_right(text: &str, i: usize) -> Side {
+    classify(text[i..].chars())
+}
+
+fn prev_char(text: &str, i: usize) -> Option<char> {
+    text[..i].chars().next_back()
+}
+
+fn next_char(text: &str, i: usize) -> Option<char> {
+    text[i..].chars().next()
+}
+
+fn is_closing_quote(c: char) -> bool {
+    matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')')
+}
+
+/// Length of the ASCII-letter run ending at `i` (exclusive).
+pub(crate) fn letters_back(b: &[u8], i: usize) -> usize {
+    b[..i].iter().rev().take_while(|c| c.is_ascii_alphabetic()).count()
+}
+
+/// Length of the ASCII-letter run starting at `i`.
+pub(crate) fn letters_fwd(b: &[u8], i: usize) -> usize {
+    b[i.min(b.len())..].iter().take_while(|c| c.is_ascii_alphabetic()).count()
+}
+
+/// Is the whitespace-delimited token around byte `i` an address, path or
+/// e-mail (contains `://`, `www.`, `@`, `/` or `\`)?
+pub(crate) fn in_address(b: &[u8], i: usize) -> bool {
+    let start = i - b[..i].iter().rev().take(300).take_while(|c| !c.is_ascii_whitespace()).count();
+    let end = i + b[i..].iter().take(300).take_while(|c| !c.is_ascii_whitespace()).count();
+    let tok = &b[start..end];
+    tok.iter().any(|&c| matches!(c, b'@' | b'/' | b'\\')) || memchr::memmem::find(tok, b"www.").is_some()
+}
+
+/// Bytes that may start a candidate.
+static CANDIDATE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[0xe3] = true;
+    t[0xef] = true;
+    t[b',' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b';' as usize] = true;
+    t[b':' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b'(' as usize] = true;
+    t[b')' as usize] = true;
+    t
+};
 
 impl Pass for Punctuation {
     fn name(&self) -> &'static str {
         "punctuation"
     }
 
-    fn run(&self, _text: &str, _cx: &mut Context) -> Vec<Edit> {
-        Vec::new()
+    fn run(&self, text: &str, _cx: &mut Context) -> Vec<Edit> {
+        let b = text.as_bytes();
+        let mut edits = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            if !CANDIDATE[c as usize] {
+                i += 1;
+                continue;
+            }
+            match c {
+                0xe3 | 0xef => {
+                    let ch = next_char(text, i).unwrap_or('\0');
+                    self.fullwidth(text, i, ch, &mut edits);
+                    i += ch.len_utf8().max(1);
+                    continue;
+                }
+                b'(' | b')' => self.bracket(text, i, &mut edits),
+                _ => self.ascii(text, i, &mut edits),
+            }
+            i += 1;
+        }
+        edits
+    }
+}
+
+impl Punctuation {
+    /// A full-width mark `ch` at `i`.
+    fn fullwidth(&self, text: &str, i: usize, ch: char, edits: &mut Vec<Edit>) {
+        let ascii = match ch {
+            '\u{3002}' => ".",
+            '\u{ff0c}' | '\u{3001}' => ",",
+            '\u{ff1b}' => ";",
+            '\u{ff1a}' => ":",
+            '\u{ff01}' => "!",
+            '\u{ff1f}' => "?",
+            '\u{ff08}' => "(",
+            '\u{ff09}' => ")",
+            _ => return,
+        };
+        let b = text.as_bytes();
+        let end = i + ch.len_utf8();
+        let left = side_left(text, i);
+        let pc = prev_char(text, i);
+        let nc = next_char(text, end);
+        if left != Side::Latin {
+            // A Chinese sentence glued to the English one that follows.
+            if left == Side::Han
+                && matches!(ch, '\u{3002}' | '\u{ff01}' | '\u{ff1f}')
+                && nc.is_some_and(|c| c.is_ascii_alphabetic())
+                && pc.is_some_and(|c| is_cjk(c) || is_closing_quote(c))
+            {
+                edits.push(Edit::insertion(end, " ", "P108", Safe, R_ZH_EN));
+            }
+            return;
+        }
+        // Doubled: the ASCII twin is already there.
+        if !matches!(ch, '\u{ff08}' | '\u{ff09}') {
+            let twin = ascii.as_bytes()[0];
+            let enders: &[u8] = if twin == b'.' { b".!?" } else { std::slice::from_ref(&twin) };
+            let before = match pc {
+                Some(c) if is_closing_quote(c) && twin == b'.' => prev_char(text, i - c.len_utf8()),
+                other => other,
+            };
+            let doubled = before.is_some_and(|c| c.is_ascii() && enders.contains(&(c as u8)))
+                || nc.is_some_and(|c| c == ascii.chars().next().unwrap() || c == ch);
+            if doubled {
+                let glued = nc.is_some_and(|c| c.is_ascii_alphanumeric());
+                edits.push(Edit::replacement(i..end, if glued { " " } else { "" }, "P102", Safe, R_DOUBLED));
+                return;
+            }
+        }
+        let right = side_right(text, end);
+        if right == Side::Han {
+            if ch == '\u{3002}' && english_sentence_before(text, i) {
+                let rep = if nc.is_some_and(|c| c == ' ') { "." } else { ". " };
+                edits.push(Edit::replacement(i..end, rep, "P104", Safe, R_EN_ZH));
+            }
+            return;
+        }
+        // `使用GPU。`: a short English term inside a Chinese sentence.
+        if !matches!(ch, '\u{ff08}' | '\u{ff09}') && !english_sentence_before(text, i) {
+            return;
+        }
+        let pd = pc.is_some_and(|c| c.is_ascii_digit());
+        let nd = nc.is_some_and(|c| c.is_ascii_digit());
+        if pd && nd {
+            if ch == '\u{ff1a}' {
+                edits.push(Edit::replacement(i..end, ":", "P101", Safe, R_FULLWIDTH));
+            }
+            return;
+        }
+        match ch {
+            '\u{ff08}' => {
+                if right != Side::Latin {
+                    return;
+                }
+                let rep = if pc.is_some_and(|c| c.is_alphanumeric()) { " (" } else { "(" };
+                edits.push(Edit::replacement(i..end, rep, "P101", Safe, R_FULLWIDTH));
+            }
+            '\u{ff09}' => {
+                let rep = if nc.is_some_and(|c| c.is_alphanumeric()) { ") " } else { ")" };
+                edits.push(Edit::replacement(i..end, rep, "P101", Safe, R_FULLWIDTH));
+            }
+            _ => {
+                let mut s = i;
+                while s > 0 && b[s - 1] == b' ' {
+                    s -= 1;
+                }
+                if s == 0 || b[s - 1] == b'\n' {
+                    s = i;
+                }
+                let mut e = end;
+                while e < b.len() && b[e] == b' ' {
+                    e += 1;
+                }
+                let space = match next_char(text, e) {
+                    None | Some('\n') | Some('\r') => false,
+                    Some('"') => next_char(text, e + 1).is_some_and(|c| c.is_alphanumeric()),
+                    Some(c) => c.is_alphanumeric() || matches!(c, '(' | '\u{201c}' | '\u{2018}' | '['),
+                };
+                let rep = match (ascii, space) {
+                    (".", true) => ". ",
+                    (",", true) => ", ",
+                    (";", true) => "; ",
+                    (":", true) => ": ",
+                    ("!", true) => "! ",
+                    ("?", true) => "? ",
+                    (a, _) => a,
+                };
+                edits.push(Edit::replacement(s..e, rep, "P101", Safe, R_FULLWIDTH));
+            }
+        }
+    }
+
+    /// ASCII `, . ; : ! ?` at `i`.
+    fn ascii(&self, text: &str, i: usize, edits: &mut Vec<Edit>) {
+        let b = text.as_bytes();
+        let c = b[i];
+        let p = if i > 0 { b[i - 1] } else { b'\n' };
+        let n = b.get(i + 1).copied().unwrap_or(b'\n');
+        if (p >= 0x80 || n >= 0x80) && self.chinese(text, i, edits) {
+            return;
+        }
+        if p == b' ' {
+            self.space_before(text, i, edits);
+            return;
+        }
+        // Doubled ASCII marks.
+        if n == c && matches!(c, b',' | b';' | b'.') && p.is_ascii_alphabetic() {
+            let after = b.get(i + 2).copied().unwrap_or(b'\n');
+            let ok = match c {
+                b'.' => matches!(after, b' ' | b'\n' | b'\r' | b'"'),
+                _ => matches!(after, b' ' | b'\n' | b'\r') || after.is_ascii_alphabetic(),
+            };
+            if ok {
+                let rep = if after.is_ascii_alphabetic() { " " } else { "" };
+                edits.push(Edit::replacement(i + 1..i + 2, rep, "P102", Safe, R_DOUBLED));
+            }
+            return;
+        }
+        self.missing_space(text, i, edits);
+    }
+
+    /// P103: ASCII punctuation at `i` inside Chinese text. Returns whether the
+    /// mark is in Chinese context (handled).
+    fn chinese(&self, text: &str, i: usize, edits: &mut Vec<Edit>) -> bool {
+        let b = text.as_bytes();
+        let c = b[i];
+        let pc = prev_char(text, i);
+        let ph = pc.is_some_and(is_han);
+        let mut e = i + 1;
+        while e < b.len() && b[e] == b' ' {
+            e += 1;
+        }
+        let nc = next_char(text, e);
+        let nh = nc.is_some_and(is_han);
+        let full = match c {
+            b',' => "\u{ff0c}",
+            b';' => "\u{ff1b}",
+            b':' => "\u{ff1a}",
+            b'!' => "\u{ff01}",
+            b'?' => "\u{ff1f}",
+            _ => return false,
+        };
+        let chinese = match c {
+            b':' => ph && !text[i + 1..].starts_with("//"),
+            b',' | b';' => {
+                (ph && (nh || latin_run_then_han(text, e))) || (nh && han_then_latin_run(text, i))
+            }
+            _ => ph && (nh || nc.map_or(true, |c| matches!(c, '\n' | '\r') || is_closing_quote(c) || is_cjk_punct(c))),
+        };
+        if !chinese {
+            return false;
+        }
+        let end = if nh { e } else { i + 1 };
+        edits.push(Edit::replacement(i..end, full, "P103", Safe, R_TO_FULLWIDTH));
+        true
+    }
+
+    /// P106 / P102: spaces before the mark at `i` (`b[i-1] == b' '`).
+    fn space_before(&self, text: &str, i: usize, edits: &mut Vec<Edit>) {
+        let b = text.as_bytes();
+        let c = b[i];
+        let mut s = i;
+        while s > 0 && b[s - 1] == b' ' {
+            s -= 1;
+        }
+        if s == 0 || b[s - 1] == b'\n' {
+            return;
+        }
+        let lc = b[s - 1];
+        let n = b.get(i + 1).copied().unwrap_or(b'\n');
+        let line_end = matches!(n, b'\n' | b'\r');
+        match c {
+            b',' | b';' => {
+                if !(lc.is_ascii_alphanumeric() || lc == b')') || n.is_ascii_digit() {
+                    return;
+                }
+                if !(n == b' ' || line_end || n.is_ascii_alphabetic()) || in_address(b, i) {
+                    return;
+                }
+                let rep = match (c, n.is_ascii_alphabetic()) {
+                    (b',', true) => ", ",
+                    (b',', false) => ",",
+                    (_, true) => "; ",
+                    _ => ";",
+                };
+                edits.push(Edit::replacement(s..i + 1, rep, "P106", Safe, R_SPACE_BEFORE));
+            }
+            b':' => {
+                if lc.is_ascii_alphabetic() && n == b' ' {
+                    edits.push(Edit::deletion(s..i, "P106", Safe, R_SPACE_BEFORE));
+                }
+            }
+            _ => {
+                // . ! ?
+                if n.is_ascii_uppercase() && b.get(i + 2).is_some_and(|x| x.is_ascii_lowercase()) {
+                    // `rising .In 1978`: the space went to the wrong side.
+                    let rw = letters_fwd(b, i + 1);
+                    let right = text[i + 1..i + 1 + rw].to_ascii_lowercase();
+                    if lc.is_ascii_lowercase() && letters_back(b, s) >= 2 && !self.suffixes.contains(&right) {
+                        let rep = match c {
+                            b'.' => ". ",
+                            b'!' => "! ",
+                            _ => "? ",
+                        };
+                        edits.push(Edit::replacement(s..i + 1, rep, "P106", Safe, R_SPACE_BEFORE));
+                    }
+                    return;
+                }
+                if !(n == b' ' || line_end || n == b'"') {
+                    return;
+                }
+                // A spaced ellipsis `. . .`.
+                let spaced_next = n == b' ' && b.get(i + 2) == Some(&b'.');
+                let spaced_prev = lc == b'.' && s >= 2 && b[s - 2] == b' ';
+                if c == b'.' && (spaced_next || spaced_prev) {
+                    return;
+                }
+                if matches!(lc, b'.' | b'!' | b'?') {
+                    // `boldly. .`: a stray mark after a finished sentence.
+                    if c == b'.' && !(s >= 2 && b[s - 2] == b'.') {
+                        edits.push(Edit::deletion(s..i + 1, "P102", Safe, R_STRAY));
+                    }
+                } else if lc.is_ascii_lowercase() && letters_back(b, s) >= 2 {
+                    edits.push(Edit::deletion(s..i, "P106", Safe, R_SPACE_BEFORE));
+                }
+            }
+        }
+    }
+
+    /// P105: a word glued after the mark at `i` (`b[i-1]` is not a space).
+    fn missing_space(&self, text: &str, i: usize, edits: &mut Vec<Edit>) {
+        let b = text.as_bytes();
+        let c = b[i];
+        if i == 0 || i + 1 >= b.len() {
+            return;
+        }
+        let p = b[i - 1];
+        let n = b[i + 1];
+        let n2 = b.get(i + 2).copied().unwrap_or(b' ');
+        let curly_close = text[..i].ends_with('\u{201d}') || text[..i].ends_with('\u{2019}');
+        let insert = |edits: &mut Vec<Edit>| edits.push(Edit::insertion(i + 1, " ", "P105", Safe, R_MISSING_SPACE));
+        match c {
+            b',' | b';' => {
+                if n.is_ascii_digit() && c == b',' {
+                    // `yuan,74.3%`: a number glued after a word.
+                    let lw = b[..i].iter().rev().take_while(|x| x.is_ascii_lowercase()).count();
+                    if lw >= 2 && !(i > lw && b[i - lw - 1].is_ascii_alphanumeric()) && !in_address(b, i) {
+                        insert(edits);
+                    }
+                    return;
+                }
+                if !n.is_ascii_alphabetic() {
+                    return;
+                }
+                let p_ok = p.is_ascii_alphanumeric() || matches!(p, b')' | b'"' | b'%') || curly_close;
+                if !p_ok {
+                    return;
+                }
+                if n.is_ascii_lowercase() {
+                    let lw = if p.is_ascii_alphabetic() { letters_back(b, i) } else { 2 };
+                    if lw < 2 || letters_fwd(b, i + 1) < 2 {
+                        return;
+                    }
+                }
+                if c == b';' && p.is_ascii_alphanumeric() {
+                    // `&amp;x`, `&#8220;x`: an entity, not a clause break.
+                    let w = b[..i].iter().rev().take_while(|x| x.is_ascii_alphanumeric() || **x == b'#').count();
+                    if i > w && b[i - w - 1] == b'&' {
+                        return;
+                    }
+                }
+                if in_address(b, i) {
+                    return;
+                }
+                insert(edits);
+            }
+            b'.' => {
+                if n.is_ascii_uppercase() && n2.is_ascii_lowercase() {
+                    if p.is_ascii_lowercase() {
+                        let lw = letters_back(b, i);
+                        if lw < 2 || (i > lw && b[i - lw - 1] == b'.') {
+                            return;
+                        }
+                    } else if p.is_ascii_digit() {
+                        let d = b[..i].iter().rev().take_while(|x| x.is_ascii_digit()).count();
+                        if i > d && matches!(b[i - d - 1], b'.' | b',') {
+                            return;
+                        }
+                    } else if !(matches!(p, b')' | b'"' | b'%') || curly_close) {
+                        return;
+                    }
+                    let rw = letters_fwd(b, i + 1);
+                    let right = text[i + 1..i + 1 + rw].to_ascii_lowercase();
+                    if self.suffixes.contains(&right) || in_address(b, i) {
+                        return;
+                    }
+                    insert(edits);
+                } else if n.is_ascii_digit() && p.is_ascii_lowercase() {
+                    // `floor.2015 the annual`: a year glued after a sentence.
+                    let lw = b[..i].iter().rev().take_while(|x| x.is_ascii_lowercase()).count();
+                    if lw < 3 || (i > lw && (b[i - lw - 1].is_ascii_alphabetic() || matches!(b[i - lw - 1], b'.' | b'-' | b'_'))) {
+                        return;
+                    }
+                    let word = &text[i - lw..i];
+                    if self.abbreviations.contains(word) {
+                        return;
+                    }
+                    let d = b[i + 1..].iter().take_while(|x| x.is_ascii_digit()).count();
+                    let after = b.get(i + 1 + d).copied().unwrap_or(b'\n');
+                    if d != 4 || !(after.is_ascii_alphabetic() || matches!(after, b' ' | b'\n' | b'\r')) {
+                        return;
+                    }
+                    if in_address(b, i) {
+                        return;
+                    }
+                    edits.push(Edit::insertion(i + 1, " ", "P105", Review, R_YEAR_GLUED));
+                }
+            }
+            _ => {
+                // : ! ?
+                if !(p.is_ascii_lowercase() && n.is_ascii_uppercase() && n2.is_ascii_lowercase()) {
+                    return;
+                }
+                if c == b':' && letters_back(b, i) < 2 {
+                    return;
+                }
+                if in_address(b, i) {
+                    return;
+                }
+                insert(edits);
+            }
+        }
+    }
+
+    /// `(` or `)` at `i`: P103 around Chinese text, P107 spacing in English.
+    fn bracket(&self, text: &str, i: usize, edits: &mut Vec<Edit>) {
+        let b = text.as_bytes();
+        let (open, close) = if b[i] == b'(' {
+            match b[i + 1..].iter().take(200).position(|&x| matches!(x, b')' | b'(' | b'\n')) {
+                Some(k) if b[i + 1 + k] == b')' => (i, i + 1 + k),
+                _ => return,
+            }
+        } else {
+            match b[..i].iter().rev().take(200).position(|&x| matches!(x, b')' | b'(' | b'\n')) {
+                Some(k) if b[i - 1 - k] == b'(' => (i - 1 - k, i),
+                _ => return,
+            }
+        };
+        let inner = &text[open + 1..close];
+        let before = prev_char(text, open);
+        let after = next_char(text, close + 1);
+        let has_han = inner.chars().any(is_han);
+        if has_han {
+            let has_latin = inner.bytes().any(|x| x.is_ascii_alphabetic());
+            if !has_latin && (before.is_some_and(is_cjk) || after.is_some_and(is_cjk)) && b[i] == b'(' {
+                edits.push(Edit::replacement(open..open + 1, "\u{ff08}", "P103", Safe, R_TO_FULLWIDTH));
+                edits.push(Edit::replacement(close..close + 1, "\u{ff09}", "P103", Safe, R_TO_FULLWIDTH));
+            }
+            return;
+        }
+        if inner.is_empty() || in_address(b, i) {
+            return;
+        }
+        let first = inner.as_bytes()[0];
+        let qualifies = first.is_ascii_uppercase() || first.is_ascii_digit() || inner.contains(' ');
+        if !qualifies {
+            return;
+        }
+        if b[i] == b'(' {
+            if before.is_some_and(|c| c.is_ascii_alphabetic()) && letters_back(b, open) >= 2 {
+                edits.push(Edit::insertion(open, " ", "P107", Safe, R_BRACKET));
+            }
+        } else if after.is_some_and(|c| c.is_ascii_alphabetic()) {
+            edits.push(Edit::insertion(close + 1, " ", "P107", Safe, R_BRACKET));
+        }
+    }
+}
+
+/// Is the English text before the full-width period at `i` a sentence (at
+/// least four words, or everything since the line start)?
+fn english_sentence_before(text: &str, i: usize) -> bool {
+    let mut words = 0;
+    let mut in_word = false;
+    for c in text[..i].chars().rev() {
+        if c == '\n' {
+            return true;
+        }
+        if is_han(c) {
+            return words >= 4;
+        }
+        if c.is_ascii_alphabetic() {
+            if !in_word {
+                words += 1;
+                in_word = true;
+            }
+        } else {
+            in_word = false;
+        }
+        if words >= 4 {
+            return true;
+        }
+    }
+    true
+}
+
+/// After `j`: a short run of English (a name) and then Chinese again?
+fn latin_run_then_han(text: &str, j: usize) -> bool {
+    let mut latin = false;
+    for (n, c) in text[j..].chars().enumerate() {
+        if n > 40 {
+            return false;
+        }
+        if c.is_ascii_alphanumeric() {
+            latin = true;
+        } else if is_han(c) {
+            return latin;
+        } else if !matches!(c, ' ' | '.' | '-' | '\'') {
+            return false;
+        }
+    }
+    false
+}
+
+/// Before `i`: Chinese, then a short run of English (a name)?
+fn han_then_latin_run(text: &str, i: usize) -> bool {
+    let mut latin = false;
+    for (n, c) in text[..i].chars().rev().enumerate() {
+        if n > 40 {
+            return false;
+        }
+        if c.is_ascii_alphanumeric() {
+            latin = true;
+        } else if is_han(c) {
+            return latin;
+        } else if !matches!(c, ' ' | '.' | '-' | '\'') {
+            return false;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::passes::testing::{assert_fixes, assert_fixes_with, assert_no_edits, edit_count};
+
+    #[test]
+    fn embedded_rule_files_parse() {
+        assert!(parse_word_list("abbreviations.txt", ABBREVIATIONS).unwrap().contains("no"));
+        assert!(parse_word_list("file_suffixes.txt", FILE_SUFFIXES).unwrap().contains("png"));
+        assert!(parse_word_list("bad", "Two Words\n").is_err());
+    }
+
+    #[test]
+    fn fixes_cjk_period_in_real_scraped_line() {
+        assert_fixes_with(
+            &["P101"],
+            "A diligent man comes early in spring。On the first day of work after the Spring Festival last year, we held the conference for the first time。",
+            "A diligent man comes early in spring. On the first day of work after the Spring Festival last year, we held the conference for the first time.",
+        );
+    }
+
+    #[test]
+    fn cleans_mixed_real_line_with_default_pipeline() {
+        assert_fixes(
+            "our Party has led the people to successfully promote and expand Chinese-style modernization。以习近平同志为核心的党中央把推进中国式现代化作为新时代最大的政治,把坚持高质量发展作为新时代的硬道理。",
+            "our Party has led the people to successfully promote and expand Chinese-style modernization. 以习近平同志为核心的党中央把推进中国式现代化作为新时代最大的政治，把坚持高质量发展作为新时代的硬道理。",
+        );
+    }
+
+    #[test]
+    fn fixes_fullwidth_comma_colon_and_brackets_between_words() {
+        assert_fixes_with(&["P101"], "act now，and together：first", "act now, and together: first");
+        assert_fixes_with(&["P101"], "Guangdong、Shenzhen and Zhuhai", "Guangdong, Shenzhen and Zhuhai");
+        assert_fixes_with(&["P101"], "Conference（2024）was held", "Conference (2024) was held");
+        assert_fixes_with(&["P101"], "at 15：30 today", "at 15:30 today");
+    }
+
+    #[test]
+    fn keeps_fullwidth_punctuation_in_chinese_run() {
+        assert_no_edits("让我们更加紧密地团结在以习近平同志为核心的党中央周围，奋力推进中国式现代化建设。");
+        assert_no_edits("增长4.8%，高于全国（2024年）。");
+        assert_eq!(edit_count("中央军委主席Xi Jinping，参加审议。", "P101"), 0);
+        assert_no_edits("我们要加快发展AI。");
+    }
+
+    #[test]
+    fn removes_doubled_marks() {
+        assert_fixes_with(&["P102"], "influence\".。Under the care", "influence\". Under the care");
+        assert_fixes_with(&["P102"], "the end。.", "the end.");
+        assert_fixes_with(&["P102"], "one,,two and three;;", "one, two and three;");
+        assert_fixes_with(&["P102"], "develop boldly. .", "develop boldly.");
+        assert_no_edits("Wait... what happened? ...");
+        assert_no_edits("He left . . . and came back.");
+    }
+
+    #[test]
+    fn restores_fullwidth_marks_in_chinese() {
+        assert_fixes_with(&["P103"], "对此,习近平总书记作了深邃思考", "对此，习近平总书记作了深邃思考");
+        assert_fixes_with(&["P103"], "附件:", "附件：");
+        assert_fixes_with(&["P103"], "向新中国成立75周年致敬!", "向新中国成立75周年致敬！");
+        assert_fixes_with(&["P103"], "这是22日下午,Xi Jinping在日照港", "这是22日下午，Xi Jinping在日照港");
+        assert_fixes_with(&["P103"], "会议(扩大)在京召开", "会议（扩大）在京召开");
+        assert_no_edits("Xi Jinping (习近平) said, \"We will work hard.\"");
+    }
+
+    #[test]
+    fn ends_english_sentence_before_chinese() {
+        assert_fixes_with(
+            &["P104"],
+            "and expand Chinese-style modernization。以习近平同志为核心的党中央",
+            "and expand Chinese-style modernization. 以习近平同志为核心的党中央",
+        );
+        assert_eq!(edit_count("中央军委主席Xi Jinping。以习近平同志为核心", "P104"), 0);
+    }
+
+    #[test]
+    fn inserts_missing_space_after_marks() {
+        assert_fixes_with(&["P105"], "productive forces,It is", "productive forces, It is");
+        assert_fixes_with(&["P105"], "In 2008,the GDP rose", "In 2008, the GDP rose");
+        assert_fixes_with(&["P105"], "soared to 16,867 yuan,74.3% of the total", "soared to 16,867 yuan, 74.3% of the total");
+        assert_fixes_with(&["P105"], "in 2020.The plan", "in 2020. The plan");
+        assert_fixes_with(&["P105"], "back to Guangdong;Traffic from", "back to Guangdong; Traffic from");
+        assert_fixes_with(&["P105"], "new\",Innovation drives", "new\", Innovation drives");
+        assert_fixes_with(&["P105"], "Note:This is it. Why?Because.", "Note: This is it. Why? Because.");
+    }
+
+    #[test]
+    fn keeps_numbers_abbreviations_and_addresses() {
+        for s in [
+            "The U.S. economy grew 3.5% in Q1, e.g. exports rose 1.2 billion dollars (i.e. 9,000 containers) by 8 a.m. on Jan. 6.",
+            "It cost $1,234.56 at 15:22:33 and ships with Section 1.2.7 of version 2.10.3.",
+            "See https://www.example.gov.cn/news/2024/0218,index.html or write to press@example.com today.",
+            "We have 1.2.7 billion and 7.50,000 people.",
+            "He has a Ph.D. from the U.S.A. and uses ASP.NET and photo.JPG and Xinhua.Net daily.",
+            "Guizhou Suanli Technology Co.,Ltd. issued No.5 and Fig.3 and p.12.",
+        ] {
+            assert_no_edits(s);
+        }
+        assert_fixes_with(&["P105"], "R&amp;D and &#8220;x", "R&amp;D and &#8220;x");
+    }
+
+    #[test]
+    fn year_glued_after_word_is_review() {
+        let out = crate::Cleaner::new(crate::Config { select: vec!["P105".into()], ..Default::default() })
+            .unwrap()
+            .clean("on the first floor.2015 the annual meeting");
+        assert_eq!(out.text, "on the first floor. 2015 the annual meeting");
+        assert_eq!(out.report.edits[0].confidence, crate::Confidence::Review);
+    }
+
+    #[test]
+    fn removes_space_before_marks() {
+        assert_fixes_with(&["P106"], "the word ,next one and the end .", "the word, next one and the end.");
+        assert_fixes_with(&["P106"], "keeps rising .In 1978 it rose", "keeps rising. In 1978 it rose");
+        assert_no_edits("built with the .Net framework");
+        assert_no_edits("Use .NET and version .5 today.");
+    }
+
+    #[test]
+    fn spaces_glued_brackets() {
+        assert_fixes_with(&["P107"], "development(2024)was good", "development (2024) was good");
+        assert_no_edits("the item(s) you chose, f(x) and print() stay");
+    }
+
+    #[test]
+    fn spaces_english_after_chinese_sentence() {
+        assert_fixes_with(&["P108"], "深刻论述。The General Secretary", "深刻论述。 The General Secretary");
     }
 }
