@@ -42,7 +42,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
         if !doc.cleaned.report.edits.is_empty() {
             dirty += 1;
             if !args.quiet {
-                out.write_all(render::annotated(&doc.cleaned.report, &doc.name).as_bytes())?;
+                out.write_all(render::annotated(&doc.original, &doc.cleaned.report, &doc.name).as_bytes())?;
             }
             writeln!(out, "{}: would change ({})", doc.name, doc.cleaned.report.summary())?;
         }

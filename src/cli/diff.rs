@@ -111,7 +111,7 @@ pub fn run(args: DiffArgs) -> Result<ExitCode> {
             DiffFormat::Unified => {
                 out.write_all(render::unified(&doc.original, &doc.cleaned.text, &doc.name, &doc.cleaned.report, color).as_bytes())?
             }
-            DiffFormat::Annotated => out.write_all(render::annotated(&doc.cleaned.report, &doc.name).as_bytes())?,
+            DiffFormat::Annotated => out.write_all(render::annotated(&doc.original, &doc.cleaned.report, &doc.name).as_bytes())?,
             DiffFormat::Json => super::clean::write_json(&mut out, &doc.cleaned.report, several)?,
         }
         Ok(())

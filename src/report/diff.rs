@@ -118,18 +118,42 @@ pub fn show(s: &str) -> String {
     out
 }
 
+/// Up to `n` characters of `text` before `at` (or after, with `forward`),
+/// not crossing a line break.
+fn context(text: &str, at: usize, n: usize, forward: bool) -> &str {
+    if forward {
+        let rest = &text[at..];
+        let end = rest.char_indices().take_while(|&(_, c)| c != '\n').take(n).last().map_or(0, |(i, c)| i + c.len_utf8());
+        &rest[..end]
+    } else {
+        let head = &text[..at];
+        let start = head.char_indices().rev().take_while(|&(_, c)| c != '\n').take(n).last().map_or(at, |(i, _)| i);
+        &head[start..]
+    }
+}
+
 /// One line per edit: `file:line:col CODE before → after  (confidence) reason`.
-pub fn annotated(report: &Report, name: &str) -> String {
+/// Short edits (an inserted space, one mark) are shown with a few characters
+/// of the surrounding original text, so `"s.Ma" → "s. Ma"` reads at a glance.
+pub fn annotated(original: &str, report: &Report, name: &str) -> String {
+    const SHORT: usize = 3;
+    const AROUND: usize = 8;
     let mut out = String::new();
     for e in &report.edits {
+        let (pre, post) = match original.get(e.start..e.end) {
+            Some(_) if e.before.chars().count() <= SHORT && e.after.chars().count() <= SHORT && !e.before.contains('\n') => {
+                (context(original, e.start, AROUND, false), context(original, e.end, AROUND, true))
+            }
+            _ => ("", ""),
+        };
         let _ = writeln!(
             out,
             "{name}:{}:{} {} {} → {}  ({}) {}",
             e.line,
             e.column,
             e.codes.join("+"),
-            show(&e.before),
-            show(&e.after),
+            show(&format!("{pre}{}{post}", e.before)),
+            show(&format!("{pre}{}{post}", e.after)),
             e.confidence,
             e.reasons.join("; ")
         );
