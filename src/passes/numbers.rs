@@ -94,6 +94,7 @@ crate::declare_rules! { pass = "numbers";
     /// ```text
     /// Revenue reached 1.5 million yuan and 2.75 billion yuan.
     /// The fund holds US$1.500 million and RMB 2.500 million.
+    /// Sales were 1.500 million euros.
     /// ```
     ///
     /// ## Why review
@@ -149,7 +150,8 @@ crate::declare_rules! { pass = "numbers";
     /// ## Why review
     /// The sum is the only reading, but English sometimes says "a million and
     /// three" on purpose; each part after the first must be below 1000 and of
-    /// a smaller scale, and a bare number only follows `and`.
+    /// a smaller scale, and a bare number only follows `thousand and` before
+    /// a counted noun (not `hundred`, `more`, `percent`).
     N105 = ("mixed-scale-words", Review, true, "`45 billion 651 million` becomes `45.651 billion`");
     /// ## What it fixes
     /// A yuan amount with exactly three decimals, where the period is a
@@ -167,11 +169,14 @@ crate::declare_rules! { pass = "numbers";
     /// ## Keeps
     /// ```text
     /// per capita disposable income of 4396.60 yuan and 0.125 yuan per kWh
+    /// the ETF closed at 3.450 yuan and 12.345 yuan per share
     /// ```
     ///
     /// ## Why review
     /// Yuan are counted to two decimals (jiao, fen), so three decimals point
-    /// to a thousands separator; a price quoted to the thousandth is possible.
+    /// to a thousands separator; a price quoted to the thousandth is possible
+    /// (fund and ETF quotes). The integer part must have two or three digits
+    /// and a unit price (`yuan per share`, `yuan/kWh`) is kept.
     N106 = ("period-as-thousands-separator-in-yuan", Review, true, "`16.867 yuan` becomes `16,867 yuan`");
     /// ## What it fixes
     /// A lowercase word glued to the number after it: `growth4.8%`,
@@ -195,7 +200,9 @@ crate::declare_rules! { pass = "numbers";
     /// ## Why safe
     /// Safe when the word is a common prose word (`growth`, `reached`, `of`);
     /// any other lowercase word of three or more letters with a vowel gets
-    /// Review. Product, code and chemical names (`win10`, `covid19`, `mp4`,
+    /// Review, and only before a percentage (`exports8.2%`); a single digit
+    /// needs `%` or an ordinal suffix. So identifiers and package names
+    /// (`buf1`, `value1`, `arm64`, `libssl1.1`) stay. Product, code and chemical names (`win10`, `covid19`, `mp4`,
     /// `co2`), words of one or two letters, capitalized or mixed-case words,
     /// and tokens inside URLs, file names or identifiers are never split.
     ///
@@ -316,6 +323,7 @@ struct GluedFile {
     unit_words: Vec<String>,
     reference_words: Vec<String>,
     currency_words: Vec<String>,
+    foreign_currencies: Vec<String>,
     openers: Vec<String>,
     months: Vec<String>,
 }
@@ -332,6 +340,7 @@ struct Data {
     unit_words: HashSet<String>,
     reference_words: HashSet<String>,
     currency_words: HashSet<String>,
+    foreign_currencies: HashSet<String>,
     openers: HashSet<String>,
     months: HashSet<String>,
 }
@@ -375,6 +384,7 @@ fn parse_data(units_toml: &str, glued_toml: &str) -> Result<Data> {
         unit_words: set("unit_words", g.unit_words, true)?,
         reference_words: set("reference_words", g.reference_words, true)?,
         currency_words: set("currency_words", g.currency_words, true)?,
+        foreign_currencies: set("foreign_currencies", g.foreign_currencies, true)?,
         openers: set("openers", g.openers, false)?,
         months: set("months", g.months, false)?,
     })
@@ -640,6 +650,12 @@ fn word_end_ok(b: &[u8], i: usize) -> bool {
     }
 }
 
+/// Like [`word_end_ok`], without the closing brackets and quotes that code
+/// uses (`]`, `}`, `'`).
+fn prose_end_ok(b: &[u8], i: usize) -> bool {
+    word_end_ok(b, i) && !matches!(b.get(i), Some(b']' | b'}' | b'\''))
+}
+
 /// `st`/`nd`/`rd`/`th` at `i`, ending a word: the end.
 fn ordinal_suffix(b: &[u8], i: usize) -> Option<usize> {
     let s = b.get(i..i + 2)?;
@@ -781,7 +797,7 @@ impl Numbers {
             // N103: a.b00 million → a.b亿
             if frac.len() >= 3 && frac.ends_with("00") && !frac[..frac.len() - 2].ends_with('0') {
                 if let Some((end, 6)) = scale_after(b, t.end) {
-                    if self.after_currency(text, t.start) {
+                    if self.after_currency(text, t.start) || self.foreign_currency_at(text, end) {
                         return None;
                     }
                     let f = &frac[..frac.len() - 2];
@@ -793,11 +809,16 @@ impl Numbers {
                 }
             }
             // N106: d{1,3}.ddd yuan → thousands
-            if frac.len() == 3
-                && (1..=3).contains(&int.len())
-                && !int.starts_with('0')
-                && (word_at(b, t.end, "yuan") || (b.get(t.end) == Some(&b' ') && word_at(b, t.end + 1, "yuan")))
-            {
+            let yuan_end = if word_at(b, t.end, "yuan") {
+                Some(t.end + 4)
+            } else if b.get(t.end) == Some(&b' ') && word_at(b, t.end + 1, "yuan") {
+                Some(t.end + 5)
+            } else {
+                None
+            };
+            // A unit price (`3.450 yuan per share`, an ETF quote) may have three decimals.
+            let per_unit = yuan_end.is_some_and(|e| b[e..].starts_with(b" per ") || b[e..].starts_with(b"/"));
+            if frac.len() == 3 && (2..=3).contains(&int.len()) && !int.starts_with('0') && yuan_end.is_some() && !per_unit {
                 let en = format!("{int},{frac}");
                 let reason = format!("{R_PERIOD_THOUSANDS} ({tok} = {en})");
                 edits.push(Edit::replacement(t.start..t.end, en, "N106", Review, reason));
@@ -805,6 +826,14 @@ impl Numbers {
             }
         }
         None
+    }
+
+    /// A non-Chinese currency word after `end` (`million euros`).
+    fn foreign_currency_at(&self, text: &str, end: usize) -> bool {
+        let b = text.as_bytes();
+        let s = if b.get(end) == Some(&b' ') { end + 1 } else { end };
+        let w = &text[s..letters_after(b, s)];
+        !w.is_empty() && self.data.foreign_currencies.contains(&w.to_ascii_lowercase())
     }
 
     /// A currency symbol or code right before `start` (`US$`, `RMB `).
@@ -891,7 +920,7 @@ impl Numbers {
                     exp = ex;
                 }
                 Some(_) => break,
-                None if via_and && exp >= 3 => {
+                None if via_and && exp == 3 => {
                     // A bare number, then a counted noun.
                     if b.get(e) != Some(&b' ') {
                         break;
@@ -900,7 +929,10 @@ impl Numbers {
                     let word = &text[e + 1..we];
                     if word.is_empty()
                         || !word.bytes().all(|c| c.is_ascii_lowercase())
-                        || matches!(word, "percent" | "per" | "times" | "of")
+                        || matches!(
+                            word,
+                            "percent" | "per" | "times" | "of" | "hundred" | "dozen" | "more" | "less" | "fewer" | "other" | "others" | "or" | "to"
+                        )
                     {
                         break;
                     }
@@ -958,7 +990,8 @@ impl Numbers {
             }
             return;
         }
-        if !(word_end_ok(b, r) || ordinal_suffix(b, r).is_some()) {
+        // Prose, not code: `buf1 =`, `[port2]`, `'udp4'` stay.
+        if matches!(b.get(ws.wrapping_sub(1)), Some(b'[' | b'{' | b'\'')) || !(prose_end_ok(b, r) || ordinal_suffix(b, r).is_some()) {
             return;
         }
         if !word.bytes().all(|c| c.is_ascii_lowercase()) {
@@ -968,9 +1001,14 @@ impl Numbers {
         if d.keep_prefixes.contains(word) {
             return;
         }
+        // A single digit glued to a word is mostly an identifier (`value1`, `step2`).
+        let percent = b.get(t.end) == Some(&b'%');
+        if t.end - t.start == 1 && !percent && ordinal_suffix(b, r).is_none() {
+            return;
+        }
         let conf: Confidence = if d.prose_words.contains(word) || d.short_words.contains(word) {
             Safe
-        } else if word.len() >= 3 && word.bytes().any(|c| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')) {
+        } else if percent && word.len() >= 3 && word.bytes().any(|c| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')) {
             Review
         } else {
             return;
@@ -1107,6 +1145,7 @@ mod tests {
         keep("between 1 million and 2 million people, 13 trillion yuan and 18 million entities");
         keep("1 billion and 500 million were spent");
         keep("5 million and 3 percent");
+        keep("1 thousand and 5 hundred people, 3 million and 200 people");
     }
 
     #[test]
@@ -1156,10 +1195,47 @@ mod tests {
 
     #[test]
     fn glued_word_confidence_depends_on_word_list() {
-        let out = crate::Cleaner::new(Config::default()).unwrap().clean("growth4.8% and widget7 units");
-        assert_eq!(out.text, "growth 4.8% and widget 7 units");
+        let out = crate::Cleaner::new(Config::default()).unwrap().clean("growth4.8% and widget7.5% units, not buf1, value1, arm64 or libssl1.1");
+        assert_eq!(out.text, "growth 4.8% and widget 7.5% units, not buf1, value1, arm64 or libssl1.1");
         let conf: Vec<_> = out.report.edits.iter().map(|e| e.confidence).collect();
         assert_eq!(conf, vec![Safe, Review]);
+    }
+
+    proptest::proptest! {
+        /// Any mix of digits, separators, letters and units: no panic, edits
+        /// on char boundaries, and cleaning twice changes nothing more.
+        #[test]
+        fn never_panics_and_is_idempotent(s in "[0-9a-zA-Z .,:%$万亿元千\\-]{0,40}") {
+            let cfg = Config { select: vec!["N".into()], ..Default::default() };
+            let cleaner = crate::Cleaner::new(cfg).unwrap();
+            let once = cleaner.clean(&s);
+            let twice = cleaner.clean(&once.text);
+            proptest::prop_assert_eq!(&twice.text, &once.text);
+        }
+
+        /// Sequences of the pieces the rules look for.
+        #[test]
+        fn pieces_clean_idempotently(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "1.2.7", " billion", "7.50,000", "growth", "4.8", "%", " ", "3", "万", "亿元", " thousand", " and ",
+            "March", "31", "At", "yuan", "1.500", " million", "the", "2015", "The", "16.867", "th", "Topic",
+            "45", "651", "of", ".", ",", "人", "No", "Section", "$", "-", "v", "000", "00,000,000", "people",
+        ]), 0..14)) {
+            let s: String = parts.concat();
+            let cfg = Config { select: vec!["N".into()], ..Default::default() };
+            let cleaner = crate::Cleaner::new(cfg).unwrap();
+            let once = cleaner.clean(&s);
+            proptest::prop_assert_eq!(once.report.apply(&s).unwrap(), once.text.clone());
+            let twice = cleaner.clean(&once.text);
+            proptest::prop_assert_eq!(&twice.text, &once.text, "input {:?}", s);
+        }
+    }
+
+    #[test]
+    fn handles_text_cut_mid_number() {
+        keep("compared to the same period last year an increase of 9.");
+        keep("the total was 1.2.");
+        keep("7.50,");
+        n("reached 7.50,000", "reached 75,000");
     }
 
     #[test]
