@@ -359,12 +359,12 @@ fn parse_data(units_toml: &str, glued_toml: &str) -> Result<Data> {
         }
         units.push((k, v));
     }
-    units.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    units.sort_by_key(|u| std::cmp::Reverse(u.0.len()));
     let mut currency: Vec<(String, String)> = u.currency.into_iter().collect();
     if currency.iter().any(|(k, v)| k.is_empty() || k.is_ascii() || v.is_empty()) {
         return Err(rules_error("cjk_units.toml", "a currency needs a Chinese key and an English word"));
     }
-    currency.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    currency.sort_by_key(|c| std::cmp::Reverse(c.0.len()));
     let set = |name: &str, words: Vec<String>, lower: bool| -> Result<HashSet<String>> {
         let mut out = HashSet::with_capacity(words.len());
         for w in words {
@@ -804,7 +804,7 @@ impl Numbers {
                     let amount = Amount::from_digits(&format!("{int}{f}"), 8 - f.len() as i32)?;
                     let en = amount.english();
                     let reason = format!("{R_YI_ZEROS}: {int}.{f}亿 = {en}");
-                    edits.push(Edit::replacement(t.start..end, format!("{en}"), "N103", Review, reason));
+                    edits.push(Edit::replacement(t.start..end, en, "N103", Review, reason));
                     return Some(end);
                 }
             }
