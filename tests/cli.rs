@@ -595,9 +595,10 @@ fn diff_of_clean_text_is_empty() {
 fn diff_annotated_has_one_line_per_edit() {
     let out = stdout_of(rinse().args(["diff", "--format", "annotated"]).write_stdin(DIRTY));
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines[0], "<stdin>:1:1 W104 \"  \" → \"\"  (safe) paragraph indentation removed");
+    // Short edits are shown with a few characters of context.
+    assert_eq!(lines[0], "<stdin>:1:1 W104 \"  Prices r\" → \"Prices r\"  (safe) paragraph indentation removed");
     assert!(
-        lines.contains(&"<stdin>:1:14 W101 \"\\u{a0}\" → \" \"  (safe) exotic space becomes a plain space"),
+        lines.contains(&"<stdin>:1:14 W101 \"ces rose\\u{a0}sharply.\" → \"ces rose sharply.\"  (safe) exotic space becomes a plain space"),
         "{out}"
     );
     assert!(lines.iter().any(|l| l.starts_with("<stdin>:5:2 M101 \"&amp;\" → \"&\"")), "{out}");

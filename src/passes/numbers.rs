@@ -1152,7 +1152,7 @@ mod tests {
     fn fixes_period_thousands_in_realworld_016() {
         assert_fixes(
             "In 2008,the GDP per capita soared to 16.867yuan,74.3% of the national GDP per capita .It was 2382 yuan more",
-            "In 2008,the GDP per capita soared to 16,867 yuan,74.3% of the national GDP per capita .It was 2382 yuan more",
+            "In 2008, the GDP per capita soared to 16,867 yuan, 74.3% of the national GDP per capita. It was 2382 yuan more",
         );
         n("the GDP per capita was 259yuan ,only 68%", "the GDP per capita was 259 yuan ,only 68%");
         keep("per capita disposable income of 4396.60 yuan, compared to the same period last year");

@@ -982,13 +982,14 @@ mod tests {
             "The U.S. economy grew 3.5% in Q1, e.g. exports rose 1.2 billion dollars (i.e. 9,000 containers) by 8 a.m. on Jan. 6.",
             "It cost $1,234.56 at 15:22:33 and ships with Section 1.2.7 of version 2.10.3.",
             "See https://www.example.gov.cn/news/2024/0218,index.html or write to press@example.com today.",
-            "We have 1.2.7 billion and 7.50,000 people.",
             "He has a Ph.D. from the U.S.A. and uses ASP.NET and photo.JPG and Xinhua.Net daily.",
             "Guizhou Suanli Technology Co.,Ltd. issued No.5 and Fig.3 and p.12.",
         ] {
             assert_no_edits(s);
         }
         assert_fixes_with(&["P105"], "R&amp;D and &#8220;x", "R&amp;D and &#8220;x");
+        // Broken numbers belong to the numbers pass: punctuation leaves them alone.
+        assert_fixes_with(&["P"], "We have 1.2.7 billion and 7.50,000 people.", "We have 1.2.7 billion and 7.50,000 people.");
     }
 
     #[test]
