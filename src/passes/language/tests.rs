@@ -1,0 +1,291 @@
+use super::segment::{self, Label};
+use crate::config::{CjkPolicy, Config};
+use crate::passes::testing::{assert_fixes, assert_fixes_with, assert_no_edits, edit_count};
+use crate::{Cleaned, Cleaner};
+
+fn clean_with(policy: CjkPolicy, select: &[&str], input: &str) -> Cleaned {
+    let cfg = Config { cjk: policy, select: select.iter().map(|s| s.to_string()).collect(), ..Config::default() };
+    Cleaner::new(cfg).expect("config").clean(input)
+}
+
+fn han(s: &str) -> usize {
+    s.chars().filter(|&c| segment::is_han(c)).count()
+}
+
+fn labels(line: &str) -> Vec<(String, Label)> {
+    segment::segment_line(line, 0, &Default::default())
+        .into_iter()
+        .map(|s| (line[s.range.clone()].to_string(), s.label))
+        .collect()
+}
+
+const SEED_000_LINE: &str = "Confidence comes from 10 years of great practice in the new era10年辛苦不寻常,习近平总书记带领我们团结奋斗、砥砺前行,中国发展面貌一新、格局一新、气象一新。The historic achievements and changes we have made are rarely seen in the long course of human history。";
+
+#[test]
+fn splits_glued_english_and_chinese_from_seed_line() {
+    assert_fixes_with(
+        &["L"],
+        SEED_000_LINE,
+        "Confidence comes from 10 years of great practice in the new era. 10年辛苦不寻常,习近平总书记带领我们团结奋斗、砥砺前行,中国发展面貌一新、格局一新、气象一新。 The historic achievements and changes we have made are rarely seen in the long course of human history。",
+    );
+}
+
+#[test]
+fn default_pipeline_removes_era10() {
+    let out = Cleaner::new(Config::default()).unwrap().clean(SEED_000_LINE);
+    assert!(!out.text.contains("era10"), "{}", out.text);
+    assert_eq!(han(&out.text), han(SEED_000_LINE));
+}
+
+#[test]
+fn segments_digits_with_the_unit_after_them() {
+    let l = labels("in the new era10年辛苦不寻常。");
+    assert_eq!(l, vec![("in the new era".into(), Label::English), ("10年辛苦不寻常。".into(), Label::Chinese)]);
+}
+
+#[test]
+fn labels_partial_translation_as_mixed() {
+    let l = labels("※这是Xi Jinping总书记2024年1月31日在二十届中央政治局第十一次集体学习时的讲话。");
+    assert_eq!(l.len(), 1);
+    assert_eq!(l[0].1, Label::Mixed);
+    let l = labels("2024年3月5日,中共中央总书记、国家主席Xi Jinping参加江苏代表团审议。 Photo by Ju Peng, Xinhua News Agency");
+    assert_eq!(l.iter().map(|x| x.1).collect::<Vec<_>>(), vec![Label::Mixed, Label::English]);
+}
+
+#[test]
+fn labels_japanese_and_korean_as_other() {
+    assert_eq!(labels("これは日本語の文です。")[0].1, Label::Other);
+    assert_eq!(labels("이것은 한국어 문장입니다.")[0].1, Label::Other);
+}
+
+#[test]
+fn keeps_pure_chinese_paragraph() {
+    assert_no_edits("让我们更加紧密地团结在以习近平同志为核心的党中央周围，奋力推进中国式现代化建设。\n");
+}
+
+#[test]
+fn leaves_existing_cjk_full_stop_boundary_to_punctuation_pass() {
+    let input = "promote and expand Chinese-style modernization。以习近平同志为核心的党中央把推进中国式现代化作为新时代最大的政治。";
+    assert_fixes_with(&["L"], input, input);
+    assert_eq!(edit_count(input, "L001") + edit_count(input, "L002"), 0);
+}
+
+#[test]
+fn keeps_english_name_in_english_sentence() {
+    assert_no_edits("The speech was given in 北京 by the General Secretary.\n");
+}
+
+#[test]
+fn keep_policy_keeps_every_han_character() {
+    let out = clean_with(CjkPolicy::Keep, &["L"], SEED_000_LINE);
+    assert_eq!(han(&out.text), han(SEED_000_LINE));
+}
+
+#[test]
+fn drop_removes_chinese_sentence_between_english() {
+    let out = clean_with(
+        CjkPolicy::Drop,
+        &["L"],
+        "developed productive forces。对此,习近平总书记作了深邃思考、深刻论述。The General Secretary put forward a new theory.",
+    );
+    assert_eq!(out.text, "developed productive forces。The General Secretary put forward a new theory.");
+    let e: Vec<_> = out.report.edits.iter().filter(|e| e.codes.contains(&"L101".to_string())).collect();
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].before, "对此,习近平总书记作了深邃思考、深刻论述。");
+}
+
+#[test]
+fn drop_removes_glued_chinese_and_terminates_english() {
+    let out = clean_with(CjkPolicy::Drop, &["L"], SEED_000_LINE);
+    assert_eq!(
+        out.text,
+        "Confidence comes from 10 years of great practice in the new era. The historic achievements and changes we have made are rarely seen in the long course of human history。"
+    );
+}
+
+#[test]
+fn drop_removes_mixed_sentence_and_keeps_caption() {
+    let out = clean_with(
+        CjkPolicy::Drop,
+        &["L"],
+        "2024年3月5日,中共中央总书记、国家主席Xi Jinping参加江苏代表团审议。 Photo by Ju Peng, Xinhua News Agency\n\n※这是Xi Jinping总书记2024年1月31日在二十届中央政治局第十一次集体学习时的讲话。\n",
+    );
+    assert_eq!(out.text, "Photo by Ju Peng, Xinhua News Agency\n\n\n");
+}
+
+#[test]
+fn drop_removes_fragments_inside_english_sentences() {
+    let out = clean_with(
+        CjkPolicy::Drop,
+        &["L"],
+        "Make a series of major decisions and deployments,谱写了习近平经济思想的新篇章,Promoting high-quality development has become the consensus.\nSource: Qiushi作者:Number of hits: 12\n",
+    );
+    assert_eq!(
+        out.text,
+        "Make a series of major decisions and deployments,Promoting high-quality development has become the consensus.\nSource: Qiushi Number of hits: 12\n"
+    );
+}
+
+#[test]
+fn drop_keeps_allowed_characters() {
+    let cfg = Config::from_toml("cjk = \"drop\"\nselect = [\"L\"]\n[language]\nallow = \"元\"\n").unwrap();
+    let out = Cleaner::new(cfg).unwrap().clean("The price was 5元 per kilogram, up 3%.\n");
+    assert_eq!(out.text, "The price was 5元 per kilogram, up 3%.\n");
+}
+
+#[test]
+fn mark_wraps_untranslated_text_once() {
+    let input = "is mountain heavy。接过历史的接力棒,建设一个现代化的新广东,我们这代人要有志气和担当。The time for basic modernization is tight, and 首页 stays.\n";
+    let out = clean_with(CjkPolicy::Mark, &[], input);
+    assert_eq!(
+        out.text,
+        "is mountain heavy。[zh]接过历史的接力棒,建设一个现代化的新广东,我们这代人要有志气和担当。[/zh] The time for basic modernization is tight, and [zh]首页[/zh] stays.\n"
+    );
+    let again = clean_with(CjkPolicy::Mark, &[], &out.text);
+    assert_eq!(again.text, out.text);
+}
+
+#[test]
+fn mark_glued_sentences() {
+    let out = clean_with(CjkPolicy::Mark, &["L"], SEED_000_LINE);
+    assert_eq!(
+        out.text,
+        "Confidence comes from 10 years of great practice in the new era. [zh]10年辛苦不寻常,习近平总书记带领我们团结奋斗、砥砺前行,中国发展面貌一新、格局一新、气象一新。[/zh] The historic achievements and changes we have made are rarely seen in the long course of human history。"
+    );
+}
+
+#[test]
+fn extract_records_each_removed_sentence_with_context() {
+    let input = "developed productive forces。对此,习近平总书记作了深邃思考、深刻论述。The General Secretary put forward a new theory.";
+    let out = clean_with(CjkPolicy::Extract, &[], input);
+    assert_eq!(out.extracted.len(), 1, "{:#?}", out.extracted);
+    let r = &out.extracted[0];
+    assert_eq!(r["text"], "对此,习近平总书记作了深邃思考、深刻论述。");
+    assert_eq!(r["before"], "developed productive forces。");
+    assert_eq!(r["after"], "The General Secretary put forward a new theory.");
+    let (s, e) = (r["start"].as_u64().unwrap() as usize, r["end"].as_u64().unwrap() as usize);
+    assert_eq!(&input[s..e], r["text"].as_str().unwrap());
+}
+
+#[test]
+fn pangu_spacing_is_off_by_default() {
+    assert_no_edits("2024年3月5日，中央军委主席Xi Jinping参加审议。\n");
+    assert_fixes_with(&["L201"], "在2024年举行。", "在 2024 年举行。");
+}
+
+#[test]
+fn statistics_describe_the_document() {
+    let out = clean_with(CjkPolicy::Keep, &[], SEED_000_LINE);
+    let l = out.report.language.expect("language stats");
+    assert_eq!(l["sentences"]["english"], 2);
+    assert_eq!(l["sentences"]["chinese"], 1);
+    assert_eq!(l["han_chars"], han(SEED_000_LINE));
+    let f = l["english_fraction"].as_f64().unwrap();
+    assert!(f > 0.3 && f < 0.7, "{f}");
+    assert!(out.report.warnings.is_empty());
+}
+
+#[test]
+fn warns_when_mostly_untranslated() {
+    let out = clean_with(CjkPolicy::Keep, &[], "让我们更加紧密地团结在以习近平同志为核心的党中央周围。Read more.\n");
+    assert_eq!(out.report.warnings.len(), 1, "{:?}", out.report.warnings);
+    let l = out.report.language.unwrap();
+    assert!(l["english_fraction"].as_f64().unwrap() < 0.5);
+}
+
+#[test]
+fn plain_english_has_full_english_fraction() {
+    let out = clean_with(CjkPolicy::Keep, &[], "The meeting was held. It ended at noon!\nA heading\n");
+    let l = out.report.language.unwrap();
+    assert_eq!(l["english_fraction"], 1.0);
+    assert_eq!(l["sentences"]["english"], 3);
+    assert_eq!(l["han_share"], 0.0);
+}
+
+fn seeds() -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut v: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| (p.file_name().unwrap().to_string_lossy().to_string(), std::fs::read_to_string(&p).unwrap()))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn seeds_keep_keeps_every_han_character() {
+    for (name, text) in seeds() {
+        let out = clean_with(CjkPolicy::Keep, &["L"], &text);
+        assert_eq!(han(&out.text), han(&text), "{name}");
+        assert_eq!(out.report.apply(&text).unwrap(), out.text, "{name}: replay");
+    }
+}
+
+#[test]
+fn seeds_drop_leaves_no_han() {
+    for (name, text) in seeds() {
+        for select in [&["L"][..], &[][..]] {
+            let out = clean_with(CjkPolicy::Drop, select, &text);
+            assert_eq!(han(&out.text), 0, "{name} {select:?}: {}", out.text);
+            let again = clean_with(CjkPolicy::Drop, select, &out.text);
+            assert_eq!(again.text, out.text, "{name}: not idempotent");
+        }
+    }
+}
+
+#[test]
+fn seeds_extract_extracts_each_dropped_piece_once() {
+    for (name, text) in seeds() {
+        let out = clean_with(CjkPolicy::Extract, &["L"], &text);
+        assert_eq!(han(&out.text), 0, "{name}");
+        // Every Han character of the input is in exactly one record.
+        let extracted: usize = out.extracted.iter().map(|r| han(r["text"].as_str().unwrap())).sum();
+        assert_eq!(extracted, han(&text), "{name}: {:#?}", out.extracted);
+        let removals = out.report.edits.iter().filter(|e| e.codes.iter().any(|c| c == "L101" || c == "L102")).count();
+        assert!(removals <= out.extracted.len() && (removals > 0) == !out.extracted.is_empty(), "{name}");
+        let drop = clean_with(CjkPolicy::Drop, &["L"], &text);
+        assert_eq!(drop.text, out.text, "{name}: extract and drop differ");
+    }
+}
+
+#[test]
+fn clean_english_seed_is_untouched() {
+    let (_, text) = seeds().into_iter().find(|(n, _)| n.starts_with("004")).unwrap();
+    for policy in [CjkPolicy::Keep, CjkPolicy::Drop, CjkPolicy::Mark] {
+        let out = clean_with(policy, &["L"], &text);
+        assert_eq!(out.text, text);
+    }
+}
+
+#[test]
+fn embedded_options_parse() {
+    let cfg = Config::from_toml("cjk = \"mark\"\n[language]\nmarker_open = \"<zh>\"\nmarker_close = \"</zh>\"\n").unwrap();
+    let out = Cleaner::new(cfg).unwrap().clean("Read the text below: 中文内容很长。\n");
+    assert_eq!(out.text, "Read the text below: <zh>中文内容很长。</zh>\n");
+    assert!(Config::from_toml("[language]\nbogus = 1\n").is_err());
+}
+
+#[test]
+#[ignore = "prints per-seed statistics and timings; run with --ignored --nocapture"]
+fn seed_report() {
+    for (name, text) in seeds() {
+        let out = clean_with(CjkPolicy::Keep, &["L"], &text);
+        println!("{name}: {}", serde_json::to_string(&out.report.language).unwrap());
+        for (s, l) in seeds_labels(&text) {
+            if l != Label::English {
+                println!("   {:?} {}", l, s.chars().take(60).collect::<String>());
+            }
+        }
+    }
+}
+
+fn seeds_labels(text: &str) -> Vec<(String, Label)> {
+    text.lines().filter(|l| segment::has_cjk_letter(l)).flat_map(labels).collect()
+}
+
+#[test]
+fn fixes_nothing_in_clean_english_with_default_pipeline() {
+    assert_fixes("Prices rose. Demand fell.\n", "Prices rose. Demand fell.\n");
+}
