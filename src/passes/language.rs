@@ -19,7 +19,8 @@
 //! Fast path: a text without any byte in `0xE3..=0xED`, `0xEF` or `0xF0`
 //! (the UTF-8 lead bytes of CJK letters) has no CJK letter; the pass only
 //! counts sentences for the statistics and returns no edits. Lines without
-//! CJK letters are never segmented.
+//! CJK letters are never segmented, and in lines with some only windows
+//! around the CJK letters (a sentence of context on each side) are.
 //!
 //! ## Extracted records (`cjk = "extract"`)
 //! One JSON object per removed piece, pushed in the round that removes it
@@ -46,7 +47,13 @@
 //! `english_fraction` (1 − untranslated bytes / non-whitespace bytes; a CJK
 //! character weighs its 3 UTF-8 bytes, about the English letters its
 //! translation takes), `guess` (whatlang's language, script, confidence and
-//! reliability on a ≤ 512-byte sample from the middle of the text).
+//! reliability on a ≤ 256-byte sample from the middle of the text, among
+//! English, Chinese, Japanese, Korean, French, German, Spanish, Portuguese,
+//! Italian and Russian; only for documents with CJK letters unless
+//! `[language] guess_every_document = true`, since whatlang costs more than
+//! the rest of the pass on a typical document). Sentences of eight or more
+//! CJK characters are labelled with whatlang (Chinese, or Japanese/Korean:
+//! other).
 
 mod segment;
 
@@ -185,12 +192,12 @@ const R_EXTRACT_FRAGMENT: &str = "untranslated fragment removed and extracted";
 const R_MARK: &str = "untranslated text marked";
 const R_PANGU: &str = "space between Han and Latin or digits";
 
-/// English sentences in CJK lines checked with whatlang (per document).
-const MAX_SENTENCE_CHECKS: usize = 16;
-/// Shortest English sentence whatlang is asked about.
-const MIN_CHECK_BYTES: usize = 80;
+/// CJK sentences labelled with whatlang (per document).
+const MAX_SENTENCE_CHECKS: usize = 64;
+/// Fewest CJK characters in a sentence whatlang is asked about.
+const MIN_CHECK_CJK: usize = 8;
 /// Bytes of the sample for the document-level guess.
-const GUESS_SAMPLE: usize = 512;
+const GUESS_SAMPLE: usize = 256;
 
 /// Options of the language pass (`[language]` in rinse.toml). The policy
 /// itself is the top-level `cjk` key.
@@ -206,11 +213,14 @@ pub struct Options {
     pub allow: String,
     /// Warn when `english_fraction` is below this (0 disables).
     pub warn_below: f64,
+    /// Run whatlang's document guess on documents without CJK letters too
+    /// (costs 20–40 µs per document; off: their `guess` is `null`).
+    pub guess_every_document: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { marker_open: "[zh]".into(), marker_close: "[/zh]".into(), allow: String::new(), warn_below: 0.5 }
+        Options { marker_open: "[zh]".into(), marker_close: "[/zh]".into(), allow: String::new(), warn_below: 0.5, guess_every_document: false }
     }
 }
 
@@ -228,6 +238,10 @@ pub struct Language {
     /// Marking (mark with L103 on).
     marking: bool,
     pangu: bool,
+    guess_every_document: bool,
+    /// whatlang limited to the languages a scraped page plausibly is in
+    /// (an allowlist makes it several times faster).
+    detector: whatlang::Detector,
 }
 
 impl Language {
@@ -248,6 +262,11 @@ impl Language {
             remove_fragments: removing && config.is_enabled("L102"),
             marking: config.cjk == CjkPolicy::Mark && config.is_enabled("L103"),
             pangu: config.is_enabled("L201"),
+            guess_every_document: o.guess_every_document,
+            detector: whatlang::Detector::with_allowlist({
+                use whatlang::Lang::*;
+                vec![Eng, Cmn, Jpn, Kor, Fra, Deu, Spa, Por, Ita, Rus]
+            }),
         })
     }
 }
@@ -277,7 +296,7 @@ impl Pass for Language {
 
     fn run(&self, text: &str, cx: &mut Context) -> Vec<Edit> {
         let first = cx.round == 0 && cx.language.is_none();
-        if !text.as_bytes().iter().any(|&b| cjk_lead(b)) {
+        if !has_cjk_lead(text.as_bytes()) {
             if first {
                 let stats = Stats { english: count_plain_sentences(text), ..Stats::default() };
                 self.finish(text, stats, cx);
@@ -297,11 +316,19 @@ impl Pass for Language {
                 }
             } else {
                 let view = self.view(line);
-                let sents = segment::segment_line(&view, pos, &self.seg);
-                if first {
-                    self.count(text, &sents, &mut stats);
+                let mut done = 0;
+                for w in segment::windows(&view) {
+                    let sents = segment::segment_line(&view[w.clone()], pos + w.start, &self.seg);
+                    if first {
+                        stats.english += count_plain_sentences(&line[done..w.start]);
+                        self.count(text, &sents, &mut stats);
+                    }
+                    self.line_edits(text, pos + w.start..pos + w.end, &sents, cx, &mut edits);
+                    done = w.end;
                 }
-                self.line_edits(text, pos..end, &sents, cx, &mut edits);
+                if first {
+                    stats.english += count_plain_sentences(&line[done..]);
+                }
             }
             pos = end + 1;
         }
@@ -332,14 +359,16 @@ impl Language {
     fn count(&self, text: &str, sents: &[Sentence], st: &mut Stats) {
         for s in sents {
             st.han += s.han();
-            let label = if s.label == Label::English
-                && s.range.len() >= MIN_CHECK_BYTES
-                && st.checks < MAX_SENTENCE_CHECKS
-            {
+            // whatlang on CJK sentences long enough to judge: Chinese, or
+            // Japanese/Korean (other). Cheap: for these scripts whatlang
+            // counts characters instead of comparing trigram profiles.
+            let (cjk, latin) = s.runs.iter().fold((0, 0), |(c, l), r| (c + r.han + r.kana_hangul, l + r.latin_bytes));
+            let label = if s.cjk_dominant && cjk >= MIN_CHECK_CJK && cjk >= latin && st.checks < MAX_SENTENCE_CHECKS {
                 st.checks += 1;
-                match whatlang::detect(&text[s.range.clone()]) {
-                    Some(i) if i.is_reliable() && i.lang() != whatlang::Lang::Eng => Label::Other,
-                    _ => Label::English,
+                match whatlang::detect(&text[s.range.clone()]).map(|i| i.lang()) {
+                    Some(whatlang::Lang::Jpn | whatlang::Lang::Kor) => Label::Other,
+                    Some(whatlang::Lang::Cmn) if s.label == Label::Other => Label::Chinese,
+                    _ => s.label,
                 }
             } else {
                 s.label
@@ -363,11 +392,10 @@ impl Language {
 
     /// Fill `cx.language` and warn when the document is mostly untranslated.
     fn finish(&self, text: &str, st: Stats, cx: &mut Context) {
-        let content = non_space_bytes(text);
-        let chars = if st.han > 0 { non_space_chars(text) } else { 0 };
+        let (content, chars) = content_counts(text);
         let english_fraction =
             if content == 0 { 1.0 } else { 1.0 - st.untranslated_bytes.min(content) as f64 / content as f64 };
-        let guess = whatlang::detect(sample(text)).map(|i| {
+        let guess = (st.han > 0 || self.guess_every_document).then(|| self.detector.detect(sample(text))).flatten().map(|i| {
             json!({
                 "lang": i.lang().code(),
                 "script": i.script().name(),
@@ -394,7 +422,8 @@ impl Language {
         }
     }
 
-    /// Edits for one line (`line` is its absolute range) and its sentences.
+    /// Edits for one window of a line (`line` is its absolute range) and
+    /// its sentences.
     fn line_edits(&self, text: &str, line: Range<usize>, sents: &[Sentence], cx: &mut Context, edits: &mut Vec<Edit>) {
         let removed: Vec<bool> = sents.iter().map(|s| self.remove_sentences && s.cjk_dominant).collect();
         // The character the previous sentence ends with once edited.
@@ -435,6 +464,12 @@ impl Language {
                 }
             } else if s.has_cjk() {
                 self.fragments(text, s, cx, edits);
+                // L002: `…development,等等。We must` keeps `。` and gets a space.
+                let last = s.runs.last().filter(|r| r.kind == RunKind::Cjk && terminal_fragment(text, s, r));
+                let glued_next = next.is_some_and(|t| !t.cjk_dominant && t.range.start == s.range.end);
+                if last.is_some() && glued_next && !self.remove_fragments {
+                    edits.push(Edit::insertion(s.range.end, " ", "L002", Safe, R_SPACE_AFTER_CJK));
+                }
             }
             prev_end = end_char;
         }
@@ -521,21 +556,39 @@ impl Language {
         for r in s.runs.iter().filter(|r| r.kind == RunKind::Cjk && r.cjk_bytes > 0) {
             let core = r.range.start..r.core_end;
             if self.remove_fragments {
-                let mut end = core.end;
-                let after = &text[end..s.range.end];
-                if let Some(c) = after.chars().next().filter(|&c| matches!(c, ',' | '，' | ':' | '：' | ';' | '；' | '、')) {
-                    end += c.len_utf8();
-                }
-                let before = text[..core.start].chars().next_back();
-                if core.start == s.range.start || before.is_some_and(char::is_whitespace) {
-                    let rest = &text[end..s.range.end];
-                    end += rest.len() - rest.trim_start().len();
-                }
-                let after = text[end..].chars().next();
-                let joins = before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric);
+                let (start, end, repl) = if terminal_fragment(text, s, r) {
+                    // `development,等等。We` → `development. We`: the
+                    // sentence keeps its end.
+                    let kept = text[s.range.start..core.start].trim_end_matches(CLAUSE_GLUE);
+                    let stop = if kept.ends_with(['.', '!', '?']) {
+                        ""
+                    } else {
+                        match text[..core.end].chars().next_back() {
+                            Some('！') => "!",
+                            Some('？') => "?",
+                            _ => ".",
+                        }
+                    };
+                    let glued = text[core.end..].chars().next().is_some_and(|c| !c.is_whitespace());
+                    (s.range.start + kept.len(), core.end, format!("{stop}{}", if glued { " " } else { "" }))
+                } else {
+                    let mut end = core.end;
+                    let after = &text[end..s.range.end];
+                    if let Some(c) = after.chars().next().filter(|&c| matches!(c, ',' | '，' | ':' | '：' | ';' | '；' | '、')) {
+                        end += c.len_utf8();
+                    }
+                    let before = text[..core.start].chars().next_back();
+                    if core.start == s.range.start || before.is_some_and(char::is_whitespace) {
+                        let rest = &text[end..s.range.end];
+                        end += rest.len() - rest.trim_start().len();
+                    }
+                    let after = text[end..].chars().next();
+                    let joins = before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric);
+                    (core.start, end, if joins { " ".to_string() } else { String::new() })
+                };
                 let extracting = self.policy == CjkPolicy::Extract;
                 let reason = if extracting { R_EXTRACT_FRAGMENT } else { R_DROP_FRAGMENT };
-                edits.push(Edit::replacement(core.start..end, if joins { " " } else { "" }, "L102", Safe, reason));
+                edits.push(Edit::replacement(start..end, repl, "L102", Safe, reason));
                 if extracting {
                     cx.extracted.push(json!({
                         "kind": "fragment",
@@ -543,7 +596,7 @@ impl Language {
                         "start": core.start,
                         "end": core.end,
                         "text": &text[core.clone()],
-                        "before": text[s.range.start..core.start].trim(),
+                        "before": text[s.range.start..start].trim(),
                         "after": text[end..s.range.end].trim(),
                         "round": cx.round,
                     }));
@@ -554,6 +607,15 @@ impl Language {
             }
         }
     }
+}
+
+/// Separators between an English clause and a CJK fragment that ends it.
+const CLAUSE_GLUE: [char; 9] = [' ', ',', '，', '、', ';', '；', ':', '：', '\t'];
+
+/// Does CJK run `r` end English sentence `s` with a CJK terminator
+/// (`…development,等等。`)?
+fn terminal_fragment(text: &str, s: &Sentence, r: &segment::Run) -> bool {
+    r.core_end == s.range.end && text[..r.core_end].ends_with(['。', '！', '？'])
 }
 
 /// L201: a space between a CJK letter and a Latin letter or digit inside `r`.
@@ -583,12 +645,25 @@ fn ends_with_terminator_then_close(s: &str) -> bool {
     t.len() < s.len() && t.chars().next_back().is_some_and(is_terminator)
 }
 
+/// Bytes that are not whitespace or control characters.
 fn non_space_bytes(s: &str) -> usize {
-    s.len() - s.bytes().filter(|&b| matches!(b, b' ' | b'\n' | b'\t' | b'\r')).count()
+    content_counts(s).0
 }
 
-fn non_space_chars(s: &str) -> usize {
-    s.bytes().filter(|&b| (b & 0xc0) != 0x80 && !matches!(b, b' ' | b'\n' | b'\t' | b'\r')).count()
+/// (non-whitespace bytes, non-whitespace characters), in one branch-free
+/// (vectorized) sweep.
+fn content_counts(s: &str) -> (usize, usize) {
+    let (mut space, mut cont) = (0usize, 0usize);
+    for &b in s.as_bytes() {
+        space += usize::from(b <= b' ');
+        cont += usize::from((b as i8) < -64); // 0x80..=0xBF: UTF-8 continuation
+    }
+    (s.len() - space, s.len() - space - cont)
+}
+
+/// Does `b` hold a byte that may start a CJK letter? Branch-free per chunk.
+fn has_cjk_lead(b: &[u8]) -> bool {
+    b.chunks(256).any(|c| c.iter().fold(false, |a, &x| a | cjk_lead(x)))
 }
 
 fn round4(x: f64) -> f64 {

@@ -8,9 +8,11 @@
 //!    punctuation join the run before them; a digit sequence joins the run of
 //!    the letter that touches it on the right (`era10年`: `10年` is CJK).
 //! 3. A sentence that opens with an English clause of three or more words
-//!    and continues in Chinese, or a Chinese sentence that ends with an
-//!    English clause, was glued without punctuation by machine translation:
-//!    it is split there (`glued = true` on the second part).
+//!    ending in a lower-case word (not a name, not a comma) and continues in
+//!    Chinese, or a Chinese sentence that ends (without a comma) with an
+//!    English clause starting with a capital and holding lower-case words,
+//!    was glued without punctuation by machine translation: it is split
+//!    there (`glued = true` on the second part).
 //! 4. Labels: no CJK letters: english (or other, for non-Latin letters);
 //!    CJK letters weighing (in UTF-8 bytes) at least as much as the Latin
 //!    ones: chinese, or mixed when it holds Latin words (a name), or other
@@ -78,6 +80,10 @@ pub(crate) struct Run {
     pub words: usize,
     /// Does the run's first letter stand in upper case?
     pub upper_start: bool,
+    /// Does its last word start with a capital (a name: `…主席Xi Jinping`)?
+    pub upper_end: bool,
+    /// Words starting in lower case (a sentence has some; a name none).
+    pub lower_words: usize,
 }
 
 impl Run {
@@ -93,6 +99,8 @@ impl Run {
             other_bytes: 0,
             words: 0,
             upper_start: false,
+            upper_end: false,
+            lower_words: 0,
         }
     }
 }
@@ -190,12 +198,24 @@ pub(crate) fn class(c: char) -> Class {
 
 /// Does `line` hold a CJK letter?
 pub(crate) fn has_cjk_letter(line: &str) -> bool {
-    line.as_bytes().iter().any(|&b| (0xe3..=0xed).contains(&b) || b == 0xef || b == 0xf0)
-        && line.chars().any(is_cjk_letter)
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] < 0xe3 {
+            i += 1;
+            continue;
+        }
+        let c = line[i..].chars().next().unwrap_or(' ');
+        if is_cjk_letter(c) {
+            return true;
+        }
+        i += c.len_utf8();
+    }
+    false
 }
 
-/// Split `line` (which starts at absolute offset `base`; `view` is the line
-/// with markers blanked out, same length) into labelled sentences.
+/// Split `view` (a line starting at absolute offset `base`, with markers
+/// blanked out, same length) into labelled sentences.
 pub(crate) fn segment_line(view: &str, base: usize, opts: &SegmentOptions) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (i, s) in view.split_sentence_bound_indices() {
@@ -209,6 +229,95 @@ pub(crate) fn segment_line(view: &str, base: usize, opts: &SegmentOptions) -> Ve
         split_glued(runs, trimmed, start, &mut out);
     }
     out
+}
+
+/// CJK letters closer than this (bytes) share a window.
+const WINDOW_GAP: usize = 240;
+
+/// The parts of `line` worth segmenting (relative ranges, sorted, disjoint):
+/// around each cluster of CJK letters, from the start of the sentence
+/// before it to the end of the sentence after it. Unicode sentence
+/// segmentation is slow; the rest of a long English paragraph is skipped.
+pub(crate) fn windows(line: &str) -> Vec<Range<usize>> {
+    let b = line.as_bytes();
+    let mut zones: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] >= 0xe3 {
+            let c = line[i..].chars().next().unwrap_or(' ');
+            let end = i + c.len_utf8();
+            if is_cjk_letter(c) {
+                match zones.last_mut() {
+                    Some(z) if i < z.end + WINDOW_GAP => z.end = end,
+                    _ => zones.push(i..end),
+                }
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(zones.len());
+    for z in zones {
+        let w = sentence_start_before(line, z.start, 2)..sentence_end_after(line, z.end, 2);
+        match out.last_mut() {
+            Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
+            _ => out.push(w),
+        }
+    }
+    out
+}
+
+/// Is there a likely sentence boundary at byte `i` of `line` (after a
+/// terminator)? `。！？` always end a sentence; `.!?` when a space follows.
+fn boundary_at(line: &str, i: usize) -> bool {
+    if line[i..].starts_with(['"', '\'', '”', '’', ')', '）', '」', '』']) {
+        return false;
+    }
+    let before = line[..i].trim_end_matches(['"', '\'', '”', '’', ')', '）', '」', '』']);
+    match before.chars().next_back() {
+        Some('。' | '！' | '？') => true,
+        Some('.' | '!' | '?') => line.as_bytes().get(i).is_some_and(|&c| c == b' ' || c == b'\t'),
+        _ => false,
+    }
+}
+
+/// Start of the `k`-th sentence boundary at or before `p` (0 if none).
+fn sentence_start_before(line: &str, p: usize, k: usize) -> usize {
+    let mut seen = 0;
+    let mut i = p;
+    while i > 0 {
+        if line.is_char_boundary(i) && boundary_at(line, i) {
+            seen += 1;
+            if seen == k {
+                return i;
+            }
+        }
+        i -= 1;
+        while !line.is_char_boundary(i) {
+            i -= 1;
+        }
+    }
+    0
+}
+
+/// End of the `k`-th sentence boundary at or after `p` (the line end if none).
+fn sentence_end_after(line: &str, p: usize, k: usize) -> usize {
+    let mut seen = 0;
+    let mut i = p;
+    while i < line.len() {
+        if line.is_char_boundary(i) && boundary_at(line, i) {
+            seen += 1;
+            if seen == k {
+                return i;
+            }
+        }
+        i += 1;
+        while i < line.len() && !line.is_char_boundary(i) {
+            i += 1;
+        }
+    }
+    line.len()
 }
 
 /// Script runs of one sentence `s` starting at absolute offset `start`.
@@ -263,6 +372,8 @@ fn runs(s: &str, start: usize, opts: &SegmentOptions) -> Vec<Run> {
                             if r.words == 0 {
                                 r.upper_start = c.is_uppercase();
                             }
+                            r.upper_end = c.is_uppercase();
+                            r.lower_words += usize::from(c.is_lowercase());
                             r.words += 1;
                         }
                         r.latin_bytes += c.len_utf8();
@@ -362,6 +473,7 @@ fn split_glued(mut runs: Vec<Run>, s: &str, start: usize, out: &mut Vec<Sentence
     let head = n >= 2
         && runs[0].kind == RunKind::Latin
         && runs[0].words >= GLUE_MIN_WORDS
+        && !runs[0].upper_end
         && cjk_chars(&runs[1]) >= GLUE_MIN_CJK
         && !ends_with_clause_mark(s, start, &runs[0])
         && cjk_dominant(&runs[1..]);
@@ -371,6 +483,7 @@ fn split_glued(mut runs: Vec<Run>, s: &str, start: usize, out: &mut Vec<Sentence
         && runs[n - 1].kind == RunKind::Latin
         && runs[n - 1].words >= GLUE_MIN_WORDS
         && runs[n - 1].upper_start
+        && runs[n - 1].lower_words > 0
         && cjk_chars(&runs[n - 2]) >= GLUE_MIN_CJK
         && !ends_with_clause_mark(s, start, &runs[n - 2])
         && !(runs[from].kind == RunKind::Latin && runs[from].words >= GLUE_MIN_WORDS)

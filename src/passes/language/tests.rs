@@ -289,3 +289,160 @@ fn seeds_labels(text: &str) -> Vec<(String, Label)> {
 fn fixes_nothing_in_clean_english_with_default_pipeline() {
     assert_fixes("Prices rose. Demand fell.\n", "Prices rose. Demand fell.\n");
 }
+
+#[test]
+fn keeps_names_glued_to_chinese_together() {
+    assert_no_edits("The speech by Xi Jinping在山东考察。\n");
+    assert_no_edits("中共中央总书记会见了Prime Minister Li Qiang\n");
+    assert_eq!(labels("中共中央总书记会见了Prime Minister Li Qiang")[0].1, Label::Mixed);
+}
+
+#[test]
+fn adds_chinese_full_stop_before_glued_english() {
+    assert_fixes_with(
+        &["L"],
+        "中共中央总书记参加江苏代表团审议The meeting was held in Beijing.",
+        "中共中央总书记参加江苏代表团审议。 The meeting was held in Beijing.",
+    );
+}
+
+/// Throughput of the pass alone and of the whole pipeline on a ~20 MB corpus
+/// of seeds and real-world samples (each cleaned as its own document).
+#[test]
+#[ignore = "timing; run with cargo test --release --lib language_throughput -- --ignored --nocapture"]
+fn language_throughput() {
+    use crate::passes::{Context, Pass};
+    use std::time::Instant;
+    let mut docs: Vec<String> = seeds().into_iter().map(|(_, t)| t).collect();
+    let rw = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realworld");
+    if let Ok(dir) = std::fs::read_dir(rw) {
+        docs.extend(dir.filter_map(|e| e.ok()).filter(|e| e.path().extension().is_some_and(|x| x == "txt")).filter_map(|e| std::fs::read_to_string(e.path()).ok()));
+    }
+    let one: usize = docs.iter().map(|d| d.len()).sum();
+    let reps = 20_000_000 / one + 1;
+    let total = one * reps;
+    let mb = total as f64 / 1e6;
+    for policy in [CjkPolicy::Keep, CjkPolicy::Drop] {
+        let cfg = Config { cjk: policy, ..Config::default() };
+        let pass = super::Language::new(&cfg).unwrap();
+        let t = Instant::now();
+        let mut n = 0;
+        for _ in 0..reps {
+            for d in &docs {
+                let mut cx = Context::default();
+                n += pass.run(d, &mut cx).len();
+            }
+        }
+        let s = t.elapsed().as_secs_f64();
+        println!("language pass ({policy:?}): {mb:.1} MB in {s:.3}s = {:.0} MB/s ({n} edits)", mb / s);
+    }
+    // Only the CJK-free documents (fast path).
+    let plain: Vec<&String> = docs.iter().filter(|d| !d.bytes().any(|b| (0xe3..=0xed).contains(&b))).collect();
+    let pass = super::Language::new(&Config::default()).unwrap();
+    let pbytes: usize = plain.iter().map(|d| d.len()).sum::<usize>() * reps;
+    let t = Instant::now();
+    for _ in 0..reps {
+        for d in &plain {
+            let mut cx = Context::default();
+            pass.run(d, &mut cx);
+        }
+    }
+    let s = t.elapsed().as_secs_f64();
+    println!("fast path: {:.1} MB in {s:.3}s = {:.0} MB/s", pbytes as f64 / 1e6, pbytes as f64 / 1e6 / s);
+    let cjk: Vec<&String> = docs.iter().filter(|d| d.bytes().any(|b| (0xe3..=0xed).contains(&b))).collect();
+    let cbytes: usize = cjk.iter().map(|d| d.len()).sum::<usize>() * reps;
+    let t = Instant::now();
+    for _ in 0..reps {
+        for d in &cjk {
+            let mut cx = Context::default();
+            pass.run(d, &mut cx);
+        }
+    }
+    let s = t.elapsed().as_secs_f64();
+    println!("CJK docs: {:.1} MB in {s:.3}s = {:.0} MB/s", cbytes as f64 / 1e6, cbytes as f64 / 1e6 / s);
+    let t = Instant::now();
+    for _ in 0..reps * 10 {
+        for d in &docs {
+            std::hint::black_box(pass.detector.detect(super::sample(d)));
+        }
+    }
+    let s = t.elapsed().as_secs_f64();
+    println!("whatlang guess: {:.1} us per document", s * 1e6 / (reps * 10 * docs.len()) as f64);
+    let cleaner = Cleaner::new(Config::default()).unwrap();
+    let t = Instant::now();
+    for _ in 0..reps {
+        for d in &docs {
+            std::hint::black_box(cleaner.clean(d));
+        }
+    }
+    let s = t.elapsed().as_secs_f64();
+    println!("whole pipeline (current branch): {mb:.1} MB in {s:.3}s = {:.0} MB/s", mb / s);
+}
+
+#[test]
+#[ignore = "timing of whatlang variants"]
+fn whatlang_variants() {
+    use std::time::Instant;
+    use whatlang::{Detector, Lang};
+    let (_, text) = seeds().into_iter().find(|(n, _)| n.starts_with("004")).unwrap();
+    let al = Detector::with_allowlist(vec![Lang::Eng, Lang::Cmn, Lang::Jpn, Lang::Kor, Lang::Fra, Lang::Deu, Lang::Spa, Lang::Por, Lang::Ita, Lang::Rus]);
+    for size in [128usize, 256, 512] {
+        let s = &text[..size];
+        let t = Instant::now();
+        for _ in 0..2000 {
+            std::hint::black_box(whatlang::detect(s));
+        }
+        let full = t.elapsed().as_secs_f64() / 2000.0 * 1e6;
+        let t = Instant::now();
+        for _ in 0..2000 {
+            std::hint::black_box(al.detect(s));
+        }
+        let allow = t.elapsed().as_secs_f64() / 2000.0 * 1e6;
+        let t = Instant::now();
+        for _ in 0..2000 {
+            std::hint::black_box(whatlang::detect_script(s));
+        }
+        let script = t.elapsed().as_secs_f64() / 2000.0 * 1e6;
+        println!("{size} B: detect {full:.1} us, allowlist {allow:.1} us, script {script:.1} us; {:?} {:?}", whatlang::detect(s), al.detect(s));
+    }
+}
+
+#[test]
+fn windows_cover_cjk_with_a_sentence_of_context() {
+    let line = "One two three. Four five six. Seven eight。对此,习近平总书记作了深邃思考。Nine ten eleven. Twelve thirteen. Fourteen.";
+    let w = segment::windows(line);
+    assert_eq!(w.len(), 1);
+    assert_eq!(&line[w[0].clone()], " Seven eight。对此,习近平总书记作了深邃思考。Nine ten eleven.");
+    let s = "所以。“他说。”The end is near.";
+    assert_eq!(&s[segment::windows(s)[0].clone()], s);
+}
+
+#[test]
+fn seeds_segment_the_same_with_windows() {
+    for (name, text) in seeds() {
+        for line in text.lines().filter(|l| segment::has_cjk_letter(l)) {
+            let whole: Vec<_> = segment::segment_line(line, 0, &Default::default())
+                .into_iter()
+                .filter(|s| s.has_cjk())
+                .map(|s| (s.range, s.label))
+                .collect();
+            let windowed: Vec<_> = segment::windows(line)
+                .into_iter()
+                .flat_map(|w| segment::segment_line(&line[w.clone()], w.start, &Default::default()))
+                .filter(|s| s.has_cjk())
+                .map(|s| (s.range, s.label))
+                .collect();
+            assert_eq!(whole, windowed, "{name}: {line}");
+        }
+    }
+}
+
+#[test]
+fn fragment_ending_an_english_sentence() {
+    let input = "We must promote high-quality development,等等。We must attach importance to it.";
+    assert_fixes_with(&["L"], input, "We must promote high-quality development,等等。 We must attach importance to it.");
+    let out = clean_with(CjkPolicy::Drop, &["L"], input);
+    assert_eq!(out.text, "We must promote high-quality development. We must attach importance to it.");
+    let out = clean_with(CjkPolicy::Mark, &["L"], input);
+    assert_eq!(out.text, "We must promote high-quality development,[zh]等等。[/zh] We must attach importance to it.");
+}
