@@ -86,7 +86,7 @@ crate::declare_rules! { pass = "language";
     ///
     /// ## Why review
     /// The split needs an English clause of at least three words followed by
-    /// a Chinese sentence of at least four characters; digits touching the
+    /// a Chinese sentence of at least six characters; digits touching the
     /// Chinese (`10年`) go with it. The clause could still be a title that
     /// wants no full stop. A boundary that already has `。` is left to the
     /// punctuation pass.
@@ -111,7 +111,7 @@ crate::declare_rules! { pass = "language";
     ///
     /// ## Why review
     /// Adding `。` needs an English clause of three or more words starting
-    /// with a capital after at least four CJK characters; it could be a
+    /// with a capital after at least six CJK characters; it could be a
     /// heading. The space alone is safe: mixed text separates scripts by a
     /// space after a full stop.
     L002 = ("chinese-english-boundary", Review, true, "boundary between a Chinese and a glued English sentence");
@@ -571,6 +571,10 @@ impl Language {
                     };
                     let glued = text[core.end..].chars().next().is_some_and(|c| !c.is_whitespace());
                     (s.range.start + kept.len(), core.end, format!("{stop}{}", if glued { " " } else { "" }))
+                } else if let Some((a, b)) = bracketed(text, &core) {
+                    // `the conference (中国共产党第二十次全国代表大会)`: the
+                    // brackets go too.
+                    (a, b, String::new())
                 } else {
                     let mut end = core.end;
                     let after = &text[end..s.range.end];
@@ -611,6 +615,18 @@ impl Language {
 
 /// Separators between an English clause and a CJK fragment that ends it.
 const CLAUSE_GLUE: [char; 9] = [' ', ',', '，', '、', ';', '；', ':', '：', '\t'];
+
+/// When `core` fills a pair of brackets, the range of the brackets and the
+/// space before them.
+fn bracketed(text: &str, core: &Range<usize>) -> Option<(usize, usize)> {
+    let open = text[..core.start].chars().next_back().filter(|&c| matches!(c, '(' | '（' | '[' | '【'))?;
+    let close = text[core.end..].chars().next().filter(|&c| matches!(c, ')' | '）' | ']' | '】'))?;
+    let mut start = core.start - open.len_utf8();
+    if text[..start].ends_with(' ') {
+        start -= 1;
+    }
+    Some((start, core.end + close.len_utf8()))
+}
 
 /// Does CJK run `r` end English sentence `s` with a CJK terminator
 /// (`…development,等等。`)?

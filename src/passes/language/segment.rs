@@ -398,7 +398,8 @@ fn runs(s: &str, start: usize, opts: &SegmentOptions) -> Vec<Run> {
                     if digits.is_none() {
                         digits = Some((at, r.core_end));
                     }
-                } else if !(c == '.' && digits.is_some()) {
+                } else if !(digits.is_some() && matches!(c, '.' | ',' | '-' | '/' | ':')) {
+                    // A number (`3.5`, `2024-06-03`) stays one token.
                     digits = None;
                 }
                 r.range.end = end;
@@ -449,11 +450,12 @@ fn cjk_dominant(runs: &[Run]) -> bool {
         && !runs.iter().any(|r| r.kind == RunKind::Latin && r.words >= MAX_NAME_WORDS)
 }
 
-/// Does `run`'s text end with a comma-like mark (`,`, `;`, `、`, ...)? Then
-/// what follows continues the clause: not a glued sentence boundary.
+/// Does `run`'s text end with a comma-like mark (`,`, `;`, `、`, ...) or an
+/// opening bracket or quote? Then what follows continues the clause: not a
+/// glued sentence boundary.
 fn ends_with_clause_mark(s: &str, start: usize, run: &Run) -> bool {
     let t = s[run.range.start - start..run.range.end - start].trim_end();
-    t.ends_with([',', ';', '，', '；', '、'])
+    t.ends_with([',', ';', '，', '；', '、', '(', '（', '"', '“', '‘', '《', '「', '[', '【'])
 }
 
 /// Fewest Latin words for a clause to count as an English sentence glued to
@@ -462,7 +464,7 @@ const GLUE_MIN_WORDS: usize = 3;
 /// Latin words that make a run a clause rather than a name.
 const MAX_NAME_WORDS: usize = 5;
 /// Fewest CJK characters on the Chinese side of a glued boundary.
-const GLUE_MIN_CJK: usize = 4;
+const GLUE_MIN_CJK: usize = 6;
 
 /// Split a sentence (`s`, at absolute offset `start`) at glued
 /// English/Chinese boundaries and push the labelled parts.

@@ -273,6 +273,19 @@ fn seed_report() {
     for (name, text) in seeds() {
         let out = clean_with(CjkPolicy::Keep, &["L"], &text);
         println!("{name}: {}", serde_json::to_string(&out.report.language).unwrap());
+        for policy in [CjkPolicy::Keep, CjkPolicy::Drop] {
+            let o = clean_with(policy, &["L"], &text);
+            for e in &o.report.edits {
+                let ctx = |a: usize, b: usize| {
+                    let mut a = a.saturating_sub(30);
+                    while !text.is_char_boundary(a) { a -= 1; }
+                    let mut b = (b + 30).min(text.len());
+                    while !text.is_char_boundary(b) { b += 1; }
+                    text[a..b].replace('\n', "⏎")
+                };
+                println!("  {policy:?} {:?} {:?} -> {:?}   …{}…", e.codes, e.before.chars().take(40).collect::<String>(), e.after, ctx(e.start, e.end).chars().rev().take(0).collect::<String>() + &ctx(e.start, e.start));
+            }
+        }
         for (s, l) in seeds_labels(&text) {
             if l != Label::English {
                 println!("   {:?} {}", l, s.chars().take(60).collect::<String>());
@@ -445,4 +458,38 @@ fn fragment_ending_an_english_sentence() {
     assert_eq!(out.text, "We must promote high-quality development. We must attach importance to it.");
     let out = clean_with(CjkPolicy::Mark, &["L"], input);
     assert_eq!(out.text, "We must promote high-quality development,[zh]等等。[/zh] We must attach importance to it.");
+}
+
+#[test]
+fn date_goes_with_the_word_after_it() {
+    let out = clean_with(CjkPolicy::Drop, &["L"], "时间:2024-06-03Source: Qiushi作者:Number of hits:\n");
+    assert_eq!(out.text, "2024-06-03Source: Qiushi Number of hits:\n");
+}
+
+#[test]
+fn drop_takes_brackets_around_a_chinese_name() {
+    let input = "He attended the opening of the national congress (中国共产党第二十次全国代表大会) in Beijing.";
+    assert_no_edits(input);
+    let out = clean_with(CjkPolicy::Drop, &["L"], input);
+    assert_eq!(out.text, "He attended the opening of the national congress in Beijing.");
+}
+
+#[test]
+fn keeps_short_chinese_after_english_heading() {
+    assert_no_edits("Welcome to the website of 欢迎访问The Official Website of the city\n");
+}
+
+#[test]
+fn seeds_mark_wraps_every_han_character_once() {
+    for (name, text) in seeds() {
+        let out = clean_with(CjkPolicy::Mark, &[], &text);
+        let mut rest = out.text.clone();
+        while let (Some(a), Some(b)) = (rest.find("[zh]"), rest.find("[/zh]")) {
+            assert!(a < b, "{name}: unbalanced markers");
+            assert!(!rest[a + 4..b].contains("[zh]"), "{name}: nested markers");
+            rest.replace_range(a..b + 5, "");
+        }
+        assert_eq!(han(&rest), 0, "{name}: unmarked Han in {rest}");
+        assert_eq!(clean_with(CjkPolicy::Mark, &[], &out.text).text, out.text, "{name}: not idempotent");
+    }
 }
