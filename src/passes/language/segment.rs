@@ -1,0 +1,538 @@
+//! The segmenter: splits a line into sentences and each sentence into script
+//! runs, then labels every sentence english, chinese, mixed or other.
+//!
+//! 1. Sentences come from Unicode sentence boundaries (UAX #29 via
+//!    `unicode-segmentation`), which break after `.!?` and after `。！？`.
+//! 2. Inside a sentence, characters form runs by script: a CJK run (Han,
+//!    kana, Hangul) or a Latin run (every other letter). Spaces and
+//!    punctuation join the run before them; a digit sequence joins the run of
+//!    the letter that touches it on the right (`era10年`: `10年` is CJK).
+//! 3. A sentence that opens with an English clause of three or more words
+//!    ending in a lower-case word (not a name, not a comma) and continues in
+//!    Chinese, or a Chinese sentence that ends (without a comma) with an
+//!    English clause starting with a capital and holding lower-case words,
+//!    was glued without punctuation by machine translation: it is split
+//!    there (`glued = true` on the second part).
+//! 4. Labels: no CJK letters: english (or other, for non-Latin letters);
+//!    CJK letters weighing (in UTF-8 bytes) at least as much as the Latin
+//!    ones: chinese, or mixed when it holds Latin words (a name), or other
+//!    when kana or Hangul show it is Japanese or Korean; otherwise english,
+//!    with its CJK runs being untranslated fragments (labels, clauses).
+
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The language label of one sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Label {
+    /// Latin-script text (possibly with CJK fragments inside).
+    English,
+    /// CJK text without Latin words.
+    Chinese,
+    /// CJK text with Latin words inside (`…主席Xi Jinping参加…`).
+    Mixed,
+    /// Japanese or Korean, non-Latin letters, or a Latin language that is
+    /// reliably not English.
+    Other,
+    /// No letters at all (numbers, symbols).
+    Neutral,
+}
+
+impl Label {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Label::English => "english",
+            Label::Chinese => "chinese",
+            Label::Mixed => "mixed",
+            Label::Other => "other",
+            Label::Neutral => "neutral",
+        }
+    }
+}
+
+/// The script class of a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RunKind {
+    Cjk,
+    Latin,
+}
+
+/// A stretch of one script inside a sentence. Byte offsets are absolute
+/// (in the text the line came from).
+#[derive(Debug, Clone)]
+pub(crate) struct Run {
+    pub kind: RunKind,
+    /// Whole run, trailing spaces and punctuation included.
+    pub range: Range<usize>,
+    /// End of its last letter, digit or CJK punctuation mark.
+    pub core_end: usize,
+    /// Han characters.
+    pub han: usize,
+    /// Kana and Hangul characters.
+    pub kana_hangul: usize,
+    /// UTF-8 bytes of CJK letters.
+    pub cjk_bytes: usize,
+    /// Bytes of Latin letters.
+    pub latin_bytes: usize,
+    /// Bytes of other letters (Cyrillic, Greek, Arabic, ...).
+    pub other_bytes: usize,
+    /// Latin words.
+    pub words: usize,
+    /// Does the run's first letter stand in upper case?
+    pub upper_start: bool,
+    /// Does its last word start with a capital (a name: `…主席Xi Jinping`)?
+    pub upper_end: bool,
+    /// Words starting in lower case (a sentence has some; a name none).
+    pub lower_words: usize,
+}
+
+impl Run {
+    fn new(kind: RunKind, start: usize) -> Self {
+        Run {
+            kind,
+            range: start..start,
+            core_end: start,
+            han: 0,
+            kana_hangul: 0,
+            cjk_bytes: 0,
+            latin_bytes: 0,
+            other_bytes: 0,
+            words: 0,
+            upper_start: false,
+            upper_end: false,
+            lower_words: 0,
+        }
+    }
+}
+
+/// One sentence of a line.
+#[derive(Debug, Clone)]
+pub(crate) struct Sentence {
+    /// Trimmed of surrounding whitespace; absolute offsets.
+    pub range: Range<usize>,
+    pub label: Label,
+    /// Split from the previous sentence at a script change with no
+    /// punctuation (machine translation glued them).
+    pub glued: bool,
+    /// CJK letters weigh at least as much as Latin ones: untranslated.
+    pub cjk_dominant: bool,
+    pub runs: Vec<Run>,
+}
+
+impl Sentence {
+    pub(crate) fn han(&self) -> usize {
+        self.runs.iter().map(|r| r.han).sum()
+    }
+
+    pub(crate) fn has_cjk(&self) -> bool {
+        self.runs.iter().any(|r| r.cjk_bytes > 0)
+    }
+}
+
+/// Segmenter settings.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SegmentOptions {
+    /// CJK characters treated as neutral punctuation (allowed under drop).
+    pub allow: Vec<char>,
+}
+
+/// Character classes the segmenter distinguishes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    Han,
+    KanaHangul,
+    Latin,
+    OtherLetter,
+    Digit,
+    /// CJK punctuation (`。，、：“”`'s full-width kin, `《》`).
+    CjkPunct,
+    Neutral,
+}
+
+/// Han ideographs (unified, extension A, compatibility, supplementary planes).
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{3005}' | '\u{3007}' | '\u{20000}'..='\u{3134f}')
+}
+
+fn is_kana_hangul(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{31f0}'..='\u{31ff}' | '\u{ff66}'..='\u{ff9f}' | '\u{ac00}'..='\u{d7af}' | '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}')
+}
+
+/// Han, kana or Hangul.
+pub(crate) fn is_cjk_letter(c: char) -> bool {
+    is_han(c) || is_kana_hangul(c)
+}
+
+fn is_cjk_punct(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff01}'..='\u{ff0f}' | '\u{ff1a}'..='\u{ff20}' | '\u{ff3b}'..='\u{ff40}' | '\u{ff5b}'..='\u{ff65}' | '\u{fe30}'..='\u{fe4f}')
+}
+
+pub(crate) fn class(c: char) -> Class {
+    if c.is_ascii() {
+        return if c.is_ascii_alphabetic() {
+            Class::Latin
+        } else if c.is_ascii_digit() {
+            Class::Digit
+        } else {
+            Class::Neutral
+        };
+    }
+    if is_han(c) {
+        Class::Han
+    } else if is_kana_hangul(c) {
+        Class::KanaHangul
+    } else if is_cjk_punct(c) {
+        Class::CjkPunct
+    } else if matches!(c, '\u{ff10}'..='\u{ff19}') {
+        Class::Digit
+    } else if matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}')
+        && c.is_alphabetic()
+    {
+        Class::Latin
+    } else if c.is_alphabetic() {
+        Class::OtherLetter
+    } else {
+        Class::Neutral
+    }
+}
+
+/// Does `line` hold a CJK letter?
+pub(crate) fn has_cjk_letter(line: &str) -> bool {
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] < 0xe3 {
+            i += 1;
+            continue;
+        }
+        let c = line[i..].chars().next().unwrap_or(' ');
+        if is_cjk_letter(c) {
+            return true;
+        }
+        i += c.len_utf8();
+    }
+    false
+}
+
+/// Split `view` (a line starting at absolute offset `base`, with markers
+/// blanked out, same length) into labelled sentences.
+pub(crate) fn segment_line(view: &str, base: usize, opts: &SegmentOptions) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (i, s) in view.split_sentence_bound_indices() {
+        let lead = s.len() - s.trim_start().len();
+        let trimmed = s.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let start = base + i + lead;
+        let runs = runs(trimmed, start, opts);
+        split_glued(runs, trimmed, start, &mut out);
+    }
+    out
+}
+
+/// CJK letters closer than this (bytes) share a window.
+const WINDOW_GAP: usize = 240;
+
+/// The parts of `line` worth segmenting (relative ranges, sorted, disjoint):
+/// around each cluster of CJK letters, from the start of the sentence
+/// before it to the end of the sentence after it. Unicode sentence
+/// segmentation is slow; the rest of a long English paragraph is skipped.
+pub(crate) fn windows(line: &str) -> Vec<Range<usize>> {
+    let b = line.as_bytes();
+    let mut zones: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] >= 0xe3 {
+            let c = line[i..].chars().next().unwrap_or(' ');
+            let end = i + c.len_utf8();
+            if is_cjk_letter(c) {
+                match zones.last_mut() {
+                    Some(z) if i < z.end + WINDOW_GAP => z.end = end,
+                    _ => zones.push(i..end),
+                }
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(zones.len());
+    for z in zones {
+        let w = sentence_start_before(line, z.start, 2)..sentence_end_after(line, z.end, 2);
+        match out.last_mut() {
+            Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
+            _ => out.push(w),
+        }
+    }
+    out
+}
+
+/// Is there a likely sentence boundary at byte `i` of `line` (after a
+/// terminator)? `。！？` always end a sentence; `.!?` when a space follows.
+fn boundary_at(line: &str, i: usize) -> bool {
+    if line[i..].starts_with(['"', '\'', '”', '’', ')', '）', '」', '』']) {
+        return false;
+    }
+    let before = line[..i].trim_end_matches(['"', '\'', '”', '’', ')', '）', '」', '』']);
+    match before.chars().next_back() {
+        Some('。' | '！' | '？') => true,
+        Some('.' | '!' | '?') => line.as_bytes().get(i).is_some_and(|&c| c == b' ' || c == b'\t'),
+        _ => false,
+    }
+}
+
+/// Start of the `k`-th sentence boundary at or before `p` (0 if none).
+fn sentence_start_before(line: &str, p: usize, k: usize) -> usize {
+    let mut seen = 0;
+    let mut i = p;
+    while i > 0 {
+        if line.is_char_boundary(i) && boundary_at(line, i) {
+            seen += 1;
+            if seen == k {
+                return i;
+            }
+        }
+        i -= 1;
+        while !line.is_char_boundary(i) {
+            i -= 1;
+        }
+    }
+    0
+}
+
+/// End of the `k`-th sentence boundary at or after `p` (the line end if none).
+fn sentence_end_after(line: &str, p: usize, k: usize) -> usize {
+    let mut seen = 0;
+    let mut i = p;
+    while i < line.len() {
+        if line.is_char_boundary(i) && boundary_at(line, i) {
+            seen += 1;
+            if seen == k {
+                return i;
+            }
+        }
+        i += 1;
+        while i < line.len() && !line.is_char_boundary(i) {
+            i += 1;
+        }
+    }
+    line.len()
+}
+
+/// Script runs of one sentence `s` starting at absolute offset `start`.
+fn runs(s: &str, start: usize, opts: &SegmentOptions) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::new();
+    // A digit sequence not yet followed by a letter: (its start, core end of
+    // the current run before it).
+    let mut digits: Option<(usize, usize)> = None;
+    let mut prev_latin = false;
+    for (i, c) in s.char_indices() {
+        let at = start + i;
+        let end = at + c.len_utf8();
+        let mut cls = class(c);
+        if cls != Class::Neutral && cls != Class::Digit && opts.allow.contains(&c) {
+            cls = Class::Neutral;
+        }
+        let kind = match cls {
+            Class::Han | Class::KanaHangul => Some(RunKind::Cjk),
+            Class::Latin | Class::OtherLetter => Some(RunKind::Latin),
+            _ => None,
+        };
+        match kind {
+            Some(kind) => {
+                let same = runs.last().is_some_and(|r| r.kind == kind);
+                if !same {
+                    let mut run_start = if runs.is_empty() { start } else { at };
+                    if let (Some((d, core_before)), Some(last)) = (digits, runs.last_mut()) {
+                        // The digits touching this letter belong to its run.
+                        if d > last.range.start {
+                            last.range.end = d;
+                            last.core_end = core_before.min(d);
+                            run_start = d;
+                        }
+                    }
+                    if let Some(last) = runs.last_mut() {
+                        last.range.end = run_start;
+                    }
+                    runs.push(Run::new(kind, run_start));
+                }
+                let r = runs.last_mut().unwrap();
+                match cls {
+                    Class::Han => {
+                        r.han += 1;
+                        r.cjk_bytes += c.len_utf8();
+                    }
+                    Class::KanaHangul => {
+                        r.kana_hangul += 1;
+                        r.cjk_bytes += c.len_utf8();
+                    }
+                    Class::Latin => {
+                        if !prev_latin {
+                            if r.words == 0 {
+                                r.upper_start = c.is_uppercase();
+                            }
+                            r.upper_end = c.is_uppercase();
+                            r.lower_words += usize::from(c.is_lowercase());
+                            r.words += 1;
+                        }
+                        r.latin_bytes += c.len_utf8();
+                    }
+                    _ => r.other_bytes += c.len_utf8(),
+                }
+                r.range.end = end;
+                r.core_end = end;
+                digits = None;
+            }
+            None => {
+                if runs.is_empty() {
+                    // Leading digits and punctuation: the first run starts here.
+                    if cls == Class::Digit && digits.is_none() {
+                        digits = Some((at, at));
+                    }
+                    prev_latin = false;
+                    continue;
+                }
+                let r = runs.last_mut().unwrap();
+                if cls == Class::Digit {
+                    if digits.is_none() {
+                        digits = Some((at, r.core_end));
+                    }
+                } else if !(digits.is_some() && matches!(c, '.' | ',' | '-' | '/' | ':')) {
+                    // A number (`3.5`, `2024-06-03`) stays one token.
+                    digits = None;
+                }
+                r.range.end = end;
+                if matches!(cls, Class::Digit | Class::CjkPunct) {
+                    r.core_end = end;
+                }
+            }
+        }
+        prev_latin = cls == Class::Latin;
+    }
+    if let Some(first) = runs.first_mut() {
+        first.range.start = start;
+    }
+    if let Some(last) = runs.last_mut() {
+        last.range.end = start + s.len();
+    }
+    runs
+}
+
+#[derive(Default)]
+struct Weights {
+    cjk: usize,
+    latin: usize,
+    other: usize,
+    han: usize,
+    kana_hangul: usize,
+}
+
+fn weigh(runs: &[Run]) -> Weights {
+    let mut w = Weights::default();
+    for r in runs {
+        w.cjk += r.cjk_bytes;
+        w.latin += r.latin_bytes;
+        w.other += r.other_bytes;
+        w.han += r.han;
+        w.kana_hangul += r.kana_hangul;
+    }
+    w
+}
+
+/// CJK letters weigh (in UTF-8 bytes) at least as much as the others, and
+/// no Latin run is a clause of its own (a name is short; five or more words
+/// make the sentence English with a CJK fragment).
+fn cjk_dominant(runs: &[Run]) -> bool {
+    let w = weigh(runs);
+    w.cjk > 0
+        && w.cjk >= w.latin + w.other
+        && !runs.iter().any(|r| r.kind == RunKind::Latin && r.words >= MAX_NAME_WORDS)
+}
+
+/// Does `run`'s text end with a comma-like mark (`,`, `;`, `、`, ...) or an
+/// opening bracket or quote? Then what follows continues the clause: not a
+/// glued sentence boundary.
+fn ends_with_clause_mark(s: &str, start: usize, run: &Run) -> bool {
+    let t = s[run.range.start - start..run.range.end - start].trim_end();
+    t.ends_with([',', ';', '，', '；', '、', '(', '（', '"', '“', '‘', '《', '「', '[', '【'])
+}
+
+/// Fewest Latin words for a clause to count as an English sentence glued to
+/// a Chinese one.
+const GLUE_MIN_WORDS: usize = 3;
+/// Latin words that make a run a clause rather than a name.
+const MAX_NAME_WORDS: usize = 5;
+/// Fewest CJK characters on the Chinese side of a glued boundary.
+const GLUE_MIN_CJK: usize = 6;
+
+/// Split a sentence (`s`, at absolute offset `start`) at glued
+/// English/Chinese boundaries and push the labelled parts.
+fn split_glued(mut runs: Vec<Run>, s: &str, start: usize, out: &mut Vec<Sentence>) {
+    let n = runs.len();
+    let cjk_chars = |r: &Run| r.han + r.kana_hangul;
+    // English clause, then Chinese: `…in the new era10年辛苦不寻常，…。`
+    let head = n >= 2
+        && runs[0].kind == RunKind::Latin
+        && runs[0].words >= GLUE_MIN_WORDS
+        && !runs[0].upper_end
+        && cjk_chars(&runs[1]) >= GLUE_MIN_CJK
+        && !ends_with_clause_mark(s, start, &runs[0])
+        && cjk_dominant(&runs[1..]);
+    let from = usize::from(head);
+    // Chinese, then an English clause to the end: `…审议The meeting was…`
+    let tail = n >= from + 2
+        && runs[n - 1].kind == RunKind::Latin
+        && runs[n - 1].words >= GLUE_MIN_WORDS
+        && runs[n - 1].upper_start
+        && runs[n - 1].lower_words > 0
+        && cjk_chars(&runs[n - 2]) >= GLUE_MIN_CJK
+        && !ends_with_clause_mark(s, start, &runs[n - 2])
+        && !(runs[from].kind == RunKind::Latin && runs[from].words >= GLUE_MIN_WORDS)
+        && cjk_dominant(&runs[from..n - 1]);
+    let tail_runs = if tail { runs.split_off(n - 1) } else { Vec::new() };
+    let body = if head { runs.split_off(1) } else { std::mem::take(&mut runs) };
+    let push = |part: Vec<Run>, glued: bool, out: &mut Vec<Sentence>| {
+        let (a, b) = match (part.first(), part.last()) {
+            (Some(f), Some(l)) => (f.range.start, l.range.end),
+            _ => (start, start + s.len()),
+        };
+        let piece = &s[a - start..b - start];
+        let lead = piece.len() - piece.trim_start().len();
+        let range = a + lead..a + piece.trim_end().len();
+        out.push(label(part, range, glued));
+    };
+    if head {
+        push(runs, false, out);
+    }
+    push(body, head, out);
+    if tail {
+        push(tail_runs, true, out);
+    }
+}
+
+fn label(runs: Vec<Run>, range: Range<usize>, glued: bool) -> Sentence {
+    let w = weigh(&runs);
+    let cjk_dominant = cjk_dominant(&runs);
+    let label = if w.cjk == 0 {
+        if w.latin == 0 && w.other == 0 {
+            Label::Neutral
+        } else if w.other > w.latin {
+            Label::Other
+        } else {
+            Label::English
+        }
+    } else if cjk_dominant {
+        // Japanese writes kana in most sentences, Korean is Hangul.
+        if w.kana_hangul * 5 > w.han + w.kana_hangul {
+            Label::Other
+        } else if w.latin + w.other == 0 {
+            Label::Chinese
+        } else {
+            Label::Mixed
+        }
+    } else {
+        Label::English
+    };
+    Sentence { range, label, glued, cjk_dominant, runs }
+}

@@ -1,0 +1,495 @@
+use super::segment::{self, Label};
+use crate::config::{CjkPolicy, Config};
+use crate::passes::testing::{assert_fixes, assert_fixes_with, assert_no_edits, edit_count};
+use crate::{Cleaned, Cleaner};
+
+fn clean_with(policy: CjkPolicy, select: &[&str], input: &str) -> Cleaned {
+    let cfg = Config { cjk: policy, select: select.iter().map(|s| s.to_string()).collect(), ..Config::default() };
+    Cleaner::new(cfg).expect("config").clean(input)
+}
+
+fn han(s: &str) -> usize {
+    s.chars().filter(|&c| segment::is_han(c)).count()
+}
+
+fn labels(line: &str) -> Vec<(String, Label)> {
+    segment::segment_line(line, 0, &Default::default())
+        .into_iter()
+        .map(|s| (line[s.range.clone()].to_string(), s.label))
+        .collect()
+}
+
+const SEED_000_LINE: &str = "Confidence comes from 10 years of great practice in the new era10年辛苦不寻常,习近平总书记带领我们团结奋斗、砥砺前行,中国发展面貌一新、格局一新、气象一新。The historic achievements and changes we have made are rarely seen in the long course of human history。";
+
+#[test]
+fn splits_glued_english_and_chinese_from_seed_line() {
+    assert_fixes_with(
+        &["L"],
+        SEED_000_LINE,
+        "Confidence comes from 10 years of great practice in the new era. 10年辛苦不寻常,习近平总书记带领我们团结奋斗、砥砺前行,中国发展面貌一新、格局一新、气象一新。 The historic achievements and changes we have made are rarely seen in the long course of human history。",
+    );
+}
+
+#[test]
+fn default_pipeline_removes_era10() {
+    let out = Cleaner::new(Config::default()).unwrap().clean(SEED_000_LINE);
+    assert!(!out.text.contains("era10"), "{}", out.text);
+    assert_eq!(han(&out.text), han(SEED_000_LINE));
+}
+
+#[test]
+fn segments_digits_with_the_unit_after_them() {
+    let l = labels("in the new era10年辛苦不寻常。");
+    assert_eq!(l, vec![("in the new era".into(), Label::English), ("10年辛苦不寻常。".into(), Label::Chinese)]);
+}
+
+#[test]
+fn labels_partial_translation_as_mixed() {
+    let l = labels("※这是Xi Jinping总书记2024年1月31日在二十届中央政治局第十一次集体学习时的讲话。");
+    assert_eq!(l.len(), 1);
+    assert_eq!(l[0].1, Label::Mixed);
+    let l = labels("2024年3月5日,中共中央总书记、国家主席Xi Jinping参加江苏代表团审议。 Photo by Ju Peng, Xinhua News Agency");
+    assert_eq!(l.iter().map(|x| x.1).collect::<Vec<_>>(), vec![Label::Mixed, Label::English]);
+}
+
+#[test]
+fn labels_japanese_and_korean_as_other() {
+    assert_eq!(labels("これは日本語の文です。")[0].1, Label::Other);
+    assert_eq!(labels("이것은 한국어 문장입니다.")[0].1, Label::Other);
+}
+
+#[test]
+fn keeps_pure_chinese_paragraph() {
+    assert_no_edits("让我们更加紧密地团结在以习近平同志为核心的党中央周围，奋力推进中国式现代化建设。\n");
+}
+
+#[test]
+fn leaves_existing_cjk_full_stop_boundary_to_punctuation_pass() {
+    let input = "promote and expand Chinese-style modernization。以习近平同志为核心的党中央把推进中国式现代化作为新时代最大的政治。";
+    assert_fixes_with(&["L"], input, input);
+    assert_eq!(edit_count(input, "L001") + edit_count(input, "L002"), 0);
+}
+
+#[test]
+fn keeps_english_name_in_english_sentence() {
+    assert_no_edits("The speech was given in 北京 by the General Secretary.\n");
+}
+
+#[test]
+fn keep_policy_keeps_every_han_character() {
+    let out = clean_with(CjkPolicy::Keep, &["L"], SEED_000_LINE);
+    assert_eq!(han(&out.text), han(SEED_000_LINE));
+}
+
+#[test]
+fn drop_removes_chinese_sentence_between_english() {
+    let out = clean_with(
+        CjkPolicy::Drop,
+        &["L"],
+        "developed productive forces。对此,习近平总书记作了深邃思考、深刻论述。The General Secretary put forward a new theory.",
+    );
+    assert_eq!(out.text, "developed productive forces。The General Secretary put forward a new theory.");
+    let e: Vec<_> = out.report.edits.iter().filter(|e| e.codes.contains(&"L101".to_string())).collect();
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].before, "对此,习近平总书记作了深邃思考、深刻论述。");
+}
+
+#[test]
+fn drop_removes_glued_chinese_and_terminates_english() {
+    let out = clean_with(CjkPolicy::Drop, &["L"], SEED_000_LINE);
+    assert_eq!(
+        out.text,
+        "Confidence comes from 10 years of great practice in the new era. The historic achievements and changes we have made are rarely seen in the long course of human history。"
+    );
+}
+
+#[test]
+fn drop_removes_mixed_sentence_and_keeps_caption() {
+    let out = clean_with(
+        CjkPolicy::Drop,
+        &["L"],
+        "2024年3月5日,中共中央总书记、国家主席Xi Jinping参加江苏代表团审议。 Photo by Ju Peng, Xinhua News Agency\n\n※这是Xi Jinping总书记2024年1月31日在二十届中央政治局第十一次集体学习时的讲话。\n",
+    );
+    assert_eq!(out.text, "Photo by Ju Peng, Xinhua News Agency\n\n\n");
+}
+
+#[test]
+fn drop_removes_fragments_inside_english_sentences() {
+    let out = clean_with(
+        CjkPolicy::Drop,
+        &["L"],
+        "Make a series of major decisions and deployments,谱写了习近平经济思想的新篇章,Promoting high-quality development has become the consensus.\nSource: Qiushi作者:Number of hits: 12\n",
+    );
+    assert_eq!(
+        out.text,
+        "Make a series of major decisions and deployments,Promoting high-quality development has become the consensus.\nSource: Qiushi Number of hits: 12\n"
+    );
+}
+
+#[test]
+fn drop_keeps_allowed_characters() {
+    let cfg = Config::from_toml("cjk = \"drop\"\nselect = [\"L\"]\n[language]\nallow = \"元\"\n").unwrap();
+    let out = Cleaner::new(cfg).unwrap().clean("The price was 5元 per kilogram, up 3%.\n");
+    assert_eq!(out.text, "The price was 5元 per kilogram, up 3%.\n");
+}
+
+#[test]
+fn mark_wraps_untranslated_text_once() {
+    let input = "is mountain heavy。接过历史的接力棒,建设一个现代化的新广东,我们这代人要有志气和担当。The time for basic modernization is tight, and 首页 stays.\n";
+    let out = clean_with(CjkPolicy::Mark, &[], input);
+    assert_eq!(
+        out.text,
+        "is mountain heavy。[zh]接过历史的接力棒,建设一个现代化的新广东,我们这代人要有志气和担当。[/zh] The time for basic modernization is tight, and [zh]首页[/zh] stays.\n"
+    );
+    let again = clean_with(CjkPolicy::Mark, &[], &out.text);
+    assert_eq!(again.text, out.text);
+}
+
+#[test]
+fn mark_glued_sentences() {
+    let out = clean_with(CjkPolicy::Mark, &["L"], SEED_000_LINE);
+    assert_eq!(
+        out.text,
+        "Confidence comes from 10 years of great practice in the new era. [zh]10年辛苦不寻常,习近平总书记带领我们团结奋斗、砥砺前行,中国发展面貌一新、格局一新、气象一新。[/zh] The historic achievements and changes we have made are rarely seen in the long course of human history。"
+    );
+}
+
+#[test]
+fn extract_records_each_removed_sentence_with_context() {
+    let input = "developed productive forces。对此,习近平总书记作了深邃思考、深刻论述。The General Secretary put forward a new theory.";
+    let out = clean_with(CjkPolicy::Extract, &[], input);
+    assert_eq!(out.extracted.len(), 1, "{:#?}", out.extracted);
+    let r = &out.extracted[0];
+    assert_eq!(r["text"], "对此,习近平总书记作了深邃思考、深刻论述。");
+    assert_eq!(r["before"], "developed productive forces。");
+    assert_eq!(r["after"], "The General Secretary put forward a new theory.");
+    let (s, e) = (r["start"].as_u64().unwrap() as usize, r["end"].as_u64().unwrap() as usize);
+    assert_eq!(&input[s..e], r["text"].as_str().unwrap());
+}
+
+#[test]
+fn pangu_spacing_is_off_by_default() {
+    assert_no_edits("2024年3月5日，中央军委主席Xi Jinping参加审议。\n");
+    assert_fixes_with(&["L201"], "在2024年举行。", "在 2024 年举行。");
+}
+
+#[test]
+fn statistics_describe_the_document() {
+    let out = clean_with(CjkPolicy::Keep, &[], SEED_000_LINE);
+    let l = out.report.language.expect("language stats");
+    assert_eq!(l["sentences"]["english"], 2);
+    assert_eq!(l["sentences"]["chinese"], 1);
+    assert_eq!(l["han_chars"], han(SEED_000_LINE));
+    let f = l["english_fraction"].as_f64().unwrap();
+    assert!(f > 0.3 && f < 0.7, "{f}");
+    assert!(out.report.warnings.is_empty());
+}
+
+#[test]
+fn warns_when_mostly_untranslated() {
+    let out = clean_with(CjkPolicy::Keep, &[], "让我们更加紧密地团结在以习近平同志为核心的党中央周围。Read more.\n");
+    assert_eq!(out.report.warnings.len(), 1, "{:?}", out.report.warnings);
+    let l = out.report.language.unwrap();
+    assert!(l["english_fraction"].as_f64().unwrap() < 0.5);
+}
+
+#[test]
+fn plain_english_has_full_english_fraction() {
+    let out = clean_with(CjkPolicy::Keep, &[], "The meeting was held. It ended at noon!\nA heading\n");
+    let l = out.report.language.unwrap();
+    assert_eq!(l["english_fraction"], 1.0);
+    assert_eq!(l["sentences"]["english"], 3);
+    assert_eq!(l["han_share"], 0.0);
+}
+
+fn seeds() -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut v: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| (p.file_name().unwrap().to_string_lossy().to_string(), std::fs::read_to_string(&p).unwrap()))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn seeds_keep_keeps_every_han_character() {
+    for (name, text) in seeds() {
+        let out = clean_with(CjkPolicy::Keep, &["L"], &text);
+        assert_eq!(han(&out.text), han(&text), "{name}");
+        assert_eq!(out.report.apply(&text).unwrap(), out.text, "{name}: replay");
+    }
+}
+
+#[test]
+fn seeds_drop_leaves_no_han() {
+    for (name, text) in seeds() {
+        for select in [&["L"][..], &[][..]] {
+            let out = clean_with(CjkPolicy::Drop, select, &text);
+            assert_eq!(han(&out.text), 0, "{name} {select:?}: {}", out.text);
+            let again = clean_with(CjkPolicy::Drop, select, &out.text);
+            assert_eq!(again.text, out.text, "{name}: not idempotent");
+        }
+    }
+}
+
+#[test]
+fn seeds_extract_extracts_each_dropped_piece_once() {
+    for (name, text) in seeds() {
+        let out = clean_with(CjkPolicy::Extract, &["L"], &text);
+        assert_eq!(han(&out.text), 0, "{name}");
+        // Every Han character of the input is in exactly one record.
+        let extracted: usize = out.extracted.iter().map(|r| han(r["text"].as_str().unwrap())).sum();
+        assert_eq!(extracted, han(&text), "{name}: {:#?}", out.extracted);
+        let removals = out.report.edits.iter().filter(|e| e.codes.iter().any(|c| c == "L101" || c == "L102")).count();
+        assert!(removals <= out.extracted.len() && (removals > 0) != out.extracted.is_empty(), "{name}");
+        let drop = clean_with(CjkPolicy::Drop, &["L"], &text);
+        assert_eq!(drop.text, out.text, "{name}: extract and drop differ");
+    }
+}
+
+#[test]
+fn clean_english_seed_is_untouched() {
+    let (_, text) = seeds().into_iter().find(|(n, _)| n.starts_with("004")).unwrap();
+    for policy in [CjkPolicy::Keep, CjkPolicy::Drop, CjkPolicy::Mark] {
+        let out = clean_with(policy, &["L"], &text);
+        assert_eq!(out.text, text);
+    }
+}
+
+#[test]
+fn embedded_options_parse() {
+    let cfg = Config::from_toml("cjk = \"mark\"\n[language]\nmarker_open = \"<zh>\"\nmarker_close = \"</zh>\"\n").unwrap();
+    let out = Cleaner::new(cfg).unwrap().clean("Read the text below: 中文内容很长。\n");
+    assert_eq!(out.text, "Read the text below: <zh>中文内容很长。</zh>\n");
+    assert!(Config::from_toml("[language]\nbogus = 1\n").is_err());
+}
+
+#[test]
+#[ignore = "prints per-seed statistics and timings; run with --ignored --nocapture"]
+fn seed_report() {
+    for (name, text) in seeds() {
+        let out = clean_with(CjkPolicy::Keep, &["L"], &text);
+        println!("{name}: {}", serde_json::to_string(&out.report.language).unwrap());
+        for policy in [CjkPolicy::Keep, CjkPolicy::Drop] {
+            let o = clean_with(policy, &["L"], &text);
+            for e in &o.report.edits {
+                let ctx = |a: usize, b: usize| {
+                    let mut a = a.saturating_sub(30);
+                    while !text.is_char_boundary(a) { a -= 1; }
+                    let mut b = (b + 30).min(text.len());
+                    while !text.is_char_boundary(b) { b += 1; }
+                    text[a..b].replace('\n', "⏎")
+                };
+                println!("  {policy:?} {:?} {:?} -> {:?}   …{}…", e.codes, e.before.chars().take(40).collect::<String>(), e.after, ctx(e.start, e.end).chars().rev().take(0).collect::<String>() + &ctx(e.start, e.start));
+            }
+        }
+        for (s, l) in seeds_labels(&text) {
+            if l != Label::English {
+                println!("   {:?} {}", l, s.chars().take(60).collect::<String>());
+            }
+        }
+    }
+}
+
+fn seeds_labels(text: &str) -> Vec<(String, Label)> {
+    text.lines().filter(|l| segment::has_cjk_letter(l)).flat_map(labels).collect()
+}
+
+#[test]
+fn fixes_nothing_in_clean_english_with_default_pipeline() {
+    assert_fixes("Prices rose. Demand fell.\n", "Prices rose. Demand fell.\n");
+}
+
+#[test]
+fn keeps_names_glued_to_chinese_together() {
+    assert_no_edits("The speech by Xi Jinping在山东考察。\n");
+    assert_no_edits("中共中央总书记会见了Prime Minister Li Qiang\n");
+    assert_eq!(labels("中共中央总书记会见了Prime Minister Li Qiang")[0].1, Label::Mixed);
+}
+
+#[test]
+fn adds_chinese_full_stop_before_glued_english() {
+    assert_fixes_with(
+        &["L"],
+        "中共中央总书记参加江苏代表团审议The meeting was held in Beijing.",
+        "中共中央总书记参加江苏代表团审议。 The meeting was held in Beijing.",
+    );
+}
+
+/// Throughput of the pass alone and of the whole pipeline on a ~20 MB corpus
+/// of seeds and real-world samples (each cleaned as its own document).
+#[test]
+#[ignore = "timing; run with cargo test --release --lib language_throughput -- --ignored --nocapture"]
+fn language_throughput() {
+    use crate::passes::{Context, Pass};
+    use std::time::Instant;
+    let mut docs: Vec<String> = seeds().into_iter().map(|(_, t)| t).collect();
+    let rw = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realworld");
+    if let Ok(dir) = std::fs::read_dir(rw) {
+        docs.extend(dir.filter_map(|e| e.ok()).filter(|e| e.path().extension().is_some_and(|x| x == "txt")).filter_map(|e| std::fs::read_to_string(e.path()).ok()));
+    }
+    let one: usize = docs.iter().map(|d| d.len()).sum();
+    let reps = 20_000_000 / one + 1;
+    let total = one * reps;
+    let mb = total as f64 / 1e6;
+    for policy in [CjkPolicy::Keep, CjkPolicy::Drop] {
+        let cfg = Config { cjk: policy, ..Config::default() };
+        let pass = super::Language::new(&cfg).unwrap();
+        let t = Instant::now();
+        let mut n = 0;
+        for _ in 0..reps {
+            for d in &docs {
+                let mut cx = Context::default();
+                n += pass.run(d, &mut cx).len();
+            }
+        }
+        let s = t.elapsed().as_secs_f64();
+        println!("language pass ({policy:?}): {mb:.1} MB in {s:.3}s = {:.0} MB/s ({n} edits)", mb / s);
+    }
+    // Only the CJK-free documents (fast path).
+    let plain: Vec<&String> = docs.iter().filter(|d| !d.bytes().any(|b| (0xe3..=0xed).contains(&b))).collect();
+    let pass = super::Language::new(&Config::default()).unwrap();
+    let pbytes: usize = plain.iter().map(|d| d.len()).sum::<usize>() * reps;
+    let t = Instant::now();
+    for _ in 0..reps {
+        for d in &plain {
+            let mut cx = Context::default();
+            pass.run(d, &mut cx);
+        }
+    }
+    let s = t.elapsed().as_secs_f64();
+    println!("fast path: {:.1} MB in {s:.3}s = {:.0} MB/s", pbytes as f64 / 1e6, pbytes as f64 / 1e6 / s);
+    let cjk: Vec<&String> = docs.iter().filter(|d| d.bytes().any(|b| (0xe3..=0xed).contains(&b))).collect();
+    let cbytes: usize = cjk.iter().map(|d| d.len()).sum::<usize>() * reps;
+    let t = Instant::now();
+    for _ in 0..reps {
+        for d in &cjk {
+            let mut cx = Context::default();
+            pass.run(d, &mut cx);
+        }
+    }
+    let s = t.elapsed().as_secs_f64();
+    println!("CJK docs: {:.1} MB in {s:.3}s = {:.0} MB/s", cbytes as f64 / 1e6, cbytes as f64 / 1e6 / s);
+    let t = Instant::now();
+    for _ in 0..reps * 10 {
+        for d in &docs {
+            std::hint::black_box(pass.detector.detect(super::sample(d)));
+        }
+    }
+    let s = t.elapsed().as_secs_f64();
+    println!("whatlang guess: {:.1} us per document", s * 1e6 / (reps * 10 * docs.len()) as f64);
+    let cleaner = Cleaner::new(Config::default()).unwrap();
+    let t = Instant::now();
+    for _ in 0..reps {
+        for d in &docs {
+            std::hint::black_box(cleaner.clean(d));
+        }
+    }
+    let s = t.elapsed().as_secs_f64();
+    println!("whole pipeline (current branch): {mb:.1} MB in {s:.3}s = {:.0} MB/s", mb / s);
+}
+
+#[test]
+#[ignore = "timing of whatlang variants"]
+fn whatlang_variants() {
+    use std::time::Instant;
+    use whatlang::{Detector, Lang};
+    let (_, text) = seeds().into_iter().find(|(n, _)| n.starts_with("004")).unwrap();
+    let al = Detector::with_allowlist(vec![Lang::Eng, Lang::Cmn, Lang::Jpn, Lang::Kor, Lang::Fra, Lang::Deu, Lang::Spa, Lang::Por, Lang::Ita, Lang::Rus]);
+    for size in [128usize, 256, 512] {
+        let s = &text[..size];
+        let t = Instant::now();
+        for _ in 0..2000 {
+            std::hint::black_box(whatlang::detect(s));
+        }
+        let full = t.elapsed().as_secs_f64() / 2000.0 * 1e6;
+        let t = Instant::now();
+        for _ in 0..2000 {
+            std::hint::black_box(al.detect(s));
+        }
+        let allow = t.elapsed().as_secs_f64() / 2000.0 * 1e6;
+        let t = Instant::now();
+        for _ in 0..2000 {
+            std::hint::black_box(whatlang::detect_script(s));
+        }
+        let script = t.elapsed().as_secs_f64() / 2000.0 * 1e6;
+        println!("{size} B: detect {full:.1} us, allowlist {allow:.1} us, script {script:.1} us; {:?} {:?}", whatlang::detect(s), al.detect(s));
+    }
+}
+
+#[test]
+fn windows_cover_cjk_with_a_sentence_of_context() {
+    let line = "One two three. Four five six. Seven eight。对此,习近平总书记作了深邃思考。Nine ten eleven. Twelve thirteen. Fourteen.";
+    let w = segment::windows(line);
+    assert_eq!(w.len(), 1);
+    assert_eq!(&line[w[0].clone()], " Seven eight。对此,习近平总书记作了深邃思考。Nine ten eleven.");
+    let s = "所以。“他说。”The end is near.";
+    assert_eq!(&s[segment::windows(s)[0].clone()], s);
+}
+
+#[test]
+fn seeds_segment_the_same_with_windows() {
+    for (name, text) in seeds() {
+        for line in text.lines().filter(|l| segment::has_cjk_letter(l)) {
+            let whole: Vec<_> = segment::segment_line(line, 0, &Default::default())
+                .into_iter()
+                .filter(|s| s.has_cjk())
+                .map(|s| (s.range, s.label))
+                .collect();
+            let windowed: Vec<_> = segment::windows(line)
+                .into_iter()
+                .flat_map(|w| segment::segment_line(&line[w.clone()], w.start, &Default::default()))
+                .filter(|s| s.has_cjk())
+                .map(|s| (s.range, s.label))
+                .collect();
+            assert_eq!(whole, windowed, "{name}: {line}");
+        }
+    }
+}
+
+#[test]
+fn fragment_ending_an_english_sentence() {
+    let input = "We must promote high-quality development,等等。We must attach importance to it.";
+    assert_fixes_with(&["L"], input, "We must promote high-quality development,等等。 We must attach importance to it.");
+    let out = clean_with(CjkPolicy::Drop, &["L"], input);
+    assert_eq!(out.text, "We must promote high-quality development. We must attach importance to it.");
+    let out = clean_with(CjkPolicy::Mark, &["L"], input);
+    assert_eq!(out.text, "We must promote high-quality development,[zh]等等。[/zh] We must attach importance to it.");
+}
+
+#[test]
+fn date_goes_with_the_word_after_it() {
+    let out = clean_with(CjkPolicy::Drop, &["L"], "时间:2024-06-03Source: Qiushi作者:Number of hits:\n");
+    assert_eq!(out.text, "2024-06-03Source: Qiushi Number of hits:\n");
+}
+
+#[test]
+fn drop_takes_brackets_around_a_chinese_name() {
+    let input = "He attended the opening of the national congress (中国共产党第二十次全国代表大会) in Beijing.";
+    assert_no_edits(input);
+    let out = clean_with(CjkPolicy::Drop, &["L"], input);
+    assert_eq!(out.text, "He attended the opening of the national congress in Beijing.");
+}
+
+#[test]
+fn keeps_short_chinese_after_english_heading() {
+    assert_no_edits("Welcome to the website of 欢迎访问The Official Website of the city\n");
+}
+
+#[test]
+fn seeds_mark_wraps_every_han_character_once() {
+    for (name, text) in seeds() {
+        let out = clean_with(CjkPolicy::Mark, &[], &text);
+        let mut rest = out.text.clone();
+        while let (Some(a), Some(b)) = (rest.find("[zh]"), rest.find("[/zh]")) {
+            assert!(a < b, "{name}: unbalanced markers");
+            assert!(!rest[a + 4..b].contains("[zh]"), "{name}: nested markers");
+            rest.replace_range(a..b + 5, "");
+        }
+        assert_eq!(han(&rest), 0, "{name}: unmarked Han in {rest}");
+        assert_eq!(clean_with(CjkPolicy::Mark, &[], &out.text).text, out.text, "{name}: not idempotent");
+    }
+}
