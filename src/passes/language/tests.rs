@@ -139,7 +139,9 @@ fn mark_wraps_untranslated_text_once() {
     let out = clean_with(CjkPolicy::Mark, &[], input);
     assert_eq!(
         out.text,
-        "is mountain heavy。[zh]接过历史的接力棒,建设一个现代化的新广东,我们这代人要有志气和担当。[/zh] The time for basic modernization is tight, and [zh]首页[/zh] stays.\n"
+        // The full pipeline: the punctuation pass also ends the English sentence
+        // and restores full-width commas inside the Chinese one.
+        "is mountain heavy. [zh]接过历史的接力棒，建设一个现代化的新广东，我们这代人要有志气和担当。[/zh] The time for basic modernization is tight, and [zh]首页[/zh] stays.\n"
     );
     let again = clean_with(CjkPolicy::Mark, &[], &out.text);
     assert_eq!(again.text, out.text);
