@@ -25,7 +25,7 @@ pub use spec::{Kind, RuleSpec, RulesFile, Zone};
 use std::borrow::Cow;
 use std::path::PathBuf;
 
-pub(crate) use shape::sentence_like;
+pub(crate) use shape::is_anchor;
 
 crate::declare_rules! { pass = "boilerplate";
     /// ## What it fixes
@@ -543,23 +543,37 @@ impl Boilerplate {
         let c = &self.classifier;
         let lines = split_lines(text);
         let n = lines.len();
+        // The first and last paragraphs of prose bound the zones. Lines up to
+        // them are classified with every rule; body lines only with the
+        // rules that may fire in the body.
         let mut hits: Vec<(usize, Vec<Hit>)> = Vec::new();
-        let (mut first, mut last) = (None, None);
-        for (i, l) in lines.iter().enumerate() {
-            let t = l.trimmed(text);
+        let anchor = |i: usize, hits: &mut Vec<(usize, Vec<Hit>)>| {
+            let t = lines[i].trimmed(text);
             if t.is_empty() {
-                continue;
+                return false;
             }
-            let h = c.classify(t);
+            let h = c.classify(t, false);
             if h.is_empty() {
-                if shape::is_anchor(t) {
-                    first.get_or_insert(i);
-                    last = Some(i);
+                return shape::is_anchor(t);
+            }
+            hits.push((i, h));
+            false
+        };
+        let first = (0..n).find(|&i| anchor(i, &mut hits));
+        let last = match first {
+            Some(f) => (f + 1..n).rev().find(|&i| anchor(i, &mut hits)).or(Some(f)),
+            None => None,
+        };
+        if let (Some(f), Some(l)) = (first, last) {
+            for i in f + 1..l {
+                let t = lines[i].trimmed(text);
+                let h = c.classify(t, true);
+                if !h.is_empty() {
+                    hits.push((i, h));
                 }
-            } else {
-                hits.push((i, h));
             }
         }
+        hits.sort_by_key(|h| h.0);
         let at: Vec<At> = (0..n)
             .map(|i| match (first, last) {
                 (Some(f), _) if i < f => At::Header,
@@ -635,7 +649,7 @@ impl Boilerplate {
             }
             prev = Some(i);
         }
-        let mut a = Analysis { text, lines, at, removed, prefix, title, breadcrumb, warning: None };
+        let mut a = Analysis { text, lines, removed, prefix, title, breadcrumb, warning: None };
         a.limit_share(self.max_share);
         a
     }
@@ -646,8 +660,14 @@ impl Boilerplate {
         let c = &self.classifier;
         // Labelled dates beat the document prefix, which beats a bare banner.
         let mut date: Option<(u8, String)> = None;
+        let mut date_rest: Option<String> = None;
         let mut put = |key: &str, v: &str, kind: Kind, cx: &mut Context| {
             if key == "date" {
+                // `Updated: Feb 23,2018 7:13 AM China Daily`: the date, then the outlet.
+                let (v, rest) = shape::split_date(v);
+                if !rest.is_empty() && date_rest.is_none() {
+                    date_rest = Some(rest.to_string());
+                }
                 let rank = match kind {
                     Kind::Labels | Kind::Pattern => 0,
                     Kind::Prefix => 1,
@@ -677,6 +697,9 @@ impl Boilerplate {
         }
         if let Some((_, d)) = date {
             cx.metadata.entry("date").or_insert(d.into());
+        }
+        if let Some(r) = date_rest {
+            cx.metadata.entry("source").or_insert(r.into());
         }
         if !a.breadcrumb.is_empty() {
             cx.metadata.entry("breadcrumb").or_insert(a.breadcrumb.clone().into());
@@ -731,7 +754,7 @@ impl LineSpan {
     }
 }
 
-fn split_lines(text: &str) -> Vec<LineSpan> {
+pub(crate) fn split_lines(text: &str) -> Vec<LineSpan> {
     let mut out = Vec::with_capacity(text.len() / 64 + 1);
     let mut start = 0;
     for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
@@ -768,7 +791,6 @@ impl Removal {
 pub(crate) struct Analysis<'t> {
     pub text: &'t str,
     pub lines: Vec<LineSpan>,
-    pub at: Vec<At>,
     pub removed: Vec<Option<Removal>>,
     /// (line, prefix length, rule, value)
     pub prefix: Option<(usize, usize, usize, String)>,
@@ -784,6 +806,10 @@ impl Analysis<'_> {
         let len = |i: usize| self.lines[i].trimmed(self.text).chars().count();
         let removed: usize = (0..self.lines.len()).filter(|&i| self.removed[i].is_some()).map(len).sum();
         if removed == 0 {
+            return;
+        }
+        // Every char is at most 4 bytes: a cheap lower bound first.
+        if (removed as f64) <= max * (self.text.len() / 4) as f64 {
             return;
         }
         let total = self.text.chars().count();

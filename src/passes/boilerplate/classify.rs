@@ -102,6 +102,13 @@ pub(crate) struct Classifier {
     patterns: Vec<(usize, Regex)>,
     triggers: Words,
     untriggered: Vec<usize>,
+    /// The same for the rules that may fire in the body.
+    body_triggers: Words,
+    body_untriggered: Vec<usize>,
+    /// Bit `kind as u32` set when a rule of that kind may fire in the body.
+    in_body: u32,
+    exact_max: usize,
+    section_max: usize,
     /// (rule, regex) of `prefix` rules.
     prefixes: Vec<(usize, Regex)>,
     exact: HashMap<String, usize>,
@@ -131,6 +138,11 @@ impl Classifier {
             patterns: Vec::new(),
             triggers: Words::default(),
             untriggered: Vec::new(),
+            body_triggers: Words::default(),
+            body_untriggered: Vec::new(),
+            in_body: 0,
+            exact_max: 0,
+            section_max: 0,
             prefixes: Vec::new(),
             exact: HashMap::new(),
             labels: Words::default(),
@@ -154,6 +166,9 @@ impl Classifier {
                 key: s.key.clone(),
                 confidence: s.confidence.unwrap_or(decl.confidence),
             });
+            if s.zone.admits_at(At::Body) {
+                c.in_body |= 1 << s.kind as u32;
+            }
             let lower = || s.words.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
             let needs_words = !matches!(s.kind, Kind::Pattern | Kind::Prefix | Kind::Navbar | Kind::Date);
             if needs_words && s.words.is_empty() {
@@ -168,15 +183,23 @@ impl Classifier {
                     } else {
                         let idx = c.patterns.len();
                         c.patterns.push((i, re));
+                        let body = s.zone.admits_at(At::Body);
                         if s.triggers.is_empty() {
                             c.untriggered.push(idx);
+                            if body {
+                                c.body_untriggered.push(idx);
+                            }
                         } else {
                             c.triggers.add(idx, &s.triggers);
+                            if body {
+                                c.body_triggers.add(idx, &s.triggers);
+                            }
                         }
                     }
                 }
                 Kind::Exact => {
                     for w in &s.words {
+                        c.exact_max = c.exact_max.max(w.trim().len());
                         c.exact.entry(w.trim().to_string()).or_insert(i);
                     }
                 }
@@ -185,6 +208,7 @@ impl Classifier {
                 Kind::Actions => c.actions.add(i, &s.words),
                 Kind::Section => {
                     for w in lower() {
+                        c.section_max = c.section_max.max(w.len());
                         c.sections.entry(w).or_insert(i);
                     }
                     c.section_rule.get_or_insert(i);
@@ -195,7 +219,8 @@ impl Classifier {
                 Kind::Image => c.images.push((i, lower())),
             }
         }
-        c.triggers.build(MatchKind::Standard)?;
+        c.triggers.build(MatchKind::LeftmostFirst)?;
+        c.body_triggers.build(MatchKind::LeftmostFirst)?;
         c.labels.build(MatchKind::LeftmostLongest)?;
         c.locations.build(MatchKind::LeftmostLongest)?;
         c.actions.build(MatchKind::LeftmostLongest)?;
@@ -204,15 +229,20 @@ impl Classifier {
 
     /// Every rule (but `prefix` and breadcrumb-derived `section` ones) that
     /// fires on the trimmed line `t`, zone not yet considered, best first.
-    pub fn classify(&self, t: &str) -> Vec<Hit> {
+    /// With `body`, only rules that may fire in the body are tried.
+    pub fn classify(&self, t: &str, body: bool) -> Vec<Hit> {
         let mut hits = Vec::new();
         if t.is_empty() || t.len() > MAX_FURNITURE_LEN {
             return hits;
         }
-        if let Some(&rule) = self.exact.get(t) {
-            hits.push(Hit { rule, values: Vec::new() });
+        let try_kind = |k: Kind| !body || self.in_body & (1 << k as u32) != 0;
+        if t.len() <= self.exact_max {
+            if let Some(&rule) = self.exact.get(t) {
+                hits.push(Hit { rule, values: Vec::new() });
+            }
         }
-        let head = &t.as_bytes()[..t.len().min(72)];
+        let bytes = t.as_bytes();
+        let head = &bytes[..t.len().min(72)];
         if memchr::memchr(b':', head).is_some() || memchr::memmem::find(head, "：".as_bytes()).is_some() {
             if let Some(h) = self.location(t) {
                 hits.push(h);
@@ -221,42 +251,52 @@ impl Classifier {
                 hits.push(h);
             }
         }
-        self.patterns_on(t, &mut hits);
-        if t.len() <= 120 {
+        self.patterns_on(t, body, &mut hits);
+        if t.len() <= 120 && try_kind(Kind::Actions) {
             if let Some(h) = self.actions_line(t) {
                 hits.push(h);
             }
         }
-        if t.len() <= 80 {
+        if t.len() <= self.section_max && try_kind(Kind::Section) {
             if let Some(&rule) = self.sections.get(&t.to_lowercase()) {
                 hits.push(Hit { rule, values: value(rule, t) });
             }
         }
-        if let Some(segs) = shape::path_segments(t) {
-            if segs.len() >= 2 && segs.iter().all(|s| shape::item_like(s, 6, 60)) {
-                for (rule, homes) in &self.paths {
-                    if segs.len() >= 3 || homes.contains(&segs[0].to_lowercase()) {
-                        hits.push(Hit { rule: *rule, values: value(*rule, &segs.join(" > ")) });
-                        break;
+        let any_sep = memchr::memchr3(b'>', 0xBB, 0xBA, bytes).is_some() || memchr::memchr2(0x92, 0x9E, bytes).is_some();
+        if any_sep && try_kind(Kind::Path) {
+            if let Some(segs) = shape::path_segments(t) {
+                if segs.len() >= 2 && segs.iter().all(|s| shape::item_like(s, 6, 60)) {
+                    for (rule, homes) in &self.paths {
+                        if segs.len() >= 3 || homes.contains(&segs[0].to_lowercase()) {
+                            hits.push(Hit { rule: *rule, values: value(*rule, &segs.join(" > ")) });
+                            break;
+                        }
                     }
                 }
             }
         }
-        if let Some(&rule) = self.navbars.first() {
-            if shape::navbar(t) {
-                hits.push(Hit { rule, values: Vec::new() });
+        let any_bar = memchr::memchr3(b'|', 0x9C, 0xA8, bytes).is_some();
+        if any_bar && try_kind(Kind::Navbar) {
+            if let Some(&rule) = self.navbars.first() {
+                if shape::navbar(t) {
+                    hits.push(Hit { rule, values: Vec::new() });
+                }
             }
         }
-        for (rule, residue) in &self.dates {
-            if let Some(d) = shape::date_line(t, residue) {
-                hits.push(Hit { rule: *rule, values: value(*rule, d) });
-                break;
+        if t.len() <= 80 && try_kind(Kind::Date) {
+            for (rule, residue) in &self.dates {
+                if let Some(d) = shape::date_line(t, residue) {
+                    hits.push(Hit { rule: *rule, values: value(*rule, d) });
+                    break;
+                }
             }
         }
-        for (rule, exts) in &self.images {
-            if let Some(n) = shape::image_name(t, exts) {
-                hits.push(Hit { rule: *rule, values: value(*rule, n) });
-                break;
+        if memchr::memchr(b' ', bytes).is_none() {
+            for (rule, exts) in &self.images {
+                if let Some(n) = shape::image_name(t, exts) {
+                    hits.push(Hit { rule: *rule, values: value(*rule, n) });
+                    break;
+                }
             }
         }
         hits
@@ -283,7 +323,9 @@ impl Classifier {
         None
     }
 
-    fn patterns_on(&self, t: &str, hits: &mut Vec<Hit>) {
+    fn patterns_on(&self, t: &str, body: bool, hits: &mut Vec<Hit>) {
+        let (words, untriggered) =
+            if body { (&self.body_triggers, &self.body_untriggered) } else { (&self.triggers, &self.untriggered) };
         let mut tried: u128 = 0;
         let mut run = |idx: usize, hits: &mut Vec<Hit>| {
             if idx < 128 {
@@ -298,12 +340,12 @@ impl Classifier {
                 hits.push(Hit { rule: *rule, values: v.map(|v| (*rule, v)).into_iter().collect() });
             }
         };
-        if let Some(ac) = &self.triggers.ac {
-            for m in ac.find_overlapping_iter(t) {
-                run(self.triggers.rule[m.pattern().as_usize()], hits);
+        if let Some(ac) = &words.ac {
+            for m in ac.find_iter(t) {
+                run(words.rule[m.pattern().as_usize()], hits);
             }
         }
-        for &idx in &self.untriggered {
+        for &idx in untriggered {
             run(idx, hits);
         }
     }
@@ -334,6 +376,7 @@ impl Classifier {
         let ac = self.labels.ac.as_ref()?;
         let s = strip_open(t);
         let s = s.trim_end_matches(|c| matches!(c, ')' | '）' | '】' | ']'));
+        ac.find(Input::new(s).anchored(Anchored::Yes))?;
         let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (label start, value start, rule)
         for m in ac.find_iter(s) {
             let w = &self.labels.words[m.pattern().as_usize()];
@@ -365,16 +408,17 @@ impl Classifier {
         Some(Hit { rule: found[0].2, values })
     }
 
-    /// Only page actions (`打印`, `Close`, `Share to`) and punctuation.
+    /// Only page actions (`打印`, `Close`, `Share to`) and punctuation: walk
+    /// the line with anchored matches, so a prose line fails at its first word.
     fn actions_line(&self, t: &str) -> Option<Hit> {
         let ac = self.actions.ac.as_ref()?;
-        let mut last = 0;
+        let skip = |from: usize| {
+            t[from..].char_indices().find(|(_, c)| c.is_alphanumeric()).map_or(t.len(), |(i, _)| from + i)
+        };
+        let mut pos = skip(0);
         let mut rule = None;
-        for m in ac.find_iter(t) {
-            let gap = &t[last..m.start()];
-            if gap.chars().any(|c| c.is_alphanumeric()) {
-                return None;
-            }
+        while pos < t.len() {
+            let m = ac.find(Input::new(t).range(pos..).anchored(Anchored::Yes))?;
             let w = &self.actions.words[m.pattern().as_usize()];
             // ASCII words must stand alone ("Top" is not "Topics").
             if w.ends_with(|c: char| c.is_ascii_alphabetic())
@@ -383,10 +427,7 @@ impl Classifier {
                 return None;
             }
             rule.get_or_insert(self.actions.rule[m.pattern().as_usize()]);
-            last = m.end();
-        }
-        if t[last..].chars().any(|c| c.is_alphanumeric()) {
-            return None;
+            pos = skip(m.end());
         }
         rule.map(|rule| Hit { rule, values: Vec::new() })
     }
@@ -397,7 +438,7 @@ impl Classifier {
         if meta.kind == Kind::Prefix {
             return self.prefix(t).is_some_and(|p| p.0 == rule);
         }
-        self.classify(t.trim())
+        self.classify(t.trim(), at == At::Body)
             .into_iter()
             .find(|h| {
                 let m = &self.rules[h.rule];

@@ -35,7 +35,7 @@ pub(crate) fn sentence_like(t: &str) -> bool {
 
 /// A paragraph of prose that bounds the header and footer zones: a long
 /// line, or ≥ 4 words ending a sentence, or a Chinese sentence.
-pub(super) fn is_anchor(t: &str) -> bool {
+pub(crate) fn is_anchor(t: &str) -> bool {
     if t.len() >= 250 {
         return true;
     }
@@ -239,6 +239,25 @@ pub(super) fn date_line<'a>(t: &'a str, residue: &[String]) -> Option<&'a str> {
     Some(&s[first.0..last.1])
 }
 
+/// Split a labelled date value into the date and what follows it
+/// (`Feb 23,2018 7:13 AM China Daily` → (`Feb 23,2018 7:13 AM`, `China
+/// Daily`)). A value that is not a date comes back whole.
+pub(super) fn split_date(v: &str) -> (&str, &str) {
+    if date_line(v, &[]).is_some() {
+        return (v, "");
+    }
+    let mut ends: Vec<usize> = v.char_indices().filter(|(_, c)| c.is_whitespace()).map(|(i, _)| i).collect();
+    ends.reverse();
+    for e in ends {
+        if let Some(d) = date_line(v[..e].trim_end(), &[]) {
+            if d.len() == v[..e].trim_end().len() {
+                return (d, v[e..].trim());
+            }
+        }
+    }
+    (v, "")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,6 +272,13 @@ mod tests {
         assert_eq!(date_line("(October 19, 2020)", &res()), Some("October 19, 2020"));
         assert_eq!(date_line("2022-07-29 0 By", &res()), Some("2022-07-29"));
         assert_eq!(date_line("2024年2月18日 星期日", &res()), Some("2024年2月18日 星期日"));
+    }
+
+    #[test]
+    fn splits_outlet_from_labelled_date() {
+        assert_eq!(split_date("Feb 23,2018 7:13 AM China Daily"), ("Feb 23,2018 7:13 AM", "China Daily"));
+        assert_eq!(split_date("2024-02-18"), ("2024-02-18", ""));
+        assert_eq!(split_date("Shenzhen"), ("Shenzhen", ""));
     }
 
     #[test]
