@@ -565,8 +565,8 @@ impl Boilerplate {
             None => None,
         };
         if let (Some(f), Some(l)) = (first, last) {
-            for i in f + 1..l {
-                let t = lines[i].trimmed(text);
+            for (i, l) in lines.iter().enumerate().take(l).skip(f + 1) {
+                let t = l.trimmed(text);
                 let h = c.classify(t, true);
                 if !h.is_empty() {
                     hits.push((i, h));
@@ -621,7 +621,8 @@ impl Boilerplate {
             let line = &text[lines[i].start..lines[i].end];
             if let Some((rule, len, value)) = c.prefix(line) {
                 if len < line.trim_end().len() {
-                    prefix = Some((i, len, rule, value));
+                    let m = &c.rules[rule];
+                    prefix = Some(Prefix { line: i, len, rule, code: m.code, confidence: m.confidence, value });
                 } else {
                     let values = c.rules[rule].key.as_ref().map(|_| (rule, value)).into_iter().collect();
                     removed[i] = Some(Removal::of(c, Hit { rule, values }, false));
@@ -673,16 +674,16 @@ impl Boilerplate {
                     Kind::Prefix => 1,
                     _ => 2,
                 };
-                if date.as_ref().is_none_or(|d| rank < d.0) {
+                if date.as_ref().map_or(true, |d| rank < d.0) {
                     date = Some((rank, v.to_string()));
                 }
                 return;
             }
             insert(&mut cx.metadata, key, v);
         };
-        if let Some((_, _, rule, v)) = &a.prefix {
-            if let Some(k) = &c.rules[*rule].key {
-                put(k, v, Kind::Prefix, cx);
+        if let Some(p) = &a.prefix {
+            if let Some(k) = &c.rules[p.rule].key {
+                put(k, &p.value, Kind::Prefix, cx);
             }
         }
         for r in a.removed.iter().flatten() {
@@ -787,13 +788,22 @@ impl Removal {
     }
 }
 
+/// A metadata prefix at the start of the first kept line.
+pub(crate) struct Prefix {
+    line: usize,
+    len: usize,
+    rule: usize,
+    code: &'static str,
+    confidence: Confidence,
+    value: String,
+}
+
 /// What the pass found in one document.
 pub(crate) struct Analysis<'t> {
     pub text: &'t str,
     pub lines: Vec<LineSpan>,
     pub removed: Vec<Option<Removal>>,
-    /// (line, prefix length, rule, value)
-    pub prefix: Option<(usize, usize, usize, String)>,
+    pub prefix: Option<Prefix>,
     pub title: Option<usize>,
     pub breadcrumb: Vec<String>,
     pub warning: Option<String>,
@@ -842,10 +852,9 @@ impl Analysis<'_> {
     /// document's edges).
     fn edits(&self) -> Vec<Edit> {
         let mut edits = Vec::new();
-        if let Some((i, len, rule_code, _)) = &self.prefix {
-            let s = self.lines[*i].start;
-            let _ = rule_code;
-            edits.push(Edit::deletion(s..s + len, "B112", Confidence::Safe, R_PREFIX));
+        if let Some(p) = &self.prefix {
+            let s = self.lines[p.line].start;
+            edits.push(Edit::deletion(s..s + p.len, p.code, p.confidence, reason(p.code)));
         }
         let n = self.lines.len();
         let blank = |i: usize| self.lines[i].trimmed(self.text).is_empty();

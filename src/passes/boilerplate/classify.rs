@@ -356,7 +356,7 @@ impl Classifier {
         let m = ac.find(Input::new(s).anchored(Anchored::Yes))?;
         let rule = self.locations.rule[m.pattern().as_usize()];
         let v = after_colon(s, m.end())?.trim();
-        let v = v.trim_end_matches(|c| matches!(c, ')' | '）' | '】' | ']'));
+        let v = v.trim_end_matches([')', '）', '】', ']']);
         if v.len() > 200 || v.ends_with(['.', '。', '!', '?']) {
             return None;
         }
@@ -375,7 +375,7 @@ impl Classifier {
     fn label_line(&self, t: &str) -> Option<Hit> {
         let ac = self.labels.ac.as_ref()?;
         let s = strip_open(t);
-        let s = s.trim_end_matches(|c| matches!(c, ')' | '）' | '】' | ']'));
+        let s = s.trim_end_matches([')', '）', '】', ']']);
         ac.find(Input::new(s).anchored(Anchored::Yes))?;
         let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (label start, value start, rule)
         for m in ac.find_iter(s) {
@@ -463,7 +463,7 @@ fn group_value(re: &Regex, c: &regex::Captures<'_>) -> Option<String> {
 
 /// `t` without leading brackets (`(Source: …)`, `【责任编辑：…】`).
 fn strip_open(t: &str) -> &str {
-    t.trim_start_matches(|c| matches!(c, '(' | '（' | '【' | '[' | '〔')).trim_start()
+    t.trim_start_matches(['(', '（', '【', '[', '〔']).trim_start()
 }
 
 /// The text after a colon that follows `end` (spaces allowed before it).
