@@ -1,25 +1,918 @@
-//! The boilerplate pass (family B). Not implemented yet: declares no rules and
-//! proposes no edits.
+//! Site furniture (family B): breadcrumbs, menus, metadata lines, date
+//! banners, image names, credits; the article metadata they carry goes to
+//! `report.metadata`.
+//!
+//! One forward scan over the lines. Each short line (furniture is never long)
+//! is classified by the rules in `rules/boilerplate.toml` (plus the user's):
+//! cheap shape checks and word automata first, a rule's regex only when one of
+//! its trigger literals occurs. Then the zones are fixed: the header is what
+//! precedes the first paragraph of prose, the footer what follows the last.
+//! A rule removes a line only in its zone; shape heuristics never remove a
+//! sentence-like line. A furniture line goes with its blank-line padding, so
+//! no hole is left. If more than 30% of a document would go, the removals
+//! beyond that share become `review` and a warning is pushed.
+
+mod classify;
+mod shape;
+pub mod spec;
 
 use crate::config::Config;
-use crate::edit::Edit;
-use crate::error::Result;
+use crate::edit::{Confidence, Edit};
+use crate::error::{Error, Result};
 use crate::passes::{Context, Pass};
+use classify::{At, Classifier, Hit};
+pub use spec::{Kind, RuleSpec, RulesFile, Zone};
+use std::borrow::Cow;
+use std::path::PathBuf;
 
-crate::declare_rules! { pass = "boilerplate"; }
+pub(crate) use shape::is_anchor;
+
+crate::declare_rules! { pass = "boilerplate";
+    /// ## What it fixes
+    /// A breadcrumb line: `Current Location: 首页 > News > Text`, `My
+    /// location: home page > Guizhou > text`, or a bare path of short items
+    /// joined by `>`/`>>` at the top or bottom (`HOME >> STATE COUNCIL >>
+    /// MINISTRIES`). Its segments go to `metadata.breadcrumb`.
+    ///
+    /// ## Example
+    /// ```text
+    /// Current Location: 365备用网站 > Media report
+    ///
+    /// The conference opened today.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// The conference opened today.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// Current location data is shared with the police, the ministry said.
+    /// x > 5 and y > 3
+    /// ```
+    ///
+    /// ## Why safe
+    /// A location label followed by a colon and a short path is navigation,
+    /// never prose. Bare paths need three short segments (or a home name) and
+    /// must sit outside the body.
+    ///
+    /// ## Data
+    /// `rules/boilerplate.toml` (kinds `location`, `path`).
+    B101 = ("breadcrumb", Safe, true, "breadcrumb navigation line removed");
+    /// ## What it fixes
+    /// A menu bar of short items joined by a spaced `|` above or below the
+    /// article (`App | 中文 |`).
+    ///
+    /// ## Example
+    /// ```text
+    /// App | 中文 |
+    ///
+    /// Domestic tourism thrives, revenues up
+    ///
+    /// The number of domestic trips hit a record high.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// Domestic tourism thrives, revenues up
+    ///
+    /// The number of domestic trips hit a record high.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// Revenue | 2023 | 2024
+    /// ```
+    ///
+    /// ## Why safe
+    /// Only outside the body, only items of at most four words starting with
+    /// a letter; table rows with numbers are not menus.
+    ///
+    /// ## Data
+    /// `rules/boilerplate.toml` (kind `navbar`).
+    B102 = ("navigation-bar", Safe, true, "navigation bar removed");
+    /// ## What it fixes
+    /// A metadata line made of `Label: value` pairs: release time, source,
+    /// author, view count (`Information Source: Shenzhen published Release
+    /// time: 2024-02-18`, `时间:2024-06-03Source: Qiushi作者:Number of hits:`,
+    /// `Release time:` with no value). The values go to `metadata.date`,
+    /// `.source`, `.author`, `.views`.
+    ///
+    /// ## Example
+    /// ```text
+    /// 时间:2024-06-03Source: Qiushi作者:Number of hits:
+    ///
+    /// Developing new quality productive forces is an inherent requirement.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// Developing new quality productive forces is an inherent requirement.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// Time: it is what we make of it, said the mayor at the opening of the fair.
+    /// Runtime: 2 hours
+    /// ```
+    ///
+    /// ## Why safe
+    /// The line must start with a known label and a colon, and every value
+    /// must be short and read as a name, date or count, not as a clause.
+    ///
+    /// ## Data
+    /// `rules/boilerplate.toml` (kind `labels`).
+    B103 = ("metadata-line", Safe, true, "metadata line removed (kept in report metadata)");
+    /// ## What it fixes
+    /// A line holding only a date (and maybe a weekday, a counter or a bare
+    /// `By`) above or below the article: `September 16, 2020 Wednesday`,
+    /// `(October 19, 2020)`, `2022-07-29 0 By`. The date goes to
+    /// `metadata.date` unless a labelled date is found.
+    ///
+    /// ## Example
+    /// ```text
+    /// September 16, 2020 Wednesday
+    ///
+    /// The provincial conference opened on Monday.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// The provincial conference opened on Monday.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// March 8 is International Women's Day, celebrated across the country.
+    /// ```
+    ///
+    /// ## Why safe
+    /// Every token must be part of a date; it only applies in the header and
+    /// footer, never in the body.
+    ///
+    /// ## Data
+    /// `rules/boilerplate.toml` (kind `date`).
+    B104 = ("date-banner", Safe, true, "date banner removed");
+    /// ## What it fixes
+    /// An image file name alone on its line (` image.png`,
+    /// `20240218152233.png`, ` 10.jpg`), left where the image was. The
+    /// names go to `metadata.images`.
+    ///
+    /// ## Example
+    /// ```text
+    /// The delegation met in Guiyang.
+    ///
+    ///  image.png
+    ///
+    /// The meeting ended at noon.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// The delegation met in Guiyang.
+    ///
+    /// The meeting ended at noon.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// See image.png for details.
+    /// ```
+    ///
+    /// ## Why safe
+    /// A single token ending in an image extension is never prose. Captions
+    /// on the following line are kept.
+    ///
+    /// ## Data
+    /// `rules/boilerplate.toml` (kind `image`).
+    B105 = ("image-filename", Safe, true, "image file name removed");
+    /// ## What it fixes
+    /// The alt text of a site logo at the top (`LOGO of Gansu Energy and
+    /// Chemical Investment Group Co., LTD`). The site name goes to
+    /// `metadata.site`.
+    ///
+    /// ## Example
+    /// ```text
+    /// LOGO of Gansu Energy and Chemical Investment Group Co., LTD
+    ///
+    /// The group held its annual meeting on Monday.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// The group held its annual meeting on Monday.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// The new logo was unveiled on Monday.
+    /// ```
+    ///
+    /// ## Why safe
+    /// Header only; the line must be `LOGO of …` or a few capitalised words
+    /// and `logo`.
+    ///
+    /// ## Data
+    /// `rules/boilerplate.toml`.
+    B106 = ("logo-line", Safe, true, "logo caption removed");
+    /// ## What it fixes
+    /// A section label alone on a line above the article (`News
+    /// information`, `新闻中心`), or a line that repeats a segment of the
+    /// page's breadcrumb. It goes to `metadata.section`.
+    ///
+    /// ## Example
+    /// ```text
+    /// News information
+    ///
+    /// The study session was held today.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// The study session was held today.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// News from the front line of the fight against poverty in Guizhou province.
+    /// ```
+    ///
+    /// ## Why safe
+    /// Header only, whole-line match of a known label or of a breadcrumb
+    /// segment of the same page.
+    ///
+    /// ## Data
+    /// `rules/boilerplate.toml` (kind `section`).
+    B107 = ("section-label", Safe, true, "section label removed");
+    /// ## What it fixes
+    /// Editorial credits above or below the article: `Editor: Zhao Xiaowen.`,
+    /// `Edited by Wang Xiaoting`, `Editing by Liu Dongbo and Liu Jiawen`,
+    /// `Reading: …`, `Second instance Xu Weiwei` (二审), `责任编辑：…`,
+    /// `Guizhou Daily Tianyan News reporter comprehensive report`. Names go to
+    /// `metadata.editors` / `.reviewers` / `.source`.
+    ///
+    /// ## Example
+    /// ```text
+    /// The meeting ended at noon.
+    ///
+    /// Edited by Wang Xiaoting
+    ///
+    /// Second instance Xu Weiwei
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// The meeting ended at noon.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// Edited by hand, the film was released in 2019.
+    /// ```
+    ///
+    /// ## Why safe
+    /// Header and footer only; the credited names must be capitalised words
+    /// or Chinese, so a clause starting "Edited by hand" does not match.
+    ///
+    /// ## Data
+    /// `rules/boilerplate.toml`.
+    B108 = ("credit-line", Safe, true, "editorial credit removed");
+    /// ## What it fixes
+    /// Attachment labels and page actions outside the body: a dangling
+    /// `附件:`, `【打印】【关闭】`, `分享到：`, `Print | Close`, `Back to top`.
+    /// Attachment names go to `metadata.attachments`.
+    ///
+    /// ## Example
+    /// ```text
+    /// The meeting ended at noon.
+    ///
+    /// 附件:
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// The meeting ended at noon.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// Print media still matters to readers in smaller cities.
+    /// ```
+    ///
+    /// ## Why safe
+    /// The line holds nothing but action words and punctuation, or an
+    /// attachment label with a short value.
+    ///
+    /// ## Data
+    /// `rules/boilerplate.toml` (kinds `labels`, `actions`).
+    B109 = ("page-action", Safe, true, "attachment or page-action line removed");
+    /// ## What it fixes
+    /// Junk lines a machine translator made of empty paragraphs: a line
+    /// holding only `To` (from a paragraph of a lone no-break space).
+    ///
+    /// ## Example
+    /// ```text
+    /// To
+    ///
+    /// Thank you for your question.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// Thank you for your question.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// To be continued
+    /// ```
+    ///
+    /// ## Why safe
+    /// A one-word line "To" carries nothing; longer lines are never touched.
+    ///
+    /// ## Data
+    /// `rules/boilerplate.toml` (kind `exact`).
+    B110 = ("mt-junk-line", Safe, true, "machine-translation junk line removed");
+    /// ## What it fixes
+    /// Header lines added by news aggregators and translation feeds:
+    /// `Post sponsored by NewzEngine.com`, `MIL OSI Translation. Region: …`.
+    ///
+    /// ## Example
+    /// ```text
+    /// Post sponsored by NewzEngine.com
+    ///
+    /// The spokesperson answered questions on Monday.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// The spokesperson answered questions on Monday.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// The event, sponsored by the city, drew thousands.
+    /// ```
+    ///
+    /// ## Why safe
+    /// Header only, whole-line patterns.
+    ///
+    /// ## Data
+    /// `rules/boilerplate.toml`.
+    B111 = ("aggregator-header", Safe, true, "aggregator header removed");
+    /// ## What it fixes
+    /// A metadata prefix glued to the start of the first line by the
+    /// scraper (` date 2025-02-06 GUANGZHOU, …`). Only the prefix goes; the
+    /// rest of the line is prose and stays. The date goes to `metadata.date`.
+    ///
+    /// ## Example
+    /// ```text
+    /// date 2025-02-06 GUANGZHOU, China, Feb. 6, 2025 -- Guangdong held a conference.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// GUANGZHOU, China, Feb. 6, 2025 -- Guangdong held a conference.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// Date 2025-02-06 was a Thursday.
+    /// ```
+    ///
+    /// ## Why safe
+    /// Only at the very start of the document, only the lower-case `date`
+    /// marker (or `Date:`) followed by an ISO date.
+    ///
+    /// ## Data
+    /// `rules/boilerplate.toml` (kind `prefix`).
+    B112 = ("metadata-prefix", Safe, true, "metadata prefix removed");
+    /// ## What it fixes
+    /// A line repeated right after itself (blank lines and removed furniture
+    /// between them ignored): the page title printed twice. The second copy
+    /// goes. Outside the header the edit is `review`.
+    ///
+    /// ## Example
+    /// ```text
+    /// Developing new quality productive forces
+    ///
+    /// Developing new quality productive forces
+    ///
+    /// The study session was held today.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// Developing new quality productive forces
+    ///
+    /// The study session was held today.
+    /// ```
+    ///
+    /// ## Why safe
+    /// The text stays once; nothing is lost. In the body a repeat may be
+    /// intended (a refrain), so there it is `review`.
+    B113 = ("duplicate-line", Safe, true, "repeated line removed");
+    /// ## What it fixes
+    /// Lines matched by the user's own rules (`[boilerplate] rules_file`,
+    /// `extra_rules`) or by rules `rinse learn` found recurring across a
+    /// corpus, when those rules use this code.
+    ///
+    /// ## Why safe
+    /// The user wrote or reviewed the pattern; each rule's `match` and
+    /// `no_match` examples are checked when the pass is built.
+    ///
+    /// ## Data
+    /// The user's rules file, same format as `rules/boilerplate.toml`.
+    B114 = ("custom-furniture", Safe, true, "custom furniture pattern matched");
+}
+
+/// The built-in rules.
+pub const BUILTIN_RULES: &str = include_str!("../../rules/boilerplate.toml");
+
+const R_BREADCRUMB: &str = "breadcrumb navigation line removed";
+const R_NAVBAR: &str = "navigation bar removed";
+const R_METADATA: &str = "metadata line removed (kept in report metadata)";
+const R_DATE: &str = "date banner removed";
+const R_IMAGE: &str = "image file name removed";
+const R_LOGO: &str = "logo caption removed";
+const R_SECTION: &str = "section label removed";
+const R_CREDIT: &str = "editorial credit removed";
+const R_ACTION: &str = "attachment or page-action line removed";
+const R_JUNK: &str = "machine-translation junk line removed";
+const R_AGGREGATOR: &str = "aggregator header removed";
+const R_PREFIX: &str = "metadata prefix removed";
+const R_DUPLICATE: &str = "repeated line removed";
+const R_CUSTOM: &str = "custom furniture pattern matched";
+const R_OVER_SHARE: &str = "; review: furniture over the document's share limit";
+
+fn reason(code: &str) -> &'static str {
+    match code {
+        "B101" => R_BREADCRUMB,
+        "B102" => R_NAVBAR,
+        "B103" => R_METADATA,
+        "B104" => R_DATE,
+        "B105" => R_IMAGE,
+        "B106" => R_LOGO,
+        "B107" => R_SECTION,
+        "B108" => R_CREDIT,
+        "B109" => R_ACTION,
+        "B110" => R_JUNK,
+        "B111" => R_AGGREGATOR,
+        "B112" => R_PREFIX,
+        "B113" => R_DUPLICATE,
+        _ => R_CUSTOM,
+    }
+}
+
+/// Metadata fields that collect every value (others keep the first).
+const LIST_KEYS: &[&str] = &["editors", "reviewers", "images", "attachments", "authors", "photographers"];
 
 /// Options of the boilerplate pass (`[boilerplate]` in rinse.toml).
-#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
+///
+/// ```toml
+/// [boilerplate]
+/// rules_file = "rules/learned.toml"
+/// max_removed_share = 0.3
+///
+/// [[boilerplate.extra_rules]]
+/// code = "B114"
+/// zone = "footer"
+/// triggers = ["scan the qr code"]
+/// pattern = '^Scan the QR code'
+/// match = ["Scan the QR code to follow us"]
+/// ```
+#[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct Options {}
+pub struct Options {
+    /// Rules added to the built-in ones (same fields as `[[rule]]` in
+    /// `rules/boilerplate.toml`).
+    pub extra_rules: Vec<RuleSpec>,
+    /// A rules file read when the pass is built (e.g. one `rinse learn`
+    /// wrote); its rules are added to the built-in ones.
+    pub rules_file: Option<PathBuf>,
+    /// Share of a document's characters furniture removal may take before
+    /// further removals become `review` (and a warning is given).
+    pub max_removed_share: f64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { extra_rules: Vec::new(), rules_file: None, max_removed_share: 0.3 }
+    }
+}
 
 /// The boilerplate pass.
-pub struct Boilerplate {}
+pub struct Boilerplate {
+    classifier: Classifier,
+    max_share: f64,
+}
 
 impl Boilerplate {
-    /// Build the pass for `config`.
-    pub fn new(_config: &Config) -> Result<Self> {
-        Ok(Boilerplate {})
+    /// Build the pass for `config`: the built-in rules, then the user's.
+    /// Fails on invalid rules, or when a user rule's `match` / `no_match`
+    /// example does not hold.
+    pub fn new(config: &Config) -> Result<Self> {
+        let opts = &config.boilerplate;
+        let mut specs = RulesFile::parse("rules/boilerplate.toml", BUILTIN_RULES)?.rule;
+        let builtin = specs.len();
+        if let Some(path) = &opts.rules_file {
+            let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.clone(), source })?;
+            specs.extend(RulesFile::parse(&path.display().to_string(), &text)?.rule);
+        }
+        specs.extend(opts.extra_rules.iter().cloned());
+        let classifier = Classifier::new(&specs, RULES)?;
+        let pass = Boilerplate { classifier, max_share: opts.max_removed_share };
+        for (i, s) in specs.iter().enumerate().skip(builtin) {
+            if let Some(msg) = pass.check_examples(i, s) {
+                return Err(Error::Rules { name: "boilerplate".into(), message: msg });
+            }
+        }
+        Ok(pass)
+    }
+
+    /// The first example of rule `i` that does not hold, described.
+    fn check_examples(&self, i: usize, s: &RuleSpec) -> Option<String> {
+        let at = match s.zone {
+            Zone::Footer => At::Footer,
+            Zone::Header | Zone::Edges => At::Header,
+            Zone::Anywhere => At::Body,
+        };
+        for m in &s.matches {
+            if !self.classifier.fires(i, m, at) {
+                return Some(format!("rule {} ({}): example {m:?} in `match` is not removed", i + 1, s.code));
+            }
+        }
+        for m in &s.no_match {
+            if self.classifier.fires(i, m, at) {
+                return Some(format!("rule {} ({}): example {m:?} in `no_match` is removed", i + 1, s.code));
+            }
+        }
+        None
+    }
+
+    /// Classify every line of `text`.
+    pub(crate) fn analyze<'t>(&self, text: &'t str) -> Analysis<'t> {
+        let c = &self.classifier;
+        let lines = split_lines(text);
+        let n = lines.len();
+        // The first and last paragraphs of prose bound the zones. Lines up to
+        // them are classified with every rule; body lines only with the
+        // rules that may fire in the body.
+        let mut hits: Vec<(usize, Vec<Hit>)> = Vec::new();
+        let anchor = |i: usize, hits: &mut Vec<(usize, Vec<Hit>)>| {
+            let t = lines[i].trimmed(text);
+            if t.is_empty() {
+                return false;
+            }
+            let h = c.classify(t, false);
+            if h.is_empty() {
+                return shape::is_anchor(t);
+            }
+            hits.push((i, h));
+            false
+        };
+        let first = (0..n).find(|&i| anchor(i, &mut hits));
+        let last = match first {
+            Some(f) => (f + 1..n).rev().find(|&i| anchor(i, &mut hits)).or(Some(f)),
+            None => None,
+        };
+        if let (Some(f), Some(l)) = (first, last) {
+            for (i, l) in lines.iter().enumerate().take(l).skip(f + 1) {
+                let t = l.trimmed(text);
+                let h = c.classify(t, true);
+                if !h.is_empty() {
+                    hits.push((i, h));
+                }
+            }
+        }
+        hits.sort_by_key(|h| h.0);
+        let at: Vec<At> = (0..n)
+            .map(|i| match (first, last) {
+                (Some(f), _) if i < f => At::Header,
+                (_, Some(l)) if i > l => At::Footer,
+                _ => At::Body,
+            })
+            .collect();
+        let mut removed: Vec<Option<Removal>> = vec![None; n];
+        let mut breadcrumb: Vec<String> = Vec::new();
+        for (i, hs) in hits {
+            let t = lines[i].trimmed(text);
+            let prose = shape::sentence_like(t);
+            let chosen = hs.into_iter().find(|h| {
+                let m = &c.rules[h.rule];
+                m.zone.admits_at(at[i]) && !(m.heuristic() && prose)
+            });
+            if let Some(h) = chosen {
+                if matches!(c.rules[h.rule].kind, Kind::Location | Kind::Path) && breadcrumb.is_empty() {
+                    if let Some((_, v)) = h.values.first() {
+                        breadcrumb = v.split(" > ").map(str::to_string).collect();
+                    }
+                }
+                removed[i] = Some(Removal::of(c, h, false));
+            }
+        }
+        // Header lines that repeat a breadcrumb segment are section labels.
+        if !breadcrumb.is_empty() {
+            for i in 0..n {
+                if at[i] != At::Header || removed[i].is_some() {
+                    continue;
+                }
+                let t = lines[i].trimmed(text);
+                if t.is_empty() || shape::sentence_like(t) {
+                    continue;
+                }
+                if let Some(h) = c.section_from_breadcrumb(t, &breadcrumb) {
+                    removed[i] = Some(Removal::of(c, h, false));
+                }
+            }
+        }
+        // The first kept line: a metadata prefix, and maybe the title.
+        let mut prefix = None;
+        let mut title = None;
+        if let Some(i) = (0..n).find(|&i| removed[i].is_none() && !lines[i].trimmed(text).is_empty()) {
+            let line = &text[lines[i].start..lines[i].end];
+            if let Some((rule, len, value)) = c.prefix(line) {
+                if len < line.trim_end().len() {
+                    let m = &c.rules[rule];
+                    prefix = Some(Prefix { line: i, len, rule, code: m.code, confidence: m.confidence, value });
+                } else {
+                    let values = c.rules[rule].key.as_ref().map(|_| (rule, value)).into_iter().collect();
+                    removed[i] = Some(Removal::of(c, Hit { rule, values }, false));
+                }
+            }
+            let t = lines[i].trimmed(text);
+            let ends_clause = t.ends_with(['.', '。', ':', '：', '!', '?', ',']);
+            if at[i] == At::Header && prefix.is_none() && t.len() <= 250 && !ends_clause {
+                title = Some(i);
+            }
+        }
+        // A line repeated right after itself (blank and removed lines between).
+        let mut prev: Option<usize> = None;
+        for i in 0..n {
+            let t = lines[i].trimmed(text);
+            if t.is_empty() || removed[i].is_some() {
+                continue;
+            }
+            if let Some(p) = prev {
+                if t.len() >= 8 && t == lines[p].trimmed(text) && t.chars().any(char::is_alphabetic) {
+                    let confidence = if at[i] == At::Header { Confidence::Safe } else { Confidence::Review };
+                    removed[i] = Some(Removal { code: "B113", confidence, values: Vec::new(), heuristic: false, over: false });
+                    continue;
+                }
+            }
+            prev = Some(i);
+        }
+        let mut a = Analysis { text, lines, removed, prefix, title, breadcrumb, warning: None };
+        a.limit_share(self.max_share);
+        a
+    }
+
+    /// Fill `cx.metadata` from what `a` found (first value wins; lists
+    /// collect distinct values, so a second round adds nothing).
+    fn metadata(&self, a: &Analysis<'_>, cx: &mut Context) {
+        let c = &self.classifier;
+        // Labelled dates beat the document prefix, which beats a bare banner.
+        let mut date: Option<(u8, String)> = None;
+        let mut date_rest: Option<String> = None;
+        let mut put = |key: &str, v: &str, kind: Kind, cx: &mut Context| {
+            if key == "date" {
+                // `Updated: Feb 23,2018 7:13 AM China Daily`: the date, then the outlet.
+                let (v, rest) = shape::split_date(v);
+                if !rest.is_empty() && date_rest.is_none() {
+                    date_rest = Some(rest.to_string());
+                }
+                let rank = match kind {
+                    Kind::Labels | Kind::Pattern => 0,
+                    Kind::Prefix => 1,
+                    _ => 2,
+                };
+                if date.as_ref().map_or(true, |d| rank < d.0) {
+                    date = Some((rank, v.to_string()));
+                }
+                return;
+            }
+            insert(&mut cx.metadata, key, v);
+        };
+        if let Some(p) = &a.prefix {
+            if let Some(k) = &c.rules[p.rule].key {
+                put(k, &p.value, Kind::Prefix, cx);
+            }
+        }
+        for r in a.removed.iter().flatten() {
+            for (rule, v) in &r.values {
+                let m = &c.rules[*rule];
+                if let Some(k) = &m.key {
+                    if k != "breadcrumb" {
+                        put(k, v, m.kind, cx);
+                    }
+                }
+            }
+        }
+        if let Some((_, d)) = date {
+            cx.metadata.entry("date").or_insert(d.into());
+        }
+        if let Some(r) = date_rest {
+            cx.metadata.entry("source").or_insert(r.into());
+        }
+        if !a.breadcrumb.is_empty() {
+            cx.metadata.entry("breadcrumb").or_insert(a.breadcrumb.clone().into());
+        }
+        if let Some(i) = a.title {
+            cx.metadata.entry("title").or_insert(a.lines[i].trimmed(a.text).into());
+        }
+    }
+}
+
+fn insert(map: &mut serde_json::Map<String, serde_json::Value>, key: &str, v: &str) {
+    use serde_json::Value;
+    if LIST_KEYS.contains(&key) {
+        let list = map.entry(key).or_insert_with(|| Value::Array(Vec::new()));
+        let Value::Array(items) = list else { return };
+        let parts: Vec<&str> = if key == "images" || key == "attachments" {
+            vec![v]
+        } else {
+            v.split([',', '，', '、', ';', '；', '/']).flat_map(|p| p.split(" and ")).map(str::trim).collect()
+        };
+        for p in parts.into_iter().filter(|p| !p.is_empty()) {
+            if !items.iter().any(|x| x.as_str() == Some(p)) {
+                items.push(p.into());
+            }
+        }
+        return;
+    }
+    if map.contains_key(key) {
+        return;
+    }
+    let value = if key == "views" {
+        let digits: String = v.chars().filter(|c| *c != ',').collect();
+        digits.parse::<u64>().map(Value::from).unwrap_or_else(|_| v.into())
+    } else {
+        v.into()
+    };
+    map.insert(key.to_string(), value);
+}
+
+/// One line of the text: `start..end` without its line break; `next` is where
+/// the following line starts (or the text's length).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LineSpan {
+    pub start: usize,
+    pub end: usize,
+    pub next: usize,
+}
+
+impl LineSpan {
+    pub fn trimmed<'t>(&self, text: &'t str) -> &'t str {
+        text[self.start..self.end].trim()
+    }
+}
+
+pub(crate) fn split_lines(text: &str) -> Vec<LineSpan> {
+    let mut out = Vec::with_capacity(text.len() / 64 + 1);
+    let mut start = 0;
+    for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        let end = if nl > start && text.as_bytes()[nl - 1] == b'\r' { nl - 1 } else { nl };
+        out.push(LineSpan { start, end, next: nl + 1 });
+        start = nl + 1;
+    }
+    if start < text.len() {
+        out.push(LineSpan { start, end: text.len(), next: text.len() });
+    }
+    out
+}
+
+/// A line the pass removes.
+#[derive(Debug, Clone)]
+pub(crate) struct Removal {
+    pub code: &'static str,
+    pub confidence: Confidence,
+    /// (rule whose key names the field, value)
+    pub values: Vec<(usize, String)>,
+    heuristic: bool,
+    /// Beyond the share limit: the edit becomes review.
+    over: bool,
+}
+
+impl Removal {
+    fn of(c: &Classifier, h: Hit, over: bool) -> Self {
+        let m = &c.rules[h.rule];
+        Removal { code: m.code, confidence: m.confidence, values: h.values, heuristic: m.heuristic(), over }
+    }
+}
+
+/// A metadata prefix at the start of the first kept line.
+pub(crate) struct Prefix {
+    line: usize,
+    len: usize,
+    rule: usize,
+    code: &'static str,
+    confidence: Confidence,
+    value: String,
+}
+
+/// What the pass found in one document.
+pub(crate) struct Analysis<'t> {
+    pub text: &'t str,
+    pub lines: Vec<LineSpan>,
+    pub removed: Vec<Option<Removal>>,
+    pub prefix: Option<Prefix>,
+    pub title: Option<usize>,
+    pub breadcrumb: Vec<String>,
+    pub warning: Option<String>,
+}
+
+impl Analysis<'_> {
+    /// Mark removals beyond `max` of the document's characters as review:
+    /// explicit rules spend the budget first, shape heuristics last.
+    fn limit_share(&mut self, max: f64) {
+        let len = |i: usize| self.lines[i].trimmed(self.text).chars().count();
+        let removed: usize = (0..self.lines.len()).filter(|&i| self.removed[i].is_some()).map(len).sum();
+        if removed == 0 {
+            return;
+        }
+        // Every char is at most 4 bytes: a cheap lower bound first.
+        if (removed as f64) <= max * (self.text.len() / 4) as f64 {
+            return;
+        }
+        let total = self.text.chars().count();
+        if (removed as f64) <= max * total as f64 {
+            return;
+        }
+        let budget = (max * total as f64) as usize;
+        let mut order: Vec<usize> = (0..self.lines.len()).filter(|&i| self.removed[i].is_some()).collect();
+        order.sort_by_key(|&i| self.removed[i].as_ref().is_some_and(|r| r.heuristic));
+        let mut spent = 0;
+        let mut over = 0;
+        for i in order {
+            spent += len(i);
+            if spent > budget {
+                if let Some(r) = self.removed[i].as_mut() {
+                    r.over = true;
+                    over += 1;
+                }
+            }
+        }
+        self.warning = Some(format!(
+            "boilerplate: furniture is {}% of the document (limit {}%); {over} removal(s) marked review",
+            removed * 100 / total.max(1),
+            (max * 100.0).round()
+        ));
+    }
+
+    /// The deletions: each removed line with its blank padding, so that one
+    /// blank line stays between the kept paragraphs around it (none at the
+    /// document's edges).
+    fn edits(&self) -> Vec<Edit> {
+        let mut edits = Vec::new();
+        if let Some(p) = &self.prefix {
+            let s = self.lines[p.line].start;
+            edits.push(Edit::deletion(s..s + p.len, p.code, p.confidence, reason(p.code)));
+        }
+        let n = self.lines.len();
+        let blank = |i: usize| self.lines[i].trimmed(self.text).is_empty();
+        let gone = |i: usize| self.removed[i].is_some();
+        let mut i = 0;
+        while i < n {
+            if !gone(i) && !blank(i) {
+                i += 1;
+                continue;
+            }
+            let g0 = i;
+            while i < n && (gone(i) || blank(i)) {
+                i += 1;
+            }
+            let g1 = i;
+            if !(g0..g1).any(gone) {
+                continue;
+            }
+            let at_start = g0 == 0;
+            let at_end = g1 == n;
+            let keep_blank = if at_start || at_end { None } else { (g0..g1).find(|&j| blank(j)) };
+            let span_end = self.lines[g1 - 1].next;
+            // At the end of a text without a final newline, take the kept
+            // line's line break too, so the convention is kept.
+            let mut pending =
+                if at_end && !at_start && !self.text.ends_with('\n') { Some(self.lines[g0 - 1].end) } else { None };
+            let mut cur: Option<(usize, usize)> = None; // (start, removed line)
+            for j in g0..g1 {
+                if Some(j) == keep_blank {
+                    if let Some((s, r)) = cur.take() {
+                        edits.push(self.deletion(s..self.lines[j].start, r));
+                    }
+                    continue;
+                }
+                if gone(j) {
+                    if let Some((s, r)) = cur.take() {
+                        edits.push(self.deletion(s..self.lines[j].start, r));
+                    }
+                    cur = Some((pending.take().unwrap_or(self.lines[j].start), j));
+                } else if cur.is_none() && pending.is_none() {
+                    pending = Some(self.lines[j].start);
+                }
+            }
+            if let Some((s, r)) = cur {
+                edits.push(self.deletion(s..span_end, r));
+            }
+        }
+        edits
+    }
+
+    fn deletion(&self, range: std::ops::Range<usize>, line: usize) -> Edit {
+        let r = self.removed[line].as_ref().expect("removed line");
+        let base = reason(r.code);
+        if r.over {
+            Edit::deletion(range, r.code, Confidence::Review, Cow::Owned(format!("{base}{R_OVER_SHARE}")))
+        } else {
+            Edit::deletion(range, r.code, r.confidence, base)
+        }
     }
 }
 
@@ -28,7 +921,194 @@ impl Pass for Boilerplate {
         "boilerplate"
     }
 
-    fn run(&self, _text: &str, _cx: &mut Context) -> Vec<Edit> {
-        Vec::new()
+    fn run(&self, text: &str, cx: &mut Context) -> Vec<Edit> {
+        let a = self.analyze(text);
+        self.metadata(&a, cx);
+        if let Some(w) = &a.warning {
+            if !cx.warnings.contains(w) {
+                cx.warnings.push(w.clone());
+            }
+        }
+        a.edits()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::passes::testing::{assert_fixes, assert_no_edits, edit_count};
+    use crate::Cleaner;
+
+    fn clean(input: &str) -> crate::Cleaned {
+        Cleaner::new(Config::default()).unwrap().clean(input)
+    }
+
+    #[test]
+    fn builtin_rules_parse_and_examples_hold() {
+        let specs = RulesFile::parse("rules/boilerplate.toml", BUILTIN_RULES).unwrap().rule;
+        let pass = Boilerplate::new(&Config::default()).unwrap();
+        let mut failures = Vec::new();
+        for (i, s) in specs.iter().enumerate() {
+            assert!(!s.matches.is_empty(), "rule {} ({}) has no match examples", i + 1, s.code);
+            assert!(!s.no_match.is_empty(), "rule {} ({}) has no no_match examples", i + 1, s.code);
+            if let Some(m) = pass.check_examples(i, s) {
+                failures.push(m);
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn removes_breadcrumb_with_its_padding() {
+        assert_fixes(
+            "Current Location: 365备用网站 > Media report\n\nThe conference opened today.",
+            "The conference opened today.",
+        );
+    }
+
+    #[test]
+    fn removes_image_name_between_paragraphs() {
+        assert_fixes(
+            "The delegation met in Guiyang.\n\n image.png\n\nThe meeting ended at noon.",
+            "The delegation met in Guiyang.\n\nThe meeting ended at noon.",
+        );
+    }
+
+    #[test]
+    fn removes_mixed_metadata_line_and_extracts_fields() {
+        let out = clean("时间:2024-06-03Source: Qiushi作者:Number of hits:\n\nDeveloping new quality productive forces is an inherent requirement.\n");
+        assert_eq!(out.text, "Developing new quality productive forces is an inherent requirement.\n");
+        assert_eq!(out.report.metadata["date"], "2024-06-03");
+        assert_eq!(out.report.metadata["source"], "Qiushi");
+        assert!(out.report.metadata.get("author").is_none());
+    }
+
+    #[test]
+    fn real_header_of_seed_000_goes_and_title_stays() {
+        let input = "September 16, 2020 Wednesday\nCurrent Location: 365备用网站 > Media report\n\nSpeech by Comrade Huang Kunming at the High Quality Development Conference of Guangdong Province (2024)\n\nInformation Source: Shenzhen published Release time: 2024-02-18\n\n20240218152233.png\n\n\nOn February 18, the first working day of the Chinese New Year, the provincial Party Committee held the conference.\n";
+        let out = clean(input);
+        assert_eq!(
+            out.text,
+            "Speech by Comrade Huang Kunming at the High Quality Development Conference of Guangdong Province (2024)\n\nOn February 18, the first working day of the Chinese New Year, the provincial Party Committee held the conference.\n"
+        );
+        let m = &out.report.metadata;
+        assert_eq!(m["date"], "2024-02-18", "labelled date beats the banner");
+        assert_eq!(m["source"], "Shenzhen published");
+        assert_eq!(m["breadcrumb"], serde_json::json!(["365备用网站", "Media report"]));
+        assert_eq!(m["images"], serde_json::json!(["20240218152233.png"]));
+        assert_eq!(m["title"], "Speech by Comrade Huang Kunming at the High Quality Development Conference of Guangdong Province (2024)");
+    }
+
+    #[test]
+    fn footer_credits_go_to_metadata() {
+        let input = "The meeting ended at noon after a long debate.\n\nContent source: South + client Nanfang Daily\n\nEditing by Liu Dongbo and Liu Jiawen\n\nReading: Huang Chun Wu Qintong\n\n\n附件:\n";
+        let out = clean(input);
+        assert_eq!(out.text, "The meeting ended at noon after a long debate.\n");
+        let m = &out.report.metadata;
+        assert_eq!(m["source"], "South + client Nanfang Daily");
+        assert_eq!(m["editors"], serde_json::json!(["Liu Dongbo", "Liu Jiawen"]));
+        assert_eq!(m["reviewers"], serde_json::json!(["Huang Chun Wu Qintong"]));
+    }
+
+    #[test]
+    fn collapses_repeated_title_across_removed_metadata() {
+        let input = "News information\n\nCurrent Location:首页 > News information > Current political events\n\nDeveloping new quality productive forces is an inherent requirement\n\n时间:2024-06-03Source: Qiushi作者:Number of hits:\n\nDeveloping new quality productive forces is an inherent requirement\n\nXi Jinping\n\nThe study session was held today, and it was long.\n";
+        let out = clean(input);
+        assert_eq!(
+            out.text,
+            "Developing new quality productive forces is an inherent requirement\n\nXi Jinping\n\nThe study session was held today, and it was long.\n"
+        );
+        assert_eq!(edit_count(input, "B113"), 1);
+        assert_eq!(out.report.metadata["section"], "News information");
+    }
+
+    #[test]
+    fn removes_only_the_date_prefix_of_the_first_line() {
+        assert_fixes(
+            " date 2025-02-06 GUANGZHOU, China, Feb. 6, 2025 /PRNewswire/ -- On February 5, 2025, Guangdong held a conference.\n",
+            "GUANGZHOU, China, Feb. 6, 2025 /PRNewswire/ -- On February 5, 2025, Guangdong held a conference.\n",
+        );
+    }
+
+    #[test]
+    fn removes_lone_to_lines_and_aggregator_header() {
+        let input = "Post sponsored by NewzEngine.com\n\nMIL OSI Translation. Region: Peoples Republic of China-China Statistical Information Network-Chinese-\n\n(October 19, 2020)\n\nTo\n\nTo\n\n   CCTV reporter from China Central Radio and Television:\n\nTo\n\nIn the first three quarters, the economic growth rate turned positive. How would you evaluate it?\n\nTo\n\nThank you for your question.\n";
+        assert_fixes(
+            input,
+            "CCTV reporter from China Central Radio and Television:\n\nIn the first three quarters, the economic growth rate turned positive. How would you evaluate it?\n\nThank you for your question.\n",
+        );
+        assert_eq!(clean(input).report.metadata["date"], "October 19, 2020");
+    }
+
+    #[test]
+    fn removes_navigation_of_clean_article_but_keeps_its_body() {
+        let input = "App | 中文 |\nHOME >> STATE COUNCIL >> MINISTRIES\n\nDomestic tourism thrives, revenues up\n\nCheng Si\nUpdated: Feb 23,2018 7:13 AM China Daily\n\nThe number of domestic trips by tourists hit a record high of 386 million, a year-on-year increase of 12.1 percent.\n";
+        assert_fixes(
+            input,
+            "Domestic tourism thrives, revenues up\n\nCheng Si\n\nThe number of domestic trips by tourists hit a record high of 386 million, a year-on-year increase of 12.1 percent.\n",
+        );
+    }
+
+    #[test]
+    fn removes_empty_release_time_and_dated_byline() {
+        assert_fixes(
+            "The company held a safety month launch ceremony\n\nRelease time:\n\n\nThis year June is the 22nd national safety month, the company said.\n",
+            "The company held a safety month launch ceremony\n\nThis year June is the 22nd national safety month, the company said.\n",
+        );
+        assert_fixes(
+            "Continue to deepen the development of Yichang\n\n2022-07-29 0 By\n\nOn January 26th, the city held an enterprise symposium.\n",
+            "Continue to deepen the development of Yichang\n\nOn January 26th, the city held an enterprise symposium.\n",
+        );
+    }
+
+    #[test]
+    fn keeps_prose_that_looks_like_furniture() {
+        assert_no_edits("Editing by committee rarely works, the editors said at the meeting.\n");
+        assert_no_edits("Source: a person close to the talks said the deal would be signed in March.\n");
+        assert_no_edits("To be continued.\n");
+        assert_no_edits("March 8 is International Women's Day.\n\nIt is celebrated across the country every year.\n");
+        assert_no_edits("Print media still matters to readers in smaller cities.\n");
+    }
+
+    #[test]
+    fn keeps_date_line_and_caption_inside_body() {
+        assert_no_edits("The plant opened in spring and hired 300 workers.\n\nMarch 2024\n\nGuiyang High tech Zone\n\nThe second phase will open next year, officials said.\n");
+    }
+
+    #[test]
+    fn heavy_removal_becomes_review_with_warning() {
+        let input = "Current Location: Home > News\n\nRelease time: 2024-02-18\n\nSource: Xinhua\n\nShort text here.\n";
+        let out = clean(input);
+        assert!(out.report.warnings.iter().any(|w| w.contains("furniture")), "{:?}", out.report.warnings);
+        assert!(out.report.edits.iter().any(|e| e.confidence == Confidence::Review));
+    }
+
+    #[test]
+    fn second_run_adds_no_metadata_duplicates() {
+        let pass = Boilerplate::new(&Config::default()).unwrap();
+        let mut cx = Context::default();
+        let text = "The plant opened.\n\n 10.jpg\n\nIt hired 300 workers in the first year.\n";
+        pass.run(text, &mut cx);
+        cx.round = 1;
+        pass.run(text, &mut cx);
+        assert_eq!(cx.metadata["images"], serde_json::json!(["10.jpg"]));
+    }
+
+    #[test]
+    fn user_rule_is_checked_and_applied() {
+        let cfg = Config::from_toml(
+            "[boilerplate]\n[[boilerplate.extra_rules]]\ncode = \"B114\"\nzone = \"footer\"\ntriggers = [\"scan the qr code\"]\npattern = '^Scan the QR code'\nmatch = [\"Scan the QR code to follow us\"]\nno_match = [\"We scan the QR code daily.\"]\n",
+        )
+        .unwrap();
+        let out = Cleaner::new(cfg).unwrap().clean("The meeting ended at noon.\n\nScan the QR code to follow us\n");
+        assert_eq!(out.text, "The meeting ended at noon.\n");
+        let bad = Config::from_toml(
+            "[boilerplate]\n[[boilerplate.extra_rules]]\ncode = \"B114\"\npattern = '^Scan'\nmatch = [\"Follow us\"]\n",
+        )
+        .unwrap();
+        assert!(matches!(Cleaner::new(bad), Err(Error::Rules { .. })));
+        let wrong_code =
+            Config::from_toml("[boilerplate]\n[[boilerplate.extra_rules]]\ncode = \"P101\"\npattern = 'x'\n").unwrap();
+        assert!(Cleaner::new(wrong_code).is_err());
     }
 }

@@ -1,0 +1,473 @@
+//! Compiled rules and the per-line classifier.
+//!
+//! Each line is looked at once. Cheap shape checks come first (length, a colon
+//! near the start, a separator, an extension); word lists are matched with
+//! one aho-corasick automaton per kind; a rule's regex is tried only when one
+//! of its trigger literals occurs in the line.
+
+use super::shape;
+use super::spec::{Kind, RuleSpec, Zone};
+use crate::edit::Confidence;
+use crate::error::{Error, Result};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use regex::Regex;
+use std::collections::HashMap;
+
+/// Lines longer than this (bytes) are never furniture.
+pub(crate) const MAX_FURNITURE_LEN: usize = 300;
+
+/// Where a line sits in its document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum At {
+    Header,
+    Body,
+    Footer,
+}
+
+impl Zone {
+    pub(crate) fn admits_at(self, at: At) -> bool {
+        match self {
+            Zone::Anywhere => true,
+            Zone::Edges => at != At::Body,
+            Zone::Header => at == At::Header,
+            Zone::Footer => at == At::Footer,
+        }
+    }
+}
+
+/// A compiled rule's fixed facts.
+#[derive(Debug, Clone)]
+pub(crate) struct RuleMeta {
+    pub code: &'static str,
+    pub kind: Kind,
+    pub zone: Zone,
+    pub key: Option<String>,
+    pub confidence: Confidence,
+}
+
+impl RuleMeta {
+    /// Shape heuristics (as opposed to explicit patterns and word lists):
+    /// they never remove a sentence-like line.
+    pub fn heuristic(&self) -> bool {
+        matches!(self.kind, Kind::Path | Kind::Navbar | Kind::Date | Kind::Image)
+    }
+}
+
+/// One rule that fired on a line, with the values it extracted.
+#[derive(Debug, Clone)]
+pub(crate) struct Hit {
+    pub rule: usize,
+    /// (rule whose `key` names the field, value).
+    pub values: Vec<(usize, String)>,
+}
+
+fn ac(words: &[String], kind: MatchKind) -> Result<Option<AhoCorasick>> {
+    if words.is_empty() {
+        return Ok(None);
+    }
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(kind)
+        .start_kind(StartKind::Both)
+        .build(words)
+        .map(Some)
+        .map_err(|e| Error::Rules { name: "boilerplate".into(), message: e.to_string() })
+}
+
+/// A word list compiled into one automaton, each word mapped to its rule.
+#[derive(Default)]
+struct Words {
+    words: Vec<String>,
+    rule: Vec<usize>,
+    ac: Option<AhoCorasick>,
+}
+
+impl Words {
+    fn add(&mut self, rule: usize, words: &[String]) {
+        for w in words {
+            self.words.push(w.clone());
+            self.rule.push(rule);
+        }
+    }
+    fn build(&mut self, kind: MatchKind) -> Result<()> {
+        self.ac = ac(&self.words, kind)?;
+        Ok(())
+    }
+}
+
+/// Every rule of the pass, compiled.
+pub(crate) struct Classifier {
+    pub rules: Vec<RuleMeta>,
+    /// (rule, regex) of `pattern` rules.
+    patterns: Vec<(usize, Regex)>,
+    triggers: Words,
+    untriggered: Vec<usize>,
+    /// The same for the rules that may fire in the body.
+    body_triggers: Words,
+    body_untriggered: Vec<usize>,
+    /// Bit `kind as u32` set when a rule of that kind may fire in the body.
+    in_body: u32,
+    exact_max: usize,
+    section_max: usize,
+    /// (rule, regex) of `prefix` rules.
+    prefixes: Vec<(usize, Regex)>,
+    exact: HashMap<String, usize>,
+    labels: Words,
+    locations: Words,
+    actions: Words,
+    sections: HashMap<String, usize>,
+    section_rule: Option<usize>,
+    /// (rule, lower-case home names)
+    paths: Vec<(usize, Vec<String>)>,
+    navbars: Vec<usize>,
+    /// (rule, lower-case residue words)
+    dates: Vec<(usize, Vec<String>)>,
+    /// (rule, extensions)
+    images: Vec<(usize, Vec<String>)>,
+}
+
+fn rules_err(i: usize, spec: &RuleSpec, message: String) -> Error {
+    Error::Rules { name: "boilerplate".into(), message: format!("rule {} ({}): {message}", i + 1, spec.code) }
+}
+
+impl Classifier {
+    /// Compile `specs`; `declared` are the pass's rule codes.
+    pub fn new(specs: &[RuleSpec], declared: &[&'static crate::rules::Rule]) -> Result<Self> {
+        let mut c = Classifier {
+            rules: Vec::with_capacity(specs.len()),
+            patterns: Vec::new(),
+            triggers: Words::default(),
+            untriggered: Vec::new(),
+            body_triggers: Words::default(),
+            body_untriggered: Vec::new(),
+            in_body: 0,
+            exact_max: 0,
+            section_max: 0,
+            prefixes: Vec::new(),
+            exact: HashMap::new(),
+            labels: Words::default(),
+            locations: Words::default(),
+            actions: Words::default(),
+            sections: HashMap::new(),
+            section_rule: None,
+            paths: Vec::new(),
+            navbars: Vec::new(),
+            dates: Vec::new(),
+            images: Vec::new(),
+        };
+        for (i, s) in specs.iter().enumerate() {
+            let Some(decl) = declared.iter().find(|r| r.code.eq_ignore_ascii_case(&s.code)) else {
+                return Err(rules_err(i, s, "code is not a boilerplate rule (B1xx, see `rinse rules`)".into()));
+            };
+            c.rules.push(RuleMeta {
+                code: decl.code,
+                kind: s.kind,
+                zone: s.zone,
+                key: s.key.clone(),
+                confidence: s.confidence.unwrap_or(decl.confidence),
+            });
+            if s.zone.admits_at(At::Body) {
+                c.in_body |= 1 << s.kind as u32;
+            }
+            let lower = || s.words.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
+            let needs_words = !matches!(s.kind, Kind::Pattern | Kind::Prefix | Kind::Navbar | Kind::Date);
+            if needs_words && s.words.is_empty() {
+                return Err(rules_err(i, s, format!("kind {:?} needs `words`", s.kind)));
+            }
+            match s.kind {
+                Kind::Pattern | Kind::Prefix => {
+                    let Some(p) = &s.pattern else { return Err(rules_err(i, s, "needs `pattern`".into())) };
+                    let re = Regex::new(p).map_err(|e| rules_err(i, s, e.to_string()))?;
+                    if s.kind == Kind::Prefix {
+                        c.prefixes.push((i, re));
+                    } else {
+                        let idx = c.patterns.len();
+                        c.patterns.push((i, re));
+                        let body = s.zone.admits_at(At::Body);
+                        if s.triggers.is_empty() {
+                            c.untriggered.push(idx);
+                            if body {
+                                c.body_untriggered.push(idx);
+                            }
+                        } else {
+                            c.triggers.add(idx, &s.triggers);
+                            if body {
+                                c.body_triggers.add(idx, &s.triggers);
+                            }
+                        }
+                    }
+                }
+                Kind::Exact => {
+                    for w in &s.words {
+                        c.exact_max = c.exact_max.max(w.trim().len());
+                        c.exact.entry(w.trim().to_string()).or_insert(i);
+                    }
+                }
+                Kind::Labels => c.labels.add(i, &s.words),
+                Kind::Location => c.locations.add(i, &s.words),
+                Kind::Actions => c.actions.add(i, &s.words),
+                Kind::Section => {
+                    for w in lower() {
+                        c.section_max = c.section_max.max(w.len());
+                        c.sections.entry(w).or_insert(i);
+                    }
+                    c.section_rule.get_or_insert(i);
+                }
+                Kind::Path => c.paths.push((i, lower())),
+                Kind::Navbar => c.navbars.push(i),
+                Kind::Date => c.dates.push((i, lower())),
+                Kind::Image => c.images.push((i, lower())),
+            }
+        }
+        c.triggers.build(MatchKind::LeftmostFirst)?;
+        c.body_triggers.build(MatchKind::LeftmostFirst)?;
+        c.labels.build(MatchKind::LeftmostLongest)?;
+        c.locations.build(MatchKind::LeftmostLongest)?;
+        c.actions.build(MatchKind::LeftmostLongest)?;
+        Ok(c)
+    }
+
+    /// Every rule (but `prefix` and breadcrumb-derived `section` ones) that
+    /// fires on the trimmed line `t`, zone not yet considered, best first.
+    /// With `body`, only rules that may fire in the body are tried.
+    pub fn classify(&self, t: &str, body: bool) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        if t.is_empty() || t.len() > MAX_FURNITURE_LEN {
+            return hits;
+        }
+        let try_kind = |k: Kind| !body || self.in_body & (1 << k as u32) != 0;
+        if t.len() <= self.exact_max {
+            if let Some(&rule) = self.exact.get(t) {
+                hits.push(Hit { rule, values: Vec::new() });
+            }
+        }
+        let bytes = t.as_bytes();
+        let head = &bytes[..t.len().min(72)];
+        if memchr::memchr(b':', head).is_some() || memchr::memmem::find(head, "：".as_bytes()).is_some() {
+            if let Some(h) = self.location(t) {
+                hits.push(h);
+            }
+            if let Some(h) = self.label_line(t) {
+                hits.push(h);
+            }
+        }
+        self.patterns_on(t, body, &mut hits);
+        if t.len() <= 120 && try_kind(Kind::Actions) {
+            if let Some(h) = self.actions_line(t) {
+                hits.push(h);
+            }
+        }
+        if t.len() <= self.section_max && try_kind(Kind::Section) {
+            if let Some(&rule) = self.sections.get(&t.to_lowercase()) {
+                hits.push(Hit { rule, values: value(rule, t) });
+            }
+        }
+        let any_sep = memchr::memchr3(b'>', 0xBB, 0xBA, bytes).is_some() || memchr::memchr2(0x92, 0x9E, bytes).is_some();
+        if any_sep && try_kind(Kind::Path) {
+            if let Some(segs) = shape::path_segments(t) {
+                if segs.len() >= 2 && segs.iter().all(|s| shape::item_like(s, 6, 60)) {
+                    for (rule, homes) in &self.paths {
+                        if segs.len() >= 3 || homes.contains(&segs[0].to_lowercase()) {
+                            hits.push(Hit { rule: *rule, values: value(*rule, &segs.join(" > ")) });
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        let any_bar = memchr::memchr3(b'|', 0x9C, 0xA8, bytes).is_some();
+        if any_bar && try_kind(Kind::Navbar) {
+            if let Some(&rule) = self.navbars.first() {
+                if shape::navbar(t) {
+                    hits.push(Hit { rule, values: Vec::new() });
+                }
+            }
+        }
+        if t.len() <= 80 && try_kind(Kind::Date) {
+            for (rule, residue) in &self.dates {
+                if let Some(d) = shape::date_line(t, residue) {
+                    hits.push(Hit { rule: *rule, values: value(*rule, d) });
+                    break;
+                }
+            }
+        }
+        if memchr::memchr(b' ', bytes).is_none() {
+            for (rule, exts) in &self.images {
+                if let Some(n) = shape::image_name(t, exts) {
+                    hits.push(Hit { rule: *rule, values: value(*rule, n) });
+                    break;
+                }
+            }
+        }
+        hits
+    }
+
+    /// The section rule, if `t` repeats a breadcrumb segment.
+    pub fn section_from_breadcrumb(&self, t: &str, segments: &[String]) -> Option<Hit> {
+        let rule = self.section_rule?;
+        (t.len() <= 80 && segments.iter().any(|s| s.eq_ignore_ascii_case(t) || s.to_lowercase() == t.to_lowercase()))
+            .then(|| Hit { rule, values: value(rule, t) })
+    }
+
+    /// A `prefix` rule matching at the start of `line` (untrimmed): (rule,
+    /// length of the prefix, value).
+    pub fn prefix(&self, line: &str) -> Option<(usize, usize, String)> {
+        for (rule, re) in &self.prefixes {
+            if let Some(c) = re.captures(line) {
+                let m = c.get(0)?;
+                if m.start() == 0 && !m.is_empty() {
+                    return Some((*rule, m.end(), group_value(re, &c).unwrap_or_default()));
+                }
+            }
+        }
+        None
+    }
+
+    fn patterns_on(&self, t: &str, body: bool, hits: &mut Vec<Hit>) {
+        let (words, untriggered) =
+            if body { (&self.body_triggers, &self.body_untriggered) } else { (&self.triggers, &self.untriggered) };
+        let mut tried: u128 = 0;
+        let mut run = |idx: usize, hits: &mut Vec<Hit>| {
+            if idx < 128 {
+                if tried & (1 << idx) != 0 {
+                    return;
+                }
+                tried |= 1 << idx;
+            }
+            let (rule, re) = &self.patterns[idx];
+            if let Some(c) = re.captures(t) {
+                let v = group_value(re, &c);
+                hits.push(Hit { rule: *rule, values: v.map(|v| (*rule, v)).into_iter().collect() });
+            }
+        };
+        if let Some(ac) = &words.ac {
+            for m in ac.find_iter(t) {
+                run(words.rule[m.pattern().as_usize()], hits);
+            }
+        }
+        for &idx in untriggered {
+            run(idx, hits);
+        }
+    }
+
+    fn location(&self, t: &str) -> Option<Hit> {
+        let ac = self.locations.ac.as_ref()?;
+        let s = strip_open(t);
+        let m = ac.find(Input::new(s).anchored(Anchored::Yes))?;
+        let rule = self.locations.rule[m.pattern().as_usize()];
+        let v = after_colon(s, m.end())?.trim();
+        let v = v.trim_end_matches([')', '）', '】', ']']);
+        if v.len() > 200 || v.ends_with(['.', '。', '!', '?']) {
+            return None;
+        }
+        let segs: Vec<&str> = shape::path_segments(v).unwrap_or_else(|| vec![v]);
+        if segs.len() == 1 && v.split_whitespace().count() > 3 {
+            return None;
+        }
+        if segs.iter().any(|s| s.split_whitespace().count() > 8) {
+            return None;
+        }
+        let joined = segs.iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" > ");
+        Some(Hit { rule, values: value(rule, &joined) })
+    }
+
+    /// A line made of `Label: value` pairs, the first label at its start.
+    fn label_line(&self, t: &str) -> Option<Hit> {
+        let ac = self.labels.ac.as_ref()?;
+        let s = strip_open(t);
+        let s = s.trim_end_matches([')', '）', '】', ']']);
+        ac.find(Input::new(s).anchored(Anchored::Yes))?;
+        let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (label start, value start, rule)
+        for m in ac.find_iter(s) {
+            let w = &self.labels.words[m.pattern().as_usize()];
+            if w.starts_with(|c: char| c.is_ascii_alphabetic())
+                && s[..m.start()].chars().next_back().is_some_and(|c| c.is_ascii_alphabetic())
+            {
+                continue;
+            }
+            let Some(rest) = after_colon(s, m.end()) else { continue };
+            found.push((m.start(), s.len() - rest.len(), self.labels.rule[m.pattern().as_usize()]));
+        }
+        if found.first()?.0 != 0 {
+            return None;
+        }
+        let mut values = Vec::new();
+        for (i, &(_, vstart, rule)) in found.iter().enumerate() {
+            let vend = found.get(i + 1).map_or(s.len(), |n| n.0);
+            let v = s[vstart..vend]
+                .trim()
+                .trim_end_matches(|c: char| matches!(c, '|' | '｜' | '丨' | '/' | ',' | '，' | ';' | '；' | '、') || c.is_whitespace());
+            if !shape::value_like(v) {
+                return None;
+            }
+            let v = v.strip_suffix('.').unwrap_or(v).trim();
+            if !v.is_empty() {
+                values.push((rule, v.to_string()));
+            }
+        }
+        Some(Hit { rule: found[0].2, values })
+    }
+
+    /// Only page actions (`打印`, `Close`, `Share to`) and punctuation: walk
+    /// the line with anchored matches, so a prose line fails at its first word.
+    fn actions_line(&self, t: &str) -> Option<Hit> {
+        let ac = self.actions.ac.as_ref()?;
+        let skip = |from: usize| {
+            t[from..].char_indices().find(|(_, c)| c.is_alphanumeric()).map_or(t.len(), |(i, _)| from + i)
+        };
+        let mut pos = skip(0);
+        let mut rule = None;
+        while pos < t.len() {
+            let m = ac.find(Input::new(t).range(pos..).anchored(Anchored::Yes))?;
+            let w = &self.actions.words[m.pattern().as_usize()];
+            // ASCII words must stand alone ("Top" is not "Topics").
+            if w.ends_with(|c: char| c.is_ascii_alphabetic())
+                && t[m.end()..].chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            {
+                return None;
+            }
+            rule.get_or_insert(self.actions.rule[m.pattern().as_usize()]);
+            pos = skip(m.end());
+        }
+        rule.map(|rule| Hit { rule, values: Vec::new() })
+    }
+
+    /// Does rule `rule` remove the trimmed line `t` when it sits in `at`?
+    pub fn fires(&self, rule: usize, t: &str, at: At) -> bool {
+        let meta = &self.rules[rule];
+        if meta.kind == Kind::Prefix {
+            return self.prefix(t).is_some_and(|p| p.0 == rule);
+        }
+        self.classify(t.trim(), at == At::Body)
+            .into_iter()
+            .find(|h| {
+                let m = &self.rules[h.rule];
+                m.zone.admits_at(at) && !(m.heuristic() && shape::sentence_like(t.trim()))
+            })
+            .is_some_and(|h| h.rule == rule)
+    }
+}
+
+fn value(rule: usize, v: &str) -> Vec<(usize, String)> {
+    vec![(rule, v.to_string())]
+}
+
+fn group_value(re: &Regex, c: &regex::Captures<'_>) -> Option<String> {
+    re.capture_names()
+        .enumerate()
+        .filter(|(_, n)| n.is_some_and(|n| n.starts_with('v')))
+        .find_map(|(i, _)| c.get(i))
+        .map(|m| m.as_str().trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+/// `t` without leading brackets (`(Source: …)`, `【责任编辑：…】`).
+fn strip_open(t: &str) -> &str {
+    t.trim_start_matches(['(', '（', '【', '[', '〔']).trim_start()
+}
+
+/// The text after a colon that follows `end` (spaces allowed before it).
+fn after_colon(s: &str, end: usize) -> Option<&str> {
+    let rest = s[end..].trim_start_matches([' ', '\t']);
+    rest.strip_prefix(':').or_else(|| rest.strip_prefix('：'))
+}

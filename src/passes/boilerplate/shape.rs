@@ -1,0 +1,304 @@
+//! Line shapes: prose, dates, breadcrumb paths, menu bars, file names.
+//!
+//! All functions take a trimmed line and look at it once; none allocates
+//! unless it returns something.
+
+/// Does `c` end a sentence?
+pub(super) fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '…' | '"' | '”' | '’' | '」' | '』')
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
+/// Words that make a line read as a clause rather than a label.
+const VERBS: &[&str] = &[
+    " is ", " are ", " was ", " were ", " be ", " been ", " has ", " have ", " had ", " will ", " would ",
+    " should ", " must ", " can ", " could ", " said ", " says ", " held ", " did ", " does ", " do ",
+];
+
+fn has_verb(t: &str) -> bool {
+    VERBS.iter().any(|v| t.contains(v))
+}
+
+/// A line that reads as a sentence: ≥ 8 words and ending punctuation, a
+/// comma or a verb; or a Chinese sentence. Zone and shape heuristics never
+/// remove such a line.
+pub(crate) fn sentence_like(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    if words >= 8 {
+        return t.chars().next_back().is_some_and(is_terminal) || t.contains(", ") || has_verb(t);
+    }
+    t.chars().filter(|&c| is_cjk(c)).count() >= 15 && (t.contains('，') || t.ends_with('。'))
+}
+
+/// A paragraph of prose that bounds the header and footer zones: a long
+/// line, or ≥ 4 words ending a sentence, or a Chinese sentence.
+pub(crate) fn is_anchor(t: &str) -> bool {
+    if t.len() >= 250 {
+        return true;
+    }
+    let Some(last) = t.chars().next_back() else { return false };
+    if matches!(last, '。' | '！' | '？') {
+        return true;
+    }
+    is_terminal(last) && t.split_whitespace().nth(3).is_some()
+}
+
+/// Does the value of a `Label: value` pair look like a value (a name, a date,
+/// a count) rather than a clause?
+pub(super) fn value_like(v: &str) -> bool {
+    if v.len() > 120 || v.contains('。') || v.ends_with(['?', '!', '？', '！']) {
+        return false;
+    }
+    let words = v.split_whitespace().count();
+    if words > 8 {
+        return false;
+    }
+    let padded_verb = words >= 3 && has_verb(&format!(" {v} "));
+    let lower_clause = words >= 3 && v.starts_with(|c: char| c.is_ascii_lowercase()) && v.ends_with('.');
+    !(padded_verb || lower_clause)
+}
+
+/// Split a breadcrumb on `>`, `>>`, `»`, `›`, `→`. `None` when a segment is
+/// empty (other than a trailing one) or there is no separator.
+pub(super) fn path_segments(t: &str) -> Option<Vec<&str>> {
+    let is_sep = |c: char| matches!(c, '>' | '»' | '›' | '→' | '＞');
+    if !t.contains(is_sep) {
+        return None;
+    }
+    let mut segs: Vec<&str> = t.split(is_sep).map(str::trim).collect();
+    // ">>" yields empty pieces between the two '>': drop them only there.
+    let mut out = Vec::with_capacity(segs.len());
+    let last = segs.len() - 1;
+    for (i, s) in segs.drain(..).enumerate() {
+        if s.is_empty() {
+            if i == 0 {
+                return None;
+            }
+            if i == last {
+                break;
+            }
+            continue;
+        }
+        out.push(s);
+    }
+    Some(out)
+}
+
+/// A short menu or breadcrumb item: 1–6 words, starts with a letter, no
+/// sentence punctuation.
+pub(super) fn item_like(s: &str, max_words: usize, max_bytes: usize) -> bool {
+    !s.is_empty()
+        && s.len() <= max_bytes
+        && s.split_whitespace().count() <= max_words
+        && s.chars().next().is_some_and(|c| c.is_alphabetic())
+        && !s.contains(['=', '<', ',', '，', '。', '!', '?', ';'])
+        && !s.ends_with('.')
+}
+
+/// Menu items joined by a spaced `|` (`App | 中文 |`).
+pub(super) fn navbar(t: &str) -> bool {
+    if t.len() > 200 || !(t.contains(" | ") || t.ends_with(" |") || t.contains(['｜', '丨'])) {
+        return false;
+    }
+    let mut n = 0;
+    for s in t.split(['|', '｜', '丨']).map(str::trim) {
+        if s.is_empty() {
+            continue;
+        }
+        if !item_like(s, 4, 40) {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
+}
+
+/// An image file name alone (`image.png`, ` 10.jpg`): no whitespace, an
+/// extension from `exts` (lower case).
+pub(super) fn image_name<'a>(t: &'a str, exts: &[String]) -> Option<&'a str> {
+    if t.len() > 200 || t.contains(char::is_whitespace) {
+        return None;
+    }
+    let dot = t.rfind('.')?;
+    if dot == 0 {
+        return None;
+    }
+    let ext = &t[dot + 1..];
+    exts.iter().any(|e| e.eq_ignore_ascii_case(ext)).then_some(t)
+}
+
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+    "thu", "thur", "thurs", "fri", "sat", "sun",
+];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tok {
+    Full,
+    Year,
+    Month,
+    Num,
+    Weekday,
+    Time,
+    Residue,
+}
+
+fn digits_with<'a>(t: &'a str, seps: &[char]) -> Option<Vec<&'a str>> {
+    let parts: Vec<&str> = t.split(seps).collect();
+    (parts.len() >= 2 && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())))
+        .then_some(parts)
+}
+
+fn year(p: &str) -> bool {
+    p.len() == 4 && (p.starts_with("19") || p.starts_with("20"))
+}
+
+fn token(tok: &str, residue: &[String]) -> Option<Tok> {
+    let lower = tok.to_ascii_lowercase();
+    let bare = lower.trim_end_matches('.');
+    if residue.iter().any(|r| r == bare) {
+        return Some(Tok::Residue);
+    }
+    if MONTHS.contains(&bare) {
+        return Some(Tok::Month);
+    }
+    if WEEKDAYS.contains(&bare) {
+        return Some(Tok::Weekday);
+    }
+    if matches!(bare, "am" | "pm" | "a.m" | "p.m") {
+        return Some(Tok::Time);
+    }
+    if tok.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(match tok.len() {
+            1 | 2 => Tok::Num,
+            4 if year(tok) => Tok::Year,
+            _ => return None,
+        });
+    }
+    for suf in ["st", "nd", "rd", "th"] {
+        if let Some(n) = bare.strip_suffix(suf) {
+            if (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()) {
+                return Some(Tok::Num);
+            }
+        }
+    }
+    if let Some(p) = digits_with(tok, &[':']) {
+        return (p.len() <= 3 && p.iter().all(|x| x.len() <= 2)).then_some(Tok::Time);
+    }
+    if let Some(p) = digits_with(tok, &['-', '/', '.']) {
+        return (p.len() <= 3 && p.iter().any(|x| year(x))).then_some(Tok::Full);
+    }
+    // Chinese dates: 2020年9月16日, 9月16日, 星期三, 周三.
+    if tok.starts_with("星期") || tok.starts_with("礼拜") || (tok.starts_with('周') && tok.chars().count() == 2) {
+        return Some(Tok::Weekday);
+    }
+    if tok.contains(['年', '月', '日']) {
+        let ok = tok.chars().all(|c| c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | '号'));
+        return ok.then(|| if tok.contains('月') { Tok::Full } else { Tok::Year });
+    }
+    None
+}
+
+/// The date on a date-only line (`September 16, 2020 Wednesday`,
+/// `(October 19, 2020)`, `2022-07-29 0 By`), or `None`. Tokens in `residue`
+/// (lower case) may stand beside the date; they are not part of the value.
+pub(super) fn date_line<'a>(t: &'a str, residue: &[String]) -> Option<&'a str> {
+    if t.len() > 80 || !t.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let s = t.trim_matches(|c| matches!(c, '(' | ')' | '（' | '）' | '[' | ']' | '【' | '】'));
+    let base = s.as_ptr() as usize;
+    let mut toks: Vec<(usize, usize, Tok)> = Vec::new();
+    for piece in s.split(|c: char| c.is_whitespace() || c == ',' || c == '，') {
+        if piece.is_empty() {
+            continue;
+        }
+        let start = piece.as_ptr() as usize - base;
+        toks.push((start, start + piece.len(), token(piece, residue)?));
+    }
+    let has = |k: Tok| toks.iter().any(|t| t.2 == k);
+    let full = has(Tok::Full);
+    if !(full || (has(Tok::Month) && (has(Tok::Year) || has(Tok::Num)))) {
+        return None;
+    }
+    if toks.iter().filter(|t| t.2 == Tok::Residue).count() > 2 {
+        return None;
+    }
+    // The value: date tokens only; a bare number after an ISO date is a counter.
+    let month = has(Tok::Month);
+    let keep = |k: Tok| k != Tok::Residue && !(k == Tok::Num && full && !month);
+    let first = toks.iter().find(|t| keep(t.2))?;
+    let last = toks.iter().rev().find(|t| keep(t.2))?;
+    Some(&s[first.0..last.1])
+}
+
+/// Split a labelled date value into the date and what follows it
+/// (`Feb 23,2018 7:13 AM China Daily` → (`Feb 23,2018 7:13 AM`, `China
+/// Daily`)). A value that is not a date comes back whole.
+pub(super) fn split_date(v: &str) -> (&str, &str) {
+    if date_line(v, &[]).is_some() {
+        return (v, "");
+    }
+    let mut ends: Vec<usize> = v.char_indices().filter(|(_, c)| c.is_whitespace()).map(|(i, _)| i).collect();
+    ends.reverse();
+    for e in ends {
+        if let Some(d) = date_line(v[..e].trim_end(), &[]) {
+            if d.len() == v[..e].trim_end().len() {
+                return (d, v[e..].trim());
+            }
+        }
+    }
+    (v, "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn res() -> Vec<String> {
+        vec!["by".into()]
+    }
+
+    #[test]
+    fn date_lines_yield_their_date() {
+        assert_eq!(date_line("September 16, 2020 Wednesday", &res()), Some("September 16, 2020 Wednesday"));
+        assert_eq!(date_line("(October 19, 2020)", &res()), Some("October 19, 2020"));
+        assert_eq!(date_line("2022-07-29 0 By", &res()), Some("2022-07-29"));
+        assert_eq!(date_line("2024年2月18日 星期日", &res()), Some("2024年2月18日 星期日"));
+    }
+
+    #[test]
+    fn splits_outlet_from_labelled_date() {
+        assert_eq!(split_date("Feb 23,2018 7:13 AM China Daily"), ("Feb 23,2018 7:13 AM", "China Daily"));
+        assert_eq!(split_date("2024-02-18"), ("2024-02-18", ""));
+        assert_eq!(split_date("Shenzhen"), ("Shenzhen", ""));
+    }
+
+    #[test]
+    fn numbers_and_sentences_are_not_dates() {
+        for t in ["2024", "1.2.7", "In 2024 the economy grew.", "No. 1", "3.5%", "12:30 meeting"] {
+            assert_eq!(date_line(t, &res()), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn prose_is_sentence_like() {
+        assert!(sentence_like("The meeting was held in the provincial capital on Monday morning."));
+        assert!(!sentence_like("Current Location: 365备用网站 > Media report"));
+        assert!(!sentence_like("Speech by Comrade Huang Kunming at the High Quality Development Conference of Guangdong Province (2024)"));
+    }
+
+    #[test]
+    fn breadcrumb_segments_split_on_double_arrows() {
+        assert_eq!(path_segments("HOME >> STATE COUNCIL >> MINISTRIES"), Some(vec!["HOME", "STATE COUNCIL", "MINISTRIES"]));
+        assert_eq!(path_segments("首页 > 新闻 >"), Some(vec!["首页", "新闻"]));
+        assert_eq!(path_segments("> x"), None);
+    }
+}
