@@ -177,6 +177,6 @@ pub fn main() -> ExitCode {
 }
 
 /// Point the boilerplate pass at a user rules file.
-fn set_rules_file(_cfg: &mut Config, path: PathBuf) {
-    let _ = path;
+fn set_rules_file(cfg: &mut Config, path: PathBuf) {
+    cfg.boilerplate.rules_file = Some(path);
 }
