@@ -3,7 +3,7 @@
 //! Machine translation leaves whole Chinese sentences inside English
 //! paragraphs, half-translated sentences (`※这是Xi Jinping总书记…的讲话。`),
 //! Chinese labels in English lines, and English glued to Chinese with no
-//! boundary (`in the new era10年辛苦不寻常`). The [`segment`] module splits
+//! boundary (`in the new era10年辛苦不寻常`). The `segment` module splits
 //! each line that holds CJK letters into labelled sentences; this pass then
 //!
 //! - repairs glued boundaries (L001, L002),
