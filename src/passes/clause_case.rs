@@ -377,24 +377,34 @@ fn is_prose(line: &[u8]) -> bool {
 
 /// Count mid-sentence uses of the words in `evidence`: a word after a space
 /// that follows a word or number (or, for lowercase uses, a comma).
-/// Capitalized uses count only on prose lines. One Aho-Corasick scan for
-/// ` word` (ASCII case-insensitive) over the text.
+/// Capitalized uses count only on prose lines. One `memchr` scan over the
+/// spaces; a word is looked up only when its length and first letter match
+/// a wanted word (bit masks), so the scan allocates nothing.
 fn gather_evidence(b: &[u8], evidence: &mut Evidence) {
-    let keys: Vec<Vec<u8>> = evidence.keys().cloned().collect();
-    let patterns: Vec<Vec<u8>> = keys.iter().map(|k| [b" ".as_slice(), k].concat()).collect();
-    let Ok(ac) = aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(&patterns)
-    else {
-        return;
-    };
+    let (mut len_mask, mut first_mask) = (0u64, 0u32);
+    for k in evidence.keys() {
+        len_mask |= 1 << k.len().min(63);
+        first_mask |= 1 << (k[0].to_ascii_lowercase().wrapping_sub(b'a') & 31);
+    }
+    let mut lower = [0u8; 32];
     let mut prose_cache: Option<(usize, bool)> = None;
-    for m in ac.find_iter(b) {
-        let (k, end) = (m.start() + 1, m.end());
-        if b.get(end).is_some_and(|c| c.is_ascii_alphabetic()) || k < 2 {
+    for sp in memchr::memchr_iter(b' ', b) {
+        let k = sp + 1;
+        if k < 2 || k >= b.len() || !b[k].is_ascii_alphabetic() {
             continue;
         }
+        if first_mask & (1 << (b[k].to_ascii_lowercase().wrapping_sub(b'a') & 31)) == 0 {
+            continue;
+        }
+        let len = letters_fwd(b, k);
+        if len == 0 || len > lower.len() || len_mask & (1 << len.min(63)) == 0 {
+            continue;
+        }
+        let end = k + len;
+        for (d, c) in lower.iter_mut().zip(&b[k..end]) {
+            *d = c.to_ascii_lowercase();
+        }
+        let Some(counts) = evidence.get_mut(&lower[..len]) else { continue };
         let word = &b[k..end];
         let capital = word[0].is_ascii_uppercase();
         if !word[1..].iter().all(|c| c.is_ascii_lowercase()) {
@@ -404,7 +414,6 @@ fn gather_evidence(b: &[u8], evidence: &mut Evidence) {
         if !(before.is_ascii_alphanumeric() || (!capital && before == b',')) {
             continue;
         }
-        let counts = evidence.get_mut(&keys[m.pattern().as_usize()]).expect("pattern key");
         if !capital {
             counts.0 += 1;
             continue;
