@@ -182,7 +182,11 @@ fn compose<'e>(original: &str, old: Vec<Composite>, edits: &'e [Edit], new_text:
                     codes.push(code);
                 }
             }
-            reasons.extend(c.reasons.iter().cloned());
+            for r in &c.reasons {
+                if !reasons.contains(r) {
+                    reasons.push(r.clone());
+                }
+            }
             confidence = confidence.min(c.confidence);
         }
         for e in &group_new {
