@@ -288,7 +288,7 @@ impl Pass for ClauseCase {
             return Vec::new();
         }
         let mut evidence: Evidence = HashMap::new();
-        for c in cands.iter().filter(|c| matches!(c.kind, Kind::Open | Kind::Unknown)) {
+        for c in cands.iter().filter(|c| matches!(c.kind, Kind::Function | Kind::Open | Kind::Unknown)) {
             evidence.entry(b[c.at..c.at + c.len].to_ascii_lowercase()).or_default();
         }
         if !evidence.is_empty() {
@@ -309,12 +309,15 @@ impl Pass for ClauseCase {
                 continue;
             }
             let (lo, cap) = match c.kind {
-                Kind::Open | Kind::Unknown => {
+                Kind::Function | Kind::Open | Kind::Unknown => {
                     evidence.get(&b[c.at..c.at + c.len].to_ascii_lowercase()).copied().unwrap_or((0, 0))
                 }
                 _ => (0, 0),
             };
             let (code, confidence, reason) = match c.kind {
+                // A function word the document capitalizes mid-sentence more
+                // often than not is a defined term (`You` in a licence).
+                Kind::Function if cap >= 2 && cap > lo => continue,
                 Kind::Function => ("C101", Safe, R_LISTED),
                 Kind::Open if cap == 0 => ("C101", Safe, R_LISTED),
                 Kind::Unknown if cap == 0 && lo >= 2 => ("C102", Review, R_EVIDENCE),
@@ -438,6 +441,14 @@ fn gather_evidence(b: &[u8], evidence: &mut Evidence) {
 mod tests {
     use super::*;
     use crate::passes::testing::{assert_fixes, assert_fixes_with, assert_no_edits, edit_count};
+
+    #[test]
+    fn keeps_defined_term_capitalized_throughout_document() {
+        // Licences capitalize a defined `You`; after a comma it stays.
+        assert_no_edits(
+            "If You distribute the Work, You must give notice. The rights granted to You end when You sue.\n",
+        );
+    }
 
     #[test]
     fn embedded_word_list_parses() {
