@@ -69,4 +69,4 @@ fn mojibake_recall_holds() {
 }
 
 /// Measured when the encoding pass was written; raise it when recall improves.
-const FLOOR: usize = 31;
+const FLOOR: usize = 35;

@@ -193,7 +193,7 @@ fn mojibake_at(text: &str, i: usize) -> Option<(usize, String)> {
             break;
         }
         let Ok(s) = std::str::from_utf8(&bytes[..=need]) else { break };
-        if !s.chars().all(|c| c.is_alphanumeric() || plausible(c) || c1_to_cp1252(c).is_some()) {
+        if !s.chars().all(|c| plausible_in_run(c) || c1_to_cp1252(c).is_some()) {
             break;
         }
         for ch in s.chars() {
@@ -210,13 +210,22 @@ fn mojibake_at(text: &str, i: usize) -> Option<(usize, String)> {
     (pos > i && ok).then_some((pos, out))
 }
 
-/// Characters whose UTF-8 bytes, read as Windows-1252, are typical mojibake:
-/// Latin-1 letters and symbols, general punctuation (`’ “ ” – — …`), CJK.
+/// Characters whose UTF-8 bytes, read as Windows-1252, are typical mojibake
+/// even alone: Latin-1 letters and symbols, general punctuation (`’ “ ” – —
+/// …`), arrows, maths, dingbats, CJK.
 fn plausible(c: char) -> bool {
     matches!(c as u32,
         0xA0..=0xFF
         | 0x2010..=0x2027 | 0x2030..=0x203A | 0x20AC | 0x2122
+        | 0x2190..=0x22FF | 0x2500..=0x27BF
         | 0x3000..=0x303F | 0x3400..=0x9FFF | 0xAC00..=0xD7AF | 0xFF00..=0xFFEF)
+}
+
+/// Letters that count as repaired only in a run of two or more (one alone,
+/// like `Ä£` for `ģ`, is as likely to be intended text): Latin Extended-A,
+/// Greek, Cyrillic, Hebrew and Arabic letters.
+fn plausible_in_run(c: char) -> bool {
+    plausible(c) || matches!(c as u32, 0x100..=0x17F | 0x391..=0x3C9 | 0x401..=0x45F | 0x5D0..=0x5EA | 0x620..=0x64A)
 }
 
 #[cfg(test)]
