@@ -65,8 +65,18 @@ pub(crate) fn run(
             if edits.is_empty() {
                 continue;
             }
+            // Edits of a pass mostly share a few codes: look each up once.
+            let mut last: Option<(&'static str, bool)> = None;
+            let mut is_enabled = |code: &'static str| match last {
+                Some((c, on)) if c == code => on,
+                _ => {
+                    let on = enabled.contains(code);
+                    last = Some((code, on));
+                    on
+                }
+            };
             edits.retain(|e| {
-                enabled.contains(e.code)
+                is_enabled(e.code)
                     && !(only_safe && e.confidence < Confidence::Safe)
                     && !e.is_noop(text)
             });

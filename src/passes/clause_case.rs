@@ -16,7 +16,7 @@ use crate::edit::{
 use crate::error::{Error, Result};
 use crate::passes::punctuation::{letters_back, letters_fwd};
 use crate::passes::{Context, Pass};
-use std::collections::{HashMap, HashSet};
+use crate::fasthash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 crate::declare_rules! { pass = "clause_case";
     /// ## What it fixes
@@ -115,7 +115,7 @@ pub struct ClauseCase {
 /// The two sections of `rules/common_words.txt`.
 fn parse_common_words(text: &str) -> Result<(HashSet<String>, HashSet<String>)> {
     let err = |n: usize, m: &str| Error::Rules { name: "common_words.txt".into(), message: format!("line {}: {m}", n + 1) };
-    let (mut function, mut open) = (HashSet::new(), HashSet::new());
+    let (mut function, mut open) = (HashSet::default(), HashSet::default());
     let mut section: Option<bool> = None; // Some(true) = function
     for (n, line) in text.lines().enumerate() {
         let line = line.split('#').next().unwrap_or("").trim();
@@ -287,7 +287,7 @@ impl Pass for ClauseCase {
         if cands.is_empty() {
             return Vec::new();
         }
-        let mut evidence: Evidence = HashMap::new();
+        let mut evidence: Evidence = HashMap::default();
         for c in cands.iter().filter(|c| matches!(c.kind, Kind::Open | Kind::Unknown)) {
             evidence.entry(b[c.at..c.at + c.len].to_ascii_lowercase()).or_default();
         }
@@ -336,7 +336,7 @@ fn resolve_the(b: &[u8], pending: &mut Vec<Candidate>) {
         &b[w..w + letters_fwd(b, w)]
     };
     let wanted: HashSet<&[u8]> = pending.iter().map(word_at).filter(|w| w.len() >= 2).collect();
-    let mut seen: HashSet<&[u8]> = HashSet::new();
+    let mut seen: HashSet<&[u8]> = HashSet::default();
     for k in memchr::memmem::find_iter(b, b" the ") {
         let w = k + 5;
         if !b.get(w).is_some_and(|c| c.is_ascii_uppercase()) {
