@@ -382,9 +382,15 @@ fn is_prose(line: &[u8]) -> bool {
 /// a wanted word (bit masks), so the scan allocates nothing.
 fn gather_evidence(b: &[u8], evidence: &mut Evidence) {
     let (mut len_mask, mut first_mask) = (0u64, 0u32);
+    // Lengths of the wanted words by their first two letters (27 for the
+    // second: none), so most words are rejected before hashing.
+    let mut pair = [0u64; 27 * 27];
+    let letter = |c: u8| usize::from(c.to_ascii_lowercase().wrapping_sub(b'a')).min(26);
+    let pair_at = |w: &[u8]| letter(w[0]) * 27 + w.get(1).map_or(26, |&c| letter(c));
     for k in evidence.keys() {
         len_mask |= 1 << k.len().min(63);
         first_mask |= 1 << (k[0].to_ascii_lowercase().wrapping_sub(b'a') & 31);
+        pair[pair_at(k)] |= 1 << k.len().min(63);
     }
     let mut lower = [0u8; 32];
     let mut prose_cache: Option<(usize, bool)> = None;
@@ -396,8 +402,13 @@ fn gather_evidence(b: &[u8], evidence: &mut Evidence) {
         if first_mask & (1 << (b[k].to_ascii_lowercase().wrapping_sub(b'a') & 31)) == 0 {
             continue;
         }
+        let second = b.get(k + 1).filter(|c| c.is_ascii_alphabetic()).map_or(26, |&c| letter(c));
+        let lens = pair[letter(b[k]) * 27 + second];
+        if lens == 0 {
+            continue;
+        }
         let len = letters_fwd(b, k);
-        if len == 0 || len > lower.len() || len_mask & (1 << len.min(63)) == 0 {
+        if len == 0 || len > lower.len() || len_mask & (1 << len.min(63)) == 0 || lens & (1 << len.min(63)) == 0 {
             continue;
         }
         let end = k + len;
