@@ -112,7 +112,16 @@ impl Ord for Edit {
 /// Edits that overlap an earlier one are returned in the second value instead
 /// of being applied (never dropped silently).
 pub fn apply_edits(text: &str, edits: &[Edit]) -> (String, Vec<Edit>) {
-    let mut out = String::with_capacity(text.len() + 16);
+    let mut out = String::new();
+    let skipped = apply_edits_into(text, edits, &mut out);
+    (out, skipped)
+}
+
+/// [`apply_edits`] writing into `out` (cleared first), so a caller applying
+/// edits again and again can reuse one buffer. Returns the skipped edits.
+pub(crate) fn apply_edits_into(text: &str, edits: &[Edit], out: &mut String) -> Vec<Edit> {
+    out.clear();
+    out.reserve(text.len() + 16);
     let mut skipped = Vec::new();
     let mut last = 0usize;
     let mut last_was_insert_at = usize::MAX;
@@ -129,5 +138,5 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> (String, Vec<Edit>) {
         last_was_insert_at = if e.range.is_empty() { e.range.start } else { usize::MAX };
     }
     out.push_str(&text[last..]);
-    (out, skipped)
+    skipped
 }

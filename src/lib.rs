@@ -26,6 +26,7 @@ pub mod config;
 pub mod decode;
 pub mod edit;
 pub mod error;
+mod fasthash;
 pub mod learn;
 pub mod passes;
 mod pipeline;

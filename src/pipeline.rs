@@ -8,7 +8,7 @@
 //! carrying both rule codes. Rounds repeat until a round changes nothing
 //! (at most [`MAX_ROUNDS`]), so cleaning the output again is a no-op.
 
-use crate::edit::{apply_edits, Confidence, Edit};
+use crate::edit::{apply_edits_into, Confidence, Edit};
 use crate::passes::{Context, Pass};
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -48,28 +48,44 @@ pub(crate) fn run(
     only_safe: bool,
     cx: &mut Context,
 ) -> Outcome {
-    let mut text: Cow<'_, str> = Cow::Borrowed(original);
+    // The current text is `original` until a pass changes it, then `cur`;
+    // edits are applied into `spare`, and the two buffers swap (no fresh
+    // allocation of a document-sized string per applied pass).
+    let mut cur = String::new();
+    let mut spare = String::new();
+    let mut owned = false;
     let mut composites: Vec<Composite> = Vec::new();
     let mut skipped = Vec::new();
     for round in 0..MAX_ROUNDS {
         cx.round = round;
         let mut changed = false;
         for pass in passes {
-            let mut edits = pass.run(&text, cx);
+            let text: &str = if owned { &cur } else { original };
+            let mut edits = pass.run(text, cx);
             if edits.is_empty() {
                 continue;
             }
+            // Edits of a pass mostly share a few codes: look each up once.
+            let mut last: Option<(&'static str, bool)> = None;
+            let mut is_enabled = |code: &'static str| match last {
+                Some((c, on)) if c == code => on,
+                _ => {
+                    let on = enabled.contains(code);
+                    last = Some((code, on));
+                    on
+                }
+            };
             edits.retain(|e| {
-                enabled.contains(e.code)
+                is_enabled(e.code)
                     && !(only_safe && e.confidence < Confidence::Safe)
-                    && !e.is_noop(&text)
+                    && !e.is_noop(text)
             });
             if edits.is_empty() {
                 continue;
             }
             edits.sort();
             edits.dedup_by(|b, a| a.range == b.range && a.replacement == b.replacement);
-            let (new_text, rejected) = apply_edits(&text, &edits);
+            let rejected = apply_edits_into(text, &edits, &mut spare);
             if !rejected.is_empty() {
                 edits.retain(|e| !rejected.contains(e));
                 skipped.extend(rejected.into_iter().map(|edit| Skipped { pass: pass.name(), round, edit }));
@@ -77,15 +93,17 @@ pub(crate) fn run(
             if edits.is_empty() {
                 continue;
             }
-            composites = compose(original, composites, &edits, &new_text);
-            text = Cow::Owned(new_text);
+            std::mem::swap(&mut cur, &mut spare);
+            owned = true;
+            composites = compose(original, composites, &edits, &cur);
             changed = true;
         }
         if !changed {
             break;
         }
     }
-    Outcome { text: text.into_owned(), composites, skipped }
+    let text = if owned { cur } else { original.to_string() };
+    Outcome { text, composites, skipped }
 }
 
 enum Item<'a> {
@@ -129,7 +147,19 @@ fn compose<'e>(original: &str, old: Vec<Composite>, edits: &'e [Edit], new_text:
     let mut old_shift: isize = 0; // cur - orig, after the old composites passed
     let mut new_shift: isize = 0; // new - cur, after the new edits passed
     let mut items = items.into_iter().peekable();
+    let mut group_old: Vec<Composite> = Vec::new();
+    let mut group_new: Vec<&'e Edit> = Vec::new();
     while let Some(first) = items.next() {
+        // Fast path: an old composite no new edit touches only shifts.
+        if let Item::Old(c) = &first {
+            if items.peek().map_or(true, |n| n.range().start > c.cur.end) {
+                let Item::Old(mut c) = first else { unreachable!() };
+                old_shift += c.cur.len() as isize - c.orig.len() as isize;
+                c.cur = (c.cur.start as isize + new_shift) as usize..(c.cur.end as isize + new_shift) as usize;
+                out.push(c);
+                continue;
+            }
+        }
         let r = first.range();
         let (a, mut b) = (r.start, r.end);
         let orig_a = match &first {
@@ -137,8 +167,8 @@ fn compose<'e>(original: &str, old: Vec<Composite>, edits: &'e [Edit], new_text:
             Item::New(_) => (a as isize - old_shift) as usize,
         };
         let new_a = (a as isize + new_shift) as usize;
-        let mut group_old: Vec<Composite> = Vec::new();
-        let mut group_new: Vec<&'e Edit> = Vec::new();
+        group_old.clear();
+        group_new.clear();
         let mut push = |item: Item<'e>, old_shift: &mut isize, new_shift: &mut isize| match item {
             Item::Old(c) => {
                 *old_shift += c.cur.len() as isize - c.orig.len() as isize;
@@ -161,7 +191,7 @@ fn compose<'e>(original: &str, old: Vec<Composite>, edits: &'e [Edit], new_text:
             push(item, &mut old_shift, &mut new_shift);
         }
         if group_new.is_empty() {
-            for mut c in group_old {
+            for mut c in group_old.drain(..) {
                 c.cur = (c.cur.start as isize + shift_before_group) as usize
                     ..(c.cur.end as isize + shift_before_group) as usize;
                 out.push(c);
@@ -206,6 +236,7 @@ fn compose<'e>(original: &str, old: Vec<Composite>, edits: &'e [Edit], new_text:
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::edit::apply_edits;
 
     fn e(r: Range<usize>, s: &'static str, code: &'static str) -> Edit {
         Edit::replacement(r, s, code, Confidence::Safe, "test")

@@ -16,7 +16,7 @@ use crate::edit::{
 use crate::error::{Error, Result};
 use crate::passes::punctuation::{letters_back, letters_fwd};
 use crate::passes::{Context, Pass};
-use std::collections::{HashMap, HashSet};
+use crate::fasthash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 crate::declare_rules! { pass = "clause_case";
     /// ## What it fixes
@@ -115,7 +115,7 @@ pub struct ClauseCase {
 /// The two sections of `rules/common_words.txt`.
 fn parse_common_words(text: &str) -> Result<(HashSet<String>, HashSet<String>)> {
     let err = |n: usize, m: &str| Error::Rules { name: "common_words.txt".into(), message: format!("line {}: {m}", n + 1) };
-    let (mut function, mut open) = (HashSet::new(), HashSet::new());
+    let (mut function, mut open) = (HashSet::default(), HashSet::default());
     let mut section: Option<bool> = None; // Some(true) = function
     for (n, line) in text.lines().enumerate() {
         let line = line.split('#').next().unwrap_or("").trim();
@@ -287,7 +287,7 @@ impl Pass for ClauseCase {
         if cands.is_empty() {
             return Vec::new();
         }
-        let mut evidence: Evidence = HashMap::new();
+        let mut evidence: Evidence = HashMap::default();
         for c in cands.iter().filter(|c| matches!(c.kind, Kind::Function | Kind::Open | Kind::Unknown)) {
             evidence.entry(b[c.at..c.at + c.len].to_ascii_lowercase()).or_default();
         }
@@ -339,7 +339,7 @@ fn resolve_the(b: &[u8], pending: &mut Vec<Candidate>) {
         &b[w..w + letters_fwd(b, w)]
     };
     let wanted: HashSet<&[u8]> = pending.iter().map(word_at).filter(|w| w.len() >= 2).collect();
-    let mut seen: HashSet<&[u8]> = HashSet::new();
+    let mut seen: HashSet<&[u8]> = HashSet::default();
     for k in memchr::memmem::find_iter(b, b" the ") {
         let w = k + 5;
         if !b.get(w).is_some_and(|c| c.is_ascii_uppercase()) {
@@ -385,9 +385,15 @@ fn is_prose(line: &[u8]) -> bool {
 /// a wanted word (bit masks), so the scan allocates nothing.
 fn gather_evidence(b: &[u8], evidence: &mut Evidence) {
     let (mut len_mask, mut first_mask) = (0u64, 0u32);
+    // Lengths of the wanted words by their first two letters (27 for the
+    // second: none), so most words are rejected before hashing.
+    let mut pair = [0u64; 27 * 27];
+    let letter = |c: u8| usize::from(c.to_ascii_lowercase().wrapping_sub(b'a')).min(26);
+    let pair_at = |w: &[u8]| letter(w[0]) * 27 + w.get(1).map_or(26, |&c| letter(c));
     for k in evidence.keys() {
         len_mask |= 1 << k.len().min(63);
         first_mask |= 1 << (k[0].to_ascii_lowercase().wrapping_sub(b'a') & 31);
+        pair[pair_at(k)] |= 1 << k.len().min(63);
     }
     let mut lower = [0u8; 32];
     let mut prose_cache: Option<(usize, bool)> = None;
@@ -399,8 +405,13 @@ fn gather_evidence(b: &[u8], evidence: &mut Evidence) {
         if first_mask & (1 << (b[k].to_ascii_lowercase().wrapping_sub(b'a') & 31)) == 0 {
             continue;
         }
+        let second = b.get(k + 1).filter(|c| c.is_ascii_alphabetic()).map_or(26, |&c| letter(c));
+        let lens = pair[letter(b[k]) * 27 + second];
+        if lens == 0 {
+            continue;
+        }
         let len = letters_fwd(b, k);
-        if len == 0 || len > lower.len() || len_mask & (1 << len.min(63)) == 0 {
+        if len == 0 || len > lower.len() || len_mask & (1 << len.min(63)) == 0 || lens & (1 << len.min(63)) == 0 {
             continue;
         }
         let end = k + len;
