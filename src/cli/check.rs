@@ -1,33 +1,19 @@
 //! `rinse check`: exit 1 if cleaning would change anything (like `black --check`).
 
-use super::ConfigArgs;
+use super::{ConfigArgs, InputArgs};
 use anyhow::Result;
 use clap::Args;
 use rinse::report::diff as render;
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
-    /// Files or directories (none or `-`: stdin).
-    #[arg(value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
     /// Only the per-file verdicts, not each edit.
     #[arg(short, long)]
     pub quiet: bool,
-    /// In directories, only files whose name matches this glob.
-    #[arg(long, value_name = "GLOB")]
-    pub glob: Option<String>,
-    /// Inputs are JSON Lines: check one field of each record.
-    #[arg(long)]
-    pub jsonl: bool,
-    /// With --jsonl: the field holding the text.
-    #[arg(long, default_value = "text", value_name = "NAME")]
-    pub field: String,
-    /// With --jsonl: the field naming each record.
-    #[arg(long, default_value = "id", value_name = "NAME")]
-    pub id_field: String,
+    #[command(flatten)]
+    pub input: InputArgs,
     #[command(flatten)]
     pub config: ConfigArgs,
 }
@@ -36,8 +22,8 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
     let cleaner = args.config.cleaner()?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let (mut dirty, mut total) = (0usize, 0usize);
-    let jsonl = args.jsonl.then_some((args.field.as_str(), args.id_field.as_str()));
-    super::diff::for_each_doc(&args.paths, args.glob.as_deref(), jsonl, &args.config, &cleaner, |doc| {
+    let jsonl = args.input.jsonl_fields();
+    super::diff::for_each_doc(&args.input.paths, args.input.glob.as_deref(), jsonl, &args.config, &cleaner, |doc| {
         total += 1;
         if !doc.cleaned.report.edits.is_empty() {
             dirty += 1;

@@ -1,7 +1,7 @@
 //! `rinse clean`: write cleaned text, reports and metadata.
 
 use super::io::{self, Input, Sink};
-use super::ConfigArgs;
+use super::{ConfigArgs, InputArgs};
 use anyhow::{bail, Context as _, Result};
 use clap::Args;
 use rinse::{Cleaned, Cleaner};
@@ -12,9 +12,6 @@ use std::time::Instant;
 
 #[derive(Args, Debug)]
 pub struct CleanArgs {
-    /// Files or directories to clean (none or `-`: stdin).
-    #[arg(value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
     /// Write the cleaned text here (`-`: stdout) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -37,15 +34,6 @@ pub struct CleanArgs {
     /// Skip documents whose share of English is below this fraction (0–1); skipped documents are listed.
     #[arg(long, value_name = "FRACTION")]
     pub min_english: Option<f64>,
-    /// In directories, clean only files whose name matches this glob (e.g. '*.txt').
-    #[arg(long, value_name = "GLOB")]
-    pub glob: Option<String>,
-    /// Inputs are JSON Lines: clean one field of each record, keep everything else.
-    #[arg(long)]
-    pub jsonl: bool,
-    /// With --jsonl: the field holding the text.
-    #[arg(long, default_value = "text", value_name = "NAME")]
-    pub field: String,
     /// With --jsonl: add this field (default `rinse`; `--annotate=NAME` to rename) to each record
     /// with edit counts per rule and metadata.
     #[arg(long, value_name = "NAME", num_args = 0..=1, require_equals = true, default_missing_value = "rinse")]
@@ -53,15 +41,14 @@ pub struct CleanArgs {
     /// With --jsonl: what to do with a record that is not valid JSON or lacks the field.
     #[arg(long, value_enum, default_value = "pass", value_name = "ACTION")]
     pub on_error: OnError,
-    /// With --jsonl: the field that identifies a record in messages.
-    #[arg(long, default_value = "id", value_name = "NAME")]
-    pub id_field: String,
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
     /// No summary or progress on stderr.
     #[arg(short, long)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub input: InputArgs,
     #[command(flatten)]
     pub config: ConfigArgs,
 }
@@ -95,13 +82,13 @@ pub fn english_fraction(c: &Cleaned) -> Option<f64> {
 pub fn run(args: CleanArgs) -> Result<ExitCode> {
     let cleaner = args.config.cleaner()?;
     let encoding = args.config.encoding()?;
-    if args.jsonl {
+    if args.input.jsonl {
         return super::jsonl::clean(&args, &cleaner);
     }
     if let Some(f) = args.min_english {
         anyhow::ensure!((0.0..=1.0).contains(&f), "--min-english takes a fraction from 0 to 1");
     }
-    let inputs = expand_with_base(&args.paths, args.glob.as_deref())?;
+    let inputs = expand_with_base(&args.input.paths, args.input.glob.as_deref())?;
     let report_to_stdout = args.report.as_deref().is_some_and(|p| p.as_os_str() == "-");
     let meta_to_stdout = args.metadata.as_deref().is_some_and(|p| p.as_os_str() == "-")
         || args.extract.as_deref().is_some_and(|p| p.as_os_str() == "-");

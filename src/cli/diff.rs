@@ -2,7 +2,7 @@
 //! with rule codes), one line per edit, or JSON reports.
 
 use super::io::{self, Input};
-use super::{ColorChoice, ConfigArgs};
+use super::{ColorChoice, ConfigArgs, InputArgs};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use rinse::report::diff as render;
@@ -13,27 +13,14 @@ use std::process::ExitCode;
 
 #[derive(Args, Debug)]
 pub struct DiffArgs {
-    /// Files or directories (none or `-`: stdin).
-    #[arg(value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "unified")]
     pub format: DiffFormat,
     /// Color (word-level emphasis on changed lines).
     #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
     pub color: ColorChoice,
-    /// In directories, only files whose name matches this glob.
-    #[arg(long, value_name = "GLOB")]
-    pub glob: Option<String>,
-    /// Inputs are JSON Lines: diff one field of each record.
-    #[arg(long)]
-    pub jsonl: bool,
-    /// With --jsonl: the field holding the text.
-    #[arg(long, default_value = "text", value_name = "NAME")]
-    pub field: String,
-    /// With --jsonl: the field naming each record in hunk headers.
-    #[arg(long, default_value = "id", value_name = "NAME")]
-    pub id_field: String,
+    #[command(flatten)]
+    pub input: InputArgs,
     #[command(flatten)]
     pub config: ConfigArgs,
 }
@@ -104,9 +91,9 @@ pub fn run(args: DiffArgs) -> Result<ExitCode> {
     let color = args.color.enabled();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let several = args.paths.len() > 1 || args.jsonl || args.paths.iter().any(|p| p.is_dir());
-    let jsonl = args.jsonl.then_some((args.field.as_str(), args.id_field.as_str()));
-    for_each_doc(&args.paths, args.glob.as_deref(), jsonl, &args.config, &cleaner, |doc| {
+    let several = args.input.paths.len() > 1 || args.input.jsonl || args.input.paths.iter().any(|p| p.is_dir());
+    let jsonl = args.input.jsonl_fields();
+    for_each_doc(&args.input.paths, args.input.glob.as_deref(), jsonl, &args.config, &cleaner, |doc| {
         match args.format {
             DiffFormat::Unified => {
                 out.write_all(render::unified(&doc.original, &doc.cleaned.text, &doc.name, &doc.cleaned.report, color).as_bytes())?

@@ -63,7 +63,7 @@ enum Outcome {
 }
 
 pub fn clean(args: &CleanArgs, cleaner: &Cleaner) -> Result<ExitCode> {
-    let inputs = super::clean::expand_with_base(&args.paths, args.glob.as_deref())?;
+    let inputs = super::clean::expand_with_base(&args.input.paths, args.input.glob.as_deref())?;
     if args.in_place && inputs.iter().any(|(i, _)| *i == Input::Stdin) {
         bail!("--in-place needs files, not stdin");
     }
@@ -191,7 +191,7 @@ fn process(line: &str, args: &CleanArgs, cleaner: &Cleaner) -> Outcome {
     if line.trim().is_empty() {
         return Outcome::Bad("empty line".into());
     }
-    let rec = match parse_record(line, &args.field, &args.id_field) {
+    let rec = match parse_record(line, &args.input.field, &args.input.id_field) {
         Ok(r) => r,
         Err(e) => return Outcome::Bad(e),
     };

@@ -56,6 +56,33 @@ enum Command {
     Learn(learn::LearnArgs),
 }
 
+/// Which inputs to read: shared by `clean`, `diff` and `check`.
+#[derive(Args, Debug, Clone)]
+pub struct InputArgs {
+    /// Files or directories (none or `-`: stdin).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// In directories, only files whose name matches this glob (e.g. '*.txt').
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Option<String>,
+    /// Inputs are JSON Lines: work on one string field of each record, keep everything else.
+    #[arg(long)]
+    pub jsonl: bool,
+    /// With --jsonl: the field holding the text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub field: String,
+    /// With --jsonl: the field that names a record in messages and hunk headers.
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub id_field: String,
+}
+
+impl InputArgs {
+    /// `(field, id_field)` when the inputs are JSON Lines.
+    pub fn jsonl_fields(&self) -> Option<(&str, &str)> {
+        self.jsonl.then_some((self.field.as_str(), self.id_field.as_str()))
+    }
+}
+
 /// Options shared by every command that cleans.
 #[derive(Args, Debug, Clone)]
 pub struct ConfigArgs {

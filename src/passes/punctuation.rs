@@ -856,26 +856,19 @@ fn english_sentence_before(text: &str, i: usize) -> bool {
 
 /// After `j`: a short run of English (a name) and then Chinese again?
 fn latin_run_then_han(text: &str, j: usize) -> bool {
-    let mut latin = false;
-    for (n, c) in text[j..].chars().enumerate() {
-        if n > 40 {
-            return false;
-        }
-        if c.is_ascii_alphanumeric() {
-            latin = true;
-        } else if is_han(c) {
-            return latin;
-        } else if !matches!(c, ' ' | '.' | '-' | '\'') {
-            return false;
-        }
-    }
-    false
+    short_latin_run_ends_in_han(text[j..].chars())
 }
 
 /// Before `i`: Chinese, then a short run of English (a name)?
 fn han_then_latin_run(text: &str, i: usize) -> bool {
+    short_latin_run_ends_in_han(text[..i].chars().rev())
+}
+
+/// Walking `chars`: a run of up to 40 characters of English (letters,
+/// digits, spaces, `.-'`) with at least one letter or digit, then a Han character.
+fn short_latin_run_ends_in_han(chars: impl Iterator<Item = char>) -> bool {
     let mut latin = false;
-    for (n, c) in text[..i].chars().rev().enumerate() {
+    for (n, c) in chars.enumerate() {
         if n > 40 {
             return false;
         }
