@@ -82,6 +82,8 @@ pub struct Config {
     pub punctuation: passes::punctuation::Options,
     /// Options of the quotes pass.
     pub quotes: passes::quotes::Options,
+    /// Options of the glued-words pass.
+    pub glued_words: passes::glued_words::Options,
     /// Options of the clause-case pass.
     pub clause_case: passes::clause_case::Options,
 }

@@ -99,7 +99,7 @@ const R_EVIDENCE: &str = "capital after a comma lowercased (word is lowercase el
 
 const R_THE: &str = "capital of `The` after a comma lowercased (the document writes `the` before the same word)";
 
-const COMMON_WORDS: &str = include_str!("../../rules/common_words.txt");
+pub(crate) const COMMON_WORDS: &str = include_str!("../../rules/common_words.txt");
 
 /// Options of the clause_case pass (`[clause_case]` in rinse.toml).
 #[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
@@ -113,7 +113,7 @@ pub struct ClauseCase {
 }
 
 /// The two sections of `rules/common_words.txt`.
-fn parse_common_words(text: &str) -> Result<(HashSet<String>, HashSet<String>)> {
+pub(crate) fn parse_common_words(text: &str) -> Result<(HashSet<String>, HashSet<String>)> {
     let err = |n: usize, m: &str| Error::Rules { name: "common_words.txt".into(), message: format!("line {}: {m}", n + 1) };
     let (mut function, mut open) = (HashSet::default(), HashSet::default());
     let mut section: Option<bool> = None; // Some(true) = function

@@ -10,7 +10,8 @@
 //! | 6 | [`language`] | L | untranslated Chinese, English/Chinese boundaries |
 //! | 7 | [`punctuation`] | P | CJK punctuation in English, glued punctuation |
 //! | 8 | [`quotes`] | P | quotes glued to words |
-//! | 9 | [`clause_case`] | C | capitals after a comma or semicolon |
+//! | 9 | [`glued_words`] | P | words glued across HTML spans (`yearJune`) |
+//! | 10 | [`clause_case`] | C | capitals after a comma or semicolon |
 //!
 //! Each pass is one module that declares its rules with `declare_rules!` and
 //! implements [`Pass`]. A pass sees the output of the passes before it and
@@ -25,6 +26,7 @@ use crate::rules::Rule;
 pub mod boilerplate;
 pub mod clause_case;
 pub mod encoding;
+pub mod glued_words;
 pub mod language;
 pub mod markup;
 pub mod numbers;
@@ -67,6 +69,7 @@ pub(crate) const RULE_TABLES: &[&[&Rule]] = &[
     language::RULES,
     punctuation::RULES,
     quotes::RULES,
+    glued_words::RULES,
     clause_case::RULES,
 ];
 
@@ -82,6 +85,7 @@ pub(crate) fn build(config: &Config) -> Result<Vec<Box<dyn Pass>>> {
         Box::new(language::Language::new(config)?),
         Box::new(punctuation::Punctuation::new(config)?),
         Box::new(quotes::Quotes::new(config)?),
+        Box::new(glued_words::GluedWords::new(config)?),
         Box::new(clause_case::ClauseCase::new(config)?),
     ])
 }
