@@ -70,8 +70,13 @@ impl Cleaner {
     /// Build the pipeline. Fails on unknown rule codes or invalid rule data.
     pub fn new(config: Config) -> Result<Self> {
         config.validate()?;
-        let passes = passes::build(&config)?;
-        let enabled = rules::all().filter(|r| config.is_enabled(r.code)).map(|r| r.code).collect();
+        let enabled: HashSet<&'static str> =
+            rules::all().filter(|r| config.is_enabled(r.code)).map(|r| r.code).collect();
+        // A pass none of whose rules is enabled does not run at all.
+        let passes = passes::build(&config)?
+            .into_iter()
+            .filter(|p| rules::all().any(|r| r.pass == p.name() && enabled.contains(r.code)))
+            .collect();
         Ok(Cleaner { config, passes, enabled })
     }
 

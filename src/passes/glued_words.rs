@@ -84,6 +84,11 @@ impl Pass for GluedWords {
         let mut lower = [0u8; 16];
         let mut i = 0;
         while i + 2 < b.len() {
+            // Capitals are rare: skip 8 bytes at a time while there is none.
+            if i + 9 <= b.len() && !has_ascii_upper(u64::from_le_bytes(b[i + 1..i + 9].try_into().unwrap_or([0; 8]))) {
+                i += 8;
+                continue;
+            }
             if !(b[i].is_ascii_lowercase() && b[i + 1].is_ascii_uppercase() && b[i + 2].is_ascii_lowercase()) {
                 i += 1;
                 continue;
@@ -126,8 +131,27 @@ impl Pass for GluedWords {
     }
 }
 
+/// Does any of the 8 bytes hold an ASCII capital `A`–`Z`? (SWAR, exact.)
+#[inline]
+fn has_ascii_upper(w: u64) -> bool {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    let t = w & !H; // low 7 bits of each byte: no carries below
+    let ge_a = t.wrapping_add((0x80 - b'A' as u64) * L);
+    let gt_z = t.wrapping_add((0x80 - b'Z' as u64 - 1) * L);
+    (ge_a & !gt_z & !w & H) != 0
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn swar_capital_check_is_exact() {
+        for byte in 0u8..=255 {
+            let w = u64::from_le_bytes([b'a', byte, b'z', 0xE4, b'0', b' ', 0x80, b'q']);
+            assert_eq!(super::has_ascii_upper(w), byte.is_ascii_uppercase(), "byte {byte:#x}");
+        }
+    }
+
     use crate::passes::testing::{assert_fixes, assert_no_edits};
 
     #[test]
