@@ -247,7 +247,7 @@ pub fn write_atomic(target: &Path, data: &[u8]) -> Result<()> {
 
 /// Where output goes: stdout or an atomic file.
 pub enum Sink {
-    Stdout(io::BufWriter<io::StdoutLock<'static>>),
+    Stdout(io::BufWriter<io::Stdout>),
     File(AtomicFile),
     /// A device or pipe (`/dev/null`, a FIFO): written directly, never replaced.
     Device(io::BufWriter<fs::File>),
@@ -257,8 +257,8 @@ impl Sink {
     /// `None` or `-` is stdout.
     pub fn open(path: Option<&Path>) -> Result<Self> {
         match path {
-            None => Ok(Sink::Stdout(io::BufWriter::with_capacity(1 << 20, io::stdout().lock()))),
-            Some(p) if p.as_os_str() == "-" => Ok(Sink::Stdout(io::BufWriter::with_capacity(1 << 20, io::stdout().lock()))),
+            None => Ok(Sink::Stdout(io::BufWriter::with_capacity(1 << 20, io::stdout()))),
+            Some(p) if p.as_os_str() == "-" => Ok(Sink::Stdout(io::BufWriter::with_capacity(1 << 20, io::stdout()))),
             Some(p) if p.exists() && !p.is_file() => Ok(Sink::Device(io::BufWriter::new(
                 fs::OpenOptions::new().write(true).open(p).with_context(|| format!("{}: cannot open for writing", p.display()))?,
             ))),

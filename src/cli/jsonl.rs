@@ -15,8 +15,8 @@ use std::time::Instant;
 
 /// Records cleaned per parallel batch (bounds memory: a batch is at most
 /// this many records or [`BATCH_BYTES`]).
-const BATCH_RECORDS: usize = 2048;
-const BATCH_BYTES: usize = 16 << 20;
+const BATCH_RECORDS: usize = 1024;
+const BATCH_BYTES: usize = 8 << 20;
 
 /// A progress bar on stderr when it is a terminal and `show`, else hidden.
 pub fn progress_bar(show: bool, total: u64, unit: &str) -> ProgressBar {
@@ -92,86 +92,52 @@ pub fn clean(args: &CleanArgs, cleaner: &Cleaner) -> Result<ExitCode> {
         let total = input.path().and_then(|p| std::fs::metadata(p).ok()).map(|m| m.len()).unwrap_or(0);
         let pb = progress_bar(!args.quiet, total, "bytes");
         let mut reader = io::open_reader(input)?;
-        let mut line_no = 0usize;
-        let mut eof = false;
-        while !eof {
-            // Read one batch of lines.
-            let mut lines: Vec<String> = Vec::new();
-            let mut bytes = 0usize;
-            while lines.len() < BATCH_RECORDS && bytes < BATCH_BYTES {
-                let mut buf = Vec::new();
-                let n = reader.read_until(b'\n', &mut buf).with_context(|| format!("{}: cannot read", input.name()))?;
-                if n == 0 {
-                    eof = true;
-                    break;
+        let out: &mut Sink = match own_out.as_mut() {
+            Some(s) => s,
+            None => shared_out.as_mut().expect("a shared output"),
+        };
+        let mut writer = Writer {
+            out,
+            report: report_sink.as_mut(),
+            extract: extract_sink.as_mut(),
+            summary: &mut summary,
+            bad: &mut bad,
+            args,
+            name: input.name(),
+            pb: &pb,
+        };
+        // Pipelined: while the workers clean batch N, this thread writes
+        // batch N-1 and reads batch N+1. Memory holds at most three batches.
+        let mut current = read_batch(&mut reader, &input.name(), 1)?;
+        let mut pending: Option<Batch> = None;
+        loop {
+            let Some((lines, bytes, eof, first_line)) = current.take() else {
+                if let Some(b) = pending.take() {
+                    writer.write(b)?;
                 }
-                bytes += n;
-                while buf.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
-                    buf.pop();
-                }
-                lines.push(String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()));
-            }
-            let first_line = line_no + 1;
-            line_no += lines.len();
-            let outcomes: Vec<Outcome> = pool.install(|| {
-                use rayon::prelude::*;
-                lines.par_iter().map(|line| process(line, args, cleaner)).collect()
-            });
-            let out: &mut Sink = match own_out.as_mut() {
-                Some(s) => s,
-                None => shared_out.as_mut().expect("a shared output"),
+                break;
             };
-            for (i, (line, outcome)) in lines.iter().zip(outcomes).enumerate() {
-                let n = first_line + i;
-                match outcome {
-                    Outcome::Cleaned(cleaned, bytes) => {
-                        out.write_all(&bytes)?;
-                        if let Some(sink) = report_sink.as_mut() {
-                            let mut v = serde_json::to_value(&cleaned.report)?;
-                            if let Some(o) = v.as_object_mut() {
-                                o.insert("line".into(), n.into());
-                                o.insert("file".into(), input.name().into());
-                            }
-                            serde_json::to_writer(&mut *sink, &v)?;
-                            sink.write_all(b"\n")?;
+            let next_first = first_line + lines.len();
+            let (io_result, outcomes) = pool.install(|| {
+                rayon::join(
+                    || -> Result<Option<RawBatch>> {
+                        if let Some(b) = pending.take() {
+                            writer.write(b)?;
                         }
-                        if let Some(sink) = extract_sink.as_mut() {
-                            for item in &cleaned.extracted {
-                                let mut item = item.clone();
-                                if let Some(o) = item.as_object_mut() {
-                                    o.insert("source".into(), format!("{}:{n}", input.name()).into());
-                                }
-                                serde_json::to_writer(&mut *sink, &item)?;
-                                sink.write_all(b"\n")?;
-                            }
+                        if eof {
+                            Ok(None)
+                        } else {
+                            read_batch(&mut reader, &input.name(), next_first)
                         }
-                        summary.add(&cleaned);
-                    }
-                    Outcome::Skipped(f) => {
-                        summary.skipped += 1;
-                        if !args.quiet {
-                            pb.suspend(|| eprintln!("{}:{n}: skipped, English share {f:.2} is below --min-english", input.name()));
-                        }
-                    }
-                    Outcome::Bad(why) => {
-                        bad += 1;
-                        if args.on_error == OnError::Fail {
-                            bail!("{}:{n}: {why}", input.name());
-                        }
-                        if !args.quiet && bad <= 20 {
-                            pb.suspend(|| eprintln!("{}:{n}: {why} ({})", input.name(), match args.on_error {
-                                OnError::Pass => "passed through",
-                                _ => "skipped",
-                            }));
-                        }
-                        if args.on_error == OnError::Pass {
-                            out.write_all(line.as_bytes())?;
-                            out.write_all(b"\n")?;
-                        }
-                    }
-                }
-            }
-            pb.inc(bytes as u64);
+                    },
+                    || {
+                        use rayon::prelude::*;
+                        lines.par_iter().map(|line| process(line, args, cleaner)).collect::<Vec<Outcome>>()
+                    },
+                )
+            });
+            current = io_result?;
+            pending = Some(Batch { lines, outcomes, first_line, bytes });
         }
         pb.finish_and_clear();
         if let Some(o) = own_out {
@@ -185,6 +151,106 @@ pub fn clean(args: &CleanArgs, cleaner: &Cleaner) -> Result<ExitCode> {
         eprintln!("{}; {bad} bad records", summary.render(0, started.elapsed()));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Lines read, their bytes, whether the input ended, number of the first line.
+type RawBatch = (Vec<String>, usize, bool, usize);
+
+/// Read up to one batch of lines; `None` at the end of the input.
+fn read_batch(reader: &mut Box<dyn BufRead + Send>, name: &str, first_line: usize) -> Result<Option<RawBatch>> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut bytes = 0usize;
+    let mut eof = false;
+    while lines.len() < BATCH_RECORDS && bytes < BATCH_BYTES {
+        let mut buf = Vec::new();
+        let n = reader.read_until(b'\n', &mut buf).with_context(|| format!("{name}: cannot read"))?;
+        if n == 0 {
+            eof = true;
+            break;
+        }
+        bytes += n;
+        while buf.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
+            buf.pop();
+        }
+        lines.push(String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()));
+    }
+    Ok((!lines.is_empty()).then_some((lines, bytes, eof, first_line)))
+}
+
+/// A cleaned batch waiting to be written.
+struct Batch {
+    lines: Vec<String>,
+    outcomes: Vec<Outcome>,
+    first_line: usize,
+    bytes: usize,
+}
+
+/// The writing side of `clean --jsonl`: output records, reports, extracts, counts.
+struct Writer<'a> {
+    out: &'a mut Sink,
+    report: Option<&'a mut Sink>,
+    extract: Option<&'a mut Sink>,
+    summary: &'a mut Summary,
+    bad: &'a mut usize,
+    args: &'a CleanArgs,
+    name: String,
+    pb: &'a ProgressBar,
+}
+
+impl Writer<'_> {
+    fn write(&mut self, batch: Batch) -> Result<()> {
+        let (args, name) = (self.args, self.name.as_str());
+        for (i, (line, outcome)) in batch.lines.iter().zip(batch.outcomes).enumerate() {
+            let n = batch.first_line + i;
+            match outcome {
+                Outcome::Cleaned(cleaned, bytes) => {
+                    self.out.write_all(&bytes)?;
+                    if let Some(sink) = self.report.as_deref_mut() {
+                        let mut v = serde_json::to_value(&cleaned.report)?;
+                        if let Some(o) = v.as_object_mut() {
+                            o.insert("line".into(), n.into());
+                            o.insert("file".into(), name.into());
+                        }
+                        serde_json::to_writer(&mut *sink, &v)?;
+                        sink.write_all(b"\n")?;
+                    }
+                    if let Some(sink) = self.extract.as_deref_mut() {
+                        for item in &cleaned.extracted {
+                            let mut item = item.clone();
+                            if let Some(o) = item.as_object_mut() {
+                                o.insert("source".into(), format!("{name}:{n}").into());
+                            }
+                            serde_json::to_writer(&mut *sink, &item)?;
+                            sink.write_all(b"\n")?;
+                        }
+                    }
+                    self.summary.add(&cleaned);
+                }
+                Outcome::Skipped(f) => {
+                    self.summary.skipped += 1;
+                    if !args.quiet {
+                        self.pb.suspend(|| eprintln!("{name}:{n}: skipped, English share {f:.2} is below --min-english"));
+                    }
+                }
+                Outcome::Bad(why) => {
+                    *self.bad += 1;
+                    if args.on_error == OnError::Fail {
+                        bail!("{name}:{n}: {why}");
+                    }
+                    if !args.quiet && *self.bad <= 20 {
+                        let what = if args.on_error == OnError::Pass { "passed through" } else { "skipped" };
+                        self.pb.suspend(|| eprintln!("{name}:{n}: {why} ({what})"));
+                    }
+                    if args.on_error == OnError::Pass {
+                        self.out.write_all(line.as_bytes())?;
+                        self.out.write_all(b"\n")?;
+                    }
+                }
+            }
+        }
+        self.pb.inc(batch.bytes as u64);
+        Ok(())
+    }
 }
 
 fn process(line: &str, args: &CleanArgs, cleaner: &Cleaner) -> Outcome {
