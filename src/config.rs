@@ -86,6 +86,8 @@ pub struct Config {
     pub glued_words: passes::glued_words::Options,
     /// Options of the clause-case pass.
     pub clause_case: passes::clause_case::Options,
+    /// Options of the sentence-case pass.
+    pub sentence_case: passes::sentence_case::Options,
 }
 
 impl Config {

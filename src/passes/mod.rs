@@ -12,6 +12,7 @@
 //! | 8 | [`quotes`] | P | quotes glued to words |
 //! | 9 | [`glued_words`] | P | words glued across HTML spans (`yearJune`) |
 //! | 10 | [`clause_case`] | C | capitals after a comma or semicolon |
+//! | 11 | [`sentence_case`] | C | lowercase paragraph starts |
 //!
 //! Each pass is one module that declares its rules with `declare_rules!` and
 //! implements [`Pass`]. A pass sees the output of the passes before it and
@@ -32,6 +33,7 @@ pub mod markup;
 pub mod numbers;
 pub mod punctuation;
 pub mod quotes;
+pub mod sentence_case;
 pub mod whitespace;
 
 /// Per-document state a pass may read and fill while it runs.
@@ -71,6 +73,7 @@ pub(crate) const RULE_TABLES: &[&[&Rule]] = &[
     quotes::RULES,
     glued_words::RULES,
     clause_case::RULES,
+    sentence_case::RULES,
 ];
 
 /// Build every pass for `config`, in pipeline order (regexes and rule data
@@ -87,6 +90,7 @@ pub(crate) fn build(config: &Config) -> Result<Vec<Box<dyn Pass>>> {
         Box::new(quotes::Quotes::new(config)?),
         Box::new(glued_words::GluedWords::new(config)?),
         Box::new(clause_case::ClauseCase::new(config)?),
+        Box::new(sentence_case::SentenceCase::new(config)?),
     ])
 }
 
