@@ -118,6 +118,10 @@ fn start_edit(line: &str, pos: usize, prev_ends_sentence: bool) -> Option<Edit> 
     if matches!(b.get(word_len), Some(b'.' | b':' | b'/' | b'@' | b'_' | b'-' | b'\'' | b'(') | Some(b'0'..=b'9')) {
         return None; // e.g., www.…, handles, identifiers
     }
+    // Tables and code: tabs, identifiers, braces, assignments.
+    if line.contains(['\t', '_', '{', '}', '=', '<', '>']) || line.contains("::") {
+        return None;
+    }
     let words = line.split_ascii_whitespace().count();
     if words < MIN_WORDS || !line.contains([',', '.', ';']) || !line.is_ascii() && line.chars().any(is_han) {
         return None;
