@@ -11,6 +11,8 @@ use crate::edit::{
     Edit,
 };
 use crate::error::Result;
+use crate::fasthash::FxHashSet as HashSet;
+use crate::passes::clause_case::{parse_common_words, COMMON_WORDS};
 use crate::passes::{Context, Pass};
 
 crate::declare_rules! { pass = "sentence_case";
@@ -34,6 +36,7 @@ crate::declare_rules! { pass = "sentence_case";
     /// ## Keeps
     /// ```text
     /// iPhone sales in the province rose by a fifth in the first quarter of the year.
+    /// simdjson parses the statistics bureau's files faster than any other library, they say.
     /// www.example.gov.cn publishes the full text of the report and its annexes.
     /// e.g. the province and the city both reported growth in the first quarter.
     /// ```
@@ -45,8 +48,9 @@ crate::declare_rules! { pass = "sentence_case";
     /// ## Why safe
     /// An English paragraph never starts in lowercase. Words with inner
     /// capitals (`iPhone`), followed by `.`/`:`/`/`/`@` (`e.g.`, URLs,
-    /// handles) and short lines (titles, labels, list items) are left
-    /// alone. When the paragraph before does not end a sentence, the blank
+    /// handles), first words that are neither common English words nor
+    /// inflected (`pyenv`, `simdjson`), and short lines (titles, labels,
+    /// list items) are left alone. When the paragraph before does not end a sentence, the blank
     /// line may split one sentence, and the edit is `review`.
     C201 = ("paragraph-start-lowercase", Safe, false, "capital at the start of a lowercase paragraph");
 }
@@ -63,12 +67,25 @@ const MIN_WORDS: usize = 8;
 pub struct Options {}
 
 /// The sentence_case pass.
-pub struct SentenceCase {}
+pub struct SentenceCase {
+    /// Common English words (`rules/common_words.txt`): a paragraph may be
+    /// capitalized only when its first word is one of them or has a common
+    /// English ending, so lowercase product names (`pyenv`) stay.
+    common: HashSet<String>,
+}
+
+/// Endings of inflected English words that are not product names.
+const ENDINGS: &[&str] = &["ed", "ing", "ly", "tion", "ment", "ness", "ies"];
 
 impl SentenceCase {
     /// Build the pass for `config`.
     pub fn new(_config: &Config) -> Result<Self> {
-        Ok(SentenceCase {})
+        let (function, open) = parse_common_words(COMMON_WORDS)?;
+        Ok(SentenceCase { common: function.into_iter().chain(open).collect() })
+    }
+
+    fn english_word(&self, w: &str) -> bool {
+        self.common.contains(w) || (w.len() >= 5 && ENDINGS.iter().any(|e| w.ends_with(e)))
     }
 }
 
@@ -90,7 +107,10 @@ impl Pass for SentenceCase {
             let blank = line.trim().is_empty();
             if !blank {
                 if prev_blank && b[pos].is_ascii_lowercase() {
-                    if let Some(e) = start_edit(line, pos, prev_ends_sentence) {
+                    if let Some(e) = start_edit(line, pos, prev_ends_sentence).filter(|_| {
+                        let w = line.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+                        self.english_word(w)
+                    }) {
                         edits.push(e);
                     }
                 }
