@@ -144,12 +144,14 @@ impl Cleaner {
                 reason: s.edit.reason.into_owned(),
             })
             .collect();
+        let input_sha = report::sha256_hex(original);
         let report = Report {
             rinse_version: env!("CARGO_PKG_VERSION").to_string(),
             input: None,
             decode,
-            input_sha256: report::sha256_hex(original),
-            output_sha256: report::sha256_hex(&outcome.text),
+            // Unchanged text (the common case for clean documents) is hashed once.
+            output_sha256: if outcome.text == original { input_sha.clone() } else { report::sha256_hex(&outcome.text) },
+            input_sha256: input_sha,
             input_bytes: original.len(),
             output_bytes: outcome.text.len(),
             edits,
