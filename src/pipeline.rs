@@ -15,7 +15,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 /// The most rounds of all passes the pipeline runs on one document.
-pub const MAX_ROUNDS: usize = 3;
+pub const MAX_ROUNDS: usize = 8;
 
 /// An edit against the original text, with where its result sits now.
 #[derive(Debug, Clone)]

@@ -151,7 +151,7 @@ impl Pass for Markup {
                 b'&' => entity_at(text, i, &mut edits),
                 b'<' => {
                     if let Some(m) = TAG.find(&text[i..]) {
-                        let is_br = m.as_str().len() >= 3 && m.as_str()[1..3].eq_ignore_ascii_case("br");
+                        let is_br = m.as_str().as_bytes().get(1..3).is_some_and(|t| t.eq_ignore_ascii_case(b"br"));
                         let repl = if is_br { "\n" } else { "" };
                         edits.push(Edit::replacement(i..i + m.end(), repl, "M102", Safe, "leftover HTML tag removed"));
                     }
@@ -241,6 +241,12 @@ mod tests {
     #[test]
     fn br_becomes_newline() {
         assert_fixes("line one<br/>line two", "line one\nline two");
+    }
+
+    #[test]
+    fn tag_closed_after_a_no_break_space_does_not_panic() {
+        // Found by the property tests: `\s` matches U+00A0 (two bytes).
+        assert_fixes("a<p\u{a0}>b", "ab");
     }
 
     #[test]

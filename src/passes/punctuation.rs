@@ -354,6 +354,77 @@ fn side_right(text: &str, i: usize) -> Side {
     classify(text[i..].chars())
 }
 
+/// Sentence marks, full-width and ASCII, that MT piles up (`。？？`, `. ？`).
+fn is_run_mark(c: char) -> bool {
+    matches!(c, '\u{3002}' | '\u{ff1f}' | '\u{ff01}' | '\u{ff0c}' | '\u{ff1b}' | '.' | '?' | '!' | ',' | ';')
+}
+
+/// A pile of two or more sentence marks (at least one full-width) after
+/// English, around the full-width mark at `i`: `(start, end, replacement)`.
+/// Collapsing the whole pile in one edit keeps cleaning idempotent (one
+/// mark per round would need as many rounds as marks).
+fn mark_run(text: &str, i: usize) -> Option<(usize, usize, &'static str)> {
+    let first = next_char(text, i)?;
+    if !is_run_mark(first) {
+        return None;
+    }
+    // Extend backward over ASCII marks and spaces between marks.
+    let mut start = i;
+    let mut k = i;
+    while let Some(c) = prev_char(text, k) {
+        if c == ' ' || (c.is_ascii() && is_run_mark(c)) {
+            k -= c.len_utf8();
+            if c != ' ' {
+                start = k;
+            }
+        } else {
+            break;
+        }
+    }
+    // Forward over marks and single spaces between marks.
+    let (mut end, mut marks, mut k) = (i, 0usize, i);
+    let (mut question, mut exclaim, mut comma) = (false, false, false);
+    while let Some(c) = next_char(text, k) {
+        if is_run_mark(c) {
+            k += c.len_utf8();
+            end = k;
+            marks += 1;
+            question |= matches!(c, '?' | '\u{ff1f}');
+            exclaim |= matches!(c, '!' | '\u{ff01}');
+            comma |= matches!(c, ',' | '\u{ff0c}' | ';' | '\u{ff1b}');
+        } else if c == ' ' && next_char(text, k + 1).is_some_and(is_run_mark) {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    marks += text[start..i].chars().filter(|&c| c != ' ').count();
+    if marks < 2 || side_left(text, start) != Side::Latin {
+        return None;
+    }
+    // Not a pile in Chinese (`。。` after an English word inside Chinese).
+    if side_right(text, end) == Side::Han {
+        return None;
+    }
+    let mark = if question {
+        "?"
+    } else if exclaim {
+        "!"
+    } else if comma && !text[start..end].contains(['\u{3002}', '.']) {
+        ","
+    } else {
+        "."
+    };
+    let glued = next_char(text, end).is_some_and(|c| c.is_alphanumeric() || c == '"' || c == '\u{201c}');
+    Some((start, end, match (mark, glued) {
+        ("?", true) => "? ",
+        ("!", true) => "! ",
+        (",", true) => ", ",
+        (".", true) => ". ",
+        (m, _) => m,
+    }))
+}
+
 fn prev_char(text: &str, i: usize) -> Option<char> {
     text[..i].chars().next_back()
 }
@@ -419,6 +490,11 @@ impl Pass for Punctuation {
             match c {
                 0xe3 | 0xef => {
                     let ch = next_char(text, i).unwrap_or('\0');
+                    if let Some((start, end, rep)) = mark_run(text, i) {
+                        edits.push(Edit::replacement(start..end, rep, "P102", Safe, R_DOUBLED));
+                        i = end;
+                        continue;
+                    }
                     self.fullwidth(text, i, ch, &mut edits);
                     i += ch.len_utf8().max(1);
                     continue;
