@@ -128,7 +128,7 @@ pub(crate) fn apply_edits_into(text: &str, edits: &[Edit], out: &mut String) -> 
     for e in edits {
         let overlaps = e.range.start < last
             || (e.range.is_empty() && e.range.start == last_was_insert_at);
-        if overlaps || e.range.end > text.len() || !text.is_char_boundary(e.range.start) || !text.is_char_boundary(e.range.end) {
+        if overlaps || e.range.start > e.range.end || e.range.end > text.len() || !text.is_char_boundary(e.range.start) || !text.is_char_boundary(e.range.end) {
             skipped.push(e.clone());
             continue;
         }

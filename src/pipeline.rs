@@ -101,6 +101,11 @@ pub(crate) fn run(
         if !changed {
             break;
         }
+        if round + 1 == MAX_ROUNDS {
+            cx.warnings.push(format!(
+                "edits had not settled after {MAX_ROUNDS} rounds: cleaning the output again may change it further"
+            ));
+        }
     }
     let text = if owned { cur } else { original.to_string() };
     Outcome { text, composites, skipped }

@@ -89,6 +89,9 @@ pub fn run(args: CleanArgs) -> Result<ExitCode> {
         anyhow::ensure!((0.0..=1.0).contains(&f), "--min-english takes a fraction from 0 to 1");
     }
     let inputs = expand_with_base(&args.input.paths, args.input.glob.as_deref())?;
+    if args.output_dir.is_some() {
+        ensure_distinct_outputs(&inputs)?;
+    }
     let report_to_stdout = args.report.as_deref().is_some_and(|p| p.as_os_str() == "-");
     let meta_to_stdout = args.metadata.as_deref().is_some_and(|p| p.as_os_str() == "-")
         || args.extract.as_deref().is_some_and(|p| p.as_os_str() == "-");
@@ -232,6 +235,17 @@ pub(super) fn expand_with_base(paths: &[PathBuf], glob: Option<&str>) -> Result<
         }
     }
     Ok(out)
+}
+
+/// Under --output-dir, two inputs must not land on the same output file.
+pub(super) fn ensure_distinct_outputs(inputs: &[(Input, PathBuf)]) -> Result<()> {
+    let mut seen = std::collections::HashSet::new();
+    for (_, rel) in inputs {
+        if !seen.insert(rel) {
+            bail!("two inputs map to the same output path `{}` under --output-dir; pass their folder instead", rel.display());
+        }
+    }
+    Ok(())
 }
 
 /// Pretty JSON for one document, one line per document when there are several.

@@ -58,14 +58,15 @@ fn walk(dir: &Path, glob: Option<&str>, out: &mut Vec<PathBuf>) -> io::Result<()
         let entry = entry?;
         let path = entry.path();
         let ft = entry.file_type()?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        // Hidden files and folders (.git, .cache) are never cleaned.
+        if name.starts_with('.') {
+            continue;
+        }
         if ft.is_dir() {
             walk(&path, glob, out)?;
         } else if ft.is_file() {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            if name.starts_with('.') {
-                continue;
-            }
             if glob.is_none_or(|g| glob_match(g, &name)) {
                 out.push(path);
             }
@@ -196,6 +197,15 @@ impl FinishWrite for Zst {
 
 impl AtomicFile {
     pub fn create(target: &Path) -> Result<Self> {
+        // Write through a symbolic link: replace the file it points to, not the link.
+        let resolved;
+        let target = match fs::symlink_metadata(target) {
+            Ok(m) if m.file_type().is_symlink() => {
+                resolved = fs::canonicalize(target).with_context(|| format!("{}: broken link", target.display()))?;
+                resolved.as_path()
+            }
+            _ => target,
+        };
         let dir = match target.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),
@@ -221,9 +231,17 @@ impl AtomicFile {
     pub fn commit(self) -> Result<()> {
         let target = self.target;
         let tmp = self.writer.finish().with_context(|| format!("{}: cannot write", target.display()))?;
-        if let Ok(meta) = fs::metadata(&target) {
-            let _ = fs::set_permissions(tmp.path(), meta.permissions());
+        // Existing files keep their permissions; new ones get the usual 0644
+        // (a temp file is created 0600).
+        let perms = match fs::metadata(&target) {
+            Ok(meta) => Some(meta.permissions()),
+            Err(_) => default_permissions(tmp.path()),
+        };
+        if let Some(perms) = perms {
+            let _ = fs::set_permissions(tmp.path(), perms);
         }
+        // On disk before the rename: a crash leaves the old file or the new one.
+        tmp.as_file().sync_all().with_context(|| format!("{}: cannot write", target.display()))?;
         tmp.persist(&target).with_context(|| format!("{}: cannot replace the file", target.display()))?;
         Ok(())
     }
@@ -236,6 +254,18 @@ impl Write for AtomicFile {
     fn flush(&mut self) -> io::Result<()> {
         self.writer.flush()
     }
+}
+
+/// Permissions for a new output file (`tmp` is the temp file written).
+#[cfg(unix)]
+fn default_permissions(_tmp: &Path) -> Option<fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions(tmp: &Path) -> Option<fs::Permissions> {
+    fs::metadata(tmp).ok().map(|m| m.permissions())
 }
 
 /// Write `data` to `target` atomically.

@@ -64,6 +64,9 @@ enum Outcome {
 
 pub fn clean(args: &CleanArgs, cleaner: &Cleaner) -> Result<ExitCode> {
     let inputs = super::clean::expand_with_base(&args.input.paths, args.input.glob.as_deref())?;
+    if args.output_dir.is_some() {
+        super::clean::ensure_distinct_outputs(&inputs)?;
+    }
     if args.in_place && inputs.iter().any(|(i, _)| *i == Input::Stdin) {
         bail!("--in-place needs files, not stdin");
     }
@@ -153,12 +156,13 @@ pub fn clean(args: &CleanArgs, cleaner: &Cleaner) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Lines read, their bytes, whether the input ended, number of the first line.
-type RawBatch = (Vec<String>, usize, bool, usize);
+/// Raw lines read (with their endings), their bytes, whether the input
+/// ended, number of the first line.
+type RawBatch = (Vec<Vec<u8>>, usize, bool, usize);
 
 /// Read up to one batch of lines; `None` at the end of the input.
 fn read_batch(reader: &mut Box<dyn BufRead + Send>, name: &str, first_line: usize) -> Result<Option<RawBatch>> {
-    let mut lines: Vec<String> = Vec::new();
+    let mut lines: Vec<Vec<u8>> = Vec::new();
     let mut bytes = 0usize;
     let mut eof = false;
     while lines.len() < BATCH_RECORDS && bytes < BATCH_BYTES {
@@ -169,17 +173,16 @@ fn read_batch(reader: &mut Box<dyn BufRead + Send>, name: &str, first_line: usiz
             break;
         }
         bytes += n;
-        while buf.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
-            buf.pop();
-        }
-        lines.push(String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()));
+        // Kept raw, with its own line ending: bytes outside the cleaned field
+        // (even invalid UTF-8, even `\r\n`) are written back unchanged.
+        lines.push(buf);
     }
     Ok((!lines.is_empty()).then_some((lines, bytes, eof, first_line)))
 }
 
 /// A cleaned batch waiting to be written.
 struct Batch {
-    lines: Vec<String>,
+    lines: Vec<Vec<u8>>,
     outcomes: Vec<Outcome>,
     first_line: usize,
     bytes: usize,
@@ -231,6 +234,11 @@ impl Writer<'_> {
                     if !args.quiet {
                         self.pb.suspend(|| eprintln!("{name}:{n}: skipped, English share {f:.2} is below --min-english"));
                     }
+                    // In place, a skipped record stays in the file unchanged:
+                    // --min-english filters copies, it never deletes data.
+                    if args.in_place {
+                        self.out.write_all(line)?;
+                    }
                 }
                 Outcome::Bad(why) => {
                     *self.bad += 1;
@@ -242,8 +250,7 @@ impl Writer<'_> {
                         self.pb.suspend(|| eprintln!("{name}:{n}: {why} ({what})"));
                     }
                     if args.on_error == OnError::Pass {
-                        self.out.write_all(line.as_bytes())?;
-                        self.out.write_all(b"\n")?;
+                        self.out.write_all(line)?;
                     }
                 }
             }
@@ -253,7 +260,17 @@ impl Writer<'_> {
     }
 }
 
-fn process(line: &str, args: &CleanArgs, cleaner: &Cleaner) -> Outcome {
+/// Split a raw line into its content and its ending (`\n`, `\r\n` or none).
+fn split_ending(raw: &[u8]) -> (&[u8], &[u8]) {
+    let content = raw.strip_suffix(b"\n").map(|c| c.strip_suffix(b"\r").unwrap_or(c)).unwrap_or(raw);
+    raw.split_at(content.len())
+}
+
+fn process(raw: &[u8], args: &CleanArgs, cleaner: &Cleaner) -> Outcome {
+    let (content, ending) = split_ending(raw);
+    let Ok(line) = std::str::from_utf8(content) else {
+        return Outcome::Bad("not valid UTF-8".into());
+    };
     if line.trim().is_empty() {
         return Outcome::Bad("empty line".into());
     }
@@ -294,7 +311,7 @@ fn process(line: &str, args: &CleanArgs, cleaner: &Cleaner) -> Outcome {
     } else {
         out.extend_from_slice(rest.as_bytes());
     }
-    out.push(b'\n');
+    out.extend_from_slice(if ending.is_empty() { b"\n" } else { ending });
     Outcome::Cleaned(Box::new(cleaned), out)
 }
 
