@@ -792,3 +792,50 @@ fn zstd_input_and_output_round_trip() {
     rinse().arg("check").arg(&input).assert().code(1);
     rinse().args(["diff", "--format", "annotated"]).arg(&input).assert().success().stdout(contains("W101"));
 }
+
+#[test]
+fn in_place_on_a_directory_skips_hidden_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join(".git")).unwrap();
+    fs::create_dir_all(dir.path().join("sub")).unwrap();
+    fs::write(dir.path().join(".git/object"), "x  y\n").unwrap();
+    fs::write(dir.path().join("sub/a.txt"), "a  b\n").unwrap();
+    rinse().args(["clean", "-q", "--in-place"]).arg(dir.path()).assert().success();
+    assert_eq!(fs::read_to_string(dir.path().join(".git/object")).unwrap(), "x  y\n");
+    assert_eq!(fs::read_to_string(dir.path().join("sub/a.txt")).unwrap(), "a b\n");
+}
+
+#[test]
+fn output_dir_refuses_two_inputs_with_one_name() {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["a", "b"] {
+        fs::create_dir_all(dir.path().join(sub)).unwrap();
+        fs::write(dir.path().join(sub).join("x.txt"), "text\n").unwrap();
+    }
+    rinse()
+        .args(["clean", "-q", "--output-dir"])
+        .arg(dir.path().join("out"))
+        .arg(dir.path().join("a/x.txt"))
+        .arg(dir.path().join("b/x.txt"))
+        .assert()
+        .code(2)
+        .stderr(contains("same output path"));
+    assert!(!dir.path().join("out/x.txt").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn in_place_writes_through_a_symlink_and_new_files_are_0644() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.txt");
+    let link = dir.path().join("link.txt");
+    fs::write(&real, "a  b\n").unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    rinse().args(["clean", "-q", "--in-place"]).arg(&link).assert().success();
+    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link must stay a link");
+    assert_eq!(fs::read_to_string(&real).unwrap(), "a b\n");
+    let out = dir.path().join("new.txt");
+    rinse().args(["clean", "-q", "-o"]).arg(&out).arg(&real).assert().success();
+    assert_eq!(fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o644);
+}

@@ -338,3 +338,30 @@ fn stdout_conflicts_are_errors_not_panics() {
     assert_eq!(v["line"], 1);
     assert_eq!(fs::read_to_string(&out).unwrap(), format!("{RECORD_CLEANED}\n"));
 }
+
+#[test]
+fn crlf_endings_and_invalid_bytes_outside_the_text_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("in.jsonl");
+    let mut data = b"{\"text\":\"a  b\"}\r\n{\"text\":\"c  d\",\"x\":\"".to_vec();
+    data.extend_from_slice(b"\xfe\"}\r\n");
+    fs::write(&path, &data).unwrap();
+    let out = rinse().args(["clean", "-q", "--jsonl"]).arg(&path).output().unwrap();
+    assert!(out.status.success());
+    // First record cleaned, CRLF kept; second (not UTF-8) passed through byte for byte.
+    let mut want = b"{\"text\":\"a b\"}\r\n".to_vec();
+    want.extend_from_slice(&data[17..]);
+    assert_eq!(out.stdout, want);
+}
+
+#[test]
+fn in_place_min_english_never_drops_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("in.jsonl");
+    let zh = "以习近平同志为核心的党中央把推进中国式现代化作为新时代最大的政治。把坚持高质量发展作为新时代的硬道理。";
+    fs::write(&path, format!("{{\"text\":\"{zh}\"}}\n{{\"text\":\"Plain  English text here.\"}}\n")).unwrap();
+    rinse().args(["clean", "-q", "--jsonl", "--in-place", "--min-english", "0.5"]).arg(&path).assert().success();
+    let after = fs::read_to_string(&path).unwrap();
+    assert_eq!(after.lines().count(), 2, "{after}");
+    assert!(after.contains(zh) && after.contains("Plain English text here."), "{after}");
+}
