@@ -14,6 +14,7 @@ use crate::edit::{
     Edit,
 };
 use crate::error::{Error, Result};
+use crate::passes::glued_words::has_ascii_upper;
 use crate::passes::punctuation::{letters_back, letters_fwd};
 use crate::passes::{Context, Pass};
 use crate::fasthash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -292,7 +293,29 @@ impl Pass for ClauseCase {
             evidence.entry(b[c.at..c.at + c.len].to_ascii_lowercase()).or_default();
         }
         if !evidence.is_empty() {
-            gather_evidence(b, &mut evidence);
+            count_capitalized(b, &mut evidence);
+            // Lowercase uses matter only where the decision needs them, and
+            // only up to the count that decides: an unlisted word needs two,
+            // a function word one more than its capitalized uses.
+            let mut limits: Vec<(Vec<u8>, u32)> = Vec::new();
+            for c in &cands {
+                let key = b[c.at..c.at + c.len].to_ascii_lowercase();
+                let cap = evidence.get(&key).map_or(0, |e| e.1);
+                let limit = match c.kind {
+                    Kind::Unknown if cap == 0 => 2,
+                    Kind::Function if cap >= 2 => cap + 1,
+                    _ => continue,
+                };
+                if !limits.iter().any(|(k, _)| *k == key) {
+                    limits.push((key, limit));
+                }
+            }
+            for (key, limit) in limits {
+                let lo = count_lowercase(b, &key, limit);
+                if let Some(e) = evidence.get_mut(&key) {
+                    e.0 = lo;
+                }
+            }
         }
         let mut edits = Vec::new();
         let mut prose_cache: Option<(usize, bool)> = None;
@@ -378,65 +401,37 @@ fn is_prose(line: &[u8]) -> bool {
     false
 }
 
-/// Count mid-sentence uses of the words in `evidence`: a word after a space
-/// that follows a word or number (or, for lowercase uses, a comma).
-/// Capitalized uses count only on prose lines. One `memchr` scan over the
-/// spaces; a word is looked up only when its length and first letter match
-/// a wanted word (bit masks), so the scan allocates nothing.
-fn gather_evidence(b: &[u8], evidence: &mut Evidence) {
-    let (mut len_mask, mut first_mask) = (0u64, 0u32);
-    // Lengths of the wanted words by their first two letters (27 for the
-    // second: none), so most words are rejected before hashing.
-    let mut pair = [0u64; 27 * 27];
-    let letter = |c: u8| usize::from(c.to_ascii_lowercase().wrapping_sub(b'a')).min(26);
-    let pair_at = |w: &[u8]| letter(w[0]) * 27 + w.get(1).map_or(26, |&c| letter(c));
-    for k in evidence.keys() {
-        len_mask |= 1 << k.len().min(63);
-        first_mask |= 1 << (k[0].to_ascii_lowercase().wrapping_sub(b'a') & 31);
-        pair[pair_at(k)] |= 1 << k.len().min(63);
-    }
+/// Count capitalized mid-sentence uses (after a space that follows a word
+/// or number, on prose lines) of the words in `evidence`. Capitals are rare,
+/// so the scan skips 8 bytes at a time while there is none.
+fn count_capitalized(b: &[u8], evidence: &mut Evidence) {
     let mut lower = [0u8; 32];
     let mut prose_cache: Option<(usize, bool)> = None;
-    for sp in memchr::memchr_iter(b' ', b) {
-        let k = sp + 1;
-        if k < 2 || k >= b.len() || !b[k].is_ascii_alphabetic() {
+    let mut k = 2;
+    while k < b.len() {
+        if k + 8 <= b.len() && !has_ascii_upper(u64::from_le_bytes(b[k..k + 8].try_into().unwrap_or([0; 8]))) {
+            k += 8;
             continue;
         }
-        if first_mask & (1 << (b[k].to_ascii_lowercase().wrapping_sub(b'a') & 31)) == 0 {
-            continue;
-        }
-        let second = b.get(k + 1).filter(|c| c.is_ascii_alphabetic()).map_or(26, |&c| letter(c));
-        let lens = pair[letter(b[k]) * 27 + second];
-        if lens == 0 {
+        if !(b[k].is_ascii_uppercase() && b[k - 1] == b' ' && b[k - 2].is_ascii_alphanumeric()) {
+            k += 1;
             continue;
         }
         let len = letters_fwd(b, k);
-        if len == 0 || len > lower.len() || len_mask & (1 << len.min(63)) == 0 || lens & (1 << len.min(63)) == 0 {
+        let at = k;
+        k += len.max(1);
+        if len > lower.len() || !b[at + 1..at + len].iter().all(u8::is_ascii_lowercase) {
             continue;
         }
-        let end = k + len;
-        for (d, c) in lower.iter_mut().zip(&b[k..end]) {
+        for (d, c) in lower.iter_mut().zip(&b[at..at + len]) {
             *d = c.to_ascii_lowercase();
         }
         let Some(counts) = evidence.get_mut(&lower[..len]) else { continue };
-        let word = &b[k..end];
-        let capital = word[0].is_ascii_uppercase();
-        if !word[1..].iter().all(|c| c.is_ascii_lowercase()) {
-            continue;
-        }
-        let before = b[k - 2];
-        if !(before.is_ascii_alphanumeric() || (!capital && before == b',')) {
-            continue;
-        }
-        if !capital {
-            counts.0 += 1;
-            continue;
-        }
-        let ls = memchr::memrchr(b'\n', &b[..k]).map_or(0, |x| x + 1);
+        let ls = memchr::memrchr(b'\n', &b[..at]).map_or(0, |x| x + 1);
         let prose = match prose_cache {
             Some((s, p)) if s == ls => p,
             _ => {
-                let le = memchr::memchr(b'\n', &b[k..]).map_or(b.len(), |x| k + x);
+                let le = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |x| at + x);
                 let p = is_prose(&b[ls..le]);
                 prose_cache = Some((ls, p));
                 p
@@ -446,6 +441,28 @@ fn gather_evidence(b: &[u8], evidence: &mut Evidence) {
             counts.1 += 1;
         }
     }
+}
+
+/// Lowercase mid-sentence uses of `word` (after a space that follows a word,
+/// number or comma), counted up to `limit`: one SIMD substring scan.
+fn count_lowercase(b: &[u8], word: &[u8], limit: u32) -> u32 {
+    let mut pat = Vec::with_capacity(word.len() + 1);
+    pat.push(b' ');
+    pat.extend_from_slice(word);
+    let mut n = 0;
+    for sp in memchr::memmem::find_iter(b, &pat) {
+        let (k, end) = (sp + 1, sp + pat.len());
+        if k < 2 || b.get(end).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        if b[k - 2].is_ascii_alphanumeric() || b[k - 2] == b',' {
+            n += 1;
+            if n >= limit {
+                break;
+            }
+        }
+    }
+    n
 }
 
 #[cfg(test)]

@@ -133,7 +133,7 @@ impl Pass for GluedWords {
 
 /// Does any of the 8 bytes hold an ASCII capital `A`–`Z`? (SWAR, exact.)
 #[inline]
-fn has_ascii_upper(w: u64) -> bool {
+pub(crate) fn has_ascii_upper(w: u64) -> bool {
     const L: u64 = 0x0101_0101_0101_0101;
     const H: u64 = 0x8080_8080_8080_8080;
     let t = w & !H; // low 7 bits of each byte: no carries below
