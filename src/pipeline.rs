@@ -157,7 +157,7 @@ fn compose<'e>(original: &str, old: Vec<Composite>, edits: &'e [Edit], new_text:
     while let Some(first) = items.next() {
         // Fast path: an old composite no new edit touches only shifts.
         if let Item::Old(c) = &first {
-            if items.peek().map_or(true, |n| n.range().start > c.cur.end) {
+            if items.peek().is_none_or(|n| n.range().start > c.cur.end) {
                 let Item::Old(mut c) = first else { unreachable!() };
                 old_shift += c.cur.len() as isize - c.orig.len() as isize;
                 c.cur = (c.cur.start as isize + new_shift) as usize..(c.cur.end as isize + new_shift) as usize;

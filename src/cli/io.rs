@@ -66,11 +66,10 @@ fn walk(dir: &Path, glob: Option<&str>, out: &mut Vec<PathBuf>) -> io::Result<()
         }
         if ft.is_dir() {
             walk(&path, glob, out)?;
-        } else if ft.is_file() {
-            if glob.is_none_or(|g| glob_match(g, &name)) {
+        } else if ft.is_file()
+            && glob.is_none_or(|g| glob_match(g, &name)) {
                 out.push(path);
             }
-        }
     }
     Ok(())
 }

@@ -674,7 +674,7 @@ impl Boilerplate {
                     Kind::Prefix => 1,
                     _ => 2,
                 };
-                if date.as_ref().map_or(true, |d| rank < d.0) {
+                if date.as_ref().is_none_or(|d| rank < d.0) {
                     date = Some((rank, v.to_string()));
                 }
                 return;

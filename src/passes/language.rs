@@ -716,7 +716,7 @@ fn count_plain_sentences(text: &str) -> usize {
         let before = i.checked_sub(1).map(|j| b[j]);
         let after = b.get(i + 1).copied();
         let word_before = before.is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b')' | b'"' | b'\''));
-        let ends = after.map_or(true, |c| matches!(c, b' ' | b'\n' | b'\r' | b'"' | b'\'') || c.is_ascii_uppercase());
+        let ends = after.is_none_or(|c| matches!(c, b' ' | b'\n' | b'\r' | b'"' | b'\'') || c.is_ascii_uppercase());
         if word_before && ends && !(b[i] == b'.' && after.is_some_and(|c| c.is_ascii_digit())) {
             n += 1;
         }

@@ -548,13 +548,13 @@ impl Amount {
 fn decimal(digits: &str, exp: i32) -> String {
     if exp >= 0 {
         let mut s = digits.to_string();
-        s.extend(std::iter::repeat('0').take(exp as usize));
+        s.extend(std::iter::repeat_n('0', exp as usize));
         return s;
     }
     let k = (-exp) as usize;
     if k >= digits.len() {
         let mut s = String::from("0.");
-        s.extend(std::iter::repeat('0').take(k - digits.len()));
+        s.extend(std::iter::repeat_n('0', k - digits.len()));
         s.push_str(digits);
         s
     } else {

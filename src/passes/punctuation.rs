@@ -672,7 +672,7 @@ impl Punctuation {
             b',' | b';' => {
                 (ph && (nh || latin_run_then_han(text, e))) || (nh && han_then_latin_run(text, i))
             }
-            _ => ph && (nh || nc.map_or(true, |c| matches!(c, '\n' | '\r') || is_closing_quote(c) || is_cjk_punct(c))),
+            _ => ph && (nh || nc.is_none_or(|c| matches!(c, '\n' | '\r') || is_closing_quote(c) || is_cjk_punct(c))),
         };
         if !chinese {
             return false;
