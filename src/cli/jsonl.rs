@@ -300,14 +300,14 @@ fn process(raw: &[u8], args: &CleanArgs, cleaner: &Cleaner) -> Outcome {
     if let Some(name) = &args.annotate {
         // Insert the annotation before the record's closing brace.
         let close = rest.rfind('}').unwrap_or(rest.len());
-        out.extend_from_slice(rest[..close].as_bytes());
+        out.extend_from_slice(&rest.as_bytes()[..close]);
         let note = serde_json::json!({
             "edits": cleaned.report.edits.len(),
             "counts": cleaned.report.counts,
             "metadata": cleaned.report.metadata,
         });
         let _ = write!(out, ",{}:{}", serde_json::Value::from(name.as_str()), note);
-        out.extend_from_slice(rest[close..].as_bytes());
+        out.extend_from_slice(&rest.as_bytes()[close..]);
     } else {
         out.extend_from_slice(rest.as_bytes());
     }

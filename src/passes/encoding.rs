@@ -156,8 +156,7 @@ fn mojibake_at(text: &str, i: usize) -> Option<(usize, String)> {
     let mut pos = i;
     let mut chars = text[i..].char_indices().map(|(o, c)| (i + o, c)).peekable();
     let mut bytes = [0u8; 4];
-    loop {
-        let Some(&(start, lead_c)) = chars.peek() else { break };
+    while let Some(&(start, lead_c)) = chars.peek() {
         let Some(lead) = cp1252_byte(lead_c) else { break };
         let need = match lead {
             0xC2..=0xDF => 1,
@@ -171,11 +170,11 @@ fn mojibake_at(text: &str, i: usize) -> Option<(usize, String)> {
         bytes[0] = lead;
         let mut end = start + lead_c.len_utf8();
         let mut ok = true;
-        for k in 1..=need {
+        for slot in &mut bytes[1..=need] {
             match look.next() {
                 Some((o, c)) => match cp1252_byte(c) {
                     Some(b @ 0x80..=0xBF) => {
-                        bytes[k] = b;
+                        *slot = b;
                         end = o + c.len_utf8();
                     }
                     _ => {
