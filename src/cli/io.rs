@@ -122,18 +122,50 @@ pub fn open_reader(input: &Input) -> Result<Box<dyn BufRead + Send>> {
     })
 }
 
+/// A whole input's bytes: a memory map for plain files (no copy), a buffer
+/// otherwise (stdin, compressed files, maps that fail).
+pub enum InputBytes {
+    Buffer(Vec<u8>),
+    Map(memmap2::Mmap),
+}
+
+impl std::ops::Deref for InputBytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            InputBytes::Buffer(v) => v,
+            InputBytes::Map(m) => m,
+        }
+    }
+}
+
+/// Files smaller than this are read, not mapped (a map costs more to set up).
+const MAP_MIN_BYTES: u64 = 1 << 20;
+
 /// Read a whole input (decompressed).
-pub fn read_all(input: &Input) -> Result<Vec<u8>> {
+pub fn read_all(input: &Input) -> Result<InputBytes> {
     let mut buf = Vec::new();
     match input {
         Input::File(p) if compression_of(p) == Compression::None => {
-            buf = fs::read(p).with_context(|| format!("{}: cannot read", p.display()))?;
+            let file = fs::File::open(p).with_context(|| format!("{}: cannot read", p.display()))?;
+            let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+            if len >= MAP_MIN_BYTES {
+                // SAFETY: the map is read-only and dropped before rinse writes
+                // anything; in-place output goes to a new file renamed over the
+                // old one, so the mapped pages never change under us. Another
+                // process truncating the file meanwhile is the usual mmap risk
+                // (ripgrep takes it too).
+                if let Ok(map) = unsafe { memmap2::Mmap::map(&file) } {
+                    return Ok(InputBytes::Map(map));
+                }
+            }
+            (&file).read_to_end(&mut buf).with_context(|| format!("{}: cannot read", p.display()))?;
         }
         _ => {
             open_reader(input)?.read_to_end(&mut buf).with_context(|| format!("{}: cannot read", input.name()))?;
         }
     }
-    Ok(buf)
+    Ok(InputBytes::Buffer(buf))
 }
 
 /// A file written atomically: data goes to a temp file in the target's folder,
