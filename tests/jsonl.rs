@@ -182,22 +182,17 @@ fn parallel_jobs_give_identical_output() {
     }
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "many.jsonl", &input);
-    let one = rinse()
-        .args(["clean", "--select", "W,M", "--jsonl", "-q", "-j", "1"])
-        .arg(&file)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let two = rinse()
-        .args(["clean", "--select", "W,M", "--jsonl", "-q", "-j", "2"])
-        .arg(&file)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let run = |jobs: &str| {
+        rinse()
+            .args(["clean", "--select", "W,M", "--jsonl", "-q", "-j", jobs])
+            .arg(&file)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let (one, two) = (run("1"), run("2"));
     assert!(one == two, "-j 1 and -j 2 differ");
     let text = String::from_utf8(one).unwrap();
     assert_eq!(text.lines().count(), 3000);
