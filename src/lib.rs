@@ -104,7 +104,9 @@ impl Cleaner {
     /// Clean text that was already decoded, recording how (`info`) in the report.
     pub fn clean_decoded(&self, original: &str, decode: decode::DecodeInfo) -> Cleaned {
         let mut cx = passes::Context::default();
+        let mut t0 = pipeline::TIMINGS.then(std::time::Instant::now);
         let outcome = pipeline::run(original, &self.passes, &self.enabled, self.config.only_safe, &mut cx);
+        pipeline::lap(&mut t0, "pipeline");
         let positions = report::line_cols(original, outcome.composites.iter().map(|c| c.orig.start));
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
         if !decode.replacements.is_empty() {
@@ -115,7 +117,7 @@ impl Cleaner {
             .iter()
             .zip(positions)
             .map(|(c, (line, column))| {
-                for code in &c.codes {
+                for code in c.codes() {
                     *counts.entry(code.to_string()).or_default() += 1;
                 }
                 ReportEdit {
@@ -125,9 +127,9 @@ impl Cleaner {
                     column,
                     before: original[c.orig.clone()].to_string(),
                     after: outcome.text[c.cur.clone()].to_string(),
-                    codes: c.codes.iter().map(|s| s.to_string()).collect(),
+                    codes: c.codes().iter().map(|s| s.to_string()).collect(),
                     confidence: c.confidence,
-                    reasons: c.reasons.iter().map(|s| s.to_string()).collect(),
+                    reasons: c.reasons().iter().map(|s| s.to_string()).collect(),
                 }
             })
             .collect();
@@ -144,6 +146,7 @@ impl Cleaner {
                 reason: s.edit.reason.into_owned(),
             })
             .collect();
+        pipeline::lap(&mut t0, "report edits");
         let input_sha = report::sha256_hex(original);
         let report = Report {
             rinse_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -161,6 +164,7 @@ impl Cleaner {
             language: cx.language,
             warnings: cx.warnings,
         };
+        pipeline::lap(&mut t0, "sha");
         Cleaned { text: outcome.text, report, extracted: cx.extracted }
     }
 }

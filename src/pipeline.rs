@@ -17,14 +17,25 @@ use std::ops::Range;
 /// The most rounds of all passes the pipeline runs on one document.
 pub const MAX_ROUNDS: usize = 8;
 
+/// Print `what` took since `t0` when timings are on.
+pub(crate) fn lap(t0: &mut Option<std::time::Instant>, what: &str) {
+    if let Some(t) = t0 {
+        eprintln!("timing {what:<30} {:>8.2} ms", t.elapsed().as_secs_f64() * 1e3);
+        *t = std::time::Instant::now();
+    }
+}
+
+/// `RINSE_TIMINGS=1` prints each pass's time per round on stderr (for
+/// benchmarking; see `bench/README.md`).
+pub(crate) static TIMINGS: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| std::env::var_os("RINSE_TIMINGS").is_some());
+
 /// An edit against the original text, with where its result sits now.
 #[derive(Debug, Clone)]
 pub(crate) struct Composite {
     pub orig: Range<usize>,
     pub cur: Range<usize>,
-    pub codes: Vec<&'static str>,
     pub confidence: Confidence,
-    pub reasons: Vec<Cow<'static, str>>,
+    pub tags: Tags,
 }
 
 /// An edit a pass proposed that the pipeline did not apply.
@@ -55,13 +66,18 @@ pub(crate) fn run(
     let mut spare = String::new();
     let mut owned = false;
     let mut composites: Vec<Composite> = Vec::new();
+    let mut spare_composites: Vec<Composite> = Vec::new();
     let mut skipped = Vec::new();
     for round in 0..MAX_ROUNDS {
         cx.round = round;
         let mut changed = false;
         for pass in passes {
             let text: &str = if owned { &cur } else { original };
+            let t0 = TIMINGS.then(std::time::Instant::now);
             let mut edits = pass.run(text, cx);
+            if let Some(t0) = t0 {
+                eprintln!("timing round {round} {:<14} {:>8.2} ms {:>7} edits", pass.name(), t0.elapsed().as_secs_f64() * 1e3, edits.len());
+            }
             if edits.is_empty() {
                 continue;
             }
@@ -83,9 +99,12 @@ pub(crate) fn run(
             if edits.is_empty() {
                 continue;
             }
+            let mut t1 = TIMINGS.then(std::time::Instant::now);
             edits.sort();
             edits.dedup_by(|b, a| a.range == b.range && a.replacement == b.replacement);
+            lap(&mut t1, "  filter+sort");
             let rejected = apply_edits_into(text, &edits, &mut spare);
+            lap(&mut t1, "  apply");
             if !rejected.is_empty() {
                 edits.retain(|e| !rejected.contains(e));
                 skipped.extend(rejected.into_iter().map(|edit| Skipped { pass: pass.name(), round, edit }));
@@ -95,7 +114,9 @@ pub(crate) fn run(
             }
             std::mem::swap(&mut cur, &mut spare);
             owned = true;
-            composites = compose(original, composites, &edits, &cur);
+            compose(original, &mut composites, &edits, &cur, &mut spare_composites);
+            std::mem::swap(&mut composites, &mut spare_composites);
+            lap(&mut t1, "  compose");
             changed = true;
         }
         if !changed {
@@ -109,6 +130,37 @@ pub(crate) fn run(
     }
     let text = if owned { cur } else { original.to_string() };
     Outcome { text, composites, skipped }
+}
+
+/// The rule codes and reasons of a composite: one of each for most edits,
+/// a list when edits of several rules merged.
+#[derive(Debug, Clone)]
+pub(crate) enum Tags {
+    One(&'static str, Cow<'static, str>),
+    Many(Box<(Vec<&'static str>, Vec<Cow<'static, str>>)>),
+}
+
+impl Composite {
+    /// The rule codes, in the order they joined, without repeats.
+    pub fn codes(&self) -> &[&'static str] {
+        match &self.tags {
+            Tags::One(c, _) => std::slice::from_ref(c),
+            Tags::Many(m) => &m.0,
+        }
+    }
+
+    /// The reasons, in the order they joined, without repeats.
+    pub fn reasons(&self) -> &[Cow<'static, str>] {
+        match &self.tags {
+            Tags::One(_, r) => std::slice::from_ref(r),
+            Tags::Many(m) => &m.1,
+        }
+    }
+
+    fn shifted(mut self, by: isize) -> Self {
+        self.cur = (self.cur.start as isize + by) as usize..(self.cur.end as isize + by) as usize;
+        self
+    }
 }
 
 enum Item<'a> {
@@ -125,46 +177,59 @@ impl Item<'_> {
     }
 }
 
-/// Compose `edits` (sorted, non-overlapping, against the current text, which
-/// is `original` with `old` applied) with `old`; `new_text` is the result.
-fn compose<'e>(original: &str, old: Vec<Composite>, edits: &'e [Edit], new_text: &str) -> Vec<Composite> {
-    // Merge both sorted lists into one sequence ordered by start.
-    let mut items: Vec<Item<'e>> = Vec::with_capacity(old.len() + edits.len());
-    {
-        let mut old_it = old.into_iter().peekable();
-        let mut new_it = edits.iter().peekable();
-        loop {
-            let take_old = match (old_it.peek(), new_it.peek()) {
-                (Some(o), Some(n)) => (o.cur.start, o.cur.end) <= (n.range.start, n.range.end),
-                (Some(_), None) => true,
-                (None, Some(_)) => false,
-                (None, None) => break,
-            };
-            if take_old {
-                items.push(Item::Old(old_it.next().unwrap()));
-            } else {
-                items.push(Item::New(new_it.next().unwrap()));
-            }
+/// Old composites and new edits merged into one sequence ordered by start
+/// (old first on ties), without materializing it.
+struct Merge<'e, O: Iterator<Item = Composite>> {
+    old: std::iter::Peekable<O>,
+    new: std::iter::Peekable<std::slice::Iter<'e, Edit>>,
+}
+
+impl<'e, O: Iterator<Item = Composite>> Merge<'e, O> {
+    fn take_old(&mut self) -> Option<bool> {
+        match (self.old.peek(), self.new.peek()) {
+            (Some(o), Some(n)) => Some((o.cur.start, o.cur.end) <= (n.range.start, n.range.end)),
+            (Some(_), None) => Some(true),
+            (None, Some(_)) => Some(false),
+            (None, None) => None,
         }
     }
 
-    let mut out = Vec::with_capacity(items.len());
+    fn next(&mut self) -> Option<Item<'e>> {
+        Some(match self.take_old()? {
+            true => Item::Old(self.old.next()?),
+            false => Item::New(self.new.next()?),
+        })
+    }
+
+    fn peek_start(&mut self) -> Option<usize> {
+        Some(match self.take_old()? {
+            true => self.old.peek()?.cur.start,
+            false => self.new.peek()?.range.start,
+        })
+    }
+}
+
+/// Compose `edits` (sorted, non-overlapping, against the current text, which
+/// is `original` with `old` applied) with `old` into `out` (cleared first;
+/// `old` is left empty); `new_text` is the result.
+fn compose(original: &str, old: &mut Vec<Composite>, edits: &[Edit], new_text: &str, out: &mut Vec<Composite>) {
+    out.clear();
+    out.reserve(old.len() + edits.len());
+    let mut items = Merge { old: old.drain(..).peekable(), new: edits.iter().peekable() };
     let mut old_shift: isize = 0; // cur - orig, after the old composites passed
     let mut new_shift: isize = 0; // new - cur, after the new edits passed
-    let mut items = items.into_iter().peekable();
     let mut group_old: Vec<Composite> = Vec::new();
-    let mut group_new: Vec<&'e Edit> = Vec::new();
+    let mut group_new: Vec<&Edit> = Vec::new();
     while let Some(first) = items.next() {
         // Fast path: an old composite no new edit touches only shifts.
-        if let Item::Old(c) = &first {
-            if items.peek().is_none_or(|n| n.range().start > c.cur.end) {
-                let Item::Old(mut c) = first else { unreachable!() };
+        let first = match first {
+            Item::Old(c) if items.peek_start().is_none_or(|s| s > c.cur.end) => {
                 old_shift += c.cur.len() as isize - c.orig.len() as isize;
-                c.cur = (c.cur.start as isize + new_shift) as usize..(c.cur.end as isize + new_shift) as usize;
-                out.push(c);
+                out.push(c.shifted(new_shift));
                 continue;
             }
-        }
+            other => other,
+        };
         let r = first.range();
         let (a, mut b) = (r.start, r.end);
         let orig_a = match &first {
@@ -174,33 +239,27 @@ fn compose<'e>(original: &str, old: Vec<Composite>, edits: &'e [Edit], new_text:
         let new_a = (a as isize + new_shift) as usize;
         group_old.clear();
         group_new.clear();
-        let mut push = |item: Item<'e>, old_shift: &mut isize, new_shift: &mut isize| match item {
-            Item::Old(c) => {
-                *old_shift += c.cur.len() as isize - c.orig.len() as isize;
-                group_old.push(c);
-            }
-            Item::New(e) => {
-                *new_shift += e.replacement.len() as isize - e.range.len() as isize;
-                group_new.push(e);
-            }
-        };
         let shift_before_group = new_shift;
-        push(first, &mut old_shift, &mut new_shift);
-        while let Some(next) = items.peek() {
-            let nr = next.range();
-            if nr.start > b {
+        let mut item = first;
+        loop {
+            match item {
+                Item::Old(c) => {
+                    old_shift += c.cur.len() as isize - c.orig.len() as isize;
+                    group_old.push(c);
+                }
+                Item::New(e) => {
+                    new_shift += e.replacement.len() as isize - e.range.len() as isize;
+                    group_new.push(e);
+                }
+            }
+            if items.peek_start().is_none_or(|s| s > b) {
                 break;
             }
-            b = b.max(nr.end);
-            let item = items.next().unwrap();
-            push(item, &mut old_shift, &mut new_shift);
+            item = items.next().expect("peeked");
+            b = b.max(item.range().end);
         }
         if group_new.is_empty() {
-            for mut c in group_old.drain(..) {
-                c.cur = (c.cur.start as isize + shift_before_group) as usize
-                    ..(c.cur.end as isize + shift_before_group) as usize;
-                out.push(c);
-            }
+            out.extend(group_old.drain(..).map(|c| c.shifted(shift_before_group)));
             continue;
         }
         let orig_b = (b as isize - old_shift) as usize;
@@ -208,40 +267,52 @@ fn compose<'e>(original: &str, old: Vec<Composite>, edits: &'e [Edit], new_text:
         if new_text[new_a..new_b] == original[orig_a..orig_b] {
             continue; // a later pass undid an earlier one: nothing to report
         }
-        let mut codes: Vec<&'static str> = Vec::new();
-        let mut reasons: Vec<Cow<'static, str>> = Vec::new();
         let mut confidence = Confidence::Safe;
-        for c in &group_old {
-            for code in &c.codes {
-                if !codes.contains(code) {
-                    codes.push(code);
+        let tags = if let ([], [e]) = (group_old.as_slice(), group_new.as_slice()) {
+            confidence = e.confidence;
+            Tags::One(e.code, e.reason.clone())
+        } else {
+            let mut codes: Vec<&'static str> = Vec::new();
+            let mut reasons: Vec<Cow<'static, str>> = Vec::new();
+            for c in &group_old {
+                for code in c.codes() {
+                    if !codes.contains(code) {
+                        codes.push(code);
+                    }
                 }
-            }
-            for r in &c.reasons {
-                if !reasons.contains(r) {
-                    reasons.push(r.clone());
+                for r in c.reasons() {
+                    if !reasons.contains(r) {
+                        reasons.push(r.clone());
+                    }
                 }
+                confidence = confidence.min(c.confidence);
             }
-            confidence = confidence.min(c.confidence);
-        }
-        for e in &group_new {
-            if !codes.contains(&e.code) {
-                codes.push(e.code);
+            for e in &group_new {
+                if !codes.contains(&e.code) {
+                    codes.push(e.code);
+                }
+                if !reasons.contains(&e.reason) {
+                    reasons.push(e.reason.clone());
+                }
+                confidence = confidence.min(e.confidence);
             }
-            if !reasons.contains(&e.reason) {
-                reasons.push(e.reason.clone());
-            }
-            confidence = confidence.min(e.confidence);
-        }
-        out.push(Composite { orig: orig_a..orig_b, cur: new_a..new_b, codes, confidence, reasons });
+            Tags::Many(Box::new((codes, reasons)))
+        };
+        out.push(Composite { orig: orig_a..orig_b, cur: new_a..new_b, confidence, tags });
     }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::edit::apply_edits;
+
+    fn comp(original: &str, mut old: Vec<Composite>, edits: &[Edit], new_text: &str) -> Vec<Composite> {
+        let mut out = Vec::new();
+        compose(original, &mut old, edits, new_text, &mut out);
+        assert!(old.is_empty());
+        out
+    }
 
     fn e(r: Range<usize>, s: &'static str, code: &'static str) -> Edit {
         Edit::replacement(r, s, code, Confidence::Safe, "test")
@@ -252,15 +323,15 @@ mod tests {
         let original = "a**b  c";
         let step1 = [e(1..3, "", "M103")];
         let (t1, _) = apply_edits(original, &step1);
-        let c1 = compose(original, vec![], &step1, &t1);
+        let c1 = comp(original, vec![], &step1, &t1);
         assert_eq!(t1, "ab  c");
         let step2 = [e(1..1, " ", "P999"), e(2..4, " ", "W106")];
         let (t2, _) = apply_edits(&t1, &step2);
-        let c2 = compose(original, c1, &step2, &t2);
+        let c2 = comp(original, c1, &step2, &t2);
         assert_eq!(t2, "a b c");
         assert_eq!(c2.len(), 2);
         assert_eq!(c2[0].orig, 1..3);
-        assert_eq!(c2[0].codes, vec!["M103", "P999"]);
+        assert_eq!(c2[0].codes(), &["M103", "P999"]);
         assert_eq!(&t2[c2[0].cur.clone()], " ");
         assert_eq!(c2[1].orig, 4..6);
     }
@@ -270,10 +341,10 @@ mod tests {
         let original = "x,y";
         let s1 = [e(1..2, "，", "P1")];
         let (t1, _) = apply_edits(original, &s1);
-        let c1 = compose(original, vec![], &s1, &t1);
+        let c1 = comp(original, vec![], &s1, &t1);
         let s2 = [e(1..4, ",", "P2")];
         let (t2, _) = apply_edits(&t1, &s2);
-        let c2 = compose(original, c1, &s2, &t2);
+        let c2 = comp(original, c1, &s2, &t2);
         assert_eq!(t2, original);
         assert!(c2.is_empty());
     }
@@ -283,10 +354,10 @@ mod tests {
         let original = "aaa bbb ccc";
         let s1 = [e(8..11, "C", "X1")];
         let (t1, _) = apply_edits(original, &s1);
-        let c1 = compose(original, vec![], &s1, &t1);
+        let c1 = comp(original, vec![], &s1, &t1);
         let s2 = [e(0..3, "", "X2")];
         let (t2, _) = apply_edits(&t1, &s2);
-        let c2 = compose(original, c1, &s2, &t2);
+        let c2 = comp(original, c1, &s2, &t2);
         assert_eq!(t2, " bbb C");
         assert_eq!(c2.len(), 2);
         assert_eq!(c2[1].orig, 8..11);
