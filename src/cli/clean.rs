@@ -80,7 +80,8 @@ pub fn english_fraction(c: &Cleaned) -> Option<f64> {
 }
 
 pub fn run(args: CleanArgs) -> Result<ExitCode> {
-    let cleaner = args.config.cleaner()?;
+    // Input/output hashes only matter in a written report.
+    let cleaner = args.config.cleaner()?.with_hashes(args.report.is_some());
     let encoding = args.config.encoding()?;
     if args.input.jsonl {
         return super::jsonl::clean(&args, &cleaner);
