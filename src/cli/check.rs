@@ -30,7 +30,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
             if !args.quiet {
                 out.write_all(render::annotated(&doc.original, &doc.cleaned.report, &doc.name).as_bytes())?;
             }
-            writeln!(out, "{}: would change ({})", doc.name, doc.cleaned.report.summary())?;
+            writeln!(out, "{}: would change ({})", doc.name, doc.cleaned.summary())?;
         }
         Ok(())
     })?;

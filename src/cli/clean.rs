@@ -80,8 +80,9 @@ pub fn english_fraction(c: &Cleaned) -> Option<f64> {
 }
 
 pub fn run(args: CleanArgs) -> Result<ExitCode> {
-    // Input/output hashes only matter in a written report.
-    let cleaner = args.config.cleaner()?.with_hashes(args.report.is_some());
+    // The edit list and hashes only matter in a written report.
+    let detail = if args.report.is_some() { rinse::ReportDetail::Full } else { rinse::ReportDetail::Summary };
+    let cleaner = args.config.cleaner()?.with_report_detail(detail);
     let encoding = args.config.encoding()?;
     if args.input.jsonl {
         return super::jsonl::clean(&args, &cleaner);
@@ -177,7 +178,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode> {
                     progress.suspend(|| eprintln!("{}: warning: {w}", input.name()));
                 }
                 if !several {
-                    eprintln!("{}: {}", input.name(), cleaned.report.summary());
+                    eprintln!("{}: {}", input.name(), cleaned.summary());
                 }
             }
             summary.add(&cleaned);
@@ -209,7 +210,7 @@ fn clean_one(
     }
     if args.in_place {
         if let Input::File(p) = input {
-            if !cleaned.report.edits.is_empty() || cleaned.report.decode.encoding != "UTF-8" || cleaned.report.decode.bom {
+            if cleaned.edit_count > 0 || cleaned.report.decode.encoding != "UTF-8" || cleaned.report.decode.bom {
                 io::write_atomic(p, cleaned.text.as_bytes())?;
             }
         }
@@ -274,7 +275,7 @@ pub struct Summary {
 impl Summary {
     pub fn add(&mut self, c: &Cleaned) {
         self.documents += 1;
-        self.changed += usize::from(!c.report.edits.is_empty());
+        self.changed += usize::from(c.edit_count > 0);
         self.bytes_in += c.report.input_bytes;
         self.bytes_out += c.report.output_bytes;
         for (code, n) in &c.report.counts {

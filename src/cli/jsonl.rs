@@ -302,7 +302,7 @@ fn process(raw: &[u8], args: &CleanArgs, cleaner: &Cleaner) -> Outcome {
         let close = rest.rfind('}').unwrap_or(rest.len());
         out.extend_from_slice(&rest.as_bytes()[..close]);
         let note = serde_json::json!({
-            "edits": cleaned.report.edits.len(),
+            "edits": cleaned.edit_count,
             "counts": cleaned.report.counts,
             "metadata": cleaned.report.metadata,
         });

@@ -33,6 +33,7 @@ pub mod markup;
 pub mod numbers;
 pub mod punctuation;
 pub mod quotes;
+pub(crate) mod scan;
 pub mod sentence_case;
 pub mod whitespace;
 

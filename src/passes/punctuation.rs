@@ -12,7 +12,7 @@ use crate::edit::{
     Edit,
 };
 use crate::error::{Error, Result};
-use crate::passes::{Context, Pass};
+use crate::passes::{scan, Context, Pass};
 use std::collections::HashSet;
 
 crate::declare_rules! { pass = "punctuation";
@@ -456,6 +456,13 @@ pub(crate) fn in_address(b: &[u8], i: usize) -> bool {
     tok.iter().any(|&c| matches!(c, b'@' | b'/' | b'\\')) || memchr::memmem::find(tok, b"www.").is_some()
 }
 
+/// May the 8 bytes of `w` hold a byte of [`CANDIDATE`]? (`!(),.` are
+/// 0x21–0x2E, `:;?` 0x3A–0x3F, the CJK lead bytes are non-ASCII.)
+#[inline]
+fn may_hold_candidate(w: u64) -> bool {
+    (scan::in_range(w, 0x21, 0x2e) | scan::in_range(w, 0x3a, 0x3f) | scan::non_ascii(w)) != 0
+}
+
 /// Bytes that may start a candidate.
 static CANDIDATE: [bool; 256] = {
     let mut t = [false; 256];
@@ -482,6 +489,11 @@ impl Pass for Punctuation {
         let mut edits = Vec::new();
         let mut i = 0;
         while i < b.len() {
+            // Skip 8 bytes at a time while none can start a candidate.
+            if i + 8 <= b.len() && !may_hold_candidate(scan::read_u64(b, i)) {
+                i += 8;
+                continue;
+            }
             let c = b[i];
             if !CANDIDATE[c as usize] {
                 i += 1;
@@ -500,6 +512,9 @@ impl Pass for Punctuation {
                     continue;
                 }
                 b'(' | b')' => self.bracket(text, i, &mut edits),
+                // The common case, a mark after an ASCII character and
+                // before a space (`word, next`), needs nothing.
+                _ if i > 0 && b.get(i + 1) == Some(&b' ') && b[i - 1] < 0x80 && b[i - 1] != b' ' => {}
                 _ => self.ascii(text, i, &mut edits),
             }
             i += 1;

@@ -128,14 +128,19 @@ impl Report {
 
     /// One line: `N edits, by rule: W104 ×3, P101 ×2`.
     pub fn summary(&self) -> String {
-        if self.edits.is_empty() {
-            return "no edits".to_string();
-        }
-        let mut by: Vec<(&String, &usize)> = self.counts.iter().collect();
-        by.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        let list: Vec<String> = by.iter().map(|(c, n)| format!("{c} ×{n}")).collect();
-        format!("{} edit{}, by rule: {}", self.edits.len(), if self.edits.len() == 1 { "" } else { "s" }, list.join(", "))
+        summary_line(self.edits.len(), &self.counts)
     }
+}
+
+/// `N edits, by rule: …` for `n` edits with these counts per rule.
+pub(crate) fn summary_line(n: usize, counts: &BTreeMap<String, usize>) -> String {
+    if n == 0 {
+        return "no edits".to_string();
+    }
+    let mut by: Vec<(&String, &usize)> = counts.iter().collect();
+    by.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let list: Vec<String> = by.iter().map(|(c, n)| format!("{c} ×{n}")).collect();
+    format!("{n} edit{}, by rule: {}", if n == 1 { "" } else { "s" }, list.join(", "))
 }
 
 /// Apply report edits to `input` (sorted here; overlaps and mismatches are errors).
