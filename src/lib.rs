@@ -156,7 +156,7 @@ impl Cleaner {
             by_code.insert("E101", decode.replacements.len());
         }
         for c in &outcome.composites {
-            for code in c.codes() {
+            for code in outcome.tags(c).codes() {
                 *by_code.entry(code).or_default() += 1;
             }
         }
@@ -175,9 +175,9 @@ impl Cleaner {
                     column,
                     before: original[c.orig.clone()].to_string(),
                     after: outcome.text[c.cur.clone()].to_string(),
-                    codes: c.codes().iter().map(|s| s.to_string()).collect(),
+                    codes: outcome.tags(c).codes().iter().map(|s| s.to_string()).collect(),
                     confidence: c.confidence,
-                    reasons: c.reasons().iter().map(|s| s.to_string()).collect(),
+                    reasons: outcome.tags(c).reasons().iter().map(|s| s.to_string()).collect(),
                 })
                 .collect();
             let skipped = outcome

@@ -35,7 +35,9 @@ pub(crate) struct Composite {
     pub orig: Range<usize>,
     pub cur: Range<usize>,
     pub confidence: Confidence,
-    pub tags: Tags,
+    /// Index of its codes and reasons in [`Outcome::tags`] (kept out of
+    /// line: composites are moved on every pass, tags rarely change).
+    pub tag: u32,
 }
 
 /// An edit a pass proposed that the pipeline did not apply.
@@ -49,7 +51,15 @@ pub(crate) struct Skipped {
 pub(crate) struct Outcome {
     pub text: String,
     pub composites: Vec<Composite>,
+    pub tags: Vec<Tags>,
     pub skipped: Vec<Skipped>,
+}
+
+impl Outcome {
+    /// The codes and reasons of `c`.
+    pub fn tags(&self, c: &Composite) -> &Tags {
+        &self.tags[c.tag as usize]
+    }
 }
 
 pub(crate) fn run(
@@ -67,6 +77,7 @@ pub(crate) fn run(
     let mut owned = false;
     let mut composites: Vec<Composite> = Vec::new();
     let mut spare_composites: Vec<Composite> = Vec::new();
+    let mut tags: Vec<Tags> = Vec::new();
     let mut skipped = Vec::new();
     for round in 0..MAX_ROUNDS {
         cx.round = round;
@@ -114,7 +125,7 @@ pub(crate) fn run(
             }
             std::mem::swap(&mut cur, &mut spare);
             owned = true;
-            compose(original, &mut composites, &edits, &cur, &mut spare_composites);
+            compose(original, &mut composites, &mut tags, &edits, &cur, &mut spare_composites);
             std::mem::swap(&mut composites, &mut spare_composites);
             lap(&mut t1, "  compose");
             changed = true;
@@ -129,7 +140,7 @@ pub(crate) fn run(
         }
     }
     let text = if owned { cur } else { original.to_string() };
-    Outcome { text, composites, skipped }
+    Outcome { text, composites, tags, skipped }
 }
 
 /// The rule codes and reasons of a composite: one of each for most edits,
@@ -140,10 +151,10 @@ pub(crate) enum Tags {
     Many(Box<(Vec<&'static str>, Vec<Cow<'static, str>>)>),
 }
 
-impl Composite {
+impl Tags {
     /// The rule codes, in the order they joined, without repeats.
     pub fn codes(&self) -> &[&'static str] {
-        match &self.tags {
+        match self {
             Tags::One(c, _) => std::slice::from_ref(c),
             Tags::Many(m) => &m.0,
         }
@@ -151,12 +162,14 @@ impl Composite {
 
     /// The reasons, in the order they joined, without repeats.
     pub fn reasons(&self) -> &[Cow<'static, str>] {
-        match &self.tags {
+        match self {
             Tags::One(_, r) => std::slice::from_ref(r),
             Tags::Many(m) => &m.1,
         }
     }
+}
 
+impl Composite {
     fn shifted(mut self, by: isize) -> Self {
         self.cur = (self.cur.start as isize + by) as usize..(self.cur.end as isize + by) as usize;
         self
@@ -212,7 +225,14 @@ impl<'e, O: Iterator<Item = Composite>> Merge<'e, O> {
 /// Compose `edits` (sorted, non-overlapping, against the current text, which
 /// is `original` with `old` applied) with `old` into `out` (cleared first;
 /// `old` is left empty); `new_text` is the result.
-fn compose(original: &str, old: &mut Vec<Composite>, edits: &[Edit], new_text: &str, out: &mut Vec<Composite>) {
+fn compose(
+    original: &str,
+    old: &mut Vec<Composite>,
+    tags: &mut Vec<Tags>,
+    edits: &[Edit],
+    new_text: &str,
+    out: &mut Vec<Composite>,
+) {
     out.clear();
     out.reserve(old.len() + edits.len());
     let mut items = Merge { old: old.drain(..).peekable(), new: edits.iter().peekable() };
@@ -268,19 +288,19 @@ fn compose(original: &str, old: &mut Vec<Composite>, edits: &[Edit], new_text: &
             continue; // a later pass undid an earlier one: nothing to report
         }
         let mut confidence = Confidence::Safe;
-        let tags = if let ([], [e]) = (group_old.as_slice(), group_new.as_slice()) {
+        let tag = if let ([], [e]) = (group_old.as_slice(), group_new.as_slice()) {
             confidence = e.confidence;
             Tags::One(e.code, e.reason.clone())
         } else {
             let mut codes: Vec<&'static str> = Vec::new();
             let mut reasons: Vec<Cow<'static, str>> = Vec::new();
             for c in &group_old {
-                for code in c.codes() {
+                for code in tags[c.tag as usize].codes() {
                     if !codes.contains(code) {
                         codes.push(code);
                     }
                 }
-                for r in c.reasons() {
+                for r in tags[c.tag as usize].reasons() {
                     if !reasons.contains(r) {
                         reasons.push(r.clone());
                     }
@@ -298,7 +318,11 @@ fn compose(original: &str, old: &mut Vec<Composite>, edits: &[Edit], new_text: &
             }
             Tags::Many(Box::new((codes, reasons)))
         };
-        out.push(Composite { orig: orig_a..orig_b, cur: new_a..new_b, confidence, tags });
+        let Ok(index) = u32::try_from(tags.len()) else {
+            continue; // 4 billion edits: cannot be listed (never seen)
+        };
+        tags.push(tag);
+        out.push(Composite { orig: orig_a..orig_b, cur: new_a..new_b, confidence, tag: index });
     }
 }
 
@@ -308,10 +332,16 @@ mod tests {
     use crate::edit::apply_edits;
 
     fn comp(original: &str, mut old: Vec<Composite>, edits: &[Edit], new_text: &str) -> Vec<Composite> {
-        let mut out = Vec::new();
-        compose(original, &mut old, edits, new_text, &mut out);
-        assert!(old.is_empty());
-        out
+        TAGS.with_borrow_mut(|tags| {
+            let mut out = Vec::new();
+            compose(original, &mut old, tags, edits, new_text, &mut out);
+            assert!(old.is_empty());
+            out
+        })
+    }
+
+    thread_local! {
+        static TAGS: std::cell::RefCell<Vec<Tags>> = const { std::cell::RefCell::new(Vec::new()) };
     }
 
     fn e(r: Range<usize>, s: &'static str, code: &'static str) -> Edit {
@@ -331,7 +361,7 @@ mod tests {
         assert_eq!(t2, "a b c");
         assert_eq!(c2.len(), 2);
         assert_eq!(c2[0].orig, 1..3);
-        assert_eq!(c2[0].codes(), &["M103", "P999"]);
+        assert_eq!(TAGS.with_borrow(|t| t[c2[0].tag as usize].codes().to_vec()), ["M103", "P999"]);
         assert_eq!(&t2[c2[0].cur.clone()], " ");
         assert_eq!(c2[1].orig, 4..6);
     }
