@@ -287,6 +287,10 @@ impl Whitespace {
         // Byte scan: only bytes that may start something to fix are decoded.
         let mut i = content_start;
         while i < content_end {
+            if i + BLOCK < content_end && !block_is_special(&b[i..i + BLOCK + 1]) {
+                i += BLOCK;
+                continue;
+            }
             if i + 8 <= content_end && special_mask(read_u64(b, i)) == 0 {
                 i += 7; // overlap one byte so a space pair across chunks is seen
                 continue;
@@ -354,8 +358,13 @@ impl Whitespace {
         let mut last_end = 0usize;
         let mut i = 0usize;
         while i < b.len() {
+            // ASCII is always normalized.
+            if i + BLOCK <= b.len() && b[i..i + BLOCK].iter().fold(0u8, |a, &c| a | c) < 0x80 {
+                i += BLOCK;
+                continue;
+            }
             if i + 8 <= b.len() && read_u64(b, i) & HIGH == 0 {
-                i += 8; // ASCII is always normalized
+                i += 8;
                 continue;
             }
             // ASCII, Latin-1 and the CJK ideograph block (lead bytes E4–E9) are always normalized.
@@ -438,6 +447,24 @@ fn special_mask(w: u64) -> u64 {
     control | (w & HIGH) | del | (spaces & (spaces >> 8))
 }
 
+/// Bytes the block scans look at in one step (the compiler turns the fixed
+/// size loops into vector compares).
+const BLOCK: usize = 32;
+
+/// Does `block` (`BLOCK + 1` bytes) hold, in its first `BLOCK` bytes, a
+/// control byte, DEL, a non-ASCII byte, or a space followed by a space (the
+/// last byte is only looked at as the follower)? Exact, like [`special_mask`]
+/// without its false alarms.
+#[inline]
+fn block_is_special(block: &[u8]) -> bool {
+    let (cur, next) = (&block[..BLOCK], &block[1..=BLOCK]);
+    let mut any = false;
+    for (&c, &n) in cur.iter().zip(next) {
+        any |= (c < 0x20) | (c >= 0x7f) | ((c == b' ') & (n == b' '));
+    }
+    any
+}
+
 /// Bytes that may start an edit inside a line.
 static INTERESTING: [bool; 256] = {
     let mut t = [false; 256];
@@ -459,6 +486,25 @@ static INTERESTING: [bool; 256] = {
 #[cfg(test)]
 mod tests {
     use crate::passes::testing::{assert_fixes, assert_fixes_with, assert_no_edits, edit_count};
+
+    #[test]
+    fn block_check_is_exact() {
+        use super::BLOCK;
+        let naive = |b: &[u8]| (0..BLOCK).any(|k| b[k] < 0x20 || b[k] >= 0x7f || (b[k] == b' ' && b[k + 1] == b' '));
+        let base = *b"The quick brown fox jumps over a lazy dog";
+        for pos in 0..=BLOCK {
+            for byte in [0u8, b'\t', b'\n', b' ', 0x7f, 0x80, 0xe3, b'x'] {
+                let mut block = [0u8; BLOCK + 1];
+                block.copy_from_slice(&base[..=BLOCK]);
+                block[pos] = byte;
+                assert_eq!(super::block_is_special(&block), naive(&block), "{byte:#x} at {pos}");
+                if pos > 0 {
+                    block[pos - 1] = b' ';
+                    assert_eq!(super::block_is_special(&block), naive(&block), "space, {byte:#x} at {pos}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn removes_indentation_and_nbsp_from_real_line() {
