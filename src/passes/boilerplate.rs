@@ -20,7 +20,7 @@ use crate::config::Config;
 use crate::edit::{Confidence, Edit};
 use crate::error::{Error, Result};
 use crate::passes::{Context, Pass};
-use classify::{At, Classifier, Hit};
+use classify::{At, Classifier, Hit, MAX_FURNITURE_LEN};
 pub use spec::{Kind, RuleSpec, RulesFile, Zone};
 use std::borrow::Cow;
 use std::path::PathBuf;
@@ -566,6 +566,9 @@ impl Boilerplate {
         };
         if let (Some(f), Some(l)) = (first, last) {
             for (i, l) in lines.iter().enumerate().take(l).skip(f + 1) {
+                if l.trimmed_len() == 0 || l.trimmed_len() > MAX_FURNITURE_LEN {
+                    continue; // classify finds nothing there
+                }
                 let t = l.trimmed(text);
                 let h = c.classify(t, true);
                 if !h.is_empty() {
@@ -637,12 +640,13 @@ impl Boilerplate {
         // A line repeated right after itself (blank and removed lines between).
         let mut prev: Option<usize> = None;
         for i in 0..n {
-            let t = lines[i].trimmed(text);
-            if t.is_empty() || removed[i].is_some() {
+            let len = lines[i].trimmed_len();
+            if len == 0 || removed[i].is_some() {
                 continue;
             }
-            if let Some(p) = prev {
-                if t.len() >= 8 && t == lines[p].trimmed(text) && t.chars().any(char::is_alphabetic) {
+            if let Some(p) = prev.filter(|&p| len >= 8 && lines[p].trimmed_len() == len) {
+                let t = lines[i].trimmed(text);
+                if t == lines[p].trimmed(text) && t.chars().any(char::is_alphabetic) {
                     let confidence = if at[i] == At::Header { Confidence::Safe } else { Confidence::Review };
                     removed[i] = Some(Removal { code: "B113", confidence, values: Vec::new(), heuristic: false, over: false });
                     continue;
@@ -747,24 +751,40 @@ pub(crate) struct LineSpan {
     pub start: usize,
     pub end: usize,
     pub next: usize,
+    /// The line without surrounding whitespace: `trim_start..trim_end`.
+    trim_start: usize,
+    trim_end: usize,
 }
 
 impl LineSpan {
     pub fn trimmed<'t>(&self, text: &'t str) -> &'t str {
-        text[self.start..self.end].trim()
+        &text[self.trim_start..self.trim_end]
+    }
+
+    /// Length in bytes of [`LineSpan::trimmed`], without reading the text
+    /// (the loops over every line of a long document stay out of its memory).
+    pub fn trimmed_len(&self) -> usize {
+        self.trim_end - self.trim_start
     }
 }
 
 pub(crate) fn split_lines(text: &str) -> Vec<LineSpan> {
     let mut out = Vec::with_capacity(text.len() / 64 + 1);
+    let span = |start: usize, end: usize, next: usize| {
+        let line = &text[start..end];
+        let t = line.trim_start();
+        let trim_start = end - t.len();
+        let trim_end = trim_start + t.trim_end().len();
+        LineSpan { start, end, next, trim_start, trim_end }
+    };
     let mut start = 0;
     for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
         let end = if nl > start && text.as_bytes()[nl - 1] == b'\r' { nl - 1 } else { nl };
-        out.push(LineSpan { start, end, next: nl + 1 });
+        out.push(span(start, end, nl + 1));
         start = nl + 1;
     }
     if start < text.len() {
-        out.push(LineSpan { start, end: text.len(), next: text.len() });
+        out.push(span(start, text.len(), text.len()));
     }
     out
 }
@@ -857,7 +877,7 @@ impl Analysis<'_> {
             edits.push(Edit::deletion(s..s + p.len, p.code, p.confidence, reason(p.code)));
         }
         let n = self.lines.len();
-        let blank = |i: usize| self.lines[i].trimmed(self.text).is_empty();
+        let blank = |i: usize| self.lines[i].trimmed_len() == 0;
         let gone = |i: usize| self.removed[i].is_some();
         let mut i = 0;
         while i < n {
