@@ -425,19 +425,19 @@ impl Pass for Numbers {
     }
 }
 
-/// Index of the next ASCII digit at or after `from`, checking 16 bytes at a
+/// Index of the next ASCII digit at or after `from`, checking 32 bytes at a
 /// time (the compiler vectorizes the fixed-size check).
 #[inline]
 fn next_digit(b: &[u8], from: usize) -> Option<usize> {
-    const W: usize = 16;
+    const W: usize = 32;
     let mut i = from;
     while i + W <= b.len() {
         let chunk: &[u8; W] = b[i..i + W].try_into().unwrap();
-        let mut any = false;
+        let mut any = 0u8;
         for &c in chunk {
-            any |= c.wrapping_sub(b'0') < 10;
+            any |= u8::from(c.wrapping_sub(b'0') < 10);
         }
-        if any {
+        if any != 0 {
             return chunk.iter().position(u8::is_ascii_digit).map(|p| i + p);
         }
         i += W;

@@ -456,11 +456,12 @@ pub(crate) fn in_address(b: &[u8], i: usize) -> bool {
     tok.iter().any(|&c| matches!(c, b'@' | b'/' | b'\\')) || memchr::memmem::find(tok, b"www.").is_some()
 }
 
-/// May the 8 bytes of `w` hold a byte of [`CANDIDATE`]? (`!(),.` are
-/// 0x21–0x2E, `:;?` 0x3A–0x3F, the CJK lead bytes are non-ASCII.)
+/// High bit set in each of the 8 bytes of `w` that may be a byte of
+/// [`CANDIDATE`] (`!(),.` are in 0x21–0x2E, `:;?` in 0x3A–0x3F, the CJK
+/// lead bytes are non-ASCII); zero when none is.
 #[inline]
-fn may_hold_candidate(w: u64) -> bool {
-    (scan::in_range(w, 0x21, 0x2e) | scan::in_range(w, 0x3a, 0x3f) | scan::non_ascii(w)) != 0
+fn candidate_mask(w: u64) -> u64 {
+    scan::in_range(w, 0x21, 0x2e) | scan::in_range(w, 0x3a, 0x3f) | scan::non_ascii(w)
 }
 
 /// Bytes that may start a candidate.
@@ -489,14 +490,26 @@ impl Pass for Punctuation {
         let mut edits = Vec::new();
         let mut i = 0;
         while i < b.len() {
-            // Skip 8 bytes at a time while none can start a candidate.
-            if i + 8 <= b.len() && !may_hold_candidate(scan::read_u64(b, i)) {
-                i += 8;
-                continue;
+            // Skip 8 bytes at a time while none can start a candidate, then
+            // jump to the first byte that may.
+            if i + 8 <= b.len() {
+                let m = candidate_mask(scan::read_u64(b, i));
+                if m == 0 {
+                    i += 8;
+                    continue;
+                }
+                i += (m.trailing_zeros() / 8) as usize;
             }
             let c = b[i];
             if !CANDIDATE[c as usize] {
-                i += 1;
+                // Past a whole character: a non-candidate lead byte starts
+                // one (CJK letters are 3 bytes), anything else is one byte.
+                i += match c {
+                    0xc0..=0xdf => 2,
+                    0xe0..=0xef => 3,
+                    0xf0..=0xff => 4,
+                    _ => 1,
+                };
                 continue;
             }
             match c {

@@ -291,9 +291,14 @@ impl Whitespace {
                 i += BLOCK;
                 continue;
             }
-            if i + 8 <= content_end && special_mask(read_u64(b, i)) == 0 {
-                i += 7; // overlap one byte so a space pair across chunks is seen
-                continue;
+            if i + 8 <= content_end {
+                let m = special_mask(read_u64(b, i));
+                if m == 0 {
+                    i += 7; // overlap one byte so a space pair across words is seen
+                    continue;
+                }
+                // The first flagged byte is a real one (borrows only run upward).
+                i += (m.trailing_zeros() / 8) as usize;
             }
             let byte = b[i];
             if (0xE4..=0xE9).contains(&byte) {
@@ -363,9 +368,13 @@ impl Whitespace {
                 i += BLOCK;
                 continue;
             }
-            if i + 8 <= b.len() && read_u64(b, i) & HIGH == 0 {
-                i += 8;
-                continue;
+            if i + 8 <= b.len() {
+                let m = read_u64(b, i) & HIGH;
+                if m == 0 {
+                    i += 8;
+                    continue;
+                }
+                i += (m.trailing_zeros() / 8) as usize;
             }
             // ASCII, Latin-1 and the CJK ideograph block (lead bytes E4–E9) are always normalized.
             let lead = b[i];
