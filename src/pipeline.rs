@@ -177,7 +177,7 @@ impl Composite {
 }
 
 enum Item<'a> {
-    Old(Composite),
+    Old(&'a Composite),
     New(&'a Edit),
 }
 
@@ -192,14 +192,17 @@ impl Item<'_> {
 
 /// Old composites and new edits merged into one sequence ordered by start
 /// (old first on ties), without materializing it.
-struct Merge<'e, O: Iterator<Item = Composite>> {
-    old: std::iter::Peekable<O>,
-    new: std::iter::Peekable<std::slice::Iter<'e, Edit>>,
+struct Merge<'a> {
+    old: &'a [Composite],
+    new: &'a [Edit],
+    i: usize,
+    j: usize,
 }
 
-impl<'e, O: Iterator<Item = Composite>> Merge<'e, O> {
-    fn take_old(&mut self) -> Option<bool> {
-        match (self.old.peek(), self.new.peek()) {
+impl<'a> Merge<'a> {
+    #[inline]
+    fn take_old(&self) -> Option<bool> {
+        match (self.old.get(self.i), self.new.get(self.j)) {
             (Some(o), Some(n)) => Some((o.cur.start, o.cur.end) <= (n.range.start, n.range.end)),
             (Some(_), None) => Some(true),
             (None, Some(_)) => Some(false),
@@ -207,18 +210,20 @@ impl<'e, O: Iterator<Item = Composite>> Merge<'e, O> {
         }
     }
 
-    fn next(&mut self) -> Option<Item<'e>> {
-        Some(match self.take_old()? {
-            true => Item::Old(self.old.next()?),
-            false => Item::New(self.new.next()?),
+    #[inline]
+    fn next(&mut self) -> Option<Item<'a>> {
+        Some(if self.take_old()? {
+            self.i += 1;
+            Item::Old(&self.old[self.i - 1])
+        } else {
+            self.j += 1;
+            Item::New(&self.new[self.j - 1])
         })
     }
 
-    fn peek_start(&mut self) -> Option<usize> {
-        Some(match self.take_old()? {
-            true => self.old.peek()?.cur.start,
-            false => self.new.peek()?.range.start,
-        })
+    #[inline]
+    fn peek_start(&self) -> Option<usize> {
+        Some(if self.take_old()? { self.old[self.i].cur.start } else { self.new[self.j].range.start })
     }
 }
 
@@ -235,17 +240,17 @@ fn compose(
 ) {
     out.clear();
     out.reserve(old.len() + edits.len());
-    let mut items = Merge { old: old.drain(..).peekable(), new: edits.iter().peekable() };
+    let mut items = Merge { old, new: edits, i: 0, j: 0 };
     let mut old_shift: isize = 0; // cur - orig, after the old composites passed
     let mut new_shift: isize = 0; // new - cur, after the new edits passed
-    let mut group_old: Vec<Composite> = Vec::new();
+    let mut group_old: Vec<&Composite> = Vec::new();
     let mut group_new: Vec<&Edit> = Vec::new();
     while let Some(first) = items.next() {
         // Fast path: an old composite no new edit touches only shifts.
         let first = match first {
             Item::Old(c) if items.peek_start().is_none_or(|s| s > c.cur.end) => {
                 old_shift += c.cur.len() as isize - c.orig.len() as isize;
-                out.push(c.shifted(new_shift));
+                out.push(c.clone().shifted(new_shift));
                 continue;
             }
             other => other,
@@ -279,7 +284,7 @@ fn compose(
             b = b.max(item.range().end);
         }
         if group_new.is_empty() {
-            out.extend(group_old.drain(..).map(|c| c.shifted(shift_before_group)));
+            out.extend(group_old.drain(..).map(|c| c.clone().shifted(shift_before_group)));
             continue;
         }
         let orig_b = (b as isize - old_shift) as usize;
@@ -324,6 +329,7 @@ fn compose(
         tags.push(tag);
         out.push(Composite { orig: orig_a..orig_b, cur: new_a..new_b, confidence, tag: index });
     }
+    old.clear();
 }
 
 #[cfg(test)]
