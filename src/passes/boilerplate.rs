@@ -508,7 +508,7 @@ impl Boilerplate {
             specs.extend(RulesFile::parse(&path.display().to_string(), &text)?.rule);
         }
         specs.extend(opts.extra_rules.iter().cloned());
-        let classifier = Classifier::new(&specs, RULES)?;
+        let classifier = Classifier::new(&specs, RULES, builtin)?;
         let pass = Boilerplate { classifier, max_share: opts.max_removed_share };
         for (i, s) in specs.iter().enumerate().skip(builtin) {
             if let Some(msg) = pass.check_examples(i, s) {
@@ -969,6 +969,10 @@ mod tests {
         let pass = Boilerplate::new(&Config::default()).unwrap();
         let mut failures = Vec::new();
         for (i, s) in specs.iter().enumerate() {
+            // Built-in patterns are compiled lazily: each must compile.
+            if let Some(p) = &s.pattern {
+                assert!(regex::Regex::new(p).is_ok(), "rule {} ({}) pattern does not compile", i + 1, s.code);
+            }
             assert!(!s.matches.is_empty(), "rule {} ({}) has no match examples", i + 1, s.code);
             assert!(!s.no_match.is_empty(), "rule {} ({}) has no no_match examples", i + 1, s.code);
             if let Some(m) = pass.check_examples(i, s) {

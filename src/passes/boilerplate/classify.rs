@@ -99,7 +99,7 @@ impl Words {
 pub(crate) struct Classifier {
     pub rules: Vec<RuleMeta>,
     /// (rule, regex) of `pattern` rules.
-    patterns: Vec<(usize, Regex)>,
+    patterns: Vec<(usize, LazyRegex)>,
     triggers: Words,
     untriggered: Vec<usize>,
     /// The same for the rules that may fire in the body.
@@ -110,7 +110,7 @@ pub(crate) struct Classifier {
     exact_max: usize,
     section_max: usize,
     /// (rule, regex) of `prefix` rules.
-    prefixes: Vec<(usize, Regex)>,
+    prefixes: Vec<(usize, LazyRegex)>,
     exact: HashMap<String, usize>,
     labels: Words,
     locations: Words,
@@ -130,9 +130,35 @@ fn rules_err(i: usize, spec: &RuleSpec, message: String) -> Error {
     Error::Rules { name: "boilerplate".into(), message: format!("rule {} ({}): {message}", i + 1, spec.code) }
 }
 
+/// A regex compiled on first use: compiling all of a rule file's patterns
+/// (Unicode classes make big automata) costs ~10 ms, more than cleaning a
+/// typical article.
+#[derive(Debug)]
+struct LazyRegex {
+    src: String,
+    re: std::sync::OnceLock<Regex>,
+}
+
+impl LazyRegex {
+    fn new(src: &str) -> Self {
+        LazyRegex { src: src.to_string(), re: std::sync::OnceLock::new() }
+    }
+
+    fn get(&self) -> &Regex {
+        self.re.get_or_init(|| {
+            // Built-in patterns compile (a test compiles each); should one
+            // ever not, it matches nothing rather than panicking.
+            Regex::new(&self.src).unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("a valid pattern"))
+        })
+    }
+}
+
 impl Classifier {
-    /// Compile `specs`; `declared` are the pass's rule codes.
-    pub fn new(specs: &[RuleSpec], declared: &[&'static crate::rules::Rule]) -> Result<Self> {
+    /// Compile `specs`; `declared` are the pass's rule codes. The patterns
+    /// of the first `builtin` specs (rinse's own rules, which the tests
+    /// compile) are compiled when first used; the user's are compiled here,
+    /// so a bad pattern is an error now.
+    pub fn new(specs: &[RuleSpec], declared: &[&'static crate::rules::Rule], builtin: usize) -> Result<Self> {
         let mut c = Classifier {
             rules: Vec::with_capacity(specs.len()),
             patterns: Vec::new(),
@@ -177,7 +203,11 @@ impl Classifier {
             match s.kind {
                 Kind::Pattern | Kind::Prefix => {
                     let Some(p) = &s.pattern else { return Err(rules_err(i, s, "needs `pattern`".into())) };
-                    let re = Regex::new(p).map_err(|e| rules_err(i, s, e.to_string()))?;
+                    let re = LazyRegex::new(p);
+                    if i >= builtin {
+                        let compiled = Regex::new(p).map_err(|e| rules_err(i, s, e.to_string()))?;
+                        let _ = re.re.set(compiled);
+                    }
                     if s.kind == Kind::Prefix {
                         c.prefixes.push((i, re));
                     } else {
@@ -313,6 +343,7 @@ impl Classifier {
     /// length of the prefix, value).
     pub fn prefix(&self, line: &str) -> Option<(usize, usize, String)> {
         for (rule, re) in &self.prefixes {
+            let re = re.get();
             if let Some(c) = re.captures(line) {
                 let m = c.get(0)?;
                 if m.start() == 0 && !m.is_empty() {
@@ -335,6 +366,7 @@ impl Classifier {
                 tried |= 1 << idx;
             }
             let (rule, re) = &self.patterns[idx];
+            let re = re.get();
             if let Some(c) = re.captures(t) {
                 let v = group_value(re, &c);
                 hits.push(Hit { rule: *rule, values: v.map(|v| (*rule, v)).into_iter().collect() });
