@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process throughput of `rinse clean` on the deterministic seed corpora.
 #
-#   bench/throughput.sh            # 20 MB text corpus, single thread
+#   bench/throughput.sh            # 20 MB text corpus, single thread (whole process,
+#                                  # and the pipeline in-process: examples/throughput.rs)
 #   bench/throughput.sh --jsonl    # also the 200 MB JSONL corpus at -j 1 and -j 2, with peak RSS
 #
 # Corpora come from ../shared/bench/make-corpus.py (cached in bench/out/).
@@ -10,7 +11,7 @@ cd "$(dirname "$0")/.."
 MAKE=../shared/bench/make-corpus.py
 OUT=bench/out
 mkdir -p "$OUT"
-cargo build --release -q
+cargo build --release -q --bin rinse --example throughput
 BIN=target/release/rinse
 
 [ -s "$OUT/corpus20.txt" ] || python3 "$MAKE" 20 "$OUT/corpus20.txt"
@@ -31,6 +32,9 @@ best() {
 bytes=$(stat -c %s "$OUT/corpus20.txt")
 t=$(best 3 "$BIN" clean -q -j 1 "$OUT/corpus20.txt")
 printf 'text  20 MB, one document,  -j 1: %8.1f MB/s (%.3f s)\n' "$(echo "$bytes / 1000000 / $t" | bc -l)" "$t"
+
+# The pipeline alone (no process start, file I/O or JSON), best of 5.
+target/release/examples/throughput "$OUT/corpus20.txt" 5 | sed 's/^/pipeline in-process, /'
 
 if [ ! -s "$OUT/corpus20.jsonl" ]; then python3 "$MAKE" 20 "$OUT/corpus20.jsonl" --jsonl; fi
 bytes=$(stat -c %s "$OUT/corpus20.jsonl")

@@ -19,9 +19,6 @@ fn main() {
     let runs: usize = args.next().map_or(5, |r| r.parse().expect("RUNS is a number"));
     let text = std::fs::read_to_string(&path).expect("a UTF-8 file");
     let mb = text.len() as f64 / 1e6;
-    let t = Instant::now();
-    let _ = Cleaner::new(Config::default()).expect("default config");
-    println!("building the cleaner: {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
     for (name, detail) in [("summary", ReportDetail::Summary), ("full report", ReportDetail::Full)] {
         let cleaner = Cleaner::new(Config::default()).expect("default config").with_report_detail(detail);
         let mut best = f64::INFINITY;
