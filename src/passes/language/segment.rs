@@ -214,21 +214,30 @@ fn skip_below_e3(b: &[u8], mut i: usize) -> usize {
 }
 
 /// Does `line` hold a CJK letter?
+#[cfg(test)]
 pub(crate) fn has_cjk_letter(line: &str) -> bool {
-    let b = line.as_bytes();
-    let mut i = 0;
+    next_cjk_line(line, 0).is_some()
+}
+
+/// The first line (its range, without the newline) at or after `pos` (the
+/// start of a line) that holds a CJK letter.
+pub(crate) fn next_cjk_line(text: &str, pos: usize) -> Option<Range<usize>> {
+    let b = text.as_bytes();
+    let mut i = pos;
     while i < b.len() {
         if b[i] < 0xe3 {
             i = skip_below_e3(b, i);
             continue;
         }
-        let c = line[i..].chars().next().unwrap_or(' ');
+        let c = text[i..].chars().next().unwrap_or(' ');
         if is_cjk_letter(c) {
-            return true;
+            let start = memchr::memrchr(b'\n', &b[pos..i]).map_or(pos, |j| pos + j + 1);
+            let end = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |j| i + j);
+            return Some(start..end);
         }
         i += c.len_utf8();
     }
-    false
+    None
 }
 
 /// Split `view` (a line starting at absolute offset `base`, with markers
