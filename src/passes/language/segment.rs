@@ -674,17 +674,35 @@ pub(crate) fn windows(line: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Can byte `b` end the text before a sentence boundary: the last byte of
+/// a terminator or closing mark (`.!?"')`, `。！？”’）」』`)?
+const ENDS_TERM: [bool; 256] = {
+    let mut t = [false; 256];
+    let bytes = [b'.', b'!', b'?', b'"', b'\'', b')', 0x81, 0x82, 0x89, 0x8d, 0x8f, 0x99, 0x9d, 0x9f];
+    let mut i = 0;
+    while i < bytes.len() {
+        t[bytes[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// Is there a likely sentence boundary at byte `i` of `line` (after a
 /// terminator)? `。！？` always end a sentence; `.!?` when a space follows.
 fn boundary_at(line: &str, i: usize) -> bool {
+    let b = line.as_bytes();
     // Quick reject: a boundary needs a terminator or a closing mark just
-    // before `i`; these are the last UTF-8 bytes of `.!?"')` and of
-    // `。！？”’）」』` (82 81 9F 9D 99 89 8D 8F).
-    if i == 0
-        || !matches!(
-            line.as_bytes()[i - 1],
-            b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | 0x81 | 0x82 | 0x89 | 0x8d | 0x8f | 0x99 | 0x9d | 0x9f
-        )
+    // before `i`: `.!?"')` or `。！？”’）」』` (whose last UTF-8 bytes are
+    // 82 81 9F 9D 99 89 8D 8F).
+    if i == 0 || !ENDS_TERM[usize::from(b[i - 1])] {
+        return false;
+    }
+    if b[i - 1] >= 0x80
+        && !(i >= 3
+            && matches!(
+                b[i - 3..i],
+                [0xe3, 0x80, 0x82 | 0x8d | 0x8f] | [0xef, 0xbc, 0x81 | 0x9f | 0x89] | [0xe2, 0x80, 0x9d | 0x99]
+            ))
     {
         return false;
     }
@@ -700,39 +718,40 @@ fn boundary_at(line: &str, i: usize) -> bool {
 }
 
 /// Start of the `k`-th sentence boundary at or before `p` (0 if none).
+/// (A boundary follows a whole terminator or closing mark, so always
+/// falls on a character boundary.)
 fn sentence_start_before(line: &str, p: usize, k: usize) -> usize {
+    let b = line.as_bytes();
     let mut seen = 0;
-    let mut i = p;
-    while i > 0 {
-        if line.is_char_boundary(i) && boundary_at(line, i) {
+    // `j` is the byte before the candidate `j + 1`.
+    let mut j = p;
+    while j > 0 {
+        j -= 1;
+        if ENDS_TERM[usize::from(b[j])] && boundary_at(line, j + 1) {
             seen += 1;
             if seen == k {
-                return i;
+                return j + 1;
             }
-        }
-        i -= 1;
-        while !line.is_char_boundary(i) {
-            i -= 1;
         }
     }
     0
 }
 
-/// End of the `k`-th sentence boundary at or after `p` (the line end if none).
+/// End of the `k`-th sentence boundary at or after `p` (the line end if
+/// none; a boundary at the line end itself does not count).
 fn sentence_end_after(line: &str, p: usize, k: usize) -> usize {
+    let b = line.as_bytes();
     let mut seen = 0;
-    let mut i = p;
-    while i < line.len() {
-        if line.is_char_boundary(i) && boundary_at(line, i) {
+    // `j` is the byte before the candidate `j + 1`.
+    let mut j = p.saturating_sub(1);
+    while j + 1 < b.len() {
+        if ENDS_TERM[usize::from(b[j])] && j + 1 >= p && boundary_at(line, j + 1) {
             seen += 1;
             if seen == k {
-                return i;
+                return j + 1;
             }
         }
-        i += 1;
-        while i < line.len() && !line.is_char_boundary(i) {
-            i += 1;
-        }
+        j += 1;
     }
     line.len()
 }
@@ -744,9 +763,34 @@ fn runs(s: &str, start: usize, opts: &SegmentOptions) -> Vec<Run> {
     // the current run before it).
     let mut digits: Option<(usize, usize)> = None;
     let mut prev_latin = false;
-    for (i, c) in s.char_indices() {
+    let b = s.as_bytes();
+    // Han characters may take the fast path below unless some are allowed.
+    let han_fast = !opts.allow.iter().any(|&c| is_han(c));
+    let mut i = 0;
+    while i < b.len() {
+        // Fast path: a stretch of Han characters (U+3400..U+9FFF but the
+        // hexagrams U+4DC0..U+4DFF) extending a CJK run.
+        if han_fast && runs.last().is_some_and(|r| r.kind == RunKind::Cjk) {
+            let mut j = i;
+            while j + 3 <= b.len() && matches!((b[j], b[j + 1]), (0xe5..=0xe9, _) | (0xe4, 0x80..=0xb6 | 0xb8..) | (0xe3, 0x90..)) {
+                j += 3;
+            }
+            if j > i {
+                let r = runs.last_mut().unwrap();
+                r.han += (j - i) / 3;
+                r.cjk_bytes += j - i;
+                r.range.end = start + j;
+                r.core_end = start + j;
+                digits = None;
+                prev_latin = false;
+                i = j;
+                continue;
+            }
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
         let at = start + i;
-        let end = at + c.len_utf8();
+        i += c.len_utf8();
+        let end = start + i;
         let mut cls = class(c);
         if cls != Class::Neutral && cls != Class::Digit && opts.allow.contains(&c) {
             cls = Class::Neutral;

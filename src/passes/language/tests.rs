@@ -639,5 +639,139 @@ mod fast_sentence_breaks_props {
         fn fast_sentence_breaks_match_unicode_segmentation_on_prose(s in prose()) {
             check(&s)?;
         }
+
+        #[test]
+        fn han_fast_path_segments_like_the_char_by_char_loop(s in text(), p in prose()) {
+            let (fast, slow) = super::segment_both_ways(&s);
+            prop_assert_eq!(fast, slow);
+            let (fast, slow) = super::segment_both_ways(&p);
+            prop_assert_eq!(fast, slow);
+        }
+
+        #[test]
+        fn windows_match_the_char_by_char_reference(s in text(), p in prose()) {
+            prop_assert_eq!(super::segment::windows(&s), super::old_windows::windows(&s));
+            prop_assert_eq!(super::segment::windows(&p), super::old_windows::windows(&p));
+        }
+    }
+}
+
+/// The first implementation of [`segment::windows`] (char by char), the
+/// reference for the byte scans.
+mod old_windows {
+    use super::segment::is_cjk_letter;
+    use std::ops::Range;
+
+    pub fn windows(line: &str) -> Vec<Range<usize>> {
+        let mut zones: Vec<Range<usize>> = Vec::new();
+        for (i, c) in line.char_indices() {
+            if is_cjk_letter(c) {
+                let end = i + c.len_utf8();
+                match zones.last_mut() {
+                    Some(z) if i < z.end + 240 => z.end = end,
+                    _ => zones.push(i..end),
+                }
+            }
+        }
+        let mut out: Vec<Range<usize>> = Vec::with_capacity(zones.len());
+        for z in zones {
+            let w = sentence_start_before(line, z.start, 2)..sentence_end_after(line, z.end, 2);
+            match out.last_mut() {
+                Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
+                _ => out.push(w),
+            }
+        }
+        out
+    }
+
+    fn boundary_at(line: &str, i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        if line[i..].starts_with(['"', '\'', '”', '’', ')', '）', '」', '』']) {
+            return false;
+        }
+        let before = line[..i].trim_end_matches(['"', '\'', '”', '’', ')', '）', '」', '』']);
+        match before.chars().next_back() {
+            Some('。' | '！' | '？') => true,
+            Some('.' | '!' | '?') => line.as_bytes().get(i).is_some_and(|&c| c == b' ' || c == b'\t'),
+            _ => false,
+        }
+    }
+
+    fn sentence_start_before(line: &str, p: usize, k: usize) -> usize {
+        let mut seen = 0;
+        let mut i = p;
+        while i > 0 {
+            if line.is_char_boundary(i) && boundary_at(line, i) {
+                seen += 1;
+                if seen == k {
+                    return i;
+                }
+            }
+            i -= 1;
+            while !line.is_char_boundary(i) {
+                i -= 1;
+            }
+        }
+        0
+    }
+
+    fn sentence_end_after(line: &str, p: usize, k: usize) -> usize {
+        let mut seen = 0;
+        let mut i = p;
+        while i < line.len() {
+            if line.is_char_boundary(i) && boundary_at(line, i) {
+                seen += 1;
+                if seen == k {
+                    return i;
+                }
+            }
+            i += 1;
+            while i < line.len() && !line.is_char_boundary(i) {
+                i += 1;
+            }
+        }
+        line.len()
+    }
+}
+
+#[test]
+fn windows_match_the_char_by_char_reference() {
+    for (name, text) in seeds().into_iter().chain(realworld()) {
+        for line in text.split('\n') {
+            assert_eq!(segment::windows(line), old_windows::windows(line), "{name}: {line}");
+        }
+    }
+    for line in [
+        "a. b. c. 中 d. e. f.",
+        "。。中。。",
+        "”。中”。",
+        "x.” y.) 中文。” Z. w",
+        "Ab?\t中文」』 ok! fine",
+        "中",
+        "",
+        "！？中！？",
+        "a.\"中\"? b",
+    ] {
+        assert_eq!(segment::windows(line), old_windows::windows(line), "{line}");
+    }
+}
+
+/// Segmentation with the Han fast path of `runs` (default options) and
+/// without it (an allowed Han character that the text lacks turns it off).
+fn segment_both_ways(line: &str) -> (String, String) {
+    let fast = segment::segment_line(line, 3, &Default::default());
+    let slow = segment::segment_line(line, 3, &segment::SegmentOptions { allow: vec!['\u{9fa5}'] });
+    (format!("{fast:?}"), format!("{slow:?}"))
+}
+
+#[test]
+fn han_fast_path_segments_like_the_char_by_char_loop() {
+    for (name, text) in seeds().into_iter().chain(realworld()) {
+        for line in text.split('\n').filter(|l| !l.contains('\u{9fa5}')) {
+            let (fast, slow) = segment_both_ways(line);
+            assert_eq!(fast, slow, "{name}: {line}");
+        }
     }
 }
