@@ -766,6 +766,7 @@ fn runs(s: &str, start: usize, opts: &SegmentOptions) -> Vec<Run> {
     let b = s.as_bytes();
     // Han characters may take the fast path below unless some are allowed.
     let han_fast = !opts.allow.iter().any(|&c| is_han(c));
+    let ascii_fast = !opts.allow.iter().any(char::is_ascii);
     let mut i = 0;
     while i < b.len() {
         // Fast path: a stretch of Han characters (U+3400..U+9FFF but the
@@ -786,6 +787,44 @@ fn runs(s: &str, start: usize, opts: &SegmentOptions) -> Vec<Run> {
                 i = j;
                 continue;
             }
+        }
+        // Fast path: ASCII extending a Latin run (letters stay in it;
+        // digits and punctuation join it), as the general step below does.
+        if ascii_fast && b[i] < 0x80 && runs.last().is_some_and(|r| r.kind == RunKind::Latin) {
+            let r = runs.last_mut().unwrap();
+            let mut j = i;
+            while let Some(&x) = b.get(j).filter(|&&x| x < 0x80) {
+                let at = start + j;
+                if x.is_ascii_alphabetic() {
+                    if !prev_latin {
+                        if r.words == 0 {
+                            r.upper_start = x.is_ascii_uppercase();
+                        }
+                        r.upper_end = x.is_ascii_uppercase();
+                        r.lower_words += usize::from(x.is_ascii_lowercase());
+                        r.words += 1;
+                    }
+                    r.latin_bytes += 1;
+                    r.core_end = at + 1;
+                    digits = None;
+                    prev_latin = true;
+                } else if x.is_ascii_digit() {
+                    if digits.is_none() {
+                        digits = Some((at, r.core_end));
+                    }
+                    r.core_end = at + 1;
+                    prev_latin = false;
+                } else {
+                    if !(digits.is_some() && matches!(x, b'.' | b',' | b'-' | b'/' | b':')) {
+                        digits = None;
+                    }
+                    prev_latin = false;
+                }
+                j += 1;
+            }
+            r.range.end = start + j;
+            i = j;
+            continue;
         }
         let c = s[i..].chars().next().unwrap_or(' ');
         let at = start + i;

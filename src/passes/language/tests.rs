@@ -641,7 +641,7 @@ mod fast_sentence_breaks_props {
         }
 
         #[test]
-        fn han_fast_path_segments_like_the_char_by_char_loop(s in text(), p in prose()) {
+        fn fast_paths_of_runs_segment_like_the_char_by_char_loop(s in text(), p in prose()) {
             let (fast, slow) = super::segment_both_ways(&s);
             prop_assert_eq!(fast, slow);
             let (fast, slow) = super::segment_both_ways(&p);
@@ -758,18 +758,19 @@ fn windows_match_the_char_by_char_reference() {
     }
 }
 
-/// Segmentation with the Han fast path of `runs` (default options) and
-/// without it (an allowed Han character that the text lacks turns it off).
+/// Segmentation with the Han and ASCII fast paths of `runs` (default
+/// options) and without them (an allowed Han character and an allowed
+/// ASCII control character that the text lacks turn them off).
 fn segment_both_ways(line: &str) -> (String, String) {
     let fast = segment::segment_line(line, 3, &Default::default());
-    let slow = segment::segment_line(line, 3, &segment::SegmentOptions { allow: vec!['\u{9fa5}'] });
+    let slow = segment::segment_line(line, 3, &segment::SegmentOptions { allow: vec!['\u{9fa5}', '\u{1}'] });
     (format!("{fast:?}"), format!("{slow:?}"))
 }
 
 #[test]
-fn han_fast_path_segments_like_the_char_by_char_loop() {
+fn fast_paths_of_runs_segment_like_the_char_by_char_loop() {
     for (name, text) in seeds().into_iter().chain(realworld()) {
-        for line in text.split('\n').filter(|l| !l.contains('\u{9fa5}')) {
+        for line in text.split('\n').filter(|l| !l.contains(['\u{9fa5}', '\u{1}'])) {
             let (fast, slow) = segment_both_ways(line);
             assert_eq!(fast, slow, "{name}: {line}");
         }
