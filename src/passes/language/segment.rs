@@ -1,8 +1,10 @@
 //! The segmenter: splits a line into sentences and each sentence into script
 //! runs, then labels every sentence english, chinese, mixed or other.
 //!
-//! 1. Sentences come from Unicode sentence boundaries (UAX #29 via
-//!    `unicode-segmentation`), which break after `.!?` and after `。！？`.
+//! 1. Sentences come from Unicode sentence boundaries (UAX #29 exactly as
+//!    `unicode-segmentation` finds them, by a faster splitter that runs its
+//!    state machine only near terminators and falls back to it for rare
+//!    scripts), which break after `.!?` and after `。！？`.
 //! 2. Inside a sentence, characters form runs by script: a CJK run (Han,
 //!    kana, Hangul) or a Latin run (every other letter). Spaces and
 //!    punctuation join the run before them; a digit sequence joins the run of
@@ -535,15 +537,16 @@ fn sb_step(before: SbState, st: &mut SbState, cat: SCat, ahead: &str) -> Option<
     Some(before.sb11()) // SB11, else SB998
 }
 
-/// What a character outside the state machine's attention does to the
-/// newest part: `CALM_T` for the characters that need it (terminators,
-/// paragraph separators), else the part it leaves.
+// What a character does in a calm stretch (see `fast_sentence_breaks`):
+// `CALM_T` for those that need the state machine (terminators, paragraph
+// separators), else the newest part it leaves.
 const CALM_T: u8 = 0;
 const CALM_OTHER: u8 = 1;
 const CALM_UPPER_LOWER: u8 = 2;
 const CALM_CLOSE: u8 = 3;
 const CALM_SP: u8 = 4;
 
+/// The calm code (`CALM_*`) of each ASCII character.
 const ASCII_CALM: [u8; 128] = {
     let mut t = [CALM_OTHER; 128];
     let mut i = 0;
@@ -642,8 +645,8 @@ const WINDOW_GAP: usize = 240;
 
 /// The parts of `line` worth segmenting (relative ranges, sorted, disjoint):
 /// around each cluster of CJK letters, from the start of the sentence
-/// before it to the end of the sentence after it. Unicode sentence
-/// segmentation is slow; the rest of a long English paragraph is skipped.
+/// before it to the end of the sentence after it. Segmenting costs time per
+/// character; the rest of a long English paragraph is skipped.
 pub(crate) fn windows(line: &str) -> Vec<Range<usize>> {
     let b = line.as_bytes();
     let mut zones: Vec<Range<usize>> = Vec::new();
@@ -804,10 +807,17 @@ fn runs(s: &str, start: usize, opts: &SegmentOptions) -> Vec<Run> {
                         r.lower_words += usize::from(x.is_ascii_lowercase());
                         r.words += 1;
                     }
-                    r.latin_bytes += 1;
-                    r.core_end = at + 1;
+                    // The rest of the word.
+                    let mut k = j + 1;
+                    while k < b.len() && b[k].is_ascii_alphabetic() {
+                        k += 1;
+                    }
+                    r.latin_bytes += k - j;
+                    r.core_end = start + k;
                     digits = None;
                     prev_latin = true;
+                    j = k;
+                    continue;
                 } else if x.is_ascii_digit() {
                     if digits.is_none() {
                         digits = Some((at, r.core_end));
