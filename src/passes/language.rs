@@ -64,6 +64,7 @@ use crate::passes::{Context, Pass};
 use segment::{Label, RunKind, SegmentOptions, Sentence};
 use serde_json::{json, Value};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 crate::declare_rules! { pass = "language";
     /// ## What it fixes
@@ -305,34 +306,32 @@ impl Pass for Language {
         }
         let mut stats = Stats::default();
         let mut edits = Vec::new();
+        // `pos` is the start of a line: the lines before it are done.
         let mut pos = 0;
-        let bytes = text.as_bytes();
-        while pos < bytes.len() {
-            let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
-            let line = &text[pos..end];
-            if !segment::has_cjk_letter(line) {
-                if first {
-                    stats.english += count_plain_sentences(line);
-                }
-            } else {
-                let view = self.view(line);
-                let mut done = 0;
-                for w in segment::windows(&view) {
-                    let sents = segment::segment_line(&view[w.clone()], pos + w.start, &self.seg);
-                    if first {
-                        stats.english += count_plain_sentences(&line[done..w.start]);
-                        self.count(text, &sents, &mut stats);
-                    }
-                    self.line_edits(text, pos + w.start..pos + w.end, &sents, cx, &mut edits);
-                    done = w.end;
-                }
-                if first {
-                    stats.english += count_plain_sentences(&line[done..]);
-                }
+        while let Some(line) = segment::next_cjk_line(text, pos) {
+            // The lines in between hold no CJK letter: only counted.
+            if first {
+                stats.english += count_plain_sentences(&text[pos..line.start]);
             }
-            pos = end + 1;
+            let (pos_, line) = (line.start, &text[line]);
+            let view = self.view(line);
+            let mut done = 0;
+            for w in segment::windows(&view) {
+                let sents = segment::segment_line(&view[w.clone()], pos_ + w.start, &self.seg);
+                if first {
+                    stats.english += count_plain_sentences(&line[done..w.start]);
+                    self.count(text, &sents, &mut stats);
+                }
+                self.line_edits(text, pos_ + w.start..pos_ + w.end, &sents, cx, &mut edits);
+                done = w.end;
+            }
+            if first {
+                stats.english += count_plain_sentences(&line[done..]);
+            }
+            pos = pos_ + line.len() + 1;
         }
         if first {
+            stats.english += count_plain_sentences(text.get(pos..).unwrap_or(""));
             self.finish(text, stats, cx);
         }
         edits
@@ -671,12 +670,17 @@ fn non_space_bytes(s: &str) -> usize {
 }
 
 /// (non-whitespace bytes, non-whitespace characters), in one branch-free
-/// (vectorized) sweep.
+/// (vectorized) sweep: `u8` counters over blocks of 255 bytes.
 fn content_counts(s: &str) -> (usize, usize) {
     let (mut space, mut cont) = (0usize, 0usize);
-    for &b in s.as_bytes() {
-        space += usize::from(b <= b' ');
-        cont += usize::from((b as i8) < -64); // 0x80..=0xBF: UTF-8 continuation
+    for block in s.as_bytes().chunks(255) {
+        let (mut sp, mut ct) = (0u8, 0u8);
+        for &b in block {
+            sp += u8::from(b <= b' ');
+            ct += u8::from((b as i8) < -64); // 0x80..=0xBF: UTF-8 continuation
+        }
+        space += usize::from(sp);
+        cont += usize::from(ct);
     }
     (s.len() - space, s.len() - space - cont)
 }
@@ -721,7 +725,9 @@ fn count_plain_sentences(text: &str) -> usize {
             n += 1;
         }
     }
-    n += memchr::memmem::find_iter(b, "。".as_bytes()).count();
+    static FULL_STOP: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("。".as_bytes()));
+    n += FULL_STOP.find_iter(b).count();
     for line in text.split('\n') {
         let t = line.trim_end();
         let Some(&last) = t.as_bytes().last() else { continue };

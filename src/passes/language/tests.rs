@@ -495,3 +495,284 @@ fn seeds_mark_wraps_every_han_character_once() {
         assert_eq!(clean_with(CjkPolicy::Mark, &[], &out.text).text, out.text, "{name}: not idempotent");
     }
 }
+
+/// `unicode_segmentation`'s sentence boundaries (the reference the fast
+/// splitter must reproduce), without the start and end.
+fn reference_breaks(s: &str) -> Vec<usize> {
+    use unicode_segmentation::UnicodeSegmentation;
+    s.split_sentence_bound_indices().skip(1).map(|(i, _)| i).collect()
+}
+
+/// The fast splitter's boundaries, `None` when it declines (falls back).
+fn fast_breaks(s: &str) -> Option<Vec<usize>> {
+    let mut v = Vec::new();
+    segment::fast_sentence_breaks(s, &mut v).then_some(v)
+}
+
+fn realworld() -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realworld");
+    let Ok(dir) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut v: Vec<_> = dir
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .filter_map(|p| Some((p.file_name()?.to_string_lossy().to_string(), std::fs::read_to_string(&p).ok()?)))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn fast_sentence_breaks_match_unicode_segmentation_on_seeds_and_realworld() {
+    let (mut lines, mut declined) = (0, 0);
+    for (name, text) in seeds().into_iter().chain(realworld()) {
+        for line in text.split('\n') {
+            lines += 1;
+            let want = reference_breaks(line);
+            match fast_breaks(line) {
+                Some(got) => assert_eq!(got, want, "{name}: {line}"),
+                None => declined += 1,
+            }
+            let mut v = vec![7];
+            segment::sentence_breaks(line, &mut v);
+            assert_eq!(v, want, "{name}: {line}");
+        }
+        // Whole documents too (newlines are paragraph separators).
+        if let Some(got) = fast_breaks(&text) {
+            assert_eq!(got, reference_breaks(&text), "{name}");
+        }
+    }
+    // The fallback is for rare scripts: these texts hardly need it.
+    assert!(declined * 50 <= lines, "{declined} of {lines} lines fell back");
+}
+
+/// Every character the fast splitter knows, in contexts that tell all
+/// `Sentence_Break` classes apart (SB6 Numeric, SB7 Upper, SB8 Lower and
+/// OLetter, SB8a SContinue, SB5 Extend/Format, SB9/SB10 Close/Sp, SB11
+/// STerm/ATerm, SB3/SB4 CR/LF/Sep).
+#[test]
+fn fast_sentence_breaks_match_unicode_segmentation_for_every_known_character() {
+    const PROBES: &[&str] = &[
+        "#", "a#", "#a", "a.#", "a.#b", "a.#B", "1.#", "1.#b", "A.#B", "a. #B", "a. #b", "a.)#b", "a.#1", "a.# B",
+        "a! #B", "a!#B", "a!#b", "a!# b", "A#b", "A#1", "a#. B", "A#.b", "#.C", "x. # a", "x. ( # a", "x.##a", "a\r#",
+        "a\u{2028}#b", "a#\nb", "a.##B", "a.)# B", "a.#) B", "中。#中", "中。 #b", "a.”#b", "#\r\nb", "a?#\"b",
+    ];
+    let mut known = 0;
+    for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+        let mut buf = [0; 4];
+        if fast_breaks(c.encode_utf8(&mut buf)).is_none() {
+            continue;
+        }
+        known += 1;
+        for p in PROBES {
+            let s = p.replace('#', c.encode_utf8(&mut buf));
+            let got = fast_breaks(&s).unwrap_or_else(|| panic!("declined {s:?}"));
+            assert_eq!(got, reference_breaks(&s), "U+{:04X} in {s:?}", c as u32);
+        }
+    }
+    assert!(known > 40_000, "{known}");
+}
+
+mod fast_sentence_breaks_props {
+    use super::{fast_breaks, reference_breaks};
+    use proptest::prelude::*;
+
+    /// ASCII letters, digits, punctuation, spaces and quotes, CJK letters
+    /// and punctuation, kana, Hangul, accented Latin, combining marks,
+    /// NBSP, format characters, separators, and a few characters the fast
+    /// splitter leaves to `unicode_segmentation` (Devanagari, vertical
+    /// forms).
+    const ALPHABET: &[char] = &[
+        'a', 'b', 'z', 'A', 'B', 'Z', 'x', '0', '1', '9', '.', '.', '.', '!', '?', ',', ';', ':', '-', ' ', ' ', ' ', '"',
+        '\'', '(', ')', '[', ']', '{', '}', '#', '%', '/', '\t', '\r', '\n', '\u{b}', '\u{a0}', '\u{85}', 'é', 'É', 'ß',
+        'ǅ', 'ª', 'µ', '«', '»', '¿', '·', 'ʰ', '\u{301}', '\u{308}', '\u{ad}', '\u{200b}', '\u{200d}', '\u{2028}',
+        '\u{2029}', '\u{2060}', '\u{feff}', '“', '”', '‘', '’', '…', '—', '–', '‼', '⁇', '․', '‹', '中', '国', '人',
+        '㐀', '䷀', '。', '。', '！', '？', '，', '、', '：', '；', '（', '）', '「', '」', '『', '』', '《', '》', '【',
+        '】', '〔', '〕', '．', '｡', '｢', '､', 'ｶ', '\u{ff9e}', 'の', 'カ', 'ー', '\u{3099}', '〃', '々', '〇', '한',
+        '국', '１', 'Ａ', 'ａ', '＂', '　', '※', '\u{3000}', '\u{fe12}', '\u{fe52}', '\u{0964}', 'Ж', 'ж',
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(ALPHABET), 0..48).prop_map(|v| v.into_iter().collect())
+    }
+
+    /// Words and punctuation rather than single characters: terminators
+    /// next to capitals, lower-case words and spaces, as in prose.
+    fn prose() -> impl Strategy<Value = String> {
+        const PIECES: &[&str] = &[
+            "The", "end", "U.S.", "e.g.", "3.5", "Mr.", " ", "  ", ". ", "! ", "? ", ".", "...", "。", "！", "？", "，",
+            "中国", "经济", "Xi Jinping", "“", "”", "\"", "'", ")", "(", "」", "「", "1", "a", "B", "\u{a0}", "\u{301}",
+            "é", "？”", ".\"", "　", "\u{200b}", ".)", "；", "：",
+        ];
+        prop::collection::vec(prop::sample::select(PIECES), 0..24).prop_map(|v| v.concat())
+    }
+
+    fn config() -> ProptestConfig {
+        ProptestConfig {
+            cases: std::env::var("RINSE_PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(1024),
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        }
+    }
+
+    fn check(s: &str) -> Result<(), TestCaseError> {
+        let want = reference_breaks(s);
+        if let Some(got) = fast_breaks(s) {
+            prop_assert_eq!(got, want.clone(), "{:?}", s);
+        } else {
+            prop_assert!(s.chars().any(|c| matches!(c, '\u{fe12}' | '\u{fe52}' | '\u{feff}' | '\u{0964}' | 'Ж' | 'ж')), "declined {:?}", s);
+        }
+        let mut v = Vec::new();
+        super::segment::sentence_breaks(s, &mut v);
+        prop_assert_eq!(v, want);
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(config())]
+
+        #[test]
+        fn fast_sentence_breaks_match_unicode_segmentation(s in text()) {
+            check(&s)?;
+        }
+
+        #[test]
+        fn fast_sentence_breaks_match_unicode_segmentation_on_prose(s in prose()) {
+            check(&s)?;
+        }
+
+        #[test]
+        fn fast_paths_of_runs_segment_like_the_char_by_char_loop(s in text(), p in prose()) {
+            let (fast, slow) = super::segment_both_ways(&s);
+            prop_assert_eq!(fast, slow);
+            let (fast, slow) = super::segment_both_ways(&p);
+            prop_assert_eq!(fast, slow);
+        }
+
+        #[test]
+        fn windows_match_the_char_by_char_reference(s in text(), p in prose()) {
+            prop_assert_eq!(super::segment::windows(&s), super::old_windows::windows(&s));
+            prop_assert_eq!(super::segment::windows(&p), super::old_windows::windows(&p));
+        }
+    }
+}
+
+/// The first implementation of [`segment::windows`] (char by char), the
+/// reference for the byte scans.
+mod old_windows {
+    use super::segment::is_cjk_letter;
+    use std::ops::Range;
+
+    pub fn windows(line: &str) -> Vec<Range<usize>> {
+        let mut zones: Vec<Range<usize>> = Vec::new();
+        for (i, c) in line.char_indices() {
+            if is_cjk_letter(c) {
+                let end = i + c.len_utf8();
+                match zones.last_mut() {
+                    Some(z) if i < z.end + 240 => z.end = end,
+                    _ => zones.push(i..end),
+                }
+            }
+        }
+        let mut out: Vec<Range<usize>> = Vec::with_capacity(zones.len());
+        for z in zones {
+            let w = sentence_start_before(line, z.start, 2)..sentence_end_after(line, z.end, 2);
+            match out.last_mut() {
+                Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
+                _ => out.push(w),
+            }
+        }
+        out
+    }
+
+    fn boundary_at(line: &str, i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        if line[i..].starts_with(['"', '\'', '”', '’', ')', '）', '」', '』']) {
+            return false;
+        }
+        let before = line[..i].trim_end_matches(['"', '\'', '”', '’', ')', '）', '」', '』']);
+        match before.chars().next_back() {
+            Some('。' | '！' | '？') => true,
+            Some('.' | '!' | '?') => line.as_bytes().get(i).is_some_and(|&c| c == b' ' || c == b'\t'),
+            _ => false,
+        }
+    }
+
+    fn sentence_start_before(line: &str, p: usize, k: usize) -> usize {
+        let mut seen = 0;
+        let mut i = p;
+        while i > 0 {
+            if line.is_char_boundary(i) && boundary_at(line, i) {
+                seen += 1;
+                if seen == k {
+                    return i;
+                }
+            }
+            i -= 1;
+            while !line.is_char_boundary(i) {
+                i -= 1;
+            }
+        }
+        0
+    }
+
+    fn sentence_end_after(line: &str, p: usize, k: usize) -> usize {
+        let mut seen = 0;
+        let mut i = p;
+        while i < line.len() {
+            if line.is_char_boundary(i) && boundary_at(line, i) {
+                seen += 1;
+                if seen == k {
+                    return i;
+                }
+            }
+            i += 1;
+            while i < line.len() && !line.is_char_boundary(i) {
+                i += 1;
+            }
+        }
+        line.len()
+    }
+}
+
+#[test]
+fn windows_match_the_char_by_char_reference() {
+    for (name, text) in seeds().into_iter().chain(realworld()) {
+        for line in text.split('\n') {
+            assert_eq!(segment::windows(line), old_windows::windows(line), "{name}: {line}");
+        }
+    }
+    for line in [
+        "a. b. c. 中 d. e. f.",
+        "。。中。。",
+        "”。中”。",
+        "x.” y.) 中文。” Z. w",
+        "Ab?\t中文」』 ok! fine",
+        "中",
+        "",
+        "！？中！？",
+        "a.\"中\"? b",
+    ] {
+        assert_eq!(segment::windows(line), old_windows::windows(line), "{line}");
+    }
+}
+
+/// Segmentation with the Han and ASCII fast paths of `runs` (default
+/// options) and without them (an allowed Han character and an allowed
+/// ASCII control character that the text lacks turn them off).
+fn segment_both_ways(line: &str) -> (String, String) {
+    let fast = segment::segment_line(line, 3, &Default::default());
+    let slow = segment::segment_line(line, 3, &segment::SegmentOptions { allow: vec!['\u{9fa5}', '\u{1}'] });
+    (format!("{fast:?}"), format!("{slow:?}"))
+}
+
+#[test]
+fn fast_paths_of_runs_segment_like_the_char_by_char_loop() {
+    for (name, text) in seeds().into_iter().chain(realworld()) {
+        for line in text.split('\n').filter(|l| !l.contains(['\u{9fa5}', '\u{1}'])) {
+            let (fast, slow) = segment_both_ways(line);
+            assert_eq!(fast, slow, "{name}: {line}");
+        }
+    }
+}
