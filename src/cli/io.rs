@@ -155,7 +155,7 @@ pub fn read_all(input: &Input) -> Result<InputBytes> {
                 // old one, so the mapped pages never change under us. Another
                 // process truncating the file meanwhile is the usual mmap risk
                 // (ripgrep takes it too).
-                if let Ok(map) = unsafe { memmap2::Mmap::map(&file) } {
+                if let Ok(map) = unsafe { memmap2::MmapOptions::new().populate().map(&file) } {
                     return Ok(InputBytes::Map(map));
                 }
             }
