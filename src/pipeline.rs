@@ -253,6 +253,21 @@ fn compose(
                 out.push(c.clone().shifted(new_shift));
                 continue;
             }
+            // Fast path: a new edit touching nothing else. It changes the
+            // text (no-op edits were filtered out) and the text around it is
+            // the original's, so it cannot undo anything: no comparison.
+            Item::New(e) if items.peek_start().is_none_or(|s| s > e.range.end) => {
+                let (a, b) = (e.range.start, e.range.end);
+                let orig = (a as isize - old_shift) as usize..(b as isize - old_shift) as usize;
+                let new_a = (a as isize + new_shift) as usize;
+                new_shift += e.replacement.len() as isize - e.range.len() as isize;
+                let Ok(index) = u32::try_from(tags.len()) else {
+                    continue; // 4 billion edits: cannot be listed (never seen)
+                };
+                tags.push(Tags::One(e.code, e.reason.clone()));
+                out.push(Composite { orig, cur: new_a..new_a + e.replacement.len(), confidence: e.confidence, tag: index });
+                continue;
+            }
             other => other,
         };
         let r = first.range();
