@@ -584,7 +584,8 @@ impl Boilerplate {
                 _ => At::Body,
             })
             .collect();
-        let mut removed: Vec<Option<Removal>> = vec![None; n];
+        // Boxed: a `None` is one zero word, and most lines are kept.
+        let mut removed: Vec<Option<Box<Removal>>> = vec![None; n];
         let mut breadcrumb: Vec<String> = Vec::new();
         for (i, hs) in hits {
             let t = lines[i].trimmed(text);
@@ -599,7 +600,7 @@ impl Boilerplate {
                         breadcrumb = v.split(" > ").map(str::to_string).collect();
                     }
                 }
-                removed[i] = Some(Removal::of(c, h, false));
+                removed[i] = Some(Box::new(Removal::of(c, h, false)));
             }
         }
         // Header lines that repeat a breadcrumb segment are section labels.
@@ -613,7 +614,7 @@ impl Boilerplate {
                     continue;
                 }
                 if let Some(h) = c.section_from_breadcrumb(t, &breadcrumb) {
-                    removed[i] = Some(Removal::of(c, h, false));
+                    removed[i] = Some(Box::new(Removal::of(c, h, false)));
                 }
             }
         }
@@ -628,7 +629,7 @@ impl Boilerplate {
                     prefix = Some(Prefix { line: i, len, rule, code: m.code, confidence: m.confidence, value });
                 } else {
                     let values = c.rules[rule].key.as_ref().map(|_| (rule, value)).into_iter().collect();
-                    removed[i] = Some(Removal::of(c, Hit { rule, values }, false));
+                    removed[i] = Some(Box::new(Removal::of(c, Hit { rule, values }, false)));
                 }
             }
             let t = lines[i].trimmed(text);
@@ -648,7 +649,8 @@ impl Boilerplate {
                 let t = lines[i].trimmed(text);
                 if t == lines[p].trimmed(text) && t.chars().any(char::is_alphabetic) {
                     let confidence = if at[i] == At::Header { Confidence::Safe } else { Confidence::Review };
-                    removed[i] = Some(Removal { code: "B113", confidence, values: Vec::new(), heuristic: false, over: false });
+                    removed[i] =
+                        Some(Box::new(Removal { code: "B113", confidence, values: Vec::new(), heuristic: false, over: false }));
                     continue;
                 }
             }
@@ -769,7 +771,7 @@ impl LineSpan {
 }
 
 pub(crate) fn split_lines(text: &str) -> Vec<LineSpan> {
-    let mut out = Vec::with_capacity(text.len() / 64 + 1);
+    let mut out = Vec::with_capacity(text.len() / 128 + 1);
     let span = |start: usize, end: usize, next: usize| {
         let line = &text[start..end];
         let t = line.trim_start();
@@ -822,7 +824,7 @@ pub(crate) struct Prefix {
 pub(crate) struct Analysis<'t> {
     pub text: &'t str,
     pub lines: Vec<LineSpan>,
-    pub removed: Vec<Option<Removal>>,
+    pub removed: Vec<Option<Box<Removal>>>,
     pub prefix: Option<Prefix>,
     pub title: Option<usize>,
     pub breadcrumb: Vec<String>,
