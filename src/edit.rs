@@ -89,7 +89,9 @@ impl Edit {
 
     /// Does applying this edit change nothing?
     pub fn is_noop(&self, text: &str) -> bool {
-        text.get(self.range.clone()) == Some(&*self.replacement)
+        // Lengths first: most edits change the length, and then the text
+        // need not be read.
+        self.range.len() == self.replacement.len() && text.get(self.range.clone()) == Some(&*self.replacement)
     }
 }
 
