@@ -14,7 +14,7 @@ use crate::edit::{
     Edit,
 };
 use crate::error::{Error, Result};
-use crate::passes::glued_words::has_ascii_upper;
+use crate::passes::glued_words::{high_bits_in, Capitals};
 use crate::passes::punctuation::{letters_back, letters_fwd};
 use crate::passes::{Context, Pass};
 use crate::fasthash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -174,12 +174,27 @@ struct Candidate {
     at: usize,
     len: usize,
     kind: Kind,
-    /// The line holding it: start, end.
-    line: (usize, usize),
+    /// Index of its lowercase word in the pass's `Word` table (unused for
+    /// `TheBeforeName`).
+    word: usize,
+    /// Is the line holding it running prose (`is_prose`)?
+    prose: bool,
 }
 
-/// Counts of a word's mid-sentence uses: (lowercase, capitalized in prose).
-type Evidence = HashMap<Vec<u8>, (u32, u32)>;
+/// A lowercase word some candidate spells capitalized, with its counts of
+/// mid-sentence uses in the document.
+struct Word {
+    lower: Vec<u8>,
+    kind: Kind,
+    /// Lowercase uses (counted only up to what decides, see `run`).
+    lo: u32,
+    /// Capitalized uses in prose.
+    cap: u32,
+}
+
+/// Lowercase ASCII letters, to hand out one-letter replacements without
+/// allocating.
+const LOWERCASE: &str = "abcdefghijklmnopqrstuvwxyz";
 
 impl Pass for ClauseCase {
     fn name(&self) -> &'static str {
@@ -191,16 +206,42 @@ impl Pass for ClauseCase {
         let mut cands = Vec::new();
         // `, The Word` candidates waiting for the document-wide `the Word` check.
         let mut pending_the: Vec<Candidate> = Vec::new();
+        // The words of the candidates, and their index in `words`.
+        let mut words: Vec<Word> = Vec::new();
+        let mut ids: HashMap<Vec<u8>, usize> = HashMap::default();
+        // Capitals mid-sentence (after a space after a word or number): the
+        // document's evidence, looked at once the candidates' words are known.
+        let mut mid: Vec<Mid> = Vec::new();
+        // Which of them (index in `mid`) come right after ` the `.
+        let mut after_the: Vec<usize> = Vec::new();
         let mut lower = [0u8; 32];
-        // The line holding the current mark: start, and end (its `\n` or EOF).
+        // The line holding the current mark: start, and end (its `\n` or
+        // EOF), and whether it is prose once that is asked.
         let (mut ls, mut le) = (0usize, 0usize);
+        let mut line_prose: Option<bool> = None;
         let mut first = true;
-        for i in memchr::memchr2_iter(b',', b';', b) {
-            let mut j = i + 1;
-            while j < b.len() && j <= i + 2 && b[j] == b' ' {
-                j += 1;
+        // One walk over the capitals finds both the candidates (a capital one
+        // to three bytes after `,` or `;`, only spaces between) and the
+        // mid-sentence capitals.
+        for j in Capitals::new(b) {
+            if j < 1 {
+                continue;
             }
-            if j >= b.len() || !b[j].is_ascii_uppercase() || i == 0 {
+            if b[j - 1] == b' ' && j >= 2 && b[j - 2].is_ascii_alphanumeric() {
+                if b[j - 2] == b'e' && j >= 5 && b[j - 5..j - 1] == *b" the" {
+                    after_the.push(mid.len());
+                }
+                mid.push(Mid { at: j, head: head8(b, j) });
+                continue;
+            }
+            // The mark: the first non-space within two bytes before `j`.
+            let mut i = j - 1;
+            for _ in 0..2 {
+                if b[i] == b' ' && i > 0 {
+                    i -= 1;
+                }
+            }
+            if !matches!(b[i], b',' | b';') || i == 0 {
                 continue;
             }
             let len = letters_fwd(b, j);
@@ -274,69 +315,48 @@ impl Pass for ClauseCase {
                 }
                 le = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |k| i + k);
                 first = false;
+                line_prose = None;
             }
+            let prose = *line_prose.get_or_insert_with(|| is_prose(&b[ls..le]));
             if the_name {
-                pending_the.push(Candidate { at: j, len, kind: Kind::TheBeforeName, line: (ls, le) });
+                pending_the.push(Candidate { at: j, len, kind: Kind::TheBeforeName, word: usize::MAX, prose });
             } else {
-                cands.push(Candidate { at: j, len, kind, line: (ls, le) });
+                let word = match ids.get(&lower[..len]) {
+                    Some(&id) => id,
+                    None => {
+                        ids.insert(lower[..len].to_vec(), words.len());
+                        words.push(Word { lower: lower[..len].to_vec(), kind, lo: 0, cap: 0 });
+                        words.len() - 1
+                    }
+                };
+                cands.push(Candidate { at: j, len, kind, word, prose });
             }
         }
-        if !pending_the.is_empty() {
-            resolve_the(b, &mut pending_the);
-            cands.extend(pending_the);
+        if cands.is_empty() && pending_the.is_empty() {
+            return Vec::new();
         }
+        count_mid_sentence(b, &mid, &after_the, &ids, &mut words, &mut pending_the);
+        cands.extend(pending_the);
         if cands.is_empty() {
             return Vec::new();
         }
-        let mut evidence: Evidence = HashMap::default();
-        for c in cands.iter().filter(|c| matches!(c.kind, Kind::Function | Kind::Open | Kind::Unknown)) {
-            evidence.entry(b[c.at..c.at + c.len].to_ascii_lowercase()).or_default();
-        }
-        if !evidence.is_empty() {
-            count_capitalized(b, &mut evidence);
-            // Lowercase uses matter only where the decision needs them, and
-            // only up to the count that decides: an unlisted word needs two,
-            // a function word one more than its capitalized uses.
-            let mut limits: Vec<(Vec<u8>, u32)> = Vec::new();
-            for c in &cands {
-                let key = b[c.at..c.at + c.len].to_ascii_lowercase();
-                let cap = evidence.get(&key).map_or(0, |e| e.1);
-                let limit = match c.kind {
-                    Kind::Unknown if cap == 0 => 2,
-                    Kind::Function if cap >= 2 => cap + 1,
-                    _ => continue,
-                };
-                if !limits.iter().any(|(k, _)| *k == key) {
-                    limits.push((key, limit));
-                }
-            }
-            for (key, limit) in limits {
-                let lo = count_lowercase(b, &key, limit);
-                if let Some(e) = evidence.get_mut(&key) {
-                    e.0 = lo;
-                }
-            }
-        }
-        let mut edits = Vec::new();
-        let mut prose_cache: Option<(usize, bool)> = None;
+        // Lowercase uses matter only where the decision needs them, and
+        // only up to the count that decides: an unlisted word needs two,
+        // a function word one more than its capitalized uses.
+        let limits: Vec<(usize, u32)> = (words.iter().enumerate())
+            .filter_map(|(id, w)| match w.kind {
+                Kind::Unknown if w.cap == 0 => Some((id, 2)),
+                Kind::Function if w.cap >= 2 => Some((id, w.cap + 1)),
+                _ => None,
+            })
+            .collect();
+        count_lowercase(b, &limits, &mut words);
+        let mut edits = Vec::with_capacity(cands.len());
         for c in cands {
-            let prose = match prose_cache {
-                Some((s, p)) if s == c.line.0 => p,
-                _ => {
-                    let p = is_prose(&b[c.line.0..c.line.1]);
-                    prose_cache = Some((c.line.0, p));
-                    p
-                }
-            };
-            if !prose {
+            if !c.prose {
                 continue;
             }
-            let (lo, cap) = match c.kind {
-                Kind::Function | Kind::Open | Kind::Unknown => {
-                    evidence.get(&b[c.at..c.at + c.len].to_ascii_lowercase()).copied().unwrap_or((0, 0))
-                }
-                _ => (0, 0),
-            };
+            let (lo, cap) = words.get(c.word).map_or((0, 0), |w| (w.lo, w.cap));
             let (code, confidence, reason) = match c.kind {
                 // A function word the document capitalizes mid-sentence more
                 // often than not is a defined term (`You` in a licence).
@@ -347,33 +367,177 @@ impl Pass for ClauseCase {
                 Kind::TheBeforeName => ("C102", Review, R_THE),
                 _ => continue,
             };
-            let lc = (b[c.at].to_ascii_lowercase() as char).to_string();
-            edits.push(Edit::replacement(c.at..c.at + 1, lc, code, confidence, reason));
+            let k = usize::from(b[c.at] - b'A');
+            edits.push(Edit::replacement(c.at..c.at + 1, &LOWERCASE[k..k + 1], code, confidence, reason));
         }
         edits
     }
 }
 
-/// Keep the `, The Word` candidates whose `Word` the document also writes
-/// after a lowercase `the` (one scan of the text for ` the `).
-fn resolve_the(b: &[u8], pending: &mut Vec<Candidate>) {
-    let word_at = |c: &Candidate| {
-        let w = c.at + c.len + 1;
-        &b[w..w + letters_fwd(b, w)]
-    };
-    let wanted: HashSet<&[u8]> = pending.iter().map(word_at).filter(|w| w.len() >= 2).collect();
-    let mut seen: HashSet<&[u8]> = HashSet::default();
-    for k in memchr::memmem::find_iter(b, b" the ") {
-        let w = k + 5;
-        if !b.get(w).is_some_and(|c| c.is_ascii_uppercase()) {
-            continue;
+/// A capital mid-sentence: its offset and the 8 bytes from there (zero past
+/// the end of the text), so that most can be told apart from the words
+/// that matter without going back to the text.
+#[derive(Clone, Copy)]
+struct Mid {
+    at: usize,
+    head: u64,
+}
+
+/// The 8 bytes of `b` from `at` as a little-endian number, zero past the end.
+fn head8(b: &[u8], at: usize) -> u64 {
+    let mut head = [0u8; 8];
+    let n = (b.len() - at).min(8);
+    head[..n].copy_from_slice(&b[at..at + n]);
+    u64::from_le_bytes(head)
+}
+
+/// The first `len` (at most 8) bytes of `head`.
+fn head_prefix(head: u64, len: usize) -> u64 {
+    if len >= 8 {
+        head
+    } else {
+        head & ((1 << (8 * len)) - 1)
+    }
+}
+
+/// From the mid-sentence capitals `mid` (after a space after a word or
+/// number), count the capitalized prose uses of `words` (their index in
+/// `ids`); from those after ` the ` (`after_the`), keep the `, The Word`
+/// candidates whose `Word` the document also writes after a lowercase `the`.
+fn count_mid_sentence(
+    b: &[u8],
+    mid: &[Mid],
+    after_the: &[usize],
+    ids: &HashMap<Vec<u8>, usize>,
+    words: &mut [Word],
+    pending_the: &mut Vec<Candidate>,
+) {
+    const H: u64 = 0x8080_8080_8080_8080;
+    if !pending_the.is_empty() {
+        let word_at = |c: &Candidate| {
+            let w = c.at + c.len + 1;
+            &b[w..w + letters_fwd(b, w)]
+        };
+        let wanted: HashSet<&[u8]> = pending_the.iter().map(word_at).filter(|w| w.len() >= 2).collect();
+        // Their first 8 bytes (zero-padded): most words after ` the ` differ
+        // there, and those are at hand without going back to the text.
+        let heads: HashSet<u64> = wanted.iter().map(|w| head8(w, 0)).collect();
+        let mut seen: HashSet<&[u8]> = HashSet::default();
+        for m in after_the.iter().map(|&x| mid[x]) {
+            // The letters of the head: all 8, or a shorter word.
+            let letters = high_bits_in(m.head | 0x2020_2020_2020_2020, b'a', b'z');
+            let key = match (!letters & H).trailing_zeros() as usize / 8 {
+                8 => m.head,
+                n => head_prefix(m.head, n),
+            };
+            if heads.contains(&key) && the_found(b, m.at - 5) {
+                let word = &b[m.at..m.at + letters_fwd(b, m.at)];
+                if wanted.contains(word) {
+                    seen.insert(word);
+                }
+            }
         }
-        let word = &b[w..w + letters_fwd(b, w)];
-        if wanted.contains(word) {
-            seen.insert(word);
+        pending_the.retain(|c| seen.contains(word_at(c)));
+    }
+    if words.is_empty() {
+        return;
+    }
+    // Which second letters follow each first letter among `words` (bit 26:
+    // a one-letter word): most capitals are rejected on these two bytes.
+    let mut second = [0u32; 26];
+    // Words of up to 7 letters by their bytes (little-endian, zero-padded),
+    // and how many longer words still to count start with each 8 bytes.
+    let mut short: HashMap<u64, usize> = HashMap::default();
+    let mut long: HashMap<u64, u32> = HashMap::default();
+    for (id, w) in words.iter().enumerate() {
+        let c1 = w.lower.get(1).map_or(26, |c| c - b'a');
+        second[usize::from(w.lower[0] - b'a')] |= 1 << c1;
+        if w.lower.len() < 8 {
+            short.insert(head8(&w.lower, 0), id);
+        } else {
+            *long.entry(head8(&w.lower, 0)).or_default() += 1;
         }
     }
-    pending.retain(|c| seen.contains(word_at(c)));
+    let mut lower = [0u8; 32];
+    // The line of the last use looked at: start, end, is it prose.
+    let mut line: Option<(usize, usize, bool)> = None;
+    for m in mid {
+        let (k, head) = (m.at, m.head);
+        let c1 = match (head >> 8) as u8 {
+            c if c.is_ascii_lowercase() => c - b'a',
+            c if c.is_ascii_alphabetic() => continue,
+            _ => 26,
+        };
+        if second[usize::from(head as u8 - b'A')] & 1 << c1 == 0 {
+            continue;
+        }
+        // The word: the capital and the lowercase letters after it.
+        let not_lower = !high_bits_in(head, b'a', b'z') & H & !0x80;
+        let id = if not_lower != 0 {
+            let len = not_lower.trailing_zeros() as usize / 8;
+            if ((head >> (8 * len)) as u8).is_ascii_alphabetic() {
+                continue;
+            }
+            let key = head_prefix(head, len) | 0x20;
+            match short.get(&key) {
+                Some(&id) => id,
+                None => continue,
+            }
+        } else {
+            if long.get(&(head | 0x20)).is_none_or(|&n| n == 0) {
+                continue;
+            }
+            let len = letters_fwd(b, k);
+            if len > lower.len() || !b[k + 1..k + len].iter().all(u8::is_ascii_lowercase) {
+                continue;
+            }
+            for (d, c) in lower.iter_mut().zip(&b[k..k + len]) {
+                *d = c.to_ascii_lowercase();
+            }
+            match ids.get(&lower[..len]) {
+                Some(&id) => id,
+                None => continue,
+            }
+        };
+        // Only a function word's count matters beyond the first use.
+        if words[id].cap > 0 && words[id].kind != Kind::Function {
+            continue;
+        }
+        let prose = match line {
+            Some((_, e, p)) if k < e => p,
+            _ => {
+                // Uses come in order: the line starts after the last line's end.
+                let from = line.map_or(0, |(_, e, _)| e);
+                let ls = memchr::memrchr(b'\n', &b[from..k]).map_or(from, |x| from + x + 1);
+                let le = memchr::memchr(b'\n', &b[k..]).map_or(b.len(), |x| k + x);
+                let p = is_prose(&b[ls..le]);
+                line = Some((ls, le, p));
+                p
+            }
+        };
+        if prose {
+            words[id].cap += 1;
+            if words[id].kind != Kind::Function && words[id].lower.len() >= 8 {
+                if let Some(n) = long.get_mut(&(head | 0x20)) {
+                    *n -= 1;
+                }
+            }
+        }
+    }
+}
+
+/// Is the ` the ` at `q` one that a left-to-right search for
+/// non-overlapping ` the ` reports? Occurrences overlap in their spaces
+/// (` the the `): of a chain of them every other one is reported, from the
+/// first on.
+fn the_found(b: &[u8], q: usize) -> bool {
+    let mut before = 0;
+    let mut p = q;
+    while p >= 4 && &b[p - 4..p + 1] == b" the " {
+        before += 1;
+        p -= 4;
+    }
+    before % 2 == 0
 }
 
 /// Small words a title-case heading leaves lowercase.
@@ -401,61 +565,71 @@ fn is_prose(line: &[u8]) -> bool {
     false
 }
 
-/// Count capitalized mid-sentence uses (after a space that follows a word
-/// or number, on prose lines) of the words in `evidence`. Capitals are rare,
-/// so the scan skips 8 bytes at a time while there is none.
-fn count_capitalized(b: &[u8], evidence: &mut Evidence) {
-    let mut lower = [0u8; 32];
-    let mut prose_cache: Option<(usize, bool)> = None;
-    let mut k = 2;
-    while k < b.len() {
-        if k + 8 <= b.len() && !has_ascii_upper(u64::from_le_bytes(b[k..k + 8].try_into().unwrap_or([0; 8]))) {
-            k += 8;
-            continue;
-        }
-        if !(b[k].is_ascii_uppercase() && b[k - 1] == b' ' && b[k - 2].is_ascii_alphanumeric()) {
-            k += 1;
-            continue;
-        }
-        let len = letters_fwd(b, k);
-        let at = k;
-        k += len.max(1);
-        if len > lower.len() || !b[at + 1..at + len].iter().all(u8::is_ascii_lowercase) {
-            continue;
-        }
-        for (d, c) in lower.iter_mut().zip(&b[at..at + len]) {
-            *d = c.to_ascii_lowercase();
-        }
-        let Some(counts) = evidence.get_mut(&lower[..len]) else { continue };
-        let ls = memchr::memrchr(b'\n', &b[..at]).map_or(0, |x| x + 1);
-        let prose = match prose_cache {
-            Some((s, p)) if s == ls => p,
-            _ => {
-                let le = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |x| at + x);
-                let p = is_prose(&b[ls..le]);
-                prose_cache = Some((ls, p));
-                p
+/// Count the lowercase mid-sentence uses (after a space that follows a
+/// word, number or comma) of the words `limits` names, each up to its limit
+/// (`Word::lo`). One multi-pattern (Teddy) scan for ` word`, dropping words
+/// as they reach their limit; a substring scan per word where no packed
+/// searcher can be built.
+fn count_lowercase(b: &[u8], limits: &[(usize, u32)], words: &mut [Word]) {
+    let mut active: Vec<(usize, u32)> = limits.to_vec();
+    let mut from = 0;
+    while !active.is_empty() {
+        let pats: Vec<Vec<u8>> = active.iter().map(|&(id, _)| [b" ", &words[id].lower[..]].concat()).collect();
+        let searcher = (active.len() <= 64)
+            .then(|| {
+                aho_corasick::packed::Config::new()
+                    .match_kind(aho_corasick::packed::MatchKind::LeftmostLongest)
+                    .builder()
+                    .extend(&pats)
+                    .build()
+            })
+            .flatten();
+        let Some(searcher) = searcher else {
+            for (&(id, limit), pat) in active.iter().zip(&pats) {
+                words[id].lo += count_lowercase_from(b, pat, from, limit - words[id].lo);
             }
+            return;
         };
-        if prose {
-            counts.1 += 1;
+        // Scan until a word reaches its limit (then search again without it).
+        let mut done = false;
+        while let Some(m) = searcher.find_in(b, aho_corasick::Span::from(from..b.len())) {
+            from = m.end();
+            if lowercase_use(b, m.start(), m.end()) {
+                let (id, limit) = active[m.pattern().as_usize()];
+                words[id].lo += 1;
+                if words[id].lo >= limit {
+                    done = true;
+                    break;
+                }
+            }
         }
+        if !done {
+            return;
+        }
+        active.retain(|&(id, limit)| words[id].lo < limit);
     }
 }
 
-/// Lowercase mid-sentence uses of `word` (after a space that follows a word,
-/// number or comma), counted up to `limit`: one SIMD substring scan.
-fn count_lowercase(b: &[u8], word: &[u8], limit: u32) -> u32 {
-    let mut pat = Vec::with_capacity(word.len() + 1);
-    pat.push(b' ');
-    pat.extend_from_slice(word);
+/// Is the ` word` at `sp..end` (its leading space at `sp`) a whole word
+/// after a word, number or comma?
+fn lowercase_use(b: &[u8], sp: usize, end: usize) -> bool {
+    let k = sp + 1;
+    if k < 2 || b.get(end).is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    b[k - 2].is_ascii_alphanumeric() || b[k - 2] == b','
+}
+
+/// Lowercase mid-sentence uses of ` word` (`pat`, its leading space
+/// included) starting at or after `from`, counted up to `limit`: one SIMD
+/// substring scan.
+fn count_lowercase_from(b: &[u8], pat: &[u8], from: usize, limit: u32) -> u32 {
     let mut n = 0;
-    for sp in memchr::memmem::find_iter(b, &pat) {
-        let (k, end) = (sp + 1, sp + pat.len());
-        if k < 2 || b.get(end).is_some_and(u8::is_ascii_alphabetic) {
-            continue;
-        }
-        if b[k - 2].is_ascii_alphanumeric() || b[k - 2] == b',' {
+    if limit == 0 {
+        return 0;
+    }
+    for sp in memchr::memmem::find_iter(&b[from..], pat) {
+        if lowercase_use(b, from + sp, from + sp + pat.len()) {
             n += 1;
             if n >= limit {
                 break;

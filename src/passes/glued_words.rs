@@ -83,11 +83,16 @@ impl Pass for GluedWords {
         let mut edits = Vec::new();
         let mut lower = [0u8; 16];
         let mut i = 0;
+        // Starts below `tested` lie in a block known to hold the pattern.
+        let mut tested = 0;
         while i + 2 < b.len() {
-            // Capitals are rare: skip 8 bytes at a time while there is none.
-            if i + 9 <= b.len() && !has_ascii_upper(u64::from_le_bytes(b[i + 1..i + 9].try_into().unwrap_or([0; 8]))) {
-                i += 8;
-                continue;
+            // The pattern is rare: skip 64 starts at a time while there is none.
+            if i >= tested && i + 66 <= b.len() {
+                if !any_lower_upper_lower(&b[i..i + 66]) {
+                    i += 64;
+                    continue;
+                }
+                tested = i + 64;
             }
             if !(b[i].is_ascii_lowercase() && b[i + 1].is_ascii_uppercase() && b[i + 2].is_ascii_lowercase()) {
                 i += 1;
@@ -131,15 +136,96 @@ impl Pass for GluedWords {
     }
 }
 
-/// Does any of the 8 bytes hold an ASCII capital `A`–`Z`? (SWAR, exact.)
+/// Does any of the 64 byte triples starting at `w[0..64]` read lowercase,
+/// capital, lowercase (ASCII)? `w` holds 66 bytes. Branch-free, so the
+/// compiler vectorizes it.
 #[inline]
-pub(crate) fn has_ascii_upper(w: u64) -> bool {
+fn any_lower_upper_lower(w: &[u8]) -> bool {
+    // A triple matches when the largest of its three offsets from `a`, `A`,
+    // `a` is below 26: one max per byte, a min over the block.
+    let (x, y, z) = (&w[..64], &w[1..65], &w[2..66]);
+    let min = x.iter().zip(y).zip(z).fold(u8::MAX, |m, ((&x, &y), &z)| {
+        m.min(x.wrapping_sub(b'a').max(y.wrapping_sub(b'A')).max(z.wrapping_sub(b'a')))
+    });
+    min < 26
+}
+
+/// Offsets of the ASCII capitals `A`–`Z` of a text, in order. Capitals are
+/// rare: 32-byte blocks without one are skipped in a branch-free
+/// (vectorized) test, and a block with some becomes a bit mask (SWAR), so
+/// no byte is looked at twice.
+pub(crate) struct Capitals<'a> {
+    b: &'a [u8],
+    /// Start of the next block to load.
+    next: usize,
+    /// Start of the block `mask` describes.
+    base: usize,
+    /// Bit `k`: a capital at `base + k` not yet returned.
+    mask: u32,
+}
+
+impl<'a> Capitals<'a> {
+    pub(crate) fn new(b: &'a [u8]) -> Self {
+        Capitals { b, next: 0, base: 0, mask: 0 }
+    }
+}
+
+impl Iterator for Capitals<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        while self.mask == 0 {
+            let b = self.b;
+            let mut i = self.next;
+            while i + 32 <= b.len() && !b[i..i + 32].iter().fold(false, |a, &x| a | (x.wrapping_sub(b'A') < 26)) {
+                i += 32;
+            }
+            if i >= b.len() {
+                self.next = i;
+                return None;
+            }
+            let end = (i + 32).min(b.len());
+            self.mask = if end - i == 32 {
+                (0..4).fold(0, |m, q| {
+                    let w = u64::from_le_bytes(b[i + 8 * q..i + 8 * q + 8].try_into().unwrap_or([0; 8]));
+                    m | upper_bits(w) << (8 * q)
+                })
+            } else {
+                b[i..end].iter().enumerate().fold(0, |m, (k, c)| m | (u32::from(c.is_ascii_uppercase()) << k))
+            };
+            self.base = i;
+            self.next = end;
+        }
+        let k = self.mask.trailing_zeros() as usize;
+        self.mask &= self.mask - 1;
+        Some(self.base + k)
+    }
+}
+
+/// The ASCII capitals among 8 bytes as 8 bits, bit `k` for byte `k` (SWAR).
+#[inline]
+fn upper_bits(w: u64) -> u32 {
+    // The high bit of each capital byte, gathered into the top byte.
+    let hi = upper_high_bits(w) >> 7;
+    (hi.wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
+}
+
+/// The high bit of each byte of `w` that is an ASCII capital (SWAR, exact).
+#[inline]
+fn upper_high_bits(w: u64) -> u64 {
+    high_bits_in(w, b'A', b'Z')
+}
+
+/// The high bit of each byte of `w` in `lo..=hi` (ASCII bounds; SWAR, exact).
+#[inline]
+pub(crate) fn high_bits_in(w: u64, lo: u8, hi: u8) -> u64 {
     const L: u64 = 0x0101_0101_0101_0101;
     const H: u64 = 0x8080_8080_8080_8080;
     let t = w & !H; // low 7 bits of each byte: no carries below
-    let ge_a = t.wrapping_add((0x80 - b'A' as u64) * L);
-    let gt_z = t.wrapping_add((0x80 - b'Z' as u64 - 1) * L);
-    (ge_a & !gt_z & !w & H) != 0
+    let ge_lo = t.wrapping_add((0x80 - lo as u64) * L);
+    let gt_hi = t.wrapping_add((0x80 - hi as u64 - 1) * L);
+    ge_lo & !gt_hi & !w & H
 }
 
 #[cfg(test)]
@@ -148,7 +234,20 @@ mod tests {
     fn swar_capital_check_is_exact() {
         for byte in 0u8..=255 {
             let w = u64::from_le_bytes([b'a', byte, b'z', 0xE4, b'0', b' ', 0x80, b'q']);
-            assert_eq!(super::has_ascii_upper(w), byte.is_ascii_uppercase(), "byte {byte:#x}");
+            assert_eq!(super::upper_high_bits(w) != 0, byte.is_ascii_uppercase(), "byte {byte:#x}");
+            assert_eq!(super::upper_bits(w), u32::from(byte.is_ascii_uppercase()) << 1, "byte {byte:#x}");
+            assert_eq!(super::high_bits_in(w, b'a', b'z') & 0xff00, u64::from(byte.is_ascii_lowercase()) << 15, "byte {byte:#x}");
+        }
+    }
+
+    #[test]
+    fn capitals_iterator_is_exact() {
+        let mut text: Vec<u8> = (0..200u8).map(|k| [b'a', b'Z', b' ', b'A', 0xC3, b'@', b'[', b'M'][k as usize % 8]).collect();
+        text.extend((0u8..=255).chain(0u8..=255));
+        for n in [0, 1, 31, 32, 33, 64, 100, text.len()] {
+            let t = &text[..n];
+            let want: Vec<usize> = (0..n).filter(|&k| t[k].is_ascii_uppercase()).collect();
+            assert_eq!(super::Capitals::new(t).collect::<Vec<_>>(), want, "length {n}");
         }
     }
 
