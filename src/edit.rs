@@ -119,6 +119,27 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> (String, Vec<Edit>) {
     (out, skipped)
 }
 
+/// [`apply_edits`] for edits that each keep their range's length (a case
+/// change), done in place: no copy of the text. Returns the skipped edits.
+pub(crate) fn apply_same_length_in_place(text: &mut String, edits: &[Edit]) -> Vec<Edit> {
+    let mut skipped = Vec::new();
+    let mut last = 0usize;
+    for e in edits {
+        let ok = e.range.start >= last
+            && e.range.len() == e.replacement.len()
+            && e.range.end <= text.len()
+            && text.is_char_boundary(e.range.start)
+            && text.is_char_boundary(e.range.end);
+        if !ok {
+            skipped.push(e.clone());
+            continue;
+        }
+        text.replace_range(e.range.clone(), &e.replacement);
+        last = e.range.end;
+    }
+    skipped
+}
+
 /// [`apply_edits`] writing into `out` (cleared first), so a caller applying
 /// edits again and again can reuse one buffer. Returns the skipped edits.
 pub(crate) fn apply_edits_into(text: &str, edits: &[Edit], out: &mut String) -> Vec<Edit> {
@@ -141,4 +162,34 @@ pub(crate) fn apply_edits_into(text: &str, edits: &[Edit], out: &mut String) -> 
     }
     out.push_str(&text[last..]);
     skipped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e(r: Range<usize>, s: &'static str) -> Edit {
+        Edit::replacement(r, s, "C101", Confidence::Safe, "test")
+    }
+
+    #[test]
+    fn same_length_edits_apply_in_place_like_a_copy() {
+        let text = "growth, It is. Then, Build a plan";
+        let edits = [e(8..10, "it"), e(9..11, "XX"), e(21..22, "b")];
+        let (copied, skipped_copy) = apply_edits(text, &edits);
+        let mut in_place = text.to_string();
+        let skipped = apply_same_length_in_place(&mut in_place, &edits);
+        assert_eq!(in_place, "growth, it is. Then, build a plan");
+        assert_eq!(in_place, copied);
+        assert_eq!(skipped, vec![edits[1].clone()]);
+        assert_eq!(skipped, skipped_copy);
+    }
+
+    #[test]
+    fn in_place_skips_edits_off_char_boundaries_or_changing_length() {
+        let mut text = "é, It".to_string();
+        let skipped = apply_same_length_in_place(&mut text, &[e(1..2, "x"), e(4..5, "ab")]);
+        assert_eq!(text, "é, It");
+        assert_eq!(skipped.len(), 2);
+    }
 }

@@ -8,7 +8,7 @@
 //! carrying both rule codes. Rounds repeat until a round changes nothing
 //! (at most [`MAX_ROUNDS`]), so cleaning the output again is a no-op.
 
-use crate::edit::{apply_edits_into, Confidence, Edit};
+use crate::edit::{apply_edits_into, apply_same_length_in_place, Confidence, Edit};
 use crate::passes::{Context, Pass};
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -114,7 +114,14 @@ pub(crate) fn run(
             edits.sort();
             edits.dedup_by(|b, a| a.range == b.range && a.replacement == b.replacement);
             lap(&mut t1, "  filter+sort");
-            let rejected = apply_edits_into(text, &edits, &mut spare);
+            // Edits that keep every length (case changes) are applied in
+            // place; others into the spare buffer, which then swaps in.
+            let in_place = owned && edits.iter().all(|e| e.range.len() == e.replacement.len());
+            let rejected = if in_place {
+                apply_same_length_in_place(&mut cur, &edits)
+            } else {
+                apply_edits_into(text, &edits, &mut spare)
+            };
             lap(&mut t1, "  apply");
             if !rejected.is_empty() {
                 edits.retain(|e| !rejected.contains(e));
@@ -123,8 +130,10 @@ pub(crate) fn run(
             if edits.is_empty() {
                 continue;
             }
-            std::mem::swap(&mut cur, &mut spare);
-            owned = true;
+            if !in_place {
+                std::mem::swap(&mut cur, &mut spare);
+                owned = true;
+            }
             compose(original, &mut composites, &mut tags, &edits, &cur, &mut spare_composites);
             std::mem::swap(&mut composites, &mut spare_composites);
             lap(&mut t1, "  compose");
