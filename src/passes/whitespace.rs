@@ -469,7 +469,8 @@ fn block_is_special(block: &[u8]) -> bool {
     let (cur, next) = (&block[..BLOCK], &block[1..=BLOCK]);
     let mut any = false;
     for (&c, &n) in cur.iter().zip(next) {
-        any |= (c < 0x20) | (c >= 0x7f) | ((c == b' ') & (n == b' '));
+        // `c - 0x20 >= 0x5f`: below 0x20 (wraps) or from 0x7f on.
+        any |= (c.wrapping_sub(0x20) >= 0x5f) | ((c == b' ') & (n == b' '));
     }
     any
 }
