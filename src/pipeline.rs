@@ -26,7 +26,8 @@ pub(crate) fn lap(t0: &mut Option<std::time::Instant>, what: &str) {
 }
 
 /// `RINSE_TIMINGS=1` prints each pass's time per round on stderr (for
-/// benchmarking; see `bench/README.md`).
+/// benchmarking; see "Tests and benchmarks" in the README), and the time
+/// the pipeline spends filtering, applying and composing each pass's edits.
 pub(crate) static TIMINGS: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| std::env::var_os("RINSE_TIMINGS").is_some());
 
 /// An edit against the original text, with where its result sits now.
