@@ -172,6 +172,8 @@ enum Kind {
 struct Candidate {
     /// Byte offset of the capital letter.
     at: usize,
+    /// The capital letter.
+    capital: u8,
     len: usize,
     kind: Kind,
     /// Index of its lowercase word in the pass's `Word` table (unused for
@@ -319,7 +321,7 @@ impl Pass for ClauseCase {
             }
             let prose = *line_prose.get_or_insert_with(|| is_prose(&b[ls..le]));
             if the_name {
-                pending_the.push(Candidate { at: j, len, kind: Kind::TheBeforeName, word: usize::MAX, prose });
+                pending_the.push(Candidate { at: j, capital: b[j], len, kind: Kind::TheBeforeName, word: usize::MAX, prose });
             } else {
                 let word = match ids.get(&lower[..len]) {
                     Some(&id) => id,
@@ -329,7 +331,7 @@ impl Pass for ClauseCase {
                         words.len() - 1
                     }
                 };
-                cands.push(Candidate { at: j, len, kind, word, prose });
+                cands.push(Candidate { at: j, capital: b[j], len, kind, word, prose });
             }
         }
         if cands.is_empty() && pending_the.is_empty() {
@@ -367,7 +369,7 @@ impl Pass for ClauseCase {
                 Kind::TheBeforeName => ("C102", Review, R_THE),
                 _ => continue,
             };
-            let k = usize::from(b[c.at] - b'A');
+            let k = usize::from(c.capital - b'A');
             edits.push(Edit::replacement(c.at..c.at + 1, &LOWERCASE[k..k + 1], code, confidence, reason));
         }
         edits
@@ -706,6 +708,25 @@ mod tests {
         assert_eq!(out.report.edits[0].confidence, crate::Confidence::Review);
         assert_no_edits("the party members and party cadres of the Party met, Party members spoke.");
         assert_no_edits("the secretary and the secretary met Huang Kunming, Secretary of the committee.");
+    }
+
+    #[test]
+    fn evidence_for_words_longer_than_eight_letters() {
+        let text = "the internationalization effort and internationalization plans grew, Internationalization leads.";
+        assert_eq!(edit_count(text, "C102"), 1);
+        let text = "It met the internationalization effort, internationalization plans and Internationalization Fund grew, Internationalization leads.";
+        assert_eq!(edit_count(text, "C102"), 0);
+    }
+
+    #[test]
+    fn the_word_evidence_counts_non_overlapping_the() {
+        // ` the ` is found left to right without overlap: in `the the General`
+        // the second `the` is not seen, in `the the the General` the third is.
+        assert_no_edits("He met the the General Secretary. In spring, when flowers blossomed, The General Secretary visited.");
+        assert_eq!(
+            edit_count("He met the the the General Secretary. In spring, when flowers blossomed, The General Secretary visited.", "C102"),
+            1
+        );
     }
 
     #[test]

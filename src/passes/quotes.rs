@@ -72,35 +72,31 @@ impl Pass for Quotes {
     fn run(&self, text: &str, _cx: &mut Context) -> Vec<Edit> {
         let b = text.as_bytes();
         let mut edits = Vec::new();
-        // Straight quotes.
+        // Curly quote edits come after all straight ones, as they always have.
+        let mut curly_edits = Vec::new();
+        // One scan for straight quotes, line ends and the lead byte of the
+        // curly double quotes (U+201C / U+201D are E2 80 9C / E2 80 9D).
         let mut straight: Vec<usize> = Vec::new();
-        for i in memchr::memchr2_iter(b'"', b'\n', b) {
-            if b[i] == b'\n' {
-                straight_line(b, &straight, &mut edits);
-                straight.clear();
-            } else {
-                straight.push(i);
+        let mut curly: Vec<(usize, bool)> = Vec::new();
+        for i in memchr::memchr3_iter(b'"', b'\n', 0xe2, b) {
+            match b[i] {
+                b'\n' => {
+                    straight_line(b, &straight, &mut edits);
+                    straight.clear();
+                    curly_line(text, &curly, &mut curly_edits);
+                    curly.clear();
+                }
+                b'"' => straight.push(i),
+                _ => match (b.get(i + 1), b.get(i + 2)) {
+                    (Some(0x80), Some(0x9c)) => curly.push((i, true)),
+                    (Some(0x80), Some(0x9d)) => curly.push((i, false)),
+                    _ => {}
+                },
             }
         }
         straight_line(b, &straight, &mut edits);
-        // Curly double quotes: U+201C / U+201D are E2 80 9C / E2 80 9D.
-        let finder = memchr::memmem::Finder::new(b"\xe2\x80");
-        let mut curly: Vec<(usize, bool)> = Vec::new();
-        let mut line_end = 0;
-        for i in finder.find_iter(b) {
-            let open = match b.get(i + 2) {
-                Some(0x9c) => true,
-                Some(0x9d) => false,
-                _ => continue,
-            };
-            if i >= line_end {
-                curly_line(text, &curly, &mut edits);
-                curly.clear();
-                line_end = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |k| i + k);
-            }
-            curly.push((i, open));
-        }
-        curly_line(text, &curly, &mut edits);
+        curly_line(text, &curly, &mut curly_edits);
+        edits.append(&mut curly_edits);
         edits
     }
 }
