@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 /// Unicode normalization applied by the whitespace pass (rule W111).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Normalize {
     /// Canonical composition (default): changes no visible character.
@@ -34,7 +34,7 @@ pub enum Normalize {
 }
 
 /// What to do with untranslated Chinese text (the language pass).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CjkPolicy {
     /// Chinese text stays, punctuated as Chinese (default).

@@ -100,13 +100,13 @@ pub struct ConfigArgs {
     only_safe: bool,
     /// Unicode normalization.
     #[arg(long, value_enum, value_name = "FORM")]
-    normalize: Option<Normalize>,
+    normalize: Option<NormalizeArg>,
     /// Keep CRLF line endings.
     #[arg(long)]
     keep_crlf: bool,
     /// Policy for untranslated Chinese sentences.
     #[arg(long, value_enum, value_name = "POLICY")]
-    cjk: Option<CjkPolicy>,
+    cjk: Option<CjkArg>,
     /// Decode input as this encoding instead of detecting it (utf-8, gbk, gb18030, big5, windows-1252, utf-16le...).
     #[arg(long, value_name = "LABEL")]
     encoding: Option<String>,
@@ -128,11 +128,11 @@ impl ConfigArgs {
         cfg.ignore.extend(self.ignore.iter().cloned());
         cfg.only_safe |= self.only_safe;
         if let Some(n) = self.normalize {
-            cfg.normalize = n;
+            cfg.normalize = n.into();
         }
         cfg.keep_crlf |= self.keep_crlf;
         if let Some(c) = self.cjk {
-            cfg.cjk = c;
+            cfg.cjk = c.into();
         }
         if let Some(r) = &self.rules {
             anyhow::ensure!(r.is_file(), "{}: rules file not found", r.display());
@@ -153,6 +153,53 @@ impl ConfigArgs {
 
     pub fn cleaner(&self) -> Result<rinse::Cleaner> {
         Ok(rinse::Cleaner::new(self.config()?)?)
+    }
+}
+
+/// `--normalize`: the CLI's face of [`rinse::Normalize`] (the library has no
+/// clap types). Doc comments are the help text; keep them as in the library.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NormalizeArg {
+    /// Canonical composition (default): changes no visible character.
+    Nfc,
+    /// Compatibility composition: full-width Latin letters and digits become
+    /// ASCII; CJK full-width punctuation is left to the punctuation pass.
+    Nfkc,
+    /// No normalization.
+    None,
+}
+
+impl From<NormalizeArg> for Normalize {
+    fn from(a: NormalizeArg) -> Self {
+        match a {
+            NormalizeArg::Nfc => Normalize::Nfc,
+            NormalizeArg::Nfkc => Normalize::Nfkc,
+            NormalizeArg::None => Normalize::None,
+        }
+    }
+}
+
+/// `--cjk`: the CLI's face of [`rinse::CjkPolicy`].
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CjkArg {
+    /// Chinese text stays, punctuated as Chinese (default).
+    Keep,
+    /// Untranslated sentences are removed (each removal is in the report).
+    Drop,
+    /// Untranslated sentences are wrapped in markers (`[zh]…[/zh]`).
+    Mark,
+    /// Like drop, and the removed sentences are collected for translation.
+    Extract,
+}
+
+impl From<CjkArg> for CjkPolicy {
+    fn from(a: CjkArg) -> Self {
+        match a {
+            CjkArg::Keep => CjkPolicy::Keep,
+            CjkArg::Drop => CjkPolicy::Drop,
+            CjkArg::Mark => CjkPolicy::Mark,
+            CjkArg::Extract => CjkPolicy::Extract,
+        }
     }
 }
 
@@ -206,4 +253,22 @@ pub fn main() -> ExitCode {
 /// Point the boilerplate pass at a user rules file.
 fn set_rules_file(cfg: &mut Config, path: PathBuf) {
     cfg.boilerplate.rules_file = Some(path);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The CLI names of the mirror enums are the library's `rinse.toml` names.
+    #[test]
+    fn mirror_enums_match_the_library() {
+        for v in NormalizeArg::value_variants() {
+            let name = v.to_possible_value().unwrap().get_name().to_string();
+            assert_eq!(serde_json::to_value(Normalize::from(*v)).unwrap(), name);
+        }
+        for v in CjkArg::value_variants() {
+            let name = v.to_possible_value().unwrap().get_name().to_string();
+            assert_eq!(serde_json::to_value(CjkPolicy::from(*v)).unwrap(), name);
+        }
+    }
 }
