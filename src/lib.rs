@@ -20,6 +20,7 @@
 //! (see [`passes`]); each returns [`Edit`]s, never a rewritten string, and the
 //! pipeline composes them into a [`Report`] against the original text.
 
+#![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod config;
