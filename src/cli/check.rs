@@ -1,5 +1,6 @@
 //! `rinse check`: exit 1 if cleaning would change anything (like `black --check`).
 
+use super::common::for_each_doc;
 use super::{ConfigArgs, InputArgs};
 use anyhow::Result;
 use clap::Args;
@@ -23,7 +24,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let (mut dirty, mut total) = (0usize, 0usize);
     let jsonl = args.input.jsonl_fields();
-    super::diff::for_each_doc(&args.input.paths, args.input.glob.as_deref(), jsonl, &args.config, &cleaner, |doc| {
+    for_each_doc(&args.input.paths, args.input.glob.as_deref(), jsonl, &args.config, &cleaner, |doc| {
         total += 1;
         if !doc.cleaned.report.edits.is_empty() {
             dirty += 1;

@@ -1,14 +1,17 @@
 //! `rinse clean`: write cleaned text, reports and metadata.
 
+use super::common::{english_fraction, ensure_distinct_outputs, expand_with_base, progress_bar, thread_pool, write_json, Summary};
 use super::io::{self, Input, Sink};
 use super::{ConfigArgs, InputArgs};
-use anyhow::{bail, Context as _, Result};
+use anyhow::{bail, Result};
 use clap::Args;
 use rinse::{Cleaned, Cleaner};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
+
+mod jsonl;
 
 #[derive(Args, Debug)]
 pub struct CleanArgs {
@@ -64,28 +67,13 @@ pub enum OnError {
     Fail,
 }
 
-/// Build the rayon pool for `-j`.
-pub fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool> {
-    let mut b = rayon::ThreadPoolBuilder::new();
-    if let Some(j) = jobs {
-        anyhow::ensure!(j > 0, "-j must be at least 1");
-        b = b.num_threads(j);
-    }
-    Ok(b.build()?)
-}
-
-/// English share of a cleaned document, when the language pass measured it.
-pub fn english_fraction(c: &Cleaned) -> Option<f64> {
-    c.report.language.as_ref()?.get("english_fraction")?.as_f64()
-}
-
 pub fn run(args: CleanArgs) -> Result<ExitCode> {
     // The edit list and hashes only matter in a written report.
     let detail = if args.report.is_some() { rinse::ReportDetail::Full } else { rinse::ReportDetail::Summary };
     let cleaner = args.config.cleaner()?.with_report_detail(detail);
     let encoding = args.config.encoding()?;
     if args.input.jsonl {
-        return super::jsonl::clean(&args, &cleaner);
+        return jsonl::clean(&args, &cleaner);
     }
     if let Some(f) = args.min_english {
         anyhow::ensure!((0.0..=1.0).contains(&f), "--min-english takes a fraction from 0 to 1");
@@ -111,7 +99,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode> {
     }
     let pool = thread_pool(args.jobs)?;
     let started = Instant::now();
-    let progress = super::jsonl::progress_bar(!args.quiet && inputs.len() > 1, inputs.len() as u64, "docs");
+    let progress = progress_bar(!args.quiet && inputs.len() > 1, inputs.len() as u64, "docs");
 
     let mut text_sink = if text_to_stdout || args.output.is_some() { Some(Sink::open(args.output.as_deref())?) } else { None };
     let mut report_sink = args.report.as_deref().map(|p| Sink::open(Some(p))).transpose()?;
@@ -218,84 +206,4 @@ fn clean_one(
         io::write_atomic(&dir.join(rel), cleaned.text.as_bytes())?;
     }
     Ok(cleaned)
-}
-
-/// Inputs with the path each one gets under --output-dir.
-pub(super) fn expand_with_base(paths: &[PathBuf], glob: Option<&str>) -> Result<Vec<(Input, PathBuf)>> {
-    let mut out = Vec::new();
-    if paths.is_empty() {
-        return Ok(vec![(Input::Stdin, PathBuf::from("stdin.txt"))]);
-    }
-    for p in paths {
-        for input in io::expand(std::slice::from_ref(p), glob)? {
-            let rel = match &input {
-                Input::Stdin => PathBuf::from("stdin.txt"),
-                Input::File(f) if p.is_dir() => f.strip_prefix(p).unwrap_or(f).to_path_buf(),
-                Input::File(f) => PathBuf::from(f.file_name().context("input has no file name")?),
-            };
-            out.push((input, rel));
-        }
-    }
-    Ok(out)
-}
-
-/// Under --output-dir, two inputs must not land on the same output file.
-pub(super) fn ensure_distinct_outputs(inputs: &[(Input, PathBuf)]) -> Result<()> {
-    let mut seen = std::collections::HashSet::new();
-    for (_, rel) in inputs {
-        if !seen.insert(rel) {
-            bail!("two inputs map to the same output path `{}` under --output-dir; pass their folder instead", rel.display());
-        }
-    }
-    Ok(())
-}
-
-/// Pretty JSON for one document, one line per document when there are several.
-pub fn write_json<T: serde::Serialize>(sink: &mut impl Write, value: &T, one_line: bool) -> Result<()> {
-    if one_line {
-        serde_json::to_writer(&mut *sink, value)?;
-    } else {
-        serde_json::to_writer_pretty(&mut *sink, value)?;
-    }
-    sink.write_all(b"\n")?;
-    Ok(())
-}
-
-/// Totals for the end-of-batch summary.
-#[derive(Default)]
-pub struct Summary {
-    pub documents: usize,
-    pub changed: usize,
-    pub skipped: usize,
-    pub bytes_in: usize,
-    pub bytes_out: usize,
-    pub by_family: std::collections::BTreeMap<char, usize>,
-}
-
-impl Summary {
-    pub fn add(&mut self, c: &Cleaned) {
-        self.documents += 1;
-        self.changed += usize::from(c.edit_count > 0);
-        self.bytes_in += c.report.input_bytes;
-        self.bytes_out += c.report.output_bytes;
-        for (code, n) in &c.report.counts {
-            *self.by_family.entry(code.chars().next().unwrap_or('?')).or_default() += n;
-        }
-    }
-
-    pub fn render(&self, errors: usize, elapsed: std::time::Duration) -> String {
-        let fam: Vec<String> = self.by_family.iter().map(|(f, n)| format!("{f} {n}")).collect();
-        let secs = elapsed.as_secs_f64().max(1e-9);
-        format!(
-            "{} documents ({} changed, {} skipped, {} errors), {:.1} MB in, {:.1} MB out, {:.1} MB/s; edits by family: {}",
-            self.documents,
-            self.changed,
-            self.skipped,
-            errors,
-            self.bytes_in as f64 / 1e6,
-            self.bytes_out as f64 / 1e6,
-            self.bytes_in as f64 / 1e6 / secs,
-            if fam.is_empty() { "none".to_string() } else { fam.join(", ") }
-        )
-    }
 }

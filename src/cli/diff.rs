@@ -1,14 +1,12 @@
 //! `rinse diff`: what `clean` would change, as a unified diff (hunks annotated
 //! with rule codes), one line per edit, or JSON reports.
 
-use super::io::{self, Input};
+use super::common::{for_each_doc, write_json};
 use super::{ColorChoice, ConfigArgs, InputArgs};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use rinse::report::diff as render;
-use rinse::{Cleaned, Cleaner};
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Args, Debug)]
@@ -36,56 +34,6 @@ pub enum DiffFormat {
     Json,
 }
 
-/// One document to compare: its display name, decoded text, cleaned result.
-pub struct Doc {
-    pub name: String,
-    pub original: String,
-    pub cleaned: Cleaned,
-}
-
-/// Clean every input (or every JSONL record), calling `each` in order.
-pub fn for_each_doc(
-    paths: &[PathBuf],
-    glob: Option<&str>,
-    jsonl: Option<(&str, &str)>,
-    config: &ConfigArgs,
-    cleaner: &Cleaner,
-    mut each: impl FnMut(Doc) -> Result<()>,
-) -> Result<()> {
-    let encoding = config.encoding()?;
-    for input in io::expand(paths, glob)? {
-        if let Some((field, id_field)) = jsonl {
-            use std::io::BufRead;
-            let reader = io::open_reader(&input)?;
-            for (i, line) in reader.lines().enumerate() {
-                let line = line?;
-                let n = i + 1;
-                match super::jsonl::parse_record(&line, field, id_field) {
-                    Ok(rec) => {
-                        let name = match &rec.id {
-                            Some(id) => format!("{}:{n} ({id_field}={id})", input.name()),
-                            None => format!("{}:{n}", input.name()),
-                        };
-                        let cleaned = cleaner.clean(&rec.text);
-                        each(Doc { name, original: rec.text, cleaned })?;
-                    }
-                    Err(why) => eprintln!("{}:{n}: {why} (skipped)", input.name()),
-                }
-            }
-            continue;
-        }
-        let bytes = io::read_all(&input)?;
-        let (text, info) = rinse::decode::decode(&bytes, encoding);
-        let mut cleaned = cleaner.clean_decoded(&text, info);
-        cleaned.report.input = match &input {
-            Input::Stdin => None,
-            Input::File(p) => Some(p.display().to_string()),
-        };
-        each(Doc { name: input.name(), original: text.into_owned(), cleaned })?;
-    }
-    Ok(())
-}
-
 pub fn run(args: DiffArgs) -> Result<ExitCode> {
     let cleaner = args.config.cleaner()?;
     let color = args.color.enabled();
@@ -99,7 +47,7 @@ pub fn run(args: DiffArgs) -> Result<ExitCode> {
                 out.write_all(render::unified(&doc.original, &doc.cleaned.text, &doc.name, &doc.cleaned.report, color).as_bytes())?
             }
             DiffFormat::Annotated => out.write_all(render::annotated(&doc.original, &doc.cleaned.report, &doc.name).as_bytes())?,
-            DiffFormat::Json => super::clean::write_json(&mut out, &doc.cleaned.report, several)?,
+            DiffFormat::Json => write_json(&mut out, &doc.cleaned.report, several)?,
         }
         Ok(())
     })?;

@@ -4,9 +4,9 @@
 mod apply;
 mod check;
 mod clean;
+mod common;
 mod diff;
 mod io;
-mod jsonl;
 mod learn;
 mod rules;
 

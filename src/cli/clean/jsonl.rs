@@ -1,14 +1,14 @@
-//! JSON Lines: clean one string field of each record, streaming, in parallel,
-//! in input order, with every other byte of the record kept as it was.
+//! `rinse clean --jsonl`: clean one string field of each record, streaming,
+//! in parallel, in input order, with every other byte of the record kept as
+//! it was. Part of `clean` (it takes [`CleanArgs`]); what it shares with
+//! other subcommands comes from [`crate::cli::common`].
 
-use super::clean::{english_fraction, thread_pool, CleanArgs, OnError, Summary};
-use super::io::{self, Input, Sink};
+use super::{CleanArgs, OnError};
+use crate::cli::common::{english_fraction, ensure_distinct_outputs, expand_with_base, parse_record, progress_bar, thread_pool, Summary};
+use crate::cli::io::{self, Input, Sink};
 use anyhow::{bail, Context as _, Result};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::ProgressBar;
 use rinse::{Cleaned, Cleaner};
-use serde_json::value::RawValue;
-use std::borrow::Cow;
-use std::collections::HashMap;
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -18,44 +18,6 @@ use std::time::Instant;
 const BATCH_RECORDS: usize = 1024;
 const BATCH_BYTES: usize = 8 << 20;
 
-/// A progress bar on stderr when it is a terminal and `show`, else hidden.
-pub fn progress_bar(show: bool, total: u64, unit: &str) -> ProgressBar {
-    use std::io::IsTerminal;
-    if !show || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let pb = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-    let template = if unit == "bytes" {
-        "{bar:30} {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}"
-    } else {
-        "{bar:30} {pos}/{len} docs {per_sec} ETA {eta} {msg}"
-    };
-    pb.set_style(ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()));
-    pb
-}
-
-/// Where a record's text field sits in its line.
-pub struct Record {
-    pub text: String,
-    /// Byte span of the field's JSON value in `line`.
-    pub span: std::ops::Range<usize>,
-    pub id: Option<String>,
-}
-
-/// Parse one line: find `field` (a JSON string) and the record id.
-pub fn parse_record<'a>(line: &'a str, field: &str, id_field: &str) -> Result<Record, String> {
-    let map: HashMap<Cow<'a, str>, &'a RawValue> =
-        serde_json::from_str(line).map_err(|e| format!("not a JSON object: {e}"))?;
-    let raw = map.get(field).ok_or_else(|| format!("no field `{field}`"))?;
-    let text: String =
-        serde_json::from_str(raw.get()).map_err(|_| format!("field `{field}` is not a string"))?;
-    let start = raw.get().as_ptr() as usize - line.as_ptr() as usize;
-    let id = map.get(id_field).map(|v| {
-        serde_json::from_str::<String>(v.get()).unwrap_or_else(|_| v.get().to_string())
-    });
-    Ok(Record { text, span: start..start + raw.get().len(), id })
-}
-
 enum Outcome {
     Cleaned(Box<Cleaned>, Vec<u8>),
     Skipped(f64),
@@ -63,9 +25,9 @@ enum Outcome {
 }
 
 pub fn clean(args: &CleanArgs, cleaner: &Cleaner) -> Result<ExitCode> {
-    let inputs = super::clean::expand_with_base(&args.input.paths, args.input.glob.as_deref())?;
+    let inputs = expand_with_base(&args.input.paths, args.input.glob.as_deref())?;
     if args.output_dir.is_some() {
-        super::clean::ensure_distinct_outputs(&inputs)?;
+        ensure_distinct_outputs(&inputs)?;
     }
     if args.in_place && inputs.iter().any(|(i, _)| *i == Input::Stdin) {
         bail!("--in-place needs files, not stdin");
@@ -313,25 +275,4 @@ fn process(raw: &[u8], args: &CleanArgs, cleaner: &Cleaner) -> Outcome {
     }
     out.extend_from_slice(if ending.is_empty() { b"\n" } else { ending });
     Outcome::Cleaned(Box::new(cleaned), out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn record_span_points_at_the_field() {
-        let line = r#"{"id": 7, "text": "a\"b", "x": 1.50}"#;
-        let r = parse_record(line, "text", "id").unwrap();
-        assert_eq!(&line[r.span.clone()], r#""a\"b""#);
-        assert_eq!(r.text, "a\"b");
-        assert_eq!(r.id.as_deref(), Some("7"));
-    }
-
-    #[test]
-    fn missing_field_is_an_error() {
-        assert!(parse_record(r#"{"id":1}"#, "text", "id").is_err());
-        assert!(parse_record("not json", "text", "id").is_err());
-        assert!(parse_record(r#"{"text": 5}"#, "text", "id").is_err());
-    }
 }

@@ -1,0 +1,218 @@
+//! Helpers shared by the subcommands. Subcommand modules import from here,
+//! from [`super::io`] and from the argument types in [`super`], never from
+//! each other.
+
+use super::io::{self, Input};
+use super::ConfigArgs;
+use anyhow::{bail, Context as _, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rinse::{Cleaned, Cleaner};
+use serde_json::value::RawValue;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Build the rayon pool for `-j`.
+pub fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool> {
+    let mut b = rayon::ThreadPoolBuilder::new();
+    if let Some(j) = jobs {
+        anyhow::ensure!(j > 0, "-j must be at least 1");
+        b = b.num_threads(j);
+    }
+    Ok(b.build()?)
+}
+
+/// English share of a cleaned document, when the language pass measured it.
+pub fn english_fraction(c: &Cleaned) -> Option<f64> {
+    c.report.language.as_ref()?.get("english_fraction")?.as_f64()
+}
+
+/// Inputs with the path each one gets under --output-dir.
+pub fn expand_with_base(paths: &[PathBuf], glob: Option<&str>) -> Result<Vec<(Input, PathBuf)>> {
+    let mut out = Vec::new();
+    if paths.is_empty() {
+        return Ok(vec![(Input::Stdin, PathBuf::from("stdin.txt"))]);
+    }
+    for p in paths {
+        for input in io::expand(std::slice::from_ref(p), glob)? {
+            let rel = match &input {
+                Input::Stdin => PathBuf::from("stdin.txt"),
+                Input::File(f) if p.is_dir() => f.strip_prefix(p).unwrap_or(f).to_path_buf(),
+                Input::File(f) => PathBuf::from(f.file_name().context("input has no file name")?),
+            };
+            out.push((input, rel));
+        }
+    }
+    Ok(out)
+}
+
+/// Under --output-dir, two inputs must not land on the same output file.
+pub fn ensure_distinct_outputs(inputs: &[(Input, PathBuf)]) -> Result<()> {
+    let mut seen = std::collections::HashSet::new();
+    for (_, rel) in inputs {
+        if !seen.insert(rel) {
+            bail!("two inputs map to the same output path `{}` under --output-dir; pass their folder instead", rel.display());
+        }
+    }
+    Ok(())
+}
+
+/// Pretty JSON for one document, one line per document when there are several.
+pub fn write_json<T: serde::Serialize>(sink: &mut impl Write, value: &T, one_line: bool) -> Result<()> {
+    if one_line {
+        serde_json::to_writer(&mut *sink, value)?;
+    } else {
+        serde_json::to_writer_pretty(&mut *sink, value)?;
+    }
+    sink.write_all(b"\n")?;
+    Ok(())
+}
+
+/// Totals for the end-of-batch summary.
+#[derive(Default)]
+pub struct Summary {
+    pub documents: usize,
+    pub changed: usize,
+    pub skipped: usize,
+    pub bytes_in: usize,
+    pub bytes_out: usize,
+    pub by_family: std::collections::BTreeMap<char, usize>,
+}
+
+impl Summary {
+    pub fn add(&mut self, c: &Cleaned) {
+        self.documents += 1;
+        self.changed += usize::from(c.edit_count > 0);
+        self.bytes_in += c.report.input_bytes;
+        self.bytes_out += c.report.output_bytes;
+        for (code, n) in &c.report.counts {
+            *self.by_family.entry(code.chars().next().unwrap_or('?')).or_default() += n;
+        }
+    }
+
+    pub fn render(&self, errors: usize, elapsed: std::time::Duration) -> String {
+        let fam: Vec<String> = self.by_family.iter().map(|(f, n)| format!("{f} {n}")).collect();
+        let secs = elapsed.as_secs_f64().max(1e-9);
+        format!(
+            "{} documents ({} changed, {} skipped, {} errors), {:.1} MB in, {:.1} MB out, {:.1} MB/s; edits by family: {}",
+            self.documents,
+            self.changed,
+            self.skipped,
+            errors,
+            self.bytes_in as f64 / 1e6,
+            self.bytes_out as f64 / 1e6,
+            self.bytes_in as f64 / 1e6 / secs,
+            if fam.is_empty() { "none".to_string() } else { fam.join(", ") }
+        )
+    }
+}
+
+/// A progress bar on stderr when it is a terminal and `show`, else hidden.
+pub fn progress_bar(show: bool, total: u64, unit: &str) -> ProgressBar {
+    use std::io::IsTerminal;
+    if !show || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let pb = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    let template = if unit == "bytes" {
+        "{bar:30} {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}"
+    } else {
+        "{bar:30} {pos}/{len} docs {per_sec} ETA {eta} {msg}"
+    };
+    pb.set_style(ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()));
+    pb
+}
+
+/// Where a record's text field sits in its line.
+pub struct Record {
+    pub text: String,
+    /// Byte span of the field's JSON value in `line`.
+    pub span: std::ops::Range<usize>,
+    pub id: Option<String>,
+}
+
+/// Parse one line: find `field` (a JSON string) and the record id.
+pub fn parse_record<'a>(line: &'a str, field: &str, id_field: &str) -> Result<Record, String> {
+    let map: HashMap<Cow<'a, str>, &'a RawValue> =
+        serde_json::from_str(line).map_err(|e| format!("not a JSON object: {e}"))?;
+    let raw = map.get(field).ok_or_else(|| format!("no field `{field}`"))?;
+    let text: String =
+        serde_json::from_str(raw.get()).map_err(|_| format!("field `{field}` is not a string"))?;
+    let start = raw.get().as_ptr() as usize - line.as_ptr() as usize;
+    let id = map.get(id_field).map(|v| {
+        serde_json::from_str::<String>(v.get()).unwrap_or_else(|_| v.get().to_string())
+    });
+    Ok(Record { text, span: start..start + raw.get().len(), id })
+}
+
+/// One document to compare: its display name, decoded text, cleaned result.
+pub struct Doc {
+    pub name: String,
+    pub original: String,
+    pub cleaned: Cleaned,
+}
+
+/// Clean every input (or every JSONL record), calling `each` in order.
+pub fn for_each_doc(
+    paths: &[PathBuf],
+    glob: Option<&str>,
+    jsonl: Option<(&str, &str)>,
+    config: &ConfigArgs,
+    cleaner: &Cleaner,
+    mut each: impl FnMut(Doc) -> Result<()>,
+) -> Result<()> {
+    let encoding = config.encoding()?;
+    for input in io::expand(paths, glob)? {
+        if let Some((field, id_field)) = jsonl {
+            use std::io::BufRead;
+            let reader = io::open_reader(&input)?;
+            for (i, line) in reader.lines().enumerate() {
+                let line = line?;
+                let n = i + 1;
+                match parse_record(&line, field, id_field) {
+                    Ok(rec) => {
+                        let name = match &rec.id {
+                            Some(id) => format!("{}:{n} ({id_field}={id})", input.name()),
+                            None => format!("{}:{n}", input.name()),
+                        };
+                        let cleaned = cleaner.clean(&rec.text);
+                        each(Doc { name, original: rec.text, cleaned })?;
+                    }
+                    Err(why) => eprintln!("{}:{n}: {why} (skipped)", input.name()),
+                }
+            }
+            continue;
+        }
+        let bytes = io::read_all(&input)?;
+        let (text, info) = rinse::decode::decode(&bytes, encoding);
+        let mut cleaned = cleaner.clean_decoded(&text, info);
+        cleaned.report.input = match &input {
+            Input::Stdin => None,
+            Input::File(p) => Some(p.display().to_string()),
+        };
+        each(Doc { name: input.name(), original: text.into_owned(), cleaned })?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn record_span_points_at_the_field() {
+        let line = r#"{"id": 7, "text": "a\"b", "x": 1.50}"#;
+        let r = parse_record(line, "text", "id").unwrap();
+        assert_eq!(&line[r.span.clone()], r#""a\"b""#);
+        assert_eq!(r.text, "a\"b");
+        assert_eq!(r.id.as_deref(), Some("7"));
+    }
+
+    #[test]
+    fn missing_field_is_an_error() {
+        assert!(parse_record(r#"{"id":1}"#, "text", "id").is_err());
+        assert!(parse_record("not json", "text", "id").is_err());
+        assert!(parse_record(r#"{"text": 5}"#, "text", "id").is_err());
+    }
+}
