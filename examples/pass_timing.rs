@@ -31,29 +31,18 @@ fn main() -> rinse::Result<()> {
     let text = std::fs::read_to_string(&path).expect("a UTF-8 file");
     let cleaned = Cleaner::new(Config::default())?.clean(&text).text;
     let c = Config::default();
-    let all: Vec<Box<dyn Pass>> = vec![
-        Box::new(passes::encoding::Encoding::new(&c)?),
-        Box::new(passes::markup::Markup::new(&c)?),
-        Box::new(passes::whitespace::Whitespace::new(&c)?),
-        Box::new(passes::boilerplate::Boilerplate::new(&c)?),
-        Box::new(passes::numbers::Numbers::new(&c)?),
-        Box::new(passes::language::Language::new(&c)?),
-        Box::new(passes::punctuation::Punctuation::new(&c)?),
-        Box::new(passes::quotes::Quotes::new(&c)?),
-        Box::new(passes::glued_words::GluedWords::new(&c)?),
-        Box::new(passes::clause_case::ClauseCase::new(&c)?),
-    ];
+    let all = passes::build(&c.passes, &c.setup())?;
     let (mut sum_in, mut sum_out) = (0.0, 0.0);
     println!("{:<14} {:>10} {:>8} {:>12} {:>8}", "pass", "input ms", "edits", "cleaned ms", "edits");
     for p in &all {
-        if only.as_deref().is_some_and(|o| o != p.name()) {
+        if only.as_deref().is_some_and(|o| o != p.name) {
             continue;
         }
-        let (a, na) = best(runs, p.as_ref(), &text);
-        let (b, nb) = best(runs, p.as_ref(), &cleaned);
+        let (a, na) = best(runs, p.pass.as_ref(), &text);
+        let (b, nb) = best(runs, p.pass.as_ref(), &cleaned);
         sum_in += a;
         sum_out += b;
-        println!("{:<14} {a:>10.2} {na:>8} {b:>12.2} {nb:>8}", p.name());
+        println!("{:<14} {a:>10.2} {na:>8} {b:>12.2} {nb:>8}", p.name);
     }
     println!("{:<14} {sum_in:>10.2} {:>8} {sum_out:>12.2}", "sum", "");
     Ok(())

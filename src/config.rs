@@ -1,6 +1,6 @@
 //! Configuration: which rules run, how sure they must be, pass options.
 //!
-//! Built in code ([`Config::default`], struct update syntax) or read from a
+//! Built in code ([`Config::default`] and the `with_*` builders) or read from a
 //! `rinse.toml` with [`Config::from_toml`]. Unknown keys are errors.
 //!
 //! ```toml
@@ -15,42 +15,16 @@
 //! ```
 
 use crate::error::{Error, Result};
-use crate::passes;
+use crate::passes::{PassOptions, Setup};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
-/// Unicode normalization applied by the whitespace pass (rule W111).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Normalize {
-    /// Canonical composition (default): changes no visible character.
-    #[default]
-    Nfc,
-    /// Compatibility composition: full-width Latin letters and digits become
-    /// ASCII; CJK full-width punctuation is left to the punctuation pass.
-    Nfkc,
-    /// No normalization.
-    None,
-}
+pub use crate::passes::{CjkPolicy, Normalize};
 
-/// What to do with untranslated Chinese text (the language pass).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum CjkPolicy {
-    /// Chinese text stays, punctuated as Chinese (default).
-    #[default]
-    Keep,
-    /// Untranslated sentences are removed (each removal is in the report).
-    Drop,
-    /// Untranslated sentences are wrapped in markers (`[zh]…[/zh]`).
-    Mark,
-    /// Like drop, and the removed sentences are collected for translation.
-    Extract,
-}
-
-/// Everything that shapes a [`crate::Cleaner`].
+/// Everything that shapes a [`crate::Cleaner`]: plain data. Which codes exist
+/// is the rule registry's business ([`crate::rules`]).
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
-#[serde(deny_unknown_fields, default)]
+#[serde(default)]
 #[non_exhaustive]
 pub struct Config {
     /// Rule codes or prefixes to run (empty: every rule enabled by default).
@@ -66,29 +40,13 @@ pub struct Config {
     pub keep_crlf: bool,
     /// Policy for untranslated Chinese.
     pub cjk: CjkPolicy,
-    /// Options of the whitespace pass.
-    pub whitespace: passes::whitespace::Options,
-    /// Options of the markup pass.
-    pub markup: passes::markup::Options,
-    /// Options of the encoding pass.
-    pub encoding: passes::encoding::Options,
-    /// Options of the boilerplate pass.
-    pub boilerplate: passes::boilerplate::Options,
-    /// Options of the numbers pass.
-    pub numbers: passes::numbers::Options,
-    /// Options of the language pass.
-    pub language: passes::language::Options,
-    /// Options of the punctuation pass.
-    pub punctuation: passes::punctuation::Options,
-    /// Options of the quotes pass.
-    pub quotes: passes::quotes::Options,
-    /// Options of the glued-words pass.
-    pub glued_words: passes::glued_words::Options,
-    /// Options of the clause-case pass.
-    pub clause_case: passes::clause_case::Options,
-    /// Options of the sentence-case pass.
-    pub sentence_case: passes::sentence_case::Options,
+    /// Options of each pass: the `[whitespace]`, `[boilerplate]`, … tables.
+    #[serde(flatten)]
+    pub passes: PassOptions,
 }
+
+/// Top-level keys of rinse.toml besides the pass tables.
+const TOP_KEYS: &[&str] = &["select", "ignore", "only_safe", "normalize", "keep_crlf", "cjk"];
 
 impl Config {
     /// Builder: run only these rule codes or prefixes.
@@ -141,7 +99,7 @@ impl Config {
     /// assert!(rinse::Config::from_toml("select = [\"Z9\"]").is_err());
     /// ```
     pub fn from_toml(text: &str) -> Result<Self> {
-        let cfg: Config = toml::from_str(text).map_err(|e| Error::Config { path: None, message: e.to_string() })?;
+        let cfg = parse(text).map_err(|message| Error::Config { path: None, message })?;
         cfg.validate()?;
         Ok(cfg)
     }
@@ -149,8 +107,7 @@ impl Config {
     /// Read and parse a `rinse.toml` file.
     pub fn from_file(path: &Path) -> Result<Self> {
         let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_owned(), source })?;
-        let cfg: Config = toml::from_str(&text)
-            .map_err(|e| Error::Config { path: Some(path.to_owned()), message: e.to_string() })?;
+        let cfg = parse(&text).map_err(|message| Error::Config { path: Some(path.to_owned()), message })?;
         cfg.validate().map_err(|e| match e {
             Error::Config { message, .. } => Error::Config { path: Some(path.to_owned()), message },
             other => other,
@@ -168,6 +125,12 @@ impl Config {
         Ok(())
     }
 
+    /// The plain settings the passes are built from.
+    pub fn setup(&self) -> Setup {
+        let enabled = crate::rules::all().filter(|r| self.is_enabled(r.code)).map(|r| r.code);
+        Setup::new(self.normalize, self.keep_crlf, self.cjk, enabled)
+    }
+
     /// Is `code` enabled under this configuration?
     pub fn is_enabled(&self, code: &str) -> bool {
         let rule_on = crate::rules::get(code).map(|r| r.default_enabled).unwrap_or(true);
@@ -179,5 +142,71 @@ impl Config {
             })
         };
         selected && !self.ignore.iter().any(|p| crate::rules::prefix_matches(p, code))
+    }
+}
+
+/// Parse rinse.toml text: unknown top-level keys and unknown keys inside a
+/// pass table are errors (each pass's `Options` denies unknown fields).
+fn parse(text: &str) -> std::result::Result<Config, String> {
+    let table: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
+    for key in table.keys() {
+        if !TOP_KEYS.contains(&key.as_str()) && !crate::passes::NAMES.contains(&key.as_str()) {
+            return Err(format!(
+                "unknown key `{key}`: expected one of {}, or a pass table [{}]",
+                TOP_KEYS.join(", "),
+                crate::passes::NAMES.join("], [")
+            ));
+        }
+    }
+    Config::deserialize(toml::Value::Table(table)).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every ```toml block in the config docs, the README and docs/ parses.
+    #[test]
+    fn documented_config_examples_parse() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut sources = vec![
+            ("src/config.rs", include_str!("config.rs").lines().map(|l| l.trim_start().trim_start_matches("//!").trim_start_matches("///")).map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n")),
+        ];
+        for name in ["README.md", "docs/config.md"] {
+            if let Ok(t) = std::fs::read_to_string(root.join(name)) {
+                sources.push((name, t));
+            }
+        }
+        let mut n = 0;
+        for (name, text) in &sources {
+            let mut block: Option<String> = None;
+            for line in text.lines() {
+                let t = line.trim();
+                match &mut block {
+                    None if t == "```toml" => block = Some(String::new()),
+                    Some(b) if t == "```" && b.contains("[dependencies]") => block = None, // a Cargo.toml
+                    Some(b) if t == "```" => {
+                        Config::from_toml(b).unwrap_or_else(|e| panic!("{name}: example does not parse: {e}\n{b}"));
+                        n += 1;
+                        block = None;
+                    }
+                    Some(b) => {
+                        b.push_str(line);
+                        b.push('\n');
+                    }
+                    None => {}
+                }
+            }
+        }
+        assert!(n >= 1, "no toml example found");
+    }
+
+    #[test]
+    fn unknown_keys_are_errors() {
+        assert!(Config::from_toml("colour = 1").is_err());
+        assert!(Config::from_toml("[whitespace]\nnope = 1").is_err());
+        assert!(Config::from_toml("[nopass]\nx = 1").is_err());
+        let c = Config::from_toml("[whitespace]\nmax_blank_lines = 1\n[boilerplate]\n").unwrap();
+        assert_eq!(c.passes.whitespace.max_blank_lines, 1);
     }
 }

@@ -5,6 +5,7 @@
 //! [`Confidence`] and a short reason. The pipeline applies them and composes
 //! them into a report against the original text (see [`crate::Report`]).
 
+use crate::rules::Code;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -46,8 +47,8 @@ pub struct Edit {
     pub range: Range<usize>,
     /// The new text for `range`; empty for a deletion.
     pub replacement: Cow<'static, str>,
-    /// The rule code, e.g. `"W101"`.
-    pub code: &'static str,
+    /// The rule that asked for it (typed: a mistyped code does not compile).
+    pub code: Code,
     /// How sure the rule is.
     pub confidence: Confidence,
     /// Short human reason shown in reports.
@@ -59,7 +60,7 @@ impl Edit {
     pub fn replacement(
         range: Range<usize>,
         replacement: impl Into<Cow<'static, str>>,
-        code: &'static str,
+        code: Code,
         confidence: Confidence,
         reason: impl Into<Cow<'static, str>>,
     ) -> Self {
@@ -69,7 +70,7 @@ impl Edit {
     /// Delete `range`.
     pub fn deletion(
         range: Range<usize>,
-        code: &'static str,
+        code: Code,
         confidence: Confidence,
         reason: impl Into<Cow<'static, str>>,
     ) -> Self {
@@ -80,7 +81,7 @@ impl Edit {
     pub fn insertion(
         at: usize,
         text: impl Into<Cow<'static, str>>,
-        code: &'static str,
+        code: Code,
         confidence: Confidence,
         reason: impl Into<Cow<'static, str>>,
     ) -> Self {
@@ -169,7 +170,7 @@ mod tests {
     use super::*;
 
     fn e(r: Range<usize>, s: &'static str) -> Edit {
-        Edit::replacement(r, s, "C101", Confidence::Safe, "test")
+        Edit::replacement(r, s, crate::passes::clause_case::C101, Confidence::Safe, "test")
     }
 
     #[test]

@@ -14,8 +14,9 @@
 //! assert!(toml.contains(r"^Scan\s+the\s+QR\s+code\s+to\s+follow\s+us\s+\d+$"));
 //! ```
 
-use crate::config::Config;
-use crate::passes::boilerplate::{is_anchor, split_lines, Boilerplate, Kind, RuleSpec, RulesFile, Zone};
+use crate::passes::boilerplate::{Boilerplate, Kind, RuleSpec, RulesFile, Zone};
+use crate::passes::Setup;
+use crate::text::lines::{is_prose_anchor as is_anchor, split_lines};
 use std::collections::HashMap;
 
 /// Longest line (bytes) considered: furniture is short.
@@ -128,16 +129,17 @@ fn trigger_of(t: &str) -> Option<String> {
 /// most frequent first. A line also seen in a document's body is skipped.
 pub fn learn(docs: &[&str], min_docs: usize) -> Vec<LearnedRule> {
     let min_docs = min_docs.max(2);
-    let pass = Boilerplate::new(&Config::default()).expect("built-in boilerplate rules are valid");
+    let pass = Boilerplate::new(&Default::default(), &Setup::default()).expect("built-in boilerplate rules are valid");
     // Phase 1: count each short line once per document.
     let mut seen: HashMap<String, Seen> = HashMap::new();
     let mut per_doc: Vec<Vec<(usize, String)>> = Vec::with_capacity(docs.len());
     for (d, doc) in docs.iter().enumerate() {
-        let a = pass.analyze(doc);
+        let lines = split_lines(doc);
+        let removed = pass.removed_lines(doc);
         let mut keys = Vec::new();
-        for (i, l) in a.lines.iter().enumerate() {
+        for (i, l) in lines.iter().enumerate() {
             let t = l.trimmed(doc);
-            if t.is_empty() || t.len() > MAX_LINE || a.removed[i].is_some() {
+            if t.is_empty() || t.len() > MAX_LINE || removed[i] {
                 continue;
             }
             let key = mask(t);
@@ -241,8 +243,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("learned.toml");
         std::fs::write(&path, &toml).unwrap();
-        let mut cfg = Config::default();
-        cfg.boilerplate.rules_file = Some(path);
+        let mut cfg = crate::Config::default();
+        cfg.passes.boilerplate.rules_file = Some(path);
         let out = crate::Cleaner::new(cfg).unwrap().clean(
             "Welcome to the Example Group website\n\nA new story about the port.\n\nCopyright © 2031 Example Group. All rights reserved.\n",
         );

@@ -33,12 +33,14 @@ pub mod passes;
 mod pipeline;
 pub mod report;
 pub mod rules;
+pub mod text;
 
 pub use config::{CjkPolicy, Config, Normalize};
 pub use edit::{Confidence, Edit};
 pub use error::{Error, Result};
 pub use report::{Report, ReportEdit};
-pub use rules::Rule;
+pub use pipeline::TimingHook;
+pub use rules::{Code, Rule};
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -83,9 +85,10 @@ pub enum ReportDetail {
 /// The cleaning pipeline, built once from a [`Config`].
 pub struct Cleaner {
     config: Config,
-    passes: Vec<Box<dyn passes::Pass>>,
+    passes: Vec<passes::Registered>,
     enabled: HashSet<&'static str>,
     detail: ReportDetail,
+    timings: Option<pipeline::TimingHook>,
 }
 
 impl std::fmt::Debug for Cleaner {
@@ -100,12 +103,27 @@ impl Cleaner {
         config.validate()?;
         let enabled: HashSet<&'static str> =
             rules::all().filter(|r| config.is_enabled(r.code)).map(|r| r.code).collect();
-        // A pass none of whose rules is enabled does not run at all.
-        let passes = passes::build(&config)?
-            .into_iter()
-            .filter(|p| rules::all().any(|r| r.pass == p.name() && enabled.contains(r.code)))
-            .collect();
-        Ok(Cleaner { config, passes, enabled, detail: ReportDetail::Full })
+        // A pass none of whose rules is enabled is not built at all.
+        let passes = passes::build(&config.passes, &config.setup())?;
+        Ok(Cleaner { config, passes, enabled, detail: ReportDetail::Full, timings: None })
+    }
+
+    /// Call `hook` with the time each pass takes in each round and the time
+    /// the pipeline spends composing and reporting (for benchmarking; the
+    /// CLI prints them under `RINSE_TIMINGS=1`).
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    /// let seen = Arc::new(Mutex::new(Vec::new()));
+    /// let log = seen.clone();
+    /// let cleaner = rinse::Cleaner::new(rinse::Config::default()).unwrap()
+    ///     .with_timing_hook(Arc::new(move |what: &str, _took| log.lock().unwrap().push(what.to_string())));
+    /// cleaner.clean("growth,It is");
+    /// assert!(seen.lock().unwrap().iter().any(|w| w.contains("punctuation")));
+    /// ```
+    pub fn with_timing_hook(mut self, hook: pipeline::TimingHook) -> Self {
+        self.timings = Some(hook);
+        self
     }
 
     /// How much of the report to build (default [`ReportDetail::Full`]).
@@ -149,9 +167,10 @@ impl Cleaner {
     /// Clean text that was already decoded, recording how (`info`) in the report.
     pub fn clean_decoded(&self, original: &str, decode: decode::DecodeInfo) -> Cleaned {
         let mut cx = passes::Context::default();
-        let mut t0 = pipeline::TIMINGS.then(std::time::Instant::now);
-        let outcome = pipeline::run(original, &self.passes, &self.enabled, self.config.only_safe, &mut cx);
-        pipeline::lap(&mut t0, "pipeline");
+        let hook = self.timings.as_ref();
+        let mut t0 = hook.map(|_| std::time::Instant::now());
+        let outcome = pipeline::run(original, &self.passes, &self.enabled, self.config.only_safe, &mut cx, hook);
+        pipeline::lap(hook, &mut t0, "pipeline");
         let full = self.detail == ReportDetail::Full;
         let mut by_code: fasthash::FxHashMap<&'static str, usize> = Default::default();
         if !decode.replacements.is_empty() {
@@ -199,7 +218,7 @@ impl Cleaner {
         } else {
             (Vec::new(), Vec::new())
         };
-        pipeline::lap(&mut t0, "report edits");
+        pipeline::lap(hook, &mut t0, "report edits");
         let hash = |t: &str| if full { report::sha256_hex(t) } else { String::new() };
         let input_sha = hash(original);
         let report = Report {
@@ -218,7 +237,7 @@ impl Cleaner {
             language: cx.language,
             warnings: cx.warnings,
         };
-        pipeline::lap(&mut t0, "sha");
+        pipeline::lap(hook, &mut t0, "sha");
         Cleaned { text: outcome.text, report, extracted: cx.extracted, edit_count }
     }
 }

@@ -9,7 +9,8 @@
 //! (at most [`MAX_ROUNDS`]), so cleaning the output again is a no-op.
 
 use crate::edit::{apply_edits_into, apply_same_length_in_place, Confidence, Edit};
-use crate::passes::{Context, Pass};
+use crate::passes::{Context, Registered};
+use crate::rules::Code;
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -17,18 +18,19 @@ use std::ops::Range;
 /// The most rounds of all passes the pipeline runs on one document.
 pub const MAX_ROUNDS: usize = 8;
 
-/// Print `what` took since `t0` when timings are on.
-pub(crate) fn lap(t0: &mut Option<std::time::Instant>, what: &str) {
-    if let Some(t) = t0 {
-        eprintln!("timing {what:<30} {:>8.2} ms", t.elapsed().as_secs_f64() * 1e3);
+/// A timing hook ([`crate::Cleaner::with_timing_hook`]): called with what
+/// was timed (`"round 0 punctuation (1234 edits)"`, `"  compose"`,
+/// `"pipeline"`, …) and how long it took. The library never prints; the CLI
+/// installs a hook that prints under `RINSE_TIMINGS=1`.
+pub type TimingHook = std::sync::Arc<dyn Fn(&str, std::time::Duration) + Send + Sync>;
+
+/// Report to `hook` that `what` took since `t0`, and restart `t0`.
+pub(crate) fn lap(hook: Option<&TimingHook>, t0: &mut Option<std::time::Instant>, what: &str) {
+    if let (Some(h), Some(t)) = (hook, t0.as_mut()) {
+        h(what, t.elapsed());
         *t = std::time::Instant::now();
     }
 }
-
-/// `RINSE_TIMINGS=1` prints each pass's time per round on stderr (for
-/// benchmarking; see "Tests and benchmarks" in the README), and the time
-/// the pipeline spends filtering, applying and composing each pass's edits.
-pub(crate) static TIMINGS: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| std::env::var_os("RINSE_TIMINGS").is_some());
 
 /// An edit against the original text, with where its result sits now.
 #[derive(Debug, Clone)]
@@ -65,10 +67,11 @@ impl Outcome {
 
 pub(crate) fn run(
     original: &str,
-    passes: &[Box<dyn Pass>],
+    passes: &[Registered],
     enabled: &HashSet<&'static str>,
     only_safe: bool,
     cx: &mut Context,
+    timings: Option<&TimingHook>,
 ) -> Outcome {
     // The current text is `original` until a pass changes it, then `cur`;
     // edits are applied into `spare`, and the two buffers swap (no fresh
@@ -85,21 +88,21 @@ pub(crate) fn run(
         let mut changed = false;
         for pass in passes {
             let text: &str = if owned { &cur } else { original };
-            let t0 = TIMINGS.then(std::time::Instant::now);
-            let mut edits = pass.run(text, cx);
-            if let Some(t0) = t0 {
-                eprintln!("timing round {round} {:<14} {:>8.2} ms {:>7} edits", pass.name(), t0.elapsed().as_secs_f64() * 1e3, edits.len());
+            let t0 = timings.map(|_| std::time::Instant::now());
+            let mut edits = pass.pass.run(text, cx);
+            if let (Some(h), Some(t0)) = (timings, t0) {
+                h(&format!("round {round} {:<14} {:>7} edits", pass.name, edits.len()), t0.elapsed());
             }
             if edits.is_empty() {
                 continue;
             }
             // Edits of a pass mostly share a few codes: look each up once.
             let mut last: Option<(&'static str, bool)> = None;
-            let mut is_enabled = |code: &'static str| match last {
-                Some((c, on)) if c == code => on,
+            let mut is_enabled = |code: Code| match last {
+                Some((c, on)) if std::ptr::eq(c, code.as_str()) || c == code.as_str() => on,
                 _ => {
-                    let on = enabled.contains(code);
-                    last = Some((code, on));
+                    let on = enabled.contains(code.as_str());
+                    last = Some((code.as_str(), on));
                     on
                 }
             };
@@ -111,10 +114,10 @@ pub(crate) fn run(
             if edits.is_empty() {
                 continue;
             }
-            let mut t1 = TIMINGS.then(std::time::Instant::now);
+            let mut t1 = timings.map(|_| std::time::Instant::now());
             edits.sort();
             edits.dedup_by(|b, a| a.range == b.range && a.replacement == b.replacement);
-            lap(&mut t1, "  filter+sort");
+            lap(timings, &mut t1, "  filter+sort");
             // Edits that keep every length (case changes) are applied in
             // place; others into the spare buffer, which then swaps in.
             let in_place = owned && edits.iter().all(|e| e.range.len() == e.replacement.len());
@@ -123,10 +126,10 @@ pub(crate) fn run(
             } else {
                 apply_edits_into(text, &edits, &mut spare)
             };
-            lap(&mut t1, "  apply");
+            lap(timings, &mut t1, "  apply");
             if !rejected.is_empty() {
                 edits.retain(|e| !rejected.contains(e));
-                skipped.extend(rejected.into_iter().map(|edit| Skipped { pass: pass.name(), round, edit }));
+                skipped.extend(rejected.into_iter().map(|edit| Skipped { pass: pass.name, round, edit }));
             }
             if edits.is_empty() {
                 continue;
@@ -137,7 +140,7 @@ pub(crate) fn run(
             }
             compose(original, &mut composites, &mut tags, &edits, &cur, &mut spare_composites);
             std::mem::swap(&mut composites, &mut spare_composites);
-            lap(&mut t1, "  compose");
+            lap(timings, &mut t1, "  compose");
             changed = true;
         }
         if !changed {
@@ -274,7 +277,7 @@ fn compose(
                 let Ok(index) = u32::try_from(tags.len()) else {
                     continue; // 4 billion edits: cannot be listed (never seen)
                 };
-                tags.push(Tags::One(e.code, e.reason.clone()));
+                tags.push(Tags::One(e.code.as_str(), e.reason.clone()));
                 out.push(Composite { orig, cur: new_a..new_a + e.replacement.len(), confidence: e.confidence, tag: index });
                 continue;
             }
@@ -320,7 +323,7 @@ fn compose(
         let mut confidence = Confidence::Safe;
         let tag = if let ([], [e]) = (group_old.as_slice(), group_new.as_slice()) {
             confidence = e.confidence;
-            Tags::One(e.code, e.reason.clone())
+            Tags::One(e.code.as_str(), e.reason.clone())
         } else {
             let mut codes: Vec<&'static str> = Vec::new();
             let mut reasons: Vec<Cow<'static, str>> = Vec::new();
@@ -338,8 +341,8 @@ fn compose(
                 confidence = confidence.min(c.confidence);
             }
             for e in &group_new {
-                if !codes.contains(&e.code) {
-                    codes.push(e.code);
+                if !codes.contains(&e.code.as_str()) {
+                    codes.push(e.code.as_str());
                 }
                 if !reasons.contains(&e.reason) {
                     reasons.push(e.reason.clone());
@@ -375,8 +378,18 @@ mod tests {
         static TAGS: std::cell::RefCell<Vec<Tags>> = const { std::cell::RefCell::new(Vec::new()) };
     }
 
+    /// An edit under a made-up code (composition does not care which).
     fn e(r: Range<usize>, s: &'static str, code: &'static str) -> Edit {
-        Edit::replacement(r, s, code, Confidence::Safe, "test")
+        let rule = Box::leak(Box::new(crate::rules::Rule {
+            code,
+            name: "test",
+            pass: "test",
+            summary: "",
+            confidence: Confidence::Safe,
+            default_enabled: true,
+            doc: "",
+        }));
+        Edit::replacement(r, s, Code(rule), Confidence::Safe, "test")
     }
 
     #[test]

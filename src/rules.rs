@@ -88,7 +88,82 @@ impl Rule {
     }
 }
 
-/// Declare a pass's rules: each becomes a `pub const CODE: Rule` carrying its
+/// A typed rule code: what an [`Edit`](crate::Edit) carries. Each rule a pass
+/// declares is a `pub const` of this type (`punctuation::P101`), so a
+/// mistyped code is a compile error, not an edit the pipeline drops.
+///
+/// Compares, orders and prints as its code string (`"P101"`).
+#[derive(Clone, Copy)]
+pub struct Code(pub &'static Rule);
+
+impl Code {
+    /// The rule this code names.
+    pub const fn rule(self) -> &'static Rule {
+        self.0
+    }
+
+    /// The code string, e.g. `"P101"`.
+    pub const fn as_str(self) -> &'static str {
+        self.0.code
+    }
+}
+
+impl std::ops::Deref for Code {
+    type Target = Rule;
+    fn deref(&self) -> &Rule {
+        self.0
+    }
+}
+
+impl PartialEq for Code {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.code == other.0.code
+    }
+}
+impl Eq for Code {}
+
+impl PartialOrd for Code {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Code {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.code.cmp(other.0.code)
+    }
+}
+impl std::hash::Hash for Code {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.code.hash(state);
+    }
+}
+impl std::fmt::Debug for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.code)
+    }
+}
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.0.code)
+    }
+}
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0.code)
+    }
+}
+impl PartialEq<str> for Code {
+    fn eq(&self, other: &str) -> bool {
+        self.0.code == other
+    }
+}
+impl PartialEq<&str> for Code {
+    fn eq(&self, other: &&str) -> bool {
+        self.0.code == *other
+    }
+}
+
+/// Declare a pass's rules: each becomes a `pub const CODE: Code` carrying its
 /// doc comment, and `RULES` lists them in order.
 ///
 /// ```ignore
@@ -104,7 +179,7 @@ macro_rules! declare_rules {
     (pass = $pass:literal; $( $(#[doc = $doc:literal])* $code:ident = ($name:literal, $conf:ident, $on:literal, $summary:literal); )* ) => {
         $(
             $(#[doc = $doc])*
-            pub const $code: $crate::rules::Rule = $crate::rules::Rule {
+            pub const $code: $crate::rules::Code = $crate::rules::Code(&$crate::rules::Rule {
                 code: stringify!($code),
                 name: $name,
                 pass: $pass,
@@ -112,10 +187,10 @@ macro_rules! declare_rules {
                 confidence: $crate::edit::Confidence::$conf,
                 default_enabled: $on,
                 doc: concat!($($doc, "\n"),*),
-            };
+            });
         )*
         /// Every rule this pass declares, in code order.
-        pub const RULES: &[&$crate::rules::Rule] = &[$(&$code),*];
+        pub const RULES: &[&$crate::rules::Rule] = &[$($code.rule()),*];
     };
 }
 

@@ -144,7 +144,7 @@ fn numbers_throughput() {
         return;
     };
     use rinse::passes::{numbers::Numbers, Context, Pass};
-    let pass = Numbers::new(&Config::default()).unwrap();
+    let pass = Numbers::new(&Default::default(), &rinse::passes::Setup::default()).unwrap();
     let mut best = f64::MAX;
     let mut edits = 0;
     for _ in 0..5 {

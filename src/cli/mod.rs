@@ -151,8 +151,18 @@ impl ConfigArgs {
         }
     }
 
+    /// The cleaner for these arguments. Under `RINSE_TIMINGS=1` it prints
+    /// each pass's time per round on stderr (see "Tests and benchmarks" in
+    /// the README); the library itself never prints.
     pub fn cleaner(&self) -> Result<rinse::Cleaner> {
-        Ok(rinse::Cleaner::new(self.config()?)?)
+        let cleaner = rinse::Cleaner::new(self.config()?)?;
+        Ok(if std::env::var_os("RINSE_TIMINGS").is_some() {
+            cleaner.with_timing_hook(std::sync::Arc::new(|what: &str, took: std::time::Duration| {
+                eprintln!("timing {what:<30} {:>8.2} ms", took.as_secs_f64() * 1e3);
+            }))
+        } else {
+            cleaner
+        })
     }
 }
 
@@ -252,7 +262,7 @@ pub fn main() -> ExitCode {
 
 /// Point the boilerplate pass at a user rules file.
 fn set_rules_file(cfg: &mut Config, path: PathBuf) {
-    cfg.boilerplate.rules_file = Some(path);
+    cfg.passes.boilerplate.rules_file = Some(path);
 }
 
 #[cfg(test)]

@@ -16,16 +16,16 @@ mod classify;
 mod shape;
 pub mod spec;
 
-use crate::config::Config;
+use crate::rules::Code;
 use crate::edit::{Confidence, Edit};
 use crate::error::{Error, Result};
-use crate::passes::{Context, Pass};
+use crate::passes::kit::{Context, Pass, Setup};
 use classify::{At, Classifier, Hit, MAX_FURNITURE_LEN};
 pub use spec::{Kind, RuleSpec, RulesFile, Zone};
+pub(crate) use crate::text::lines::{split_lines, LineSpan};
 use std::borrow::Cow;
 use std::path::PathBuf;
 
-pub(crate) use shape::is_anchor;
 
 crate::declare_rules! { pass = "boilerplate";
     /// ## What it fixes
@@ -433,8 +433,8 @@ const R_DUPLICATE: &str = "repeated line removed";
 const R_CUSTOM: &str = "custom furniture pattern matched";
 const R_OVER_SHARE: &str = "; review: furniture over the document's share limit";
 
-fn reason(code: &str) -> &'static str {
-    match code {
+fn reason(code: Code) -> &'static str {
+    match code.as_str() {
         "B101" => R_BREADCRUMB,
         "B102" => R_NAVBAR,
         "B103" => R_METADATA,
@@ -499,8 +499,8 @@ impl Boilerplate {
     /// Build the pass for `config`: the built-in rules, then the user's.
     /// Fails on invalid rules, or when a user rule's `match` / `no_match`
     /// example does not hold.
-    pub fn new(config: &Config) -> Result<Self> {
-        let opts = &config.boilerplate;
+    pub fn new(options: &Options, _setup: &Setup) -> Result<Self> {
+        let opts = options;
         let mut specs = RulesFile::parse("rules/boilerplate.toml", BUILTIN_RULES)?.rule;
         let builtin = specs.len();
         if let Some(path) = &opts.rules_file {
@@ -536,6 +536,12 @@ impl Boilerplate {
             }
         }
         None
+    }
+
+    /// For each line of `text` (as [`split_lines`] splits it), does this
+    /// pass remove it? (`rinse learn` skips lines the rules already remove.)
+    pub fn removed_lines(&self, text: &str) -> Vec<bool> {
+        self.analyze(text).removed.iter().map(Option::is_some).collect()
     }
 
     /// Classify every line of `text`.
@@ -650,7 +656,7 @@ impl Boilerplate {
                 if t == lines[p].trimmed(text) && t.chars().any(char::is_alphabetic) {
                     let confidence = if at[i] == At::Header { Confidence::Safe } else { Confidence::Review };
                     removed[i] =
-                        Some(Box::new(Removal { code: "B113", confidence, values: Vec::new(), heuristic: false, over: false }));
+                        Some(Box::new(Removal { code: B113, confidence, values: Vec::new(), heuristic: false, over: false }));
                     continue;
                 }
             }
@@ -746,55 +752,10 @@ fn insert(map: &mut serde_json::Map<String, serde_json::Value>, key: &str, v: &s
     map.insert(key.to_string(), value);
 }
 
-/// One line of the text: `start..end` without its line break; `next` is where
-/// the following line starts (or the text's length).
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct LineSpan {
-    pub start: usize,
-    pub end: usize,
-    pub next: usize,
-    /// The line without surrounding whitespace: `trim_start..trim_end`.
-    trim_start: usize,
-    trim_end: usize,
-}
-
-impl LineSpan {
-    pub fn trimmed<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.trim_start..self.trim_end]
-    }
-
-    /// Length in bytes of [`LineSpan::trimmed`], without reading the text
-    /// (the loops over every line of a long document stay out of its memory).
-    pub fn trimmed_len(&self) -> usize {
-        self.trim_end - self.trim_start
-    }
-}
-
-pub(crate) fn split_lines(text: &str) -> Vec<LineSpan> {
-    let mut out = Vec::with_capacity(text.len() / 128 + 1);
-    let span = |start: usize, end: usize, next: usize| {
-        let line = &text[start..end];
-        let t = line.trim_start();
-        let trim_start = end - t.len();
-        let trim_end = trim_start + t.trim_end().len();
-        LineSpan { start, end, next, trim_start, trim_end }
-    };
-    let mut start = 0;
-    for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
-        let end = if nl > start && text.as_bytes()[nl - 1] == b'\r' { nl - 1 } else { nl };
-        out.push(span(start, end, nl + 1));
-        start = nl + 1;
-    }
-    if start < text.len() {
-        out.push(span(start, text.len(), text.len()));
-    }
-    out
-}
-
 /// A line the pass removes.
 #[derive(Debug, Clone)]
 pub(crate) struct Removal {
-    pub code: &'static str,
+    pub code: Code,
     pub confidence: Confidence,
     /// (rule whose key names the field, value)
     pub values: Vec<(usize, String)>,
@@ -815,7 +776,7 @@ pub(crate) struct Prefix {
     line: usize,
     len: usize,
     rule: usize,
-    code: &'static str,
+    code: Code,
     confidence: Confidence,
     value: String,
 }
@@ -939,10 +900,6 @@ impl Analysis<'_> {
 }
 
 impl Pass for Boilerplate {
-    fn name(&self) -> &'static str {
-        "boilerplate"
-    }
-
     fn run(&self, text: &str, cx: &mut Context) -> Vec<Edit> {
         let a = self.analyze(text);
         self.metadata(&a, cx);
@@ -958,8 +915,8 @@ impl Pass for Boilerplate {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::passes::testing::{assert_fixes, assert_no_edits, edit_count};
-    use crate::Cleaner;
+    use crate::passes::kit::testing::{assert_fixes, assert_no_edits, edit_count};
+    use crate::{Cleaner, Config};
 
     fn clean(input: &str) -> crate::Cleaned {
         Cleaner::new(Config::default()).unwrap().clean(input)
@@ -968,7 +925,7 @@ mod tests {
     #[test]
     fn builtin_rules_parse_and_examples_hold() {
         let specs = RulesFile::parse("rules/boilerplate.toml", BUILTIN_RULES).unwrap().rule;
-        let pass = Boilerplate::new(&Config::default()).unwrap();
+        let pass = Boilerplate::new(&Options::default(), &Setup::default()).unwrap();
         let mut failures = Vec::new();
         for (i, s) in specs.iter().enumerate() {
             // Built-in patterns are compiled lazily: each must compile.
@@ -1111,7 +1068,7 @@ mod tests {
 
     #[test]
     fn second_run_adds_no_metadata_duplicates() {
-        let pass = Boilerplate::new(&Config::default()).unwrap();
+        let pass = Boilerplate::new(&Options::default(), &Setup::default()).unwrap();
         let mut cx = Context::default();
         let text = "The plant opened.\n\n 10.jpg\n\nIt hired 300 workers in the first year.\n";
         pass.run(text, &mut cx);

@@ -8,15 +8,15 @@
 //! Proper nouns (`, Guangdong`, `, Xi Jinping`, `, BYD`) and `I` keep their
 //! case; unknown words are left alone.
 
-use crate::config::Config;
 use crate::edit::{
     Confidence::{Review, Safe},
     Edit,
 };
-use crate::error::{Error, Result};
-use crate::passes::glued_words::{high_bits_in, Capitals};
-use crate::passes::punctuation::{letters_back, letters_fwd};
-use crate::passes::{Context, Pass};
+use crate::error::Result;
+use crate::text::lexicon::{self, Lexicon};
+use crate::text::scan::{in_range as high_bits_in, Capitals, HIGH as H};
+use crate::text::words::{letters_back, letters_fwd};
+use crate::passes::kit::{Context, Pass, Setup};
 use crate::fasthash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 crate::declare_rules! { pass = "clause_case";
@@ -100,7 +100,6 @@ const R_EVIDENCE: &str = "capital after a comma lowercased (word is lowercase el
 
 const R_THE: &str = "capital of `The` after a comma lowercased (the document writes `the` before the same word)";
 
-pub(crate) const COMMON_WORDS: &str = include_str!("../../rules/common_words.txt");
 
 /// Options of the clause_case pass (`[clause_case]` in rinse.toml).
 #[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
@@ -109,56 +108,17 @@ pub struct Options {}
 
 /// The clause_case pass.
 pub struct ClauseCase {
-    function: HashSet<String>,
-    open: HashSet<String>,
-}
-
-/// The two sections of `rules/common_words.txt`.
-pub(crate) fn parse_common_words(text: &str) -> Result<(HashSet<String>, HashSet<String>)> {
-    let err = |n: usize, m: &str| Error::Rules { name: "common_words.txt".into(), message: format!("line {}: {m}", n + 1) };
-    let (mut function, mut open) = (HashSet::default(), HashSet::default());
-    let mut section: Option<bool> = None; // Some(true) = function
-    for (n, line) in text.lines().enumerate() {
-        let line = line.split('#').next().unwrap_or("").trim();
-        if line.is_empty() {
-            continue;
-        }
-        match line {
-            "[function]" => section = Some(true),
-            "[open]" => section = Some(false),
-            w if w.bytes().all(|b| b.is_ascii_lowercase()) => match section {
-                Some(true) => {
-                    function.insert(w.to_string());
-                }
-                Some(false) => {
-                    open.insert(w.to_string());
-                }
-                None => return Err(err(n, "word before any [function] or [open] section")),
-            },
-            w => return Err(err(n, &format!("`{w}` is not one lower-case word or a section"))),
-        }
-    }
-    if function.is_empty() || open.is_empty() {
-        return Err(err(0, "both [function] and [open] must list words"));
-    }
-    Ok((function, open))
+    /// `rules/common_words.txt` and `rules/connectives.txt`.
+    lex: &'static Lexicon,
 }
 
 impl ClauseCase {
     /// Build the pass for `config`.
-    pub fn new(_config: &Config) -> Result<Self> {
-        let (function, open) = parse_common_words(COMMON_WORDS)?;
-        Ok(ClauseCase { function, open })
+    pub fn new(_options: &Options, _setup: &Setup) -> Result<Self> {
+        Ok(ClauseCase { lex: lexicon::lexicon()? })
     }
 }
 
-/// Listed words that may be followed by their own comma (`; However, we`).
-/// Others followed by a comma are list items (`Who, What, Where`).
-const CONNECTIVES: &[&str] = &[
-    "however", "therefore", "moreover", "meanwhile", "furthermore", "besides", "otherwise", "hence", "thus",
-    "instead", "then", "also", "still", "accordingly", "consequently", "additionally", "finally", "firstly",
-    "secondly", "thirdly", "lastly", "specifically", "namely", "now",
-];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -194,15 +154,47 @@ struct Word {
     cap: u32,
 }
 
+/// Does a title in title case follow `at` in the same clause (no `,` `;`
+/// `.` `:` between): among the next six words, at least two capitalized
+/// ones, one of them a capitalized function word (`There Would Be No`)?
+/// Names (`the General Secretary`, `Greater Bay Area`) do not capitalize
+/// function words; titles of songs, books and slogans do.
+fn title_run_after(b: &[u8], at: usize, lex: &Lexicon) -> bool {
+    let mut i = at;
+    let (mut words, mut caps, mut function_caps) = (0, 0, 0);
+    let mut lower = [0u8; 16];
+    while words < 6 && i < b.len() {
+        match b[i] {
+            b' ' => i += 1,
+            b',' | b';' | b'.' | b':' | b'!' | b'?' | b'\n' => break,
+            c => {
+                let n = letters_fwd(b, i);
+                words += 1;
+                if c.is_ascii_uppercase() {
+                    caps += 1;
+                    if (2..=lower.len()).contains(&n) {
+                        for (d, s) in lower.iter_mut().zip(&b[i..i + n]) {
+                            *d = s.to_ascii_lowercase();
+                        }
+                        let w = std::str::from_utf8(&lower[..n]).unwrap_or("");
+                        function_caps += usize::from(lex.function.contains(w));
+                    }
+                }
+                i += n.max(1);
+                while i < b.len() && !matches!(b[i], b' ' | b',' | b';' | b'.' | b':' | b'!' | b'?' | b'\n') {
+                    i += 1;
+                }
+            }
+        }
+    }
+    caps >= 2 && function_caps >= 1
+}
+
 /// Lowercase ASCII letters, to hand out one-letter replacements without
 /// allocating.
 const LOWERCASE: &str = "abcdefghijklmnopqrstuvwxyz";
 
 impl Pass for ClauseCase {
-    fn name(&self) -> &'static str {
-        "clause_case"
-    }
-
     fn run(&self, text: &str, _cx: &mut Context) -> Vec<Edit> {
         let b = text.as_bytes();
         let mut cands = Vec::new();
@@ -272,9 +264,9 @@ impl Pass for ClauseCase {
                 lower[k] = c.to_ascii_lowercase();
             }
             let word = std::str::from_utf8(&lower[..len]).unwrap_or("");
-            let kind = if self.function.contains(word) {
+            let kind = if self.lex.function.contains(word) {
                 Kind::Function
-            } else if self.open.contains(word) {
+            } else if self.lex.open.contains(word) {
                 Kind::Open
             } else {
                 Kind::Unknown
@@ -283,7 +275,7 @@ impl Pass for ClauseCase {
             let a = j + len;
             let follows_ok = match (b.get(a), b.get(a + 1)) {
                 (Some(b' '), Some(&n)) => n.is_ascii_lowercase() || n.is_ascii_digit(),
-                (Some(b','), Some(b' ')) => kind == Kind::Function && CONNECTIVES.contains(&word),
+                (Some(b','), Some(b' ')) => kind == Kind::Function && self.lex.connectives.iter().any(|c| c == word),
                 _ => false,
             };
             let the_name = !follows_ok
@@ -291,6 +283,12 @@ impl Pass for ClauseCase {
                 && b.get(a) == Some(&b' ')
                 && b.get(a + 1).is_some_and(|c| c.is_ascii_uppercase());
             if !follows_ok && !the_name {
+                continue;
+            }
+            // `Among them, Without the Communist Party There Would Be No New
+            // China, …`: a run of capitalized words follows, so the capital
+            // starts a title (a song, a book, a slogan), not a clause.
+            if title_run_after(b, a, self.lex) {
                 continue;
             }
             // After a capitalized name (`Kunming, Secretary of`) an unlisted
@@ -363,10 +361,10 @@ impl Pass for ClauseCase {
                 // A function word the document capitalizes mid-sentence more
                 // often than not is a defined term (`You` in a licence).
                 Kind::Function if cap >= 2 && cap > lo => continue,
-                Kind::Function => ("C101", Safe, R_LISTED),
-                Kind::Open if cap == 0 => ("C101", Safe, R_LISTED),
-                Kind::Unknown if cap == 0 && lo >= 2 => ("C102", Review, R_EVIDENCE),
-                Kind::TheBeforeName => ("C102", Review, R_THE),
+                Kind::Function => (C101, Safe, R_LISTED),
+                Kind::Open if cap == 0 => (C101, Safe, R_LISTED),
+                Kind::Unknown if cap == 0 && lo >= 2 => (C102, Review, R_EVIDENCE),
+                Kind::TheBeforeName => (C102, Review, R_THE),
                 _ => continue,
             };
             let k = usize::from(c.capital - b'A');
@@ -414,7 +412,6 @@ fn count_mid_sentence(
     words: &mut [Word],
     pending_the: &mut Vec<Candidate>,
 ) {
-    const H: u64 = 0x8080_8080_8080_8080;
     if !pending_the.is_empty() {
         let word_at = |c: &Candidate| {
             let w = c.at + c.len + 1;
@@ -643,8 +640,7 @@ fn count_lowercase_from(b: &[u8], pat: &[u8], from: usize, limit: u32) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::passes::testing::{assert_fixes, assert_fixes_with, assert_no_edits, edit_count};
+    use crate::passes::kit::testing::{assert_fixes, assert_fixes_with, assert_no_edits, edit_count};
 
     #[test]
     fn keeps_defined_term_capitalized_throughout_document() {
@@ -655,12 +651,17 @@ mod tests {
     }
 
     #[test]
-    fn embedded_word_list_parses() {
-        let (f, o) = parse_common_words(COMMON_WORDS).unwrap();
-        assert!(f.contains("it") && f.contains("the") && o.contains("build"));
-        assert!(!f.contains("may") && !o.contains("will") && !f.contains("i"));
-        assert!(parse_common_words("it\n").is_err());
-        assert!(parse_common_words("[function]\nIt\n").is_err());
+    fn keeps_title_case_titles_after_a_comma() {
+        // fixtures/pages/122 (txchina.com): song titles listed after `Among them,`.
+        assert_no_edits("Among them, Without the Communist Party There Would Be No New China, Unity is Strength and other songs were sung.\n");
+        assert_fixes("forces,It is emphasized that the Party Congress opened", "forces, it is emphasized that the Party Congress opened");
+    }
+
+    #[test]
+    fn embedded_word_list_keeps_names_and_months_out() {
+        let l = crate::text::lexicon::lexicon().unwrap();
+        assert!(l.function.contains("it") && l.function.contains("the") && l.open.contains("build"));
+        assert!(!l.function.contains("may") && !l.open.contains("will") && !l.function.contains("i"));
     }
 
     #[test]

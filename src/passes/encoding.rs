@@ -6,10 +6,9 @@
 //! Every mojibake sequence starts with a character encoded with lead byte
 //! 0xC2 or 0xC3, so the pass only looks where `memchr2` finds those bytes.
 
-use crate::config::Config;
 use crate::edit::{Confidence::Safe, Edit};
 use crate::error::Result;
-use crate::passes::{Context, Pass};
+use crate::passes::kit::{Context, Pass, Setup};
 
 crate::declare_rules! { pass = "encoding";
     /// ## What it fixes
@@ -69,7 +68,7 @@ pub struct Encoding {}
 
 impl Encoding {
     /// Build the pass for `config`.
-    pub fn new(_config: &Config) -> Result<Self> {
+    pub fn new(_options: &Options, _setup: &Setup) -> Result<Self> {
         Ok(Encoding {})
     }
 }
@@ -125,10 +124,6 @@ fn c1_to_cp1252(c: char) -> Option<char> {
 }
 
 impl Pass for Encoding {
-    fn name(&self) -> &'static str {
-        "encoding"
-    }
-
     fn run(&self, text: &str, _cx: &mut Context) -> Vec<Edit> {
         let mut edits = Vec::new();
         let mut skip_to = 0usize;
@@ -137,13 +132,13 @@ impl Pass for Encoding {
                 continue;
             }
             if let Some((end, fixed)) = mojibake_at(text, i) {
-                edits.push(Edit::replacement(i..end, fixed, "E201", Safe, R_MOJIBAKE));
+                edits.push(Edit::replacement(i..end, fixed, E201, Safe, R_MOJIBAKE));
                 skip_to = end;
                 continue;
             }
             let c = text[i..].chars().next().unwrap_or(' ');
             if let Some(ch) = c1_to_cp1252(c) {
-                edits.push(Edit::replacement(i..i + 2, ch.to_string(), "E202", Safe, "C1 control is a Windows-1252 character"));
+                edits.push(Edit::replacement(i..i + 2, ch.to_string(), E202, Safe, "C1 control is a Windows-1252 character"));
             }
         }
         edits
@@ -229,7 +224,7 @@ fn plausible_in_run(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::passes::testing::{assert_fixes, assert_fixes_with, assert_no_edits};
+    use crate::passes::kit::testing::{assert_fixes, assert_fixes_with, assert_no_edits};
 
     #[test]
     fn fixes_double_encoded_ellipsis_from_real_blog() {

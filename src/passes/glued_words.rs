@@ -7,12 +7,11 @@
 //! month names, and anything that looks like an identifier, brand or URL
 //! (`iPhone`, `YouTube`, `getThe()`, `a.bTc`) is left alone.
 
-use crate::config::Config;
 use crate::edit::{Confidence::Safe, Edit};
 use crate::error::Result;
 use crate::fasthash::FxHashSet as HashSet;
-use crate::passes::clause_case::{parse_common_words, COMMON_WORDS};
-use crate::passes::{Context, Pass};
+use crate::text::lexicon;
+use crate::passes::kit::{Context, Pass, Setup};
 
 crate::declare_rules! { pass = "glued_words";
     /// ## What it fixes
@@ -48,10 +47,6 @@ crate::declare_rules! { pass = "glued_words";
 
 const R_GLUED: &str = "space between words glued across an HTML boundary";
 
-const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december",
-];
 
 /// Options of the glued_words pass (`[glued_words]` in rinse.toml).
 #[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
@@ -65,19 +60,15 @@ pub struct GluedWords {
 
 impl GluedWords {
     /// Build the pass for `config`.
-    pub fn new(_config: &Config) -> Result<Self> {
-        let (function, _) = parse_common_words(COMMON_WORDS)?;
-        let mut right: HashSet<String> = function.into_iter().filter(|w| w.len() >= 2).collect();
-        right.extend(MONTHS.iter().map(|m| m.to_string()));
+    pub fn new(_options: &Options, _setup: &Setup) -> Result<Self> {
+        let lex = lexicon::lexicon()?;
+        let mut right: HashSet<String> = lex.function.iter().filter(|w| w.len() >= 2).cloned().collect();
+        right.extend(lex.months.iter().cloned());
         Ok(GluedWords { right })
     }
 }
 
 impl Pass for GluedWords {
-    fn name(&self) -> &'static str {
-        "glued_words"
-    }
-
     fn run(&self, text: &str, _cx: &mut Context) -> Vec<Edit> {
         let b = text.as_bytes();
         let mut edits = Vec::new();
@@ -128,7 +119,7 @@ impl Pass for GluedWords {
             }
             let word = std::str::from_utf8(&lower[..len]).unwrap_or("");
             if self.right.contains(word) {
-                edits.push(Edit::insertion(at, " ", "P301", Safe, R_GLUED));
+                edits.push(Edit::insertion(at, " ", P301, Safe, R_GLUED));
             }
             i = e;
         }
@@ -150,108 +141,9 @@ fn any_lower_upper_lower(w: &[u8]) -> bool {
     min < 26
 }
 
-/// Offsets of the ASCII capitals `A`–`Z` of a text, in order. Capitals are
-/// rare: 32-byte blocks without one are skipped in a branch-free
-/// (vectorized) test, and a block with some becomes a bit mask (SWAR), so
-/// no byte is looked at twice.
-pub(crate) struct Capitals<'a> {
-    b: &'a [u8],
-    /// Start of the next block to load.
-    next: usize,
-    /// Start of the block `mask` describes.
-    base: usize,
-    /// Bit `k`: a capital at `base + k` not yet returned.
-    mask: u32,
-}
-
-impl<'a> Capitals<'a> {
-    pub(crate) fn new(b: &'a [u8]) -> Self {
-        Capitals { b, next: 0, base: 0, mask: 0 }
-    }
-}
-
-impl Iterator for Capitals<'_> {
-    type Item = usize;
-
-    #[inline]
-    fn next(&mut self) -> Option<usize> {
-        while self.mask == 0 {
-            let b = self.b;
-            let mut i = self.next;
-            while i + 32 <= b.len() && !b[i..i + 32].iter().fold(false, |a, &x| a | (x.wrapping_sub(b'A') < 26)) {
-                i += 32;
-            }
-            if i >= b.len() {
-                self.next = i;
-                return None;
-            }
-            let end = (i + 32).min(b.len());
-            self.mask = if end - i == 32 {
-                (0..4).fold(0, |m, q| {
-                    let w = u64::from_le_bytes(b[i + 8 * q..i + 8 * q + 8].try_into().unwrap_or([0; 8]));
-                    m | upper_bits(w) << (8 * q)
-                })
-            } else {
-                b[i..end].iter().enumerate().fold(0, |m, (k, c)| m | (u32::from(c.is_ascii_uppercase()) << k))
-            };
-            self.base = i;
-            self.next = end;
-        }
-        let k = self.mask.trailing_zeros() as usize;
-        self.mask &= self.mask - 1;
-        Some(self.base + k)
-    }
-}
-
-/// The ASCII capitals among 8 bytes as 8 bits, bit `k` for byte `k` (SWAR).
-#[inline]
-fn upper_bits(w: u64) -> u32 {
-    // The high bit of each capital byte, gathered into the top byte.
-    let hi = upper_high_bits(w) >> 7;
-    (hi.wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
-}
-
-/// The high bit of each byte of `w` that is an ASCII capital (SWAR, exact).
-#[inline]
-fn upper_high_bits(w: u64) -> u64 {
-    high_bits_in(w, b'A', b'Z')
-}
-
-/// The high bit of each byte of `w` in `lo..=hi` (ASCII bounds; SWAR, exact).
-#[inline]
-pub(crate) fn high_bits_in(w: u64, lo: u8, hi: u8) -> u64 {
-    const L: u64 = 0x0101_0101_0101_0101;
-    const H: u64 = 0x8080_8080_8080_8080;
-    let t = w & !H; // low 7 bits of each byte: no carries below
-    let ge_lo = t.wrapping_add((0x80 - lo as u64) * L);
-    let gt_hi = t.wrapping_add((0x80 - hi as u64 - 1) * L);
-    ge_lo & !gt_hi & !w & H
-}
-
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn swar_capital_check_is_exact() {
-        for byte in 0u8..=255 {
-            let w = u64::from_le_bytes([b'a', byte, b'z', 0xE4, b'0', b' ', 0x80, b'q']);
-            assert_eq!(super::upper_high_bits(w) != 0, byte.is_ascii_uppercase(), "byte {byte:#x}");
-            assert_eq!(super::upper_bits(w), u32::from(byte.is_ascii_uppercase()) << 1, "byte {byte:#x}");
-            assert_eq!(super::high_bits_in(w, b'a', b'z') & 0xff00, u64::from(byte.is_ascii_lowercase()) << 15, "byte {byte:#x}");
-        }
-    }
-
-    #[test]
-    fn capitals_iterator_is_exact() {
-        let mut text: Vec<u8> = (0..200u8).map(|k| [b'a', b'Z', b' ', b'A', 0xC3, b'@', b'[', b'M'][k as usize % 8]).collect();
-        text.extend((0u8..=255).chain(0u8..=255));
-        for n in [0, 1, 31, 32, 33, 64, 100, text.len()] {
-            let t = &text[..n];
-            let want: Vec<usize> = (0..n).filter(|&k| t[k].is_ascii_uppercase()).collect();
-            assert_eq!(super::Capitals::new(t).collect::<Vec<_>>(), want, "length {n}");
-        }
-    }
-
-    use crate::passes::testing::{assert_fixes, assert_no_edits};
+    use crate::passes::kit::testing::{assert_fixes, assert_no_edits};
 
     #[test]
     fn splits_words_glued_across_spans_in_real_line() {

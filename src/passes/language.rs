@@ -7,7 +7,7 @@
 //! each line that holds CJK letters into labelled sentences; this pass then
 //!
 //! - repairs glued boundaries (L001, L002),
-//! - applies the `cjk` policy of the [`Config`] to untranslated text:
+//! - applies the `cjk` policy of the [`crate::Config`] to untranslated text:
 //!   `keep` (nothing), `drop` (L101 sentences, L102 fragments inside English
 //!   sentences), `mark` (L103, `[zh]…[/zh]`), `extract` (like drop, and each
 //!   removed piece is pushed to [`Context::extracted`]),
@@ -16,7 +16,7 @@
 //! - and, in the first round only, fills [`Context::language`] with the
 //!   document's language statistics and warns when it is mostly untranslated.
 //!
-//! Fast path: a text without any byte in `0xE3..=0xED`, `0xEF` or `0xF0`
+//! Fast path: a text without a possible CJK lead byte ([`crate::text::script::may_lead_cjk`])
 //! (the UTF-8 lead bytes of CJK letters) has no CJK letter; the pass only
 //! counts sentences for the statistics and returns no edits. Lines without
 //! CJK letters are never segmented, and in lines with some only windows
@@ -57,10 +57,11 @@
 
 mod segment;
 
-use crate::config::{CjkPolicy, Config};
+use crate::passes::kit::CjkPolicy;
 use crate::edit::{Confidence::Review, Confidence::Safe, Edit};
 use crate::error::{Error, Result};
-use crate::passes::{Context, Pass};
+use crate::passes::kit::{Context, Pass, Setup};
+use crate::text::script::may_lead_cjk;
 use segment::{Label, RunKind, SegmentOptions, Sentence};
 use serde_json::{json, Value};
 use std::ops::Range;
@@ -247,22 +248,22 @@ pub struct Language {
 
 impl Language {
     /// Build the pass for `config`.
-    pub fn new(config: &Config) -> Result<Self> {
-        let o = &config.language;
-        if config.cjk == CjkPolicy::Mark && (o.marker_open.is_empty() || o.marker_close.is_empty()) {
+    pub fn new(options: &Options, setup: &Setup) -> Result<Self> {
+        let o = options;
+        if setup.cjk == CjkPolicy::Mark && (o.marker_open.is_empty() || o.marker_close.is_empty()) {
             return Err(Error::Config { path: None, message: "[language] markers must not be empty".into() });
         }
-        let removing = matches!(config.cjk, CjkPolicy::Drop | CjkPolicy::Extract);
+        let removing = matches!(setup.cjk, CjkPolicy::Drop | CjkPolicy::Extract);
         Ok(Language {
-            policy: config.cjk,
+            policy: setup.cjk,
             open: o.marker_open.clone(),
             close: o.marker_close.clone(),
             seg: SegmentOptions { allow: o.allow.chars().collect() },
             warn_below: o.warn_below,
-            remove_sentences: removing && config.is_enabled("L101"),
-            remove_fragments: removing && config.is_enabled("L102"),
-            marking: config.cjk == CjkPolicy::Mark && config.is_enabled("L103"),
-            pangu: config.is_enabled("L201"),
+            remove_sentences: removing && setup.is_enabled(L101),
+            remove_fragments: removing && setup.is_enabled(L102),
+            marking: setup.cjk == CjkPolicy::Mark && setup.is_enabled(L103),
+            pangu: setup.is_enabled(L201),
             guess_every_document: o.guess_every_document,
             detector: whatlang::Detector::with_allowlist({
                 use whatlang::Lang::*;
@@ -272,11 +273,6 @@ impl Language {
     }
 }
 
-/// Could `b` start a CJK letter in UTF-8?
-#[inline]
-fn cjk_lead(b: u8) -> bool {
-    (0xe3..=0xed).contains(&b) || b == 0xef || b == 0xf0
-}
 
 /// Per-document counts gathered in the first round.
 #[derive(Debug, Default)]
@@ -291,13 +287,9 @@ struct Stats {
 }
 
 impl Pass for Language {
-    fn name(&self) -> &'static str {
-        "language"
-    }
-
     fn run(&self, text: &str, cx: &mut Context) -> Vec<Edit> {
         let first = cx.round == 0 && cx.language.is_none();
-        if !has_cjk_lead(text.as_bytes()) {
+        if !has_may_lead_cjk(text.as_bytes()) {
             if first {
                 let stats = Stats { english: count_plain_sentences(text), ..Stats::default() };
                 self.finish(text, stats, cx);
@@ -444,20 +436,20 @@ impl Language {
                     next.filter(|t| !t.cjk_dominant && t.label != Label::Neutral && t.range.start == s.range.end);
                 if let (Some(t), Some(last)) = (glued_english, end_char) {
                     if is_terminator(last) || ends_with_terminator_then_close(&text[s.range.clone()]) {
-                        edits.push(Edit::insertion(s.range.end, " ", "L002", Safe, R_SPACE_AFTER_CJK));
+                        edits.push(Edit::insertion(s.range.end, " ", L002, Safe, R_SPACE_AFTER_CJK));
                     } else if t.glued && (segment::is_cjk_letter(last) || last.is_ascii_digit() || is_closing(last)) {
                         if marking {
                             add_stop = true;
-                            edits.push(Edit::insertion(s.range.end, " ", "L002", Safe, R_SPACE_AFTER_CJK));
+                            edits.push(Edit::insertion(s.range.end, " ", L002, Safe, R_SPACE_AFTER_CJK));
                         } else {
-                            edits.push(Edit::insertion(s.range.end, "。 ", "L002", Review, R_CHINESE_END));
+                            edits.push(Edit::insertion(s.range.end, "。 ", L002, Review, R_CHINESE_END));
                         }
                     }
                 }
                 if marking {
                     let stop = if add_stop { "。" } else { "" };
                     let repl = format!("{}{}{stop}{}", self.open, &text[s.range.clone()], self.close);
-                    edits.push(Edit::replacement(s.range.clone(), repl, "L103", Safe, R_MARK));
+                    edits.push(Edit::replacement(s.range.clone(), repl, L103, Safe, R_MARK));
                 } else if self.pangu {
                     pangu(text, &s.range, edits);
                 }
@@ -467,7 +459,7 @@ impl Language {
                 let last = s.runs.last().filter(|r| r.kind == RunKind::Cjk && terminal_fragment(text, s, r));
                 let glued_next = next.is_some_and(|t| !t.cjk_dominant && t.range.start == s.range.end);
                 if last.is_some() && glued_next && !self.remove_fragments {
-                    edits.push(Edit::insertion(s.range.end, " ", "L002", Safe, R_SPACE_AFTER_CJK));
+                    edits.push(Edit::insertion(s.range.end, " ", L002, Safe, R_SPACE_AFTER_CJK));
                 }
             }
             prev_end = end_char;
@@ -482,11 +474,11 @@ impl Language {
         let touching = e == t.range.start && !t_removed;
         if last.is_alphanumeric() || is_closing(last) {
             let ins = if touching { ". " } else { "." };
-            edits.push(Edit::insertion(e, ins, "L001", Review, R_ENGLISH_END));
+            edits.push(Edit::insertion(e, ins, L001, Review, R_ENGLISH_END));
             Some('.')
         } else if matches!(last, '.' | '!' | '?') {
             if touching {
-                edits.push(Edit::insertion(e, " ", "L001", Safe, R_ENGLISH_END));
+                edits.push(Edit::insertion(e, " ", L001, Safe, R_ENGLISH_END));
             }
             Some(last)
         } else {
@@ -533,7 +525,7 @@ impl Language {
         }
         let extracting = self.policy == CjkPolicy::Extract;
         let reason = if extracting { R_EXTRACT } else { R_DROP };
-        edits.push(Edit::replacement(range, repl, "L101", Safe, reason));
+        edits.push(Edit::replacement(range, repl, L101, Safe, reason));
         if extracting {
             let english = |j: Option<usize>| {
                 j.filter(|&j| sents[j].label == Label::English)
@@ -595,7 +587,7 @@ impl Language {
                 };
                 let extracting = self.policy == CjkPolicy::Extract;
                 let reason = if extracting { R_EXTRACT_FRAGMENT } else { R_DROP_FRAGMENT };
-                edits.push(Edit::replacement(start..end, repl, "L102", Safe, reason));
+                edits.push(Edit::replacement(start..end, repl, L102, Safe, reason));
                 if extracting {
                     cx.extracted.push(json!({
                         "kind": "fragment",
@@ -610,7 +602,7 @@ impl Language {
                 }
             } else if self.marking && !self.is_marked(text, &core) {
                 let repl = format!("{}{}{}", self.open, &text[core.clone()], self.close);
-                edits.push(Edit::replacement(core, repl, "L103", Safe, R_MARK));
+                edits.push(Edit::replacement(core, repl, L103, Safe, R_MARK));
             }
         }
     }
@@ -644,7 +636,7 @@ fn pangu(text: &str, r: &Range<usize>, edits: &mut Vec<Edit>) {
         if let Some(p) = prev {
             let latin = |c: char| c.is_ascii_alphanumeric() || segment::class(c) == segment::Class::Latin;
             if (segment::is_cjk_letter(p) && latin(c)) || (latin(p) && segment::is_cjk_letter(c)) {
-                edits.push(Edit::insertion(r.start + i, " ", "L201", Safe, R_PANGU));
+                edits.push(Edit::insertion(r.start + i, " ", L201, Safe, R_PANGU));
             }
         }
         prev = Some(c);
@@ -686,8 +678,8 @@ fn content_counts(s: &str) -> (usize, usize) {
 }
 
 /// Does `b` hold a byte that may start a CJK letter? Branch-free per chunk.
-fn has_cjk_lead(b: &[u8]) -> bool {
-    b.chunks(256).any(|c| c.iter().fold(false, |a, &x| a | cjk_lead(x)))
+fn has_may_lead_cjk(b: &[u8]) -> bool {
+    b.chunks(256).any(|c| c.iter().fold(false, |a, &x| a | may_lead_cjk(x)))
 }
 
 fn round4(x: f64) -> f64 {

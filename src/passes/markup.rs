@@ -3,10 +3,9 @@
 //! Candidates are found with `memchr` (`&`, `<`, `*`, `_`); only then is a
 //! small anchored regex tried at that position.
 
-use crate::config::Config;
 use crate::edit::{Confidence::Safe, Edit};
 use crate::error::Result;
-use crate::passes::{Context, Pass};
+use crate::passes::kit::{Context, Pass, Setup};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -86,7 +85,7 @@ pub struct Markup {}
 
 impl Markup {
     /// Build the pass for `config`.
-    pub fn new(_config: &Config) -> Result<Self> {
+    pub fn new(_options: &Options, _setup: &Setup) -> Result<Self> {
         Ok(Markup {})
     }
 }
@@ -139,10 +138,6 @@ fn named_entity(name: &str) -> Option<&'static str> {
 }
 
 impl Pass for Markup {
-    fn name(&self) -> &'static str {
-        "markup"
-    }
-
     fn run(&self, text: &str, _cx: &mut Context) -> Vec<Edit> {
         let mut edits = Vec::new();
         let bytes = text.as_bytes();
@@ -153,7 +148,7 @@ impl Pass for Markup {
                     if let Some(m) = TAG.find(&text[i..]) {
                         let is_br = m.as_str().as_bytes().get(1..3).is_some_and(|t| t.eq_ignore_ascii_case(b"br"));
                         let repl = if is_br { "\n" } else { "" };
-                        edits.push(Edit::replacement(i..i + m.end(), repl, "M102", Safe, "leftover HTML tag removed"));
+                        edits.push(Edit::replacement(i..i + m.end(), repl, M102, Safe, "leftover HTML tag removed"));
                     }
                 }
                 _ => emphasis_at(text, i, b'*', &mut edits),
@@ -187,7 +182,7 @@ fn entity_at(text: &str, i: usize, edits: &mut Vec<Edit>) {
             None => return,
         }
     };
-    edits.push(Edit::replacement(i..i + len, repl, "M101", Safe, "HTML entity decoded"));
+    edits.push(Edit::replacement(i..i + len, repl, M101, Safe, "HTML entity decoded"));
 }
 
 /// A `**`/`__` pair starting at `i` (only its first byte triggers).
@@ -207,13 +202,13 @@ fn emphasis_at(text: &str, i: usize, mark: u8, edits: &mut Vec<Edit>) {
         return;
     }
     if opening || closing {
-        edits.push(Edit::deletion(i..i + 2, "M103", Safe, "stray markdown emphasis removed"));
+        edits.push(Edit::deletion(i..i + 2, M103, Safe, "stray markdown emphasis removed"));
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::passes::testing::{assert_fixes, assert_no_edits};
+    use crate::passes::kit::testing::{assert_fixes, assert_no_edits};
 
     #[test]
     fn removes_bold_remnant_from_real_line() {

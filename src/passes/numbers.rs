@@ -12,13 +12,15 @@
 //! token. Times (`15:22:33`), references (`Section 1.2.7`, `version 2.10.3`),
 //! URLs, file names and identifiers are recognized and left alone.
 
-use crate::config::Config;
 use crate::edit::{
     Confidence::{self, Review, Safe},
     Edit,
 };
 use crate::error::{Error, Result};
-use crate::passes::{Context, Pass};
+use crate::passes::kit::{Context, Pass, Setup};
+use crate::text::scan;
+use crate::text::script::{is_cjk_punct, is_fullwidth_form, is_han};
+use crate::text::words::{word_end, word_start};
 use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
 
@@ -255,7 +257,7 @@ crate::declare_rules! { pass = "numbers";
     /// reading.
     ///
     /// ## Data
-    /// `rules/glued_tokens.toml`: `months`.
+    /// `rules/calendar.txt`: `[months]`.
     N203 = ("month-glued-to-number", Safe, true, "space between a month and the day or year glued to it");
     /// ## What it fixes
     /// A number (or an ordinal) glued to the capitalized word that opens the
@@ -325,7 +327,6 @@ struct GluedFile {
     currency_words: Vec<String>,
     foreign_currencies: Vec<String>,
     openers: Vec<String>,
-    months: Vec<String>,
 }
 
 /// Rule data, parsed once from the embedded rules/ files.
@@ -386,7 +387,12 @@ fn parse_data(units_toml: &str, glued_toml: &str) -> Result<Data> {
         currency_words: set("currency_words", g.currency_words, true)?,
         foreign_currencies: set("foreign_currencies", g.foreign_currencies, true)?,
         openers: set("openers", g.openers, false)?,
-        months: set("months", g.months, false)?,
+        // `rules/calendar.txt`, capitalized: `March31` (N203).
+        months: crate::text::lexicon::lexicon()?
+            .months
+            .iter()
+            .map(|m| m[..1].to_ascii_uppercase() + &m[1..])
+            .collect(),
     })
 }
 
@@ -400,7 +406,7 @@ pub struct Numbers {
 
 impl Numbers {
     /// Build the pass for `config` (the rules/ data is parsed once per process).
-    pub fn new(_config: &Config) -> Result<Self> {
+    pub fn new(_options: &Options, _setup: &Setup) -> Result<Self> {
         match &*DATA {
             Ok(data) => Ok(Numbers { data }),
             Err(message) => Err(rules_error("numbers", message.clone())),
@@ -409,10 +415,6 @@ impl Numbers {
 }
 
 impl Pass for Numbers {
-    fn name(&self) -> &'static str {
-        "numbers"
-    }
-
     fn run(&self, text: &str, cx: &mut Context) -> Vec<Edit> {
         let b = text.as_bytes();
         let mut edits = Vec::new();
@@ -423,26 +425,6 @@ impl Pass for Numbers {
         }
         edits
     }
-}
-
-/// Index of the next ASCII digit at or after `from`, checking 32 bytes at a
-/// time (the compiler vectorizes the fixed-size check).
-#[inline]
-fn next_digit(b: &[u8], from: usize) -> Option<usize> {
-    const W: usize = 32;
-    let mut i = from;
-    while i + W <= b.len() {
-        let chunk: &[u8; W] = b[i..i + W].try_into().unwrap();
-        let mut any = 0u8;
-        for &c in chunk {
-            any |= u8::from(c.wrapping_sub(b'0') < 10);
-        }
-        if any != 0 {
-            return chunk.iter().position(u8::is_ascii_digit).map(|p| i + p);
-        }
-        i += W;
-    }
-    b.get(i..)?.iter().position(u8::is_ascii_digit).map(|p| i + p)
 }
 
 /// A numeric token: `digits ([.,:] digits)*`.
@@ -609,22 +591,17 @@ fn word_at(b: &[u8], pos: usize, w: &str) -> bool {
         && !b.get(pos + w.len()).is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
-/// Start of the ASCII-letter run ending at `end`.
-fn letters_before(b: &[u8], end: usize) -> usize {
-    let mut i = end;
-    while i > 0 && b[i - 1].is_ascii_alphabetic() {
-        i -= 1;
-    }
-    i
+/// Index of the next ASCII digit at or after `from`.
+#[inline]
+fn next_digit(b: &[u8], from: usize) -> Option<usize> {
+    let i = scan::find_byte(b, from, |c| c.wrapping_sub(b'0') < 10);
+    (i < b.len()).then_some(i)
 }
 
-/// End of the ASCII-letter run starting at `start`.
-fn letters_after(b: &[u8], start: usize) -> usize {
-    let mut i = start;
-    while i < b.len() && b[i].is_ascii_alphabetic() {
-        i += 1;
-    }
-    i
+/// Chinese punctuation or a full-width form (`％`, `．`, `０`): text the
+/// language pass owns.
+fn is_cjk_punct_or_fullwidth(c: char) -> bool {
+    is_cjk_punct(c) || is_fullwidth_form(c)
 }
 
 /// Can a word start after the byte before `i` (not part of a URL, path,
@@ -660,16 +637,6 @@ fn prose_end_ok(b: &[u8], i: usize) -> bool {
 fn ordinal_suffix(b: &[u8], i: usize) -> Option<usize> {
     let s = b.get(i..i + 2)?;
     (matches!(s, b"st" | b"nd" | b"rd" | b"th") && word_end_ok(b, i + 2)).then_some(i + 2)
-}
-
-/// A CJK ideograph (the language pass owns Chinese text).
-fn is_cjk_ideograph(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2ffff}')
-}
-
-/// CJK or full-width punctuation.
-fn is_cjk_punct(c: char) -> bool {
-    matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}')
 }
 
 impl Numbers {
@@ -727,7 +694,7 @@ impl Numbers {
         if i > 0 && b[i - 1] == b'.' {
             i -= 1;
         }
-        &text[letters_before(b, i)..i]
+        &text[word_start(b, i)..i]
     }
 
     fn warn(&self, cx: &mut Context, what: &str, shape: &str) {
@@ -755,7 +722,7 @@ impl Numbers {
                     let amount = Amount::from_digits(&format!("{int}{frac}"), 8 - frac.len() as i32)?;
                     let en = amount.english();
                     let reason = format!("{R_TWO_POINTS}: {int}.{frac}亿 = {en}");
-                    edits.push(Edit::replacement(t.start..end, en, "N101", Review, reason));
+                    edits.push(Edit::replacement(t.start..end, en, N101, Review, reason));
                     return Some(end);
                 }
                 Some((end, _)) => self.warn(cx, &text[t.start..end], "two decimal points"),
@@ -789,7 +756,7 @@ impl Numbers {
             let en = amount.english();
             let cn = if frac.is_empty() { int.to_string() } else { format!("{int}.{frac}") };
             let reason = format!("{R_WAN_ZEROS}: {cn}{unit} = {en}");
-            edits.push(Edit::replacement(t.start..t.end, en, "N102", Review, reason));
+            edits.push(Edit::replacement(t.start..t.end, en, N102, Review, reason));
             return Some(t.end);
         }
         if t.dots == 1 && t.commas == 0 {
@@ -804,7 +771,7 @@ impl Numbers {
                     let amount = Amount::from_digits(&format!("{int}{f}"), 8 - f.len() as i32)?;
                     let en = amount.english();
                     let reason = format!("{R_YI_ZEROS}: {int}.{f}亿 = {en}");
-                    edits.push(Edit::replacement(t.start..end, en, "N103", Review, reason));
+                    edits.push(Edit::replacement(t.start..end, en, N103, Review, reason));
                     return Some(end);
                 }
             }
@@ -821,7 +788,7 @@ impl Numbers {
             if frac.len() == 3 && (2..=3).contains(&int.len()) && !int.starts_with('0') && yuan_end.is_some() && !per_unit {
                 let en = format!("{int},{frac}");
                 let reason = format!("{R_PERIOD_THOUSANDS} ({tok} = {en})");
-                edits.push(Edit::replacement(t.start..t.end, en, "N106", Review, reason));
+                edits.push(Edit::replacement(t.start..t.end, en, N106, Review, reason));
                 return Some(t.end);
             }
         }
@@ -832,7 +799,7 @@ impl Numbers {
     fn foreign_currency_at(&self, text: &str, end: usize) -> bool {
         let b = text.as_bytes();
         let s = if b.get(end) == Some(&b' ') { end + 1 } else { end };
-        let w = &text[s..letters_after(b, s)];
+        let w = &text[s..word_end(b, s)];
         !w.is_empty() && self.data.foreign_currencies.contains(&w.to_ascii_lowercase())
     }
 
@@ -859,12 +826,12 @@ impl Numbers {
             return None;
         }
         let after = text[end..].chars().next();
-        if after.is_some_and(|c| is_cjk_ideograph(c) || c.is_ascii_digit()) {
+        if after.is_some_and(|c| is_han(c) || c.is_ascii_digit()) {
             return None;
         }
         let before_text = text[..t.start].strip_suffix(' ').unwrap_or(&text[..t.start]);
         let before = before_text.chars().next_back();
-        if before.is_some_and(|c| is_cjk_ideograph(c) || is_cjk_punct(c)) {
+        if before.is_some_and(|c| is_han(c) || is_cjk_punct_or_fullwidth(c)) {
             return None;
         }
         // English on one side: an ASCII letter or punctuation before, or a word after.
@@ -886,7 +853,7 @@ impl Numbers {
             out.push(' ');
         }
         let reason = format!("{R_CJK_UNIT}: {num}{unit} = {en}");
-        edits.push(Edit::replacement(t.start..end, out, "N104", Review, reason));
+        edits.push(Edit::replacement(t.start..end, out, N104, Review, reason));
         Some(end)
     }
 
@@ -925,7 +892,7 @@ impl Numbers {
                     if b.get(e) != Some(&b' ') {
                         break;
                     }
-                    let we = letters_after(b, e + 1);
+                    let we = word_end(b, e + 1);
                     let word = &text[e + 1..we];
                     if word.is_empty()
                         || !word.bytes().all(|c| c.is_ascii_lowercase())
@@ -961,14 +928,14 @@ impl Numbers {
             .collect::<Vec<_>>()
             .join(" + ");
         let reason = format!("{R_SPELLED}: {written} = {en}");
-        edits.push(Edit::replacement(t.start..pos, en, "N105", Review, reason));
+        edits.push(Edit::replacement(t.start..pos, en, N105, Review, reason));
         Some(pos)
     }
 
     /// N201, N203: a word glued before the number.
     fn word_glued(&self, text: &str, t: &Tok, edits: &mut Vec<Edit>) {
         let b = text.as_bytes();
-        let ws = letters_before(b, t.start);
+        let ws = word_start(b, t.start);
         if !word_start_ok(b, ws) {
             return;
         }
@@ -986,7 +953,7 @@ impl Numbers {
                 _ => false,
             };
             if ok {
-                edits.push(Edit::insertion(t.start, " ", "N203", Safe, R_MONTH_GLUED));
+                edits.push(Edit::insertion(t.start, " ", N203, Safe, R_MONTH_GLUED));
             }
             return;
         }
@@ -1013,13 +980,13 @@ impl Numbers {
         } else {
             return;
         };
-        edits.push(Edit::insertion(t.start, " ", "N201", conf, R_WORD_GLUED));
+        edits.push(Edit::insertion(t.start, " ", N201, conf, R_WORD_GLUED));
     }
 
     /// N202, N204: a word glued after the number.
     fn glued_after(&self, text: &str, t: &Tok, edits: &mut Vec<Edit>) {
         let b = text.as_bytes();
-        let we = letters_after(b, t.end);
+        let we = word_end(b, t.end);
         if b.get(we).is_some_and(|&c| c.is_ascii_digit() || c == b'_' || c == b'@' || c == b'/') {
             return; // identifier: H1N1, abc2def3
         }
@@ -1033,7 +1000,7 @@ impl Numbers {
         }
         // N202: 259yuan (a word before the number means an identifier).
         if !p.is_ascii_alphanumeric() && p != b'.' && self.data.unit_words.contains(word) {
-            edits.push(Edit::insertion(t.end, " ", "N202", Safe, R_UNIT_GLUED));
+            edits.push(Edit::insertion(t.end, " ", N202, Safe, R_UNIT_GLUED));
             return;
         }
         // N204: 6thTopic, 2015The
@@ -1045,15 +1012,16 @@ impl Numbers {
             && cap.as_bytes()[0].is_ascii_uppercase()
             && cap.bytes().skip(1).all(|c| c.is_ascii_lowercase());
         if capitalized && (at > t.end || self.data.openers.contains(cap)) && t.dots <= 1 {
-            edits.push(Edit::insertion(at, " ", "N204", Review, R_CAPITAL_GLUED));
+            edits.push(Edit::insertion(at, " ", N204, Review, R_CAPITAL_GLUED));
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::Config;
     use super::*;
-    use crate::passes::testing::{assert_fixes, assert_fixes_with, assert_no_edits, edit_count};
+    use crate::passes::kit::testing::{assert_fixes, assert_fixes_with, assert_no_edits, edit_count};
 
     fn n(input: &str, expected: &str) {
         assert_fixes_with(&["N"], input, expected);

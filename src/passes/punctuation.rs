@@ -6,14 +6,16 @@
 //! nearest letters on either side (Han or Latin), never a guess about the
 //! whole line: `province。The` is English, `政治,把` is Chinese.
 
-use crate::config::Config;
 use crate::edit::{
     Confidence::{Review, Safe},
     Edit,
 };
-use crate::error::{Error, Result};
-use crate::passes::{scan, Context, Pass};
-use std::collections::HashSet;
+use crate::error::Result;
+use crate::passes::kit::{Context, Pass, Setup};
+use crate::text::lexicon::{self, Lexicon};
+use crate::text::scan;
+use crate::text::script::{is_cjk, is_cjk_letter, is_cjk_punct};
+use crate::text::words::{in_address, letters_back, letters_fwd};
 
 crate::declare_rules! { pass = "punctuation";
     /// ## What it fixes
@@ -248,8 +250,6 @@ const R_SPACE_BEFORE: &str = "space before punctuation removed";
 const R_BRACKET: &str = "space inserted next to a bracket";
 const R_ZH_EN: &str = "space between a Chinese sentence and English";
 
-const ABBREVIATIONS: &str = include_str!("../../rules/abbreviations.txt");
-const FILE_SUFFIXES: &str = include_str!("../../rules/file_suffixes.txt");
 
 /// Options of the punctuation pass (`[punctuation]` in rinse.toml).
 #[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
@@ -258,55 +258,15 @@ pub struct Options {}
 
 /// The punctuation pass.
 pub struct Punctuation {
-    abbreviations: HashSet<String>,
-    suffixes: HashSet<String>,
+    /// `rules/abbreviations.txt` and `rules/file_suffixes.txt`.
+    lex: &'static Lexicon,
 }
 
 impl Punctuation {
     /// Build the pass for `config`.
-    pub fn new(_config: &Config) -> Result<Self> {
-        Ok(Punctuation {
-            abbreviations: parse_word_list("abbreviations.txt", ABBREVIATIONS)?,
-            suffixes: parse_word_list("file_suffixes.txt", FILE_SUFFIXES)?,
-        })
+    pub fn new(_options: &Options, _setup: &Setup) -> Result<Self> {
+        Ok(Punctuation { lex: lexicon::lexicon()? })
     }
-}
-
-/// Parse a rules/ word list: one lower-case ASCII word per line, `#` comments.
-pub(crate) fn parse_word_list(name: &str, text: &str) -> Result<HashSet<String>> {
-    let mut set = HashSet::new();
-    for (n, line) in text.lines().enumerate() {
-        let line = line.split('#').next().unwrap_or("").trim();
-        if line.is_empty() || line.starts_with('[') {
-            continue;
-        }
-        if !line.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'' || b == b'-') {
-            return Err(Error::Rules {
-                name: name.to_string(),
-                message: format!("line {}: `{line}` is not one lower-case word", n + 1),
-            });
-        }
-        set.insert(line.to_string());
-    }
-    Ok(set)
-}
-
-/// A Han ideograph (or kana / hangul): a letter of CJK text.
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{3005}' | '\u{3007}' | '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}'
-        | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{3134f}')
-}
-
-/// CJK punctuation and full-width forms (not the curly quotes English shares).
-pub(crate) fn is_cjk_punct(c: char) -> bool {
-    matches!(c,
-        '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{303f}' | '\u{fe30}'..='\u{fe4f}'
-        | '\u{ff01}'..='\u{ff0f}' | '\u{ff1a}'..='\u{ff20}' | '\u{ff3b}'..='\u{ff40}' | '\u{ff5b}'..='\u{ff65}')
-}
-
-fn is_cjk(c: char) -> bool {
-    is_han(c) || is_cjk_punct(c)
 }
 
 /// The script on one side of a position.
@@ -437,25 +397,6 @@ fn is_closing_quote(c: char) -> bool {
     matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')')
 }
 
-/// Length of the ASCII-letter run ending at `i` (exclusive).
-pub(crate) fn letters_back(b: &[u8], i: usize) -> usize {
-    b[..i].iter().rev().take_while(|c| c.is_ascii_alphabetic()).count()
-}
-
-/// Length of the ASCII-letter run starting at `i`.
-pub(crate) fn letters_fwd(b: &[u8], i: usize) -> usize {
-    b[i.min(b.len())..].iter().take_while(|c| c.is_ascii_alphabetic()).count()
-}
-
-/// Is the whitespace-delimited token around byte `i` an address, path or
-/// e-mail (contains `://`, `www.`, `@`, `/` or `\`)?
-pub(crate) fn in_address(b: &[u8], i: usize) -> bool {
-    let start = i - b[..i].iter().rev().take(300).take_while(|c| !c.is_ascii_whitespace()).count();
-    let end = i + b[i..].iter().take(300).take_while(|c| !c.is_ascii_whitespace()).count();
-    let tok = &b[start..end];
-    tok.iter().any(|&c| matches!(c, b'@' | b'/' | b'\\')) || memchr::memmem::find(tok, b"www.").is_some()
-}
-
 /// High bit set in each of the 8 bytes of `w` that may be a byte of
 /// [`CANDIDATE`] (`!(),.` are in 0x21–0x2E, `:;?` in 0x3A–0x3F, the CJK
 /// lead bytes are non-ASCII); zero when none is.
@@ -481,10 +422,6 @@ static CANDIDATE: [bool; 256] = {
 };
 
 impl Pass for Punctuation {
-    fn name(&self) -> &'static str {
-        "punctuation"
-    }
-
     fn run(&self, text: &str, _cx: &mut Context) -> Vec<Edit> {
         let b = text.as_bytes();
         let mut edits = Vec::new();
@@ -516,7 +453,7 @@ impl Pass for Punctuation {
                 0xe3 | 0xef => {
                     let ch = next_char(text, i).unwrap_or('\0');
                     if let Some((start, end, rep)) = mark_run(text, i) {
-                        edits.push(Edit::replacement(start..end, rep, "P102", Safe, R_DOUBLED));
+                        edits.push(Edit::replacement(start..end, rep, P102, Safe, R_DOUBLED));
                         i = end;
                         continue;
                     }
@@ -562,7 +499,7 @@ impl Punctuation {
                 && nc.is_some_and(|c| c.is_ascii_alphabetic())
                 && pc.is_some_and(|c| is_cjk(c) || is_closing_quote(c))
             {
-                edits.push(Edit::insertion(end, " ", "P108", Safe, R_ZH_EN));
+                edits.push(Edit::insertion(end, " ", P108, Safe, R_ZH_EN));
             }
             return;
         }
@@ -578,7 +515,7 @@ impl Punctuation {
                 || nc.is_some_and(|c| c == ascii.chars().next().unwrap() || c == ch);
             if doubled {
                 let glued = nc.is_some_and(|c| c.is_ascii_alphanumeric());
-                edits.push(Edit::replacement(i..end, if glued { " " } else { "" }, "P102", Safe, R_DOUBLED));
+                edits.push(Edit::replacement(i..end, if glued { " " } else { "" }, P102, Safe, R_DOUBLED));
                 return;
             }
         }
@@ -586,7 +523,7 @@ impl Punctuation {
         if right == Side::Han {
             if ch == '\u{3002}' && english_sentence_before(text, i) {
                 let rep = if nc.is_some_and(|c| c == ' ') { "." } else { ". " };
-                edits.push(Edit::replacement(i..end, rep, "P104", Safe, R_EN_ZH));
+                edits.push(Edit::replacement(i..end, rep, P104, Safe, R_EN_ZH));
             }
             return;
         }
@@ -598,7 +535,7 @@ impl Punctuation {
         let nd = nc.is_some_and(|c| c.is_ascii_digit());
         if pd && nd {
             if ch == '\u{ff1a}' {
-                edits.push(Edit::replacement(i..end, ":", "P101", Safe, R_FULLWIDTH));
+                edits.push(Edit::replacement(i..end, ":", P101, Safe, R_FULLWIDTH));
             }
             return;
         }
@@ -608,11 +545,11 @@ impl Punctuation {
                     return;
                 }
                 let rep = if pc.is_some_and(|c| c.is_alphanumeric()) { " (" } else { "(" };
-                edits.push(Edit::replacement(i..end, rep, "P101", Safe, R_FULLWIDTH));
+                edits.push(Edit::replacement(i..end, rep, P101, Safe, R_FULLWIDTH));
             }
             '\u{ff09}' => {
                 let rep = if nc.is_some_and(|c| c.is_alphanumeric()) { ") " } else { ")" };
-                edits.push(Edit::replacement(i..end, rep, "P101", Safe, R_FULLWIDTH));
+                edits.push(Edit::replacement(i..end, rep, P101, Safe, R_FULLWIDTH));
             }
             _ => {
                 let mut s = i;
@@ -640,7 +577,7 @@ impl Punctuation {
                     ("?", true) => "? ",
                     (a, _) => a,
                 };
-                edits.push(Edit::replacement(s..e, rep, "P101", Safe, R_FULLWIDTH));
+                edits.push(Edit::replacement(s..e, rep, P101, Safe, R_FULLWIDTH));
             }
         }
     }
@@ -667,7 +604,7 @@ impl Punctuation {
             };
             if ok {
                 let rep = if after.is_ascii_alphabetic() { " " } else { "" };
-                edits.push(Edit::replacement(i + 1..i + 2, rep, "P102", Safe, R_DOUBLED));
+                edits.push(Edit::replacement(i + 1..i + 2, rep, P102, Safe, R_DOUBLED));
             }
             return;
         }
@@ -680,13 +617,13 @@ impl Punctuation {
         let b = text.as_bytes();
         let c = b[i];
         let pc = prev_char(text, i);
-        let ph = pc.is_some_and(is_han);
+        let ph = pc.is_some_and(is_cjk_letter);
         let mut e = i + 1;
         while e < b.len() && b[e] == b' ' {
             e += 1;
         }
         let nc = next_char(text, e);
-        let nh = nc.is_some_and(is_han);
+        let nh = nc.is_some_and(is_cjk_letter);
         let full = match c {
             b',' => "\u{ff0c}",
             b';' => "\u{ff1b}",
@@ -706,7 +643,7 @@ impl Punctuation {
             return false;
         }
         let end = if nh { e } else { i + 1 };
-        edits.push(Edit::replacement(i..end, full, "P103", Safe, R_TO_FULLWIDTH));
+        edits.push(Edit::replacement(i..end, full, P103, Safe, R_TO_FULLWIDTH));
         true
     }
 
@@ -738,11 +675,11 @@ impl Punctuation {
                     (_, true) => "; ",
                     _ => ";",
                 };
-                edits.push(Edit::replacement(s..i + 1, rep, "P106", Safe, R_SPACE_BEFORE));
+                edits.push(Edit::replacement(s..i + 1, rep, P106, Safe, R_SPACE_BEFORE));
             }
             b':' => {
                 if lc.is_ascii_alphabetic() && n == b' ' {
-                    edits.push(Edit::deletion(s..i, "P106", Safe, R_SPACE_BEFORE));
+                    edits.push(Edit::deletion(s..i, P106, Safe, R_SPACE_BEFORE));
                 }
             }
             _ => {
@@ -751,13 +688,13 @@ impl Punctuation {
                     // `rising .In 1978`: the space went to the wrong side.
                     let rw = letters_fwd(b, i + 1);
                     let right = text[i + 1..i + 1 + rw].to_ascii_lowercase();
-                    if lc.is_ascii_lowercase() && letters_back(b, s) >= 2 && !self.suffixes.contains(&right) {
+                    if lc.is_ascii_lowercase() && letters_back(b, s) >= 2 && !self.lex.file_suffixes.contains(&right) {
                         let rep = match c {
                             b'.' => ". ",
                             b'!' => "! ",
                             _ => "? ",
                         };
-                        edits.push(Edit::replacement(s..i + 1, rep, "P106", Safe, R_SPACE_BEFORE));
+                        edits.push(Edit::replacement(s..i + 1, rep, P106, Safe, R_SPACE_BEFORE));
                     }
                     return;
                 }
@@ -773,10 +710,10 @@ impl Punctuation {
                 if matches!(lc, b'.' | b'!' | b'?') {
                     // `boldly. .`: a stray mark after a finished sentence.
                     if c == b'.' && !(s >= 2 && b[s - 2] == b'.') {
-                        edits.push(Edit::deletion(s..i + 1, "P102", Safe, R_STRAY));
+                        edits.push(Edit::deletion(s..i + 1, P102, Safe, R_STRAY));
                     }
                 } else if lc.is_ascii_lowercase() && letters_back(b, s) >= 2 {
-                    edits.push(Edit::deletion(s..i, "P106", Safe, R_SPACE_BEFORE));
+                    edits.push(Edit::deletion(s..i, P106, Safe, R_SPACE_BEFORE));
                 }
             }
         }
@@ -793,7 +730,7 @@ impl Punctuation {
         let n = b[i + 1];
         let n2 = b.get(i + 2).copied().unwrap_or(b' ');
         let curly_close = text[..i].ends_with('\u{201d}') || text[..i].ends_with('\u{2019}');
-        let insert = |edits: &mut Vec<Edit>| edits.push(Edit::insertion(i + 1, " ", "P105", Safe, R_MISSING_SPACE));
+        let insert = |edits: &mut Vec<Edit>| edits.push(Edit::insertion(i + 1, " ", P105, Safe, R_MISSING_SPACE));
         match c {
             b',' | b';' => {
                 if n.is_ascii_digit() && c == b',' {
@@ -846,7 +783,7 @@ impl Punctuation {
                     }
                     let rw = letters_fwd(b, i + 1);
                     let right = text[i + 1..i + 1 + rw].to_ascii_lowercase();
-                    if self.suffixes.contains(&right) || in_address(b, i) {
+                    if self.lex.file_suffixes.contains(&right) || in_address(b, i) {
                         return;
                     }
                     insert(edits);
@@ -857,7 +794,7 @@ impl Punctuation {
                         return;
                     }
                     let word = &text[i - lw..i];
-                    if self.abbreviations.contains(word) {
+                    if self.lex.abbreviations.contains(word) {
                         return;
                     }
                     let d = b[i + 1..].iter().take_while(|x| x.is_ascii_digit()).count();
@@ -868,7 +805,7 @@ impl Punctuation {
                     if in_address(b, i) {
                         return;
                     }
-                    edits.push(Edit::insertion(i + 1, " ", "P105", Review, R_YEAR_GLUED));
+                    edits.push(Edit::insertion(i + 1, " ", P105, Review, R_YEAR_GLUED));
                 }
             }
             _ => {
@@ -904,12 +841,12 @@ impl Punctuation {
         let inner = &text[open + 1..close];
         let before = prev_char(text, open);
         let after = next_char(text, close + 1);
-        let has_han = inner.chars().any(is_han);
+        let has_han = inner.chars().any(is_cjk_letter);
         if has_han {
             let has_latin = inner.bytes().any(|x| x.is_ascii_alphabetic());
             if !has_latin && (before.is_some_and(is_cjk) || after.is_some_and(is_cjk)) && b[i] == b'(' {
-                edits.push(Edit::replacement(open..open + 1, "\u{ff08}", "P103", Safe, R_TO_FULLWIDTH));
-                edits.push(Edit::replacement(close..close + 1, "\u{ff09}", "P103", Safe, R_TO_FULLWIDTH));
+                edits.push(Edit::replacement(open..open + 1, "\u{ff08}", P103, Safe, R_TO_FULLWIDTH));
+                edits.push(Edit::replacement(close..close + 1, "\u{ff09}", P103, Safe, R_TO_FULLWIDTH));
             }
             return;
         }
@@ -923,10 +860,10 @@ impl Punctuation {
         }
         if b[i] == b'(' {
             if before.is_some_and(|c| c.is_ascii_alphabetic()) && letters_back(b, open) >= 2 {
-                edits.push(Edit::insertion(open, " ", "P107", Safe, R_BRACKET));
+                edits.push(Edit::insertion(open, " ", P107, Safe, R_BRACKET));
             }
         } else if after.is_some_and(|c| c.is_ascii_alphabetic()) {
-            edits.push(Edit::insertion(close + 1, " ", "P107", Safe, R_BRACKET));
+            edits.push(Edit::insertion(close + 1, " ", P107, Safe, R_BRACKET));
         }
     }
 }
@@ -940,7 +877,7 @@ fn english_sentence_before(text: &str, i: usize) -> bool {
         if c == '\n' {
             return true;
         }
-        if is_han(c) {
+        if is_cjk_letter(c) {
             return words >= 4;
         }
         if c.is_ascii_alphabetic() {
@@ -978,7 +915,7 @@ fn short_latin_run_ends_in_han(chars: impl Iterator<Item = char>) -> bool {
         }
         if c.is_ascii_alphanumeric() {
             latin = true;
-        } else if is_han(c) {
+        } else if is_cjk_letter(c) {
             return latin;
         } else if !matches!(c, ' ' | '.' | '-' | '\'') {
             return false;
@@ -990,13 +927,17 @@ fn short_latin_run_ends_in_han(chars: impl Iterator<Item = char>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::passes::testing::{assert_fixes, assert_fixes_with, assert_no_edits, edit_count};
+    use crate::passes::kit::testing::{assert_fixes, assert_fixes_with, assert_no_edits, assert_pass_fixes, assert_pass_keeps, edit_count};
+
+    fn pass() -> Punctuation {
+        Punctuation::new(&Options::default(), &Setup::default()).unwrap()
+    }
 
     #[test]
-    fn embedded_rule_files_parse() {
-        assert!(parse_word_list("abbreviations.txt", ABBREVIATIONS).unwrap().contains("no"));
-        assert!(parse_word_list("file_suffixes.txt", FILE_SUFFIXES).unwrap().contains("png"));
-        assert!(parse_word_list("bad", "Two Words\n").is_err());
+    fn fixes_with_this_pass_alone() {
+        assert_pass_fixes(&pass(), "act now，and together：first", "act now, and together: first");
+        assert_pass_fixes(&pass(), "productive forces,It is emphasized", "productive forces, It is emphasized");
+        assert_pass_keeps(&pass(), "See No.5 and photo.JPG at 3.5%, then 15:30.");
     }
 
     #[test]

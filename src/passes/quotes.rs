@@ -7,10 +7,9 @@
 //! do not pair cleanly are left alone. Apostrophes (`Guangdong's`) are never
 //! treated as quotes.
 
-use crate::config::Config;
 use crate::edit::{Confidence::Safe, Edit};
 use crate::error::Result;
-use crate::passes::{Context, Pass};
+use crate::passes::kit::{Context, Pass, Setup};
 
 crate::declare_rules! { pass = "quotes";
     /// ## What it fixes
@@ -56,7 +55,7 @@ pub struct Quotes {}
 
 impl Quotes {
     /// Build the pass for `config`.
-    pub fn new(_config: &Config) -> Result<Self> {
+    pub fn new(_options: &Options, _setup: &Setup) -> Result<Self> {
         Ok(Quotes {})
     }
 }
@@ -65,10 +64,6 @@ const LDQ: &str = "\u{201c}";
 const RDQ: &str = "\u{201d}";
 
 impl Pass for Quotes {
-    fn name(&self) -> &'static str {
-        "quotes"
-    }
-
     fn run(&self, text: &str, _cx: &mut Context) -> Vec<Edit> {
         let b = text.as_bytes();
         let mut edits = Vec::new();
@@ -135,10 +130,10 @@ fn straight_line(b: &[u8], qs: &[usize], edits: &mut Vec<Edit>) {
     for pair in qs.chunks(2) {
         let (o, c) = (pair[0], pair[1]);
         if o > 0 && opens_after(b, o) {
-            edits.push(Edit::insertion(o, " ", "P201", Safe, R_GLUED));
+            edits.push(Edit::insertion(o, " ", P201, Safe, R_GLUED));
         }
         if b.get(c + 1).is_some_and(|&x| word_byte(x)) {
-            edits.push(Edit::insertion(c + 1, " ", "P201", Safe, R_GLUED));
+            edits.push(Edit::insertion(c + 1, " ", P201, Safe, R_GLUED));
         }
     }
 }
@@ -159,18 +154,18 @@ fn curly_line(text: &str, qs: &[(usize, bool)], edits: &mut Vec<Edit>) {
             continue;
         }
         if o > 0 && opens_after(b, o) {
-            edits.push(Edit::insertion(o, " ", "P201", Safe, R_GLUED));
+            edits.push(Edit::insertion(o, " ", P201, Safe, R_GLUED));
         }
         let after = c + RDQ.len();
         if b.get(after).is_some_and(|&x| word_byte(x)) {
-            edits.push(Edit::insertion(after, " ", "P201", Safe, R_GLUED));
+            edits.push(Edit::insertion(after, " ", P201, Safe, R_GLUED));
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::passes::testing::{assert_fixes, assert_fixes_with, assert_no_edits};
+    use crate::passes::kit::testing::{assert_fixes, assert_fixes_with, assert_no_edits};
 
     #[test]
     fn spaces_glued_straight_quotes_in_real_line() {

@@ -5,15 +5,14 @@
 //! Only the first word of a paragraph is looked at (a line after a blank line
 //! or at the start of the document), and only when the line is English prose.
 
-use crate::config::Config;
 use crate::edit::{
     Confidence::{Review, Safe},
     Edit,
 };
 use crate::error::Result;
-use crate::fasthash::FxHashSet as HashSet;
-use crate::passes::clause_case::{parse_common_words, COMMON_WORDS};
-use crate::passes::{Context, Pass};
+use crate::text::lexicon::{self, Lexicon};
+use crate::text::script::is_han;
+use crate::passes::kit::{Context, Pass, Setup};
 
 crate::declare_rules! { pass = "sentence_case";
     /// ## What it fixes
@@ -71,29 +70,22 @@ pub struct SentenceCase {
     /// Common English words (`rules/common_words.txt`): a paragraph may be
     /// capitalized only when its first word is one of them or has a common
     /// English ending, so lowercase product names (`pyenv`) stay.
-    common: HashSet<String>,
+    /// (`rules/word_endings.txt` lists the endings.)
+    lex: &'static Lexicon,
 }
-
-/// Endings of inflected English words that are not product names.
-const ENDINGS: &[&str] = &["ed", "ing", "ly", "tion", "ment", "ness", "ies"];
 
 impl SentenceCase {
     /// Build the pass for `config`.
-    pub fn new(_config: &Config) -> Result<Self> {
-        let (function, open) = parse_common_words(COMMON_WORDS)?;
-        Ok(SentenceCase { common: function.into_iter().chain(open).collect() })
+    pub fn new(_options: &Options, _setup: &Setup) -> Result<Self> {
+        Ok(SentenceCase { lex: lexicon::lexicon()? })
     }
 
     fn english_word(&self, w: &str) -> bool {
-        self.common.contains(w) || (w.len() >= 5 && ENDINGS.iter().any(|e| w.ends_with(e)))
+        self.lex.is_common(w) || (w.len() >= 5 && self.lex.word_endings.iter().any(|e| w.ends_with(e.as_str())))
     }
 }
 
 impl Pass for SentenceCase {
-    fn name(&self) -> &'static str {
-        "sentence_case"
-    }
-
     fn run(&self, text: &str, _cx: &mut Context) -> Vec<Edit> {
         let b = text.as_bytes();
         let mut edits = Vec::new();
@@ -148,19 +140,16 @@ fn start_edit(line: &str, pos: usize, prev_ends_sentence: bool) -> Option<Edit> 
     }
     let upper = (b[0].to_ascii_uppercase() as char).to_string();
     Some(if prev_ends_sentence {
-        Edit::replacement(pos..pos + 1, upper, "C201", Safe, R_START)
+        Edit::replacement(pos..pos + 1, upper, C201, Safe, R_START)
     } else {
-        Edit::replacement(pos..pos + 1, upper, "C201", Review, R_START_REVIEW)
+        Edit::replacement(pos..pos + 1, upper, C201, Review, R_START_REVIEW)
     })
 }
 
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
-}
 
 #[cfg(test)]
 mod tests {
-    use crate::passes::testing::assert_fixes_with;
+    use crate::passes::kit::testing::assert_fixes_with;
 
     fn assert_fixes(input: &str, expected: &str) {
         assert_fixes_with(&["C201"], input, expected);

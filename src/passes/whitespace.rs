@@ -5,10 +5,12 @@
 //! lines, CRLF; then Unicode normalization (NFC by default) of the few
 //! characters that are not already normalized.
 
-use crate::config::{Config, Normalize};
+use crate::passes::kit::Normalize;
 use crate::edit::{Confidence::Safe, Edit};
 use crate::error::Result;
-use crate::passes::{Context, Pass};
+use crate::passes::kit::{Context, Pass, Setup};
+use crate::text::scan::{read_u64, BLOCK, HIGH, LOW};
+use crate::text::script::is_ideograph_lead;
 use unicode_normalization::{is_nfc_quick, is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 
@@ -163,20 +165,31 @@ const R_TAB: &str = "tab becomes a space";
 const R_RUN: &str = "run of spaces becomes one space";
 
 /// Options of the whitespace pass (`[whitespace]` in rinse.toml).
-#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct Options {}
+pub struct Options {
+    /// Blank lines kept between paragraphs (at least 1; default 1): longer
+    /// runs are cut to this many (rule W107).
+    pub max_blank_lines: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { max_blank_lines: 1 }
+    }
+}
 
 /// The whitespace pass.
 pub struct Whitespace {
     normalize: Normalize,
     keep_crlf: bool,
+    max_blank_lines: usize,
 }
 
 impl Whitespace {
     /// Build the pass for `config`.
-    pub fn new(config: &Config) -> Result<Self> {
-        Ok(Whitespace { normalize: config.normalize, keep_crlf: config.keep_crlf })
+    pub fn new(options: &Options, setup: &Setup) -> Result<Self> {
+        Ok(Whitespace { normalize: setup.normalize, keep_crlf: setup.keep_crlf, max_blank_lines: options.max_blank_lines.max(1) })
     }
 }
 
@@ -199,10 +212,6 @@ fn nfkc_exempt(c: char) -> bool {
 }
 
 impl Pass for Whitespace {
-    fn name(&self) -> &'static str {
-        "whitespace"
-    }
-
     fn run(&self, text: &str, _cx: &mut Context) -> Vec<Edit> {
         let mut edits = Vec::new();
         self.lines(text, &mut edits);
@@ -229,13 +238,13 @@ impl Whitespace {
             if blank {
                 let (start, count) = blank_run.unwrap_or((pos, 0));
                 blank_run = Some((start, count + 1));
-                if seen_content && count == 0 {
-                    // The first blank line of a run is kept (as an empty line).
+                if seen_content && count < self.max_blank_lines {
+                    // The first blank lines of a run are kept (as empty lines).
                     if !line.is_empty() {
-                        edits.push(Edit::deletion(pos..content_end, "W103", Safe, "whitespace-only line emptied"));
+                        edits.push(Edit::deletion(pos..content_end, W103, Safe, "whitespace-only line emptied"));
                     }
                     if has_cr && !self.keep_crlf {
-                        edits.push(Edit::replacement(content_end..line_end + 1, "\n", "W108", Safe, "CRLF becomes LF"));
+                        edits.push(Edit::replacement(content_end..line_end + 1, "\n", W108, Safe, "CRLF becomes LF"));
                     }
                 }
                 pos = next;
@@ -243,17 +252,19 @@ impl Whitespace {
             }
             if let Some((start, count)) = blank_run.take() {
                 if !seen_content {
-                    edits.push(Edit::deletion(start..pos, "W109", Safe, "blank lines at document start removed"));
-                } else if count > 1 {
-                    // Keep the first blank line, delete the rest.
-                    let first_end = memchr::memchr(b'\n', &bytes[start..]).map(|i| start + i + 1).unwrap_or(pos);
-                    edits.push(Edit::deletion(first_end..pos, "W107", Safe, "extra blank lines removed"));
+                    edits.push(Edit::deletion(start..pos, W109, Safe, "blank lines at document start removed"));
+                } else if count > self.max_blank_lines {
+                    // Keep the first blank lines, delete the rest.
+                    let kept_end = memchr::memchr_iter(b'\n', &bytes[start..pos])
+                        .nth(self.max_blank_lines - 1)
+                        .map_or(pos, |i| start + i + 1);
+                    edits.push(Edit::deletion(kept_end..pos, W107, Safe, "extra blank lines removed"));
                 }
             }
             seen_content = true;
             self.line(text, pos, content_end, edits);
             if has_cr && !self.keep_crlf {
-                edits.push(Edit::replacement(content_end..line_end + 1, "\n", "W108", Safe, "CRLF becomes LF"));
+                edits.push(Edit::replacement(content_end..line_end + 1, "\n", W108, Safe, "CRLF becomes LF"));
             }
             pos = next;
         }
@@ -262,7 +273,7 @@ impl Whitespace {
             let from = if seen_content { start } else { 0 };
             if from < bytes.len() {
                 edits.retain(|e| e.range.start < from);
-                edits.push(Edit::deletion(from..bytes.len(), "W109", Safe, "blank lines at document end removed"));
+                edits.push(Edit::deletion(from..bytes.len(), W109, Safe, "blank lines at document end removed"));
             }
         }
     }
@@ -279,10 +290,10 @@ impl Whitespace {
             .map(|(i, c)| i + c.len_utf8())
             .unwrap_or(content_start);
         if content_start > 0 {
-            edits.push(Edit::deletion(start..start + content_start, "W104", Safe, "paragraph indentation removed"));
+            edits.push(Edit::deletion(start..start + content_start, W104, Safe, "paragraph indentation removed"));
         }
         if content_end < line.len() {
-            edits.push(Edit::deletion(start + content_end..end, "W103", Safe, "trailing whitespace removed"));
+            edits.push(Edit::deletion(start + content_end..end, W103, Safe, "trailing whitespace removed"));
         }
         // Byte scan: only bytes that may start something to fix are decoded.
         let mut i = content_start;
@@ -301,7 +312,7 @@ impl Whitespace {
                 i += (m.trailing_zeros() / 8) as usize;
             }
             let byte = b[i];
-            if (0xE4..=0xE9).contains(&byte) {
+            if is_ideograph_lead(byte) {
                 i += 3; // CJK ideographs: never whitespace
                 continue;
             }
@@ -328,11 +339,11 @@ impl Whitespace {
                 }
                 if &line[s..j] != " " {
                     let (code, reason) = if exotic {
-                        ("W101", R_EXOTIC)
+                        (W101, R_EXOTIC)
                     } else if tab {
-                        ("W105", R_TAB)
+                        (W105, R_TAB)
                     } else {
-                        ("W106", R_RUN)
+                        (W106, R_RUN)
                     };
                     edits.push(Edit::replacement(start + s..start + j, " ", code, Safe, reason));
                 }
@@ -341,13 +352,13 @@ impl Whitespace {
             }
             let range = start + i..start + i + c.len_utf8();
             if is_invisible(c) {
-                edits.push(Edit::deletion(range, "W102", Safe, "invisible character removed"));
+                edits.push(Edit::deletion(range, W102, Safe, "invisible character removed"));
             } else if c == '\r' {
                 if !self.keep_crlf {
-                    edits.push(Edit::replacement(range, "\n", "W108", Safe, "lone CR becomes LF"));
+                    edits.push(Edit::replacement(range, "\n", W108, Safe, "lone CR becomes LF"));
                 }
             } else if is_bad_control(c) {
-                edits.push(Edit::deletion(range, "W110", Safe, "control character removed"));
+                edits.push(Edit::deletion(range, W110, Safe, "control character removed"));
             }
             i += c.len_utf8();
         }
@@ -378,11 +389,11 @@ impl Whitespace {
             }
             // ASCII, Latin-1 and the CJK ideograph block (lead bytes E4–E9) are always normalized.
             let lead = b[i];
-            if (0xE4..=0xE9).contains(&lead) {
+            if is_ideograph_lead(lead) {
                 i += 3;
                 continue;
             }
-            if lead < 0xCC || (0xE4..=0xE9).contains(&lead) || (0x80..0xC0).contains(&lead) {
+            if lead < 0xCC || (0x80..0xC0).contains(&lead) {
                 i += 1;
                 continue;
             }
@@ -427,21 +438,12 @@ impl Whitespace {
             };
             if norm != seg {
                 let reason = if nfkc { "NFKC normalization" } else { "NFC normalization" };
-                edits.push(Edit::replacement(s..e, norm, "W111", Safe, reason));
+                edits.push(Edit::replacement(s..e, norm, W111, Safe, reason));
             }
         }
     }
 }
 
-const LOW: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-#[inline]
-fn read_u64(b: &[u8], i: usize) -> u64 {
-    let mut w = [0u8; 8];
-    w.copy_from_slice(&b[i..i + 8]);
-    u64::from_le_bytes(w)
-}
 
 /// Non-zero if the 8 bytes hold something the line scan must look at: a
 /// control byte, DEL, a non-ASCII byte, or two spaces in a row. (SWAR: may
@@ -456,9 +458,6 @@ fn special_mask(w: u64) -> u64 {
     control | (w & HIGH) | del | (spaces & (spaces >> 8))
 }
 
-/// Bytes the block scans look at in one step (the compiler turns the fixed
-/// size loops into vector compares).
-const BLOCK: usize = 32;
 
 /// Does `block` (`BLOCK + 1` bytes) hold, in its first `BLOCK` bytes, a
 /// control byte, DEL, a non-ASCII byte, or a space followed by a space (the
@@ -495,7 +494,7 @@ static INTERESTING: [bool; 256] = {
 
 #[cfg(test)]
 mod tests {
-    use crate::passes::testing::{assert_fixes, assert_fixes_with, assert_no_edits, edit_count};
+    use crate::passes::kit::testing::{assert_fixes, assert_fixes_with, assert_no_edits, edit_count};
 
     #[test]
     fn block_check_is_exact() {

@@ -7,6 +7,7 @@
 
 use super::shape;
 use super::spec::{Kind, RuleSpec, Zone};
+use crate::rules::Code;
 use crate::edit::Confidence;
 use crate::error::{Error, Result};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
@@ -38,7 +39,7 @@ impl Zone {
 /// A compiled rule's fixed facts.
 #[derive(Debug, Clone)]
 pub(crate) struct RuleMeta {
-    pub code: &'static str,
+    pub code: Code,
     pub kind: Kind,
     pub zone: Zone,
     pub key: Option<String>,
@@ -186,7 +187,7 @@ impl Classifier {
                 return Err(rules_err(i, s, "code is not a boilerplate rule (B1xx, see `rinse rules`)".into()));
             };
             c.rules.push(RuleMeta {
-                code: decl.code,
+                code: Code(decl),
                 kind: s.kind,
                 zone: s.zone,
                 key: s.key.clone(),

@@ -3,23 +3,21 @@
 //! All functions take a trimmed line and look at it once; none allocates
 //! unless it returns something.
 
-/// Does `c` end a sentence?
-pub(super) fn is_terminal(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '…' | '"' | '”' | '’' | '」' | '』')
-}
+use crate::text::lexicon;
+pub(super) use crate::text::lines::is_terminal;
+use crate::text::script::is_han as is_cjk;
 
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
-}
-
-/// Words that make a line read as a clause rather than a label.
-const VERBS: &[&str] = &[
-    " is ", " are ", " was ", " were ", " be ", " been ", " has ", " have ", " had ", " will ", " would ",
-    " should ", " must ", " can ", " could ", " said ", " says ", " held ", " did ", " does ", " do ",
-];
-
+/// Does `t` hold, between two spaces, a verb that makes a line read as a
+/// clause rather than a label (`rules/clause_verbs.txt`)?
 fn has_verb(t: &str) -> bool {
-    VERBS.iter().any(|v| t.contains(v))
+    let verbs = &lexicon::get().clause_verbs;
+    let mut words = t.split(' ').skip(1).peekable();
+    while let Some(w) = words.next() {
+        if words.peek().is_some() && verbs.iter().any(|v| v == w) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A line that reads as a sentence: ≥ 8 words and ending punctuation, a
@@ -33,18 +31,8 @@ pub(crate) fn sentence_like(t: &str) -> bool {
     t.chars().filter(|&c| is_cjk(c)).count() >= 15 && (t.contains('，') || t.ends_with('。'))
 }
 
-/// A paragraph of prose that bounds the header and footer zones: a long
-/// line, or ≥ 4 words ending a sentence, or a Chinese sentence.
-pub(crate) fn is_anchor(t: &str) -> bool {
-    if t.len() >= 250 {
-        return true;
-    }
-    let Some(last) = t.chars().next_back() else { return false };
-    if matches!(last, '。' | '！' | '？') {
-        return true;
-    }
-    is_terminal(last) && t.split_whitespace().nth(3).is_some()
-}
+/// A paragraph of prose that bounds the header and footer zones.
+pub(crate) use crate::text::lines::is_prose_anchor as is_anchor;
 
 /// Does the value of a `Label: value` pair look like a value (a name, a date,
 /// a count) rather than a clause?
@@ -130,14 +118,6 @@ pub(super) fn image_name<'a>(t: &'a str, exts: &[String]) -> Option<&'a str> {
     exts.iter().any(|e| e.eq_ignore_ascii_case(ext)).then_some(t)
 }
 
-const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-];
-const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
-    "thu", "thur", "thurs", "fri", "sat", "sun",
-];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tok {
@@ -166,10 +146,11 @@ fn token(tok: &str, residue: &[String]) -> Option<Tok> {
     if residue.iter().any(|r| r == bare) {
         return Some(Tok::Residue);
     }
-    if MONTHS.contains(&bare) {
+    let lex = lexicon::get();
+    if lex.months.iter().chain(&lex.month_abbreviations).any(|m| m == bare) {
         return Some(Tok::Month);
     }
-    if WEEKDAYS.contains(&bare) {
+    if lex.weekdays.iter().chain(&lex.weekday_abbreviations).any(|m| m == bare) {
         return Some(Tok::Weekday);
     }
     if matches!(bare, "am" | "pm" | "a.m" | "p.m") {

@@ -138,81 +138,13 @@ pub(crate) struct SegmentOptions {
     pub allow: Vec<char>,
 }
 
-/// Character classes the segmenter distinguishes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Class {
-    Han,
-    KanaHangul,
-    Latin,
-    OtherLetter,
-    Digit,
-    /// CJK punctuation (`。，、：“”`'s full-width kin, `《》`).
-    CjkPunct,
-    Neutral,
-}
-
-/// Han ideographs (unified, extension A, compatibility, supplementary planes).
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{3005}' | '\u{3007}' | '\u{20000}'..='\u{3134f}')
-}
-
-fn is_kana_hangul(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{31f0}'..='\u{31ff}' | '\u{ff66}'..='\u{ff9f}' | '\u{ac00}'..='\u{d7af}' | '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}')
-}
-
-/// Han, kana or Hangul.
-pub(crate) fn is_cjk_letter(c: char) -> bool {
-    is_han(c) || is_kana_hangul(c)
-}
-
-fn is_cjk_punct(c: char) -> bool {
-    matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff01}'..='\u{ff0f}' | '\u{ff1a}'..='\u{ff20}' | '\u{ff3b}'..='\u{ff40}' | '\u{ff5b}'..='\u{ff65}' | '\u{fe30}'..='\u{fe4f}')
-}
-
-pub(crate) fn class(c: char) -> Class {
-    if c.is_ascii() {
-        return if c.is_ascii_alphabetic() {
-            Class::Latin
-        } else if c.is_ascii_digit() {
-            Class::Digit
-        } else {
-            Class::Neutral
-        };
-    }
-    if is_han(c) {
-        Class::Han
-    } else if is_kana_hangul(c) {
-        Class::KanaHangul
-    } else if is_cjk_punct(c) {
-        Class::CjkPunct
-    } else if matches!(c, '\u{ff10}'..='\u{ff19}') {
-        Class::Digit
-    } else if matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}')
-        && c.is_alphabetic()
-    {
-        Class::Latin
-    } else if c.is_alphabetic() {
-        Class::OtherLetter
-    } else {
-        Class::Neutral
-    }
-}
+pub(crate) use crate::text::script::{class, is_cjk_letter, is_han, Class};
 
 /// The first index at or after `i` whose byte is `0xE3` or above (a
-/// possible CJK lead byte), or `b.len()`. Skips 32-byte blocks without one
-/// in a branch-free (vectorized) test.
+/// possible CJK lead byte), or `b.len()`.
 #[inline]
-fn skip_below_e3(b: &[u8], mut i: usize) -> usize {
-    while i + 32 <= b.len() {
-        if b[i..i + 32].iter().fold(false, |a, &x| a | (x >= 0xe3)) {
-            break;
-        }
-        i += 32;
-    }
-    while i < b.len() && b[i] < 0xe3 {
-        i += 1;
-    }
-    i
+fn skip_below_e3(b: &[u8], i: usize) -> usize {
+    crate::text::scan::find_byte(b, i, |x| x >= 0xe3)
 }
 
 /// Does `line` hold a CJK letter?

@@ -1,6 +1,7 @@
 use super::segment::{self, Label};
-use crate::config::{CjkPolicy, Config};
-use crate::passes::testing::{assert_fixes, assert_fixes_with, assert_no_edits, edit_count};
+use crate::passes::kit::CjkPolicy;
+use crate::Config;
+use crate::passes::kit::testing::{assert_fixes, assert_fixes_with, assert_no_edits, edit_count};
 use crate::{Cleaned, Cleaner};
 
 fn clean_with(policy: CjkPolicy, select: &[&str], input: &str) -> Cleaned {
@@ -326,7 +327,7 @@ fn adds_chinese_full_stop_before_glued_english() {
 #[test]
 #[ignore = "timing; run with cargo test --release --lib language_throughput -- --ignored --nocapture"]
 fn language_throughput() {
-    use crate::passes::{Context, Pass};
+    use crate::passes::kit::{Context, Pass};
     use std::time::Instant;
     let mut docs: Vec<String> = seeds().into_iter().map(|(_, t)| t).collect();
     let rw = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realworld");
@@ -339,7 +340,7 @@ fn language_throughput() {
     let mb = total as f64 / 1e6;
     for policy in [CjkPolicy::Keep, CjkPolicy::Drop] {
         let cfg = Config { cjk: policy, ..Config::default() };
-        let pass = super::Language::new(&cfg).unwrap();
+        let pass = super::Language::new(&cfg.passes.language, &cfg.setup()).unwrap();
         let t = Instant::now();
         let mut n = 0;
         for _ in 0..reps {
@@ -353,7 +354,7 @@ fn language_throughput() {
     }
     // Only the CJK-free documents (fast path).
     let plain: Vec<&String> = docs.iter().filter(|d| !d.bytes().any(|b| (0xe3..=0xed).contains(&b))).collect();
-    let pass = super::Language::new(&Config::default()).unwrap();
+    let pass = super::Language::new(&Default::default(), &crate::passes::Setup::default()).unwrap();
     let pbytes: usize = plain.iter().map(|d| d.len()).sum::<usize>() * reps;
     let t = Instant::now();
     for _ in 0..reps {

@@ -1,0 +1,154 @@
+//! The pass kit: what every pass is built from and may import (with
+//! [`crate::edit`], [`crate::rules`] and [`crate::text`]). A pass never
+//! imports the configuration or another pass: its options reach it as plain
+//! values ([`Setup`] and its own `Options`) when it is built.
+
+use crate::edit::Edit;
+use crate::rules::Code;
+use rustc_hash::FxHashSet;
+use serde::{Deserialize, Serialize};
+
+/// Per-document state a pass may read and fill while it runs.
+#[derive(Debug, Default)]
+pub struct Context {
+    /// Extracted article metadata (date, source, editor, ...), `report.metadata`.
+    pub metadata: serde_json::Map<String, serde_json::Value>,
+    /// Language statistics of the document, `report.language`.
+    pub language: Option<serde_json::Value>,
+    /// Sentences removed by `--cjk extract`, one JSON object each.
+    pub extracted: Vec<serde_json::Value>,
+    /// Warnings for the user (printed on stderr, kept in the report).
+    pub warnings: Vec<String>,
+    /// Which round of the pipeline this is (0 = first).
+    pub round: usize,
+}
+
+/// A repair pass: looks at text, proposes edits. As small as harper's `Linter`.
+pub trait Pass: Send + Sync {
+    /// Propose edits against `text`. Edits may overlap; the pipeline skips
+    /// (and reports) any that overlap one it already took.
+    fn run(&self, text: &str, cx: &mut Context) -> Vec<Edit>;
+}
+
+/// Unicode normalization applied by the whitespace pass (rule W111).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Normalize {
+    /// Canonical composition (default): changes no visible character.
+    #[default]
+    Nfc,
+    /// Compatibility composition: full-width Latin letters and digits become
+    /// ASCII; CJK full-width punctuation is left to the punctuation pass.
+    Nfkc,
+    /// No normalization.
+    None,
+}
+
+/// What to do with untranslated Chinese text (the language pass).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CjkPolicy {
+    /// Chinese text stays, punctuated as Chinese (default).
+    #[default]
+    Keep,
+    /// Untranslated sentences are removed (each removal is in the report).
+    Drop,
+    /// Untranslated sentences are wrapped in markers (`[zh]…[/zh]`).
+    Mark,
+    /// Like drop, and the removed sentences are collected for translation.
+    Extract,
+}
+
+/// The settings every pass may read when it is built: plain values, decided
+/// by the configuration before any pass exists.
+#[derive(Debug, Clone)]
+pub struct Setup {
+    /// Unicode normalization (whitespace pass).
+    pub normalize: Normalize,
+    /// Keep CRLF line endings (whitespace pass).
+    pub keep_crlf: bool,
+    /// Policy for untranslated Chinese (language pass).
+    pub cjk: CjkPolicy,
+    /// Codes of the rules that run.
+    enabled: FxHashSet<&'static str>,
+}
+
+impl Setup {
+    /// Settings with exactly the rules in `enabled` running.
+    pub fn new(normalize: Normalize, keep_crlf: bool, cjk: CjkPolicy, enabled: impl IntoIterator<Item = &'static str>) -> Self {
+        Setup { normalize, keep_crlf, cjk, enabled: enabled.into_iter().collect() }
+    }
+
+    /// Does rule `code` run?
+    pub fn is_enabled(&self, code: Code) -> bool {
+        self.enabled.contains(code.as_str())
+    }
+
+    /// Does the rule with code string `code` run?
+    pub fn is_enabled_str(&self, code: &str) -> bool {
+        self.enabled.contains(code)
+    }
+}
+
+impl Default for Setup {
+    /// Default settings with every rule that is on by default running.
+    fn default() -> Self {
+        let on = crate::rules::all().filter(|r| r.default_enabled).map(|r| r.code);
+        Setup::new(Normalize::default(), false, CjkPolicy::default(), on)
+    }
+}
+
+/// Test helpers shared by the pass modules (harper's `assert_suggestion_result`).
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{Context, Pass};
+    use crate::edit::apply_edits;
+
+    /// Run `pass` alone until it settles (as the pipeline's rounds do, at
+    /// most 8 times) and compare: a punctuation test cannot fail because of
+    /// whitespace.
+    pub fn assert_pass_fixes(pass: &dyn Pass, input: &str, expected: &str) {
+        let mut text = input.to_string();
+        for round in 0..8 {
+            let mut cx = Context { round, ..Context::default() };
+            let mut edits = pass.run(&text, &mut cx);
+            edits.retain(|e| !e.is_noop(&text));
+            if edits.is_empty() {
+                break;
+            }
+            edits.sort();
+            edits.dedup_by(|b, a| a.range == b.range && a.replacement == b.replacement);
+            text = apply_edits(&text, &edits).0;
+        }
+        assert_eq!(text, expected, "input: {input:?}");
+    }
+
+    /// `pass` alone proposes no edit on `input`.
+    pub fn assert_pass_keeps(pass: &dyn Pass, input: &str) {
+        assert_pass_fixes(pass, input, input);
+    }
+
+    /// Clean `input` with only `codes` selected and compare (whole pipeline).
+    pub fn assert_fixes_with(codes: &[&str], input: &str, expected: &str) {
+        let cfg = crate::Config::default().with_select(codes.iter().copied());
+        let out = crate::Cleaner::new(cfg).expect("config").clean(input);
+        assert_eq!(out.text, expected, "input: {input:?}\nedits: {:#?}", out.report.edits);
+    }
+
+    /// Clean `input` with the default configuration and compare (whole pipeline).
+    pub fn assert_fixes(input: &str, expected: &str) {
+        let out = crate::Cleaner::new(crate::Config::default()).expect("config").clean(input);
+        assert_eq!(out.text, expected, "input: {input:?}\nedits: {:#?}", out.report.edits);
+    }
+
+    /// The default pipeline leaves `input` unchanged.
+    pub fn assert_no_edits(input: &str) {
+        assert_fixes(input, input);
+    }
+
+    /// Number of report edits carrying `code` when cleaning `input` by default.
+    pub fn edit_count(input: &str, code: &str) -> usize {
+        let out = crate::Cleaner::new(crate::Config::default()).expect("config").clean(input);
+        out.report.edits.iter().filter(|e| e.codes.iter().any(|c| c == code)).count()
+    }
+}

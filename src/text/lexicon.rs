@@ -1,0 +1,200 @@
+//! Every word list in `rules/`, parsed once per process, lazily, and shared
+//! by the passes that read it. Nothing language-specific is a Rust array.
+//!
+//! The lists are sectioned text files: `[section]` lines, then one lower-case
+//! word per line; `#` starts a comment. A test parses each embedded file, so
+//! a bad list fails `cargo test`, not a user's run.
+
+use crate::error::{Error, Result};
+use rustc_hash::FxHashSet as HashSet;
+use std::sync::OnceLock;
+
+const COMMON_WORDS: &str = include_str!("../../rules/common_words.txt");
+const CALENDAR: &str = include_str!("../../rules/calendar.txt");
+const CONNECTIVES: &str = include_str!("../../rules/connectives.txt");
+const CLAUSE_VERBS: &str = include_str!("../../rules/clause_verbs.txt");
+const WORD_ENDINGS: &str = include_str!("../../rules/word_endings.txt");
+const DICTIONARY: &str = include_str!("../../rules/dictionary.txt");
+const ABBREVIATIONS: &str = include_str!("../../rules/abbreviations.txt");
+const FILE_SUFFIXES: &str = include_str!("../../rules/file_suffixes.txt");
+
+/// The parsed word lists.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// `common_words.txt` `[function]`: closed-class words (pronouns,
+    /// articles, prepositions, auxiliaries, common adverbs).
+    pub function: HashSet<String>,
+    /// `common_words.txt` `[open]`: verbs and other open-class words that
+    /// open clauses in machine-translated English.
+    pub open: HashSet<String>,
+    /// `calendar.txt` `[months]`, in calendar order.
+    pub months: Vec<String>,
+    /// `calendar.txt` `[month_abbreviations]`.
+    pub month_abbreviations: Vec<String>,
+    /// `calendar.txt` `[weekdays]`.
+    pub weekdays: Vec<String>,
+    /// `calendar.txt` `[weekday_abbreviations]`.
+    pub weekday_abbreviations: Vec<String>,
+    /// `connectives.txt`.
+    pub connectives: Vec<String>,
+    /// `clause_verbs.txt`.
+    pub clause_verbs: Vec<String>,
+    /// `word_endings.txt`.
+    pub word_endings: Vec<String>,
+    /// `abbreviations.txt`: abbreviations that end in a period and may be
+    /// followed directly by a number (`No.5`), without the period.
+    pub abbreviations: HashSet<String>,
+    /// `file_suffixes.txt`: file-name extensions and domain suffixes.
+    pub file_suffixes: HashSet<String>,
+    /// `dictionary.txt`: common English words, for splitting lowercase words
+    /// glued together (`tothe`); every word of the other lists is in it too.
+    pub dictionary: HashSet<String>,
+}
+
+impl Lexicon {
+    /// Is `w` (lower case) a common word of either `common_words.txt` section?
+    pub fn is_common(&self, w: &str) -> bool {
+        self.function.contains(w) || self.open.contains(w)
+    }
+
+    /// Is `w` (lower case) a month name?
+    pub fn is_month(&self, w: &str) -> bool {
+        self.months.iter().any(|m| m == w)
+    }
+
+    /// Is `w` (lower case) an English word rinse knows?
+    pub fn is_word(&self, w: &str) -> bool {
+        self.dictionary.contains(w) || self.is_common(w)
+    }
+}
+
+/// The lexicon, parsed on first use.
+pub fn lexicon() -> Result<&'static Lexicon> {
+    static LEXICON: OnceLock<std::result::Result<Lexicon, (String, String)>> = OnceLock::new();
+    match LEXICON.get_or_init(build) {
+        Ok(l) => Ok(l),
+        Err((name, message)) => Err(Error::Rules { name: name.clone(), message: message.clone() }),
+    }
+}
+
+/// The lexicon, for code that cannot return an error (shape tests deep in a
+/// pass). Passes call [`lexicon`] in their constructor first, so a bad list
+/// fails building the [`crate::Cleaner`]; after that this is the same value.
+/// (If the lists were invalid it would be empty, never a panic.)
+pub fn get() -> &'static Lexicon {
+    static EMPTY: OnceLock<Lexicon> = OnceLock::new();
+    lexicon().unwrap_or_else(|_| EMPTY.get_or_init(Lexicon::empty))
+}
+
+impl Lexicon {
+    fn empty() -> Self {
+        Lexicon {
+            function: HashSet::default(),
+            open: HashSet::default(),
+            months: Vec::new(),
+            month_abbreviations: Vec::new(),
+            weekdays: Vec::new(),
+            weekday_abbreviations: Vec::new(),
+            connectives: Vec::new(),
+            clause_verbs: Vec::new(),
+            word_endings: Vec::new(),
+            abbreviations: HashSet::default(),
+            file_suffixes: HashSet::default(),
+            dictionary: HashSet::default(),
+        }
+    }
+}
+
+fn build() -> std::result::Result<Lexicon, (String, String)> {
+    let common = parse_sections("common_words.txt", COMMON_WORDS, &["function", "open"])?;
+    let calendar = parse_sections(
+        "calendar.txt",
+        CALENDAR,
+        &["months", "month_abbreviations", "weekdays", "weekday_abbreviations"],
+    )?;
+    let mut it = common.into_iter();
+    let (function, open) = (it.next().unwrap_or_default(), it.next().unwrap_or_default());
+    let mut cal = calendar.into_iter();
+    let mut next = || cal.next().unwrap_or_default();
+    let (months, month_abbreviations, weekdays, weekday_abbreviations) = (next(), next(), next(), next());
+    let one = |name: &str, text: &str, section: &str| {
+        parse_sections(name, text, &[section]).map(|mut v| v.pop().unwrap_or_default())
+    };
+    let mut dictionary: HashSet<String> = one("dictionary.txt", DICTIONARY, "words")?.into_iter().collect();
+    dictionary.extend(function.iter().chain(&open).chain(&months).chain(&weekdays).cloned());
+    Ok(Lexicon {
+        function: function.into_iter().collect(),
+        open: open.into_iter().collect(),
+        months,
+        month_abbreviations,
+        weekdays,
+        weekday_abbreviations,
+        connectives: one("connectives.txt", CONNECTIVES, "connectives")?,
+        clause_verbs: one("clause_verbs.txt", CLAUSE_VERBS, "verbs")?,
+        word_endings: one("word_endings.txt", WORD_ENDINGS, "endings")?,
+        abbreviations: one("abbreviations.txt", ABBREVIATIONS, "abbreviations")?.into_iter().collect(),
+        file_suffixes: one("file_suffixes.txt", FILE_SUFFIXES, "suffixes")?.into_iter().collect(),
+        dictionary,
+    })
+}
+
+/// Parse a sectioned word list: the words of each of `sections`, in order.
+/// Every section must be present and non-empty; a word outside a section, an
+/// unknown section or a word that is not lower-case ASCII is an error.
+pub fn parse_sections(name: &str, text: &str, sections: &[&str]) -> std::result::Result<Vec<Vec<String>>, (String, String)> {
+    let err = |n: usize, m: String| (name.to_string(), format!("line {}: {m}", n + 1));
+    let mut out: Vec<Vec<String>> = vec![Vec::new(); sections.len()];
+    let mut current: Option<usize> = None;
+    for (n, line) in text.lines().enumerate() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        if let Some(s) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = Some(sections.iter().position(|x| *x == s).ok_or_else(|| err(n, format!("unknown section [{s}]")))?);
+            continue;
+        }
+        if !line.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'' || b == b'-') {
+            return Err(err(n, format!("`{line}` is not one lower-case word or a section")));
+        }
+        let Some(i) = current else {
+            return Err(err(n, format!("word before any section ({})", sections.join(", "))));
+        };
+        out[i].push(line.to_string());
+    }
+    if let Some(i) = out.iter().position(Vec::is_empty) {
+        return Err((name.to_string(), format!("section [{}] must list words", sections[i])));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lists_parse() {
+        let l = lexicon().expect("embedded word lists are valid");
+        assert!(l.function.contains("it") && l.open.contains("promote"));
+        assert_eq!(l.months.len(), 12);
+        assert_eq!(l.months[2], "march");
+        assert!(l.weekdays.contains(&"monday".to_string()));
+        assert!(l.connectives.contains(&"however".to_string()));
+        assert!(l.clause_verbs.contains(&"said".to_string()));
+        assert!(l.word_endings.contains(&"ing".to_string()));
+        assert!(l.is_word("the") && l.is_word("project") && l.is_word("progress"));
+        assert!(l.abbreviations.contains("no") && l.file_suffixes.contains("png"));
+        assert!(!l.is_word("tothe") && !l.is_word("projectprogress"));
+    }
+
+    #[test]
+    fn bad_lists_are_errors() {
+        assert!(parse_sections("x", "it\n", &["function"]).is_err());
+        assert!(parse_sections("x", "[function]\nIt\n", &["function"]).is_err());
+        assert!(parse_sections("x", "[function]\nTwo Words\n", &["function"]).is_err());
+        assert!(parse_sections("x", "[other]\nit\n", &["function"]).is_err());
+        assert!(parse_sections("x", "[a]\nit\n", &["a", "b"]).is_err());
+        let ok = parse_sections("x", "# c\n[b]\nto\n[a]\nit # note\n", &["a", "b"]).unwrap();
+        assert_eq!(ok, vec![vec!["it".to_string()], vec!["to".to_string()]]);
+    }
+}

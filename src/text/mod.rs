@@ -1,0 +1,15 @@
+//! The one place that knows text. Passes ask it, never re-derive it:
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`script`] | the script of a char and of a UTF-8 lead byte: Han, kana/Hangul, CJK punctuation, full-width forms |
+//! | [`scan`] | SWAR and 32-byte block scans to candidates (capitals, digits, CJK lead bytes), each tested for every byte value |
+//! | [`words`] | ASCII word edges, letters before/after a position, address, URL and domain tokens |
+//! | [`lines`] | line spans, trimmed spans, prose anchors that bound header and footer zones |
+//! | [`lexicon`] | every word list in `rules/`, parsed once, lazily, shared |
+
+pub mod lexicon;
+pub mod lines;
+pub mod scan;
+pub mod script;
+pub mod words;

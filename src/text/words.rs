@@ -1,0 +1,103 @@
+//! Words in bytes: ASCII letter runs around a position, word edges, and the
+//! address-like tokens (URLs, paths, e-mails, domains) no rule may edit.
+
+/// Length of the ASCII-letter run ending at `i` (exclusive).
+#[inline]
+pub fn letters_back(b: &[u8], i: usize) -> usize {
+    b[..i.min(b.len())].iter().rev().take_while(|c| c.is_ascii_alphabetic()).count()
+}
+
+/// Length of the ASCII-letter run starting at `i`.
+#[inline]
+pub fn letters_fwd(b: &[u8], i: usize) -> usize {
+    b[i.min(b.len())..].iter().take_while(|c| c.is_ascii_alphabetic()).count()
+}
+
+/// Start of the ASCII-letter run ending at `end`.
+#[inline]
+pub fn word_start(b: &[u8], end: usize) -> usize {
+    end - letters_back(b, end)
+}
+
+/// End of the ASCII-letter run starting at `start`.
+#[inline]
+pub fn word_end(b: &[u8], start: usize) -> usize {
+    start + letters_fwd(b, start)
+}
+
+/// The whitespace-delimited token around byte `i`, looking at most 300 bytes
+/// each way.
+pub fn token_around(b: &[u8], i: usize) -> std::ops::Range<usize> {
+    let i = i.min(b.len());
+    let start = i - b[..i].iter().rev().take(300).take_while(|c| !c.is_ascii_whitespace()).count();
+    let end = i + b[i..].iter().take(300).take_while(|c| !c.is_ascii_whitespace()).count();
+    start..end
+}
+
+/// Is the whitespace-delimited token around byte `i` an address, path or
+/// e-mail (contains `@`, `/`, `\` or `www.`)?
+pub fn in_address(b: &[u8], i: usize) -> bool {
+    let tok = &b[token_around(b, i)];
+    tok.iter().any(|&c| matches!(c, b'@' | b'/' | b'\\')) || memchr::memmem::find(tok, b"www.").is_some()
+}
+
+/// Does the token around byte `i` read as a domain name (`English.People.cn`,
+/// `news.example.com.cn`): dot-separated ASCII labels, the last one a known
+/// top-level domain of two or three letters, with no space inside?
+pub fn in_domain(b: &[u8], i: usize) -> bool {
+    let r = token_around(b, i);
+    let tok = &b[r];
+    let tok = trim_token(tok);
+    if tok.len() < 4 || !tok.contains(&b'.') {
+        return false;
+    }
+    let labels: Vec<&[u8]> = tok.split(|&c| c == b'.').collect();
+    if labels.len() < 2 || labels.iter().any(|l| l.is_empty() || !l.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')) {
+        return false;
+    }
+    let tld = labels[labels.len() - 1].to_ascii_lowercase();
+    TLDS.contains(&tld.as_slice())
+}
+
+/// Common top-level domains of the sites rinse meets.
+const TLDS: &[&[u8]] = &[
+    b"cn", b"com", b"net", b"org", b"gov", b"edu", b"hk", b"tw", b"mo", b"jp", b"kr", b"uk", b"us", b"de", b"fr",
+    b"io", b"info", b"biz", b"asia", b"int", b"eu", b"au", b"ca", b"sg", b"news", b"tv", b"cc",
+];
+
+/// The token without the quotes, brackets and sentence marks around it.
+fn trim_token(tok: &[u8]) -> &[u8] {
+    let is_edge = |c: &u8| matches!(c, b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b',' | b';' | b':' | b'!' | b'?' | b'.');
+    let start = tok.iter().position(|c| !is_edge(c)).unwrap_or(tok.len());
+    let end = tok.iter().rposition(|c| !is_edge(c)).map_or(start, |p| p + 1);
+    &tok[start..end.max(start)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letter_runs() {
+        let b = b"say hello, world";
+        assert_eq!(letters_back(b, 9), 5);
+        assert_eq!(letters_fwd(b, 11), 5);
+        assert_eq!(word_start(b, 9), 4);
+        assert_eq!(word_end(b, 4), 9);
+        assert_eq!(letters_fwd(b, 99), 0);
+        assert_eq!(letters_back(b, 0), 0);
+    }
+
+    #[test]
+    fn addresses_and_domains() {
+        let t = b"see www.example.com or mail a@b.cn, or English.People.cn. Then stop.";
+        assert!(in_address(t, 6));
+        assert!(in_address(t, 30));
+        let at = t.windows(6).position(|w| w == b"People").unwrap();
+        assert!(in_domain(t, at));
+        let stop = t.windows(4).position(|w| w == b"Then").unwrap();
+        assert!(!in_domain(t, stop));
+        assert!(!in_domain(b"the year.Next we", 8));
+        assert!(in_domain(b"(news.example.com.cn)", 6));
+    }
+}
