@@ -217,7 +217,7 @@ mod tests {
             .enumerate()
             .map(|(i, s)| {
                 format!(
-                    "Welcome to the Example Group website\n\nComrades and friends,\n\nThis is a long story about {s}.\n\nComrades and friends,\n\nIt ended well for {s}.\n\nCopyright © 20{i}4 Example Group. All rights reserved.\n"
+                    "Welcome to the Example Group website\n\nComrades and friends,\n\nThis is a long story about {s}.\n\nComrades and friends,\n\nIt ended well for {s}.\n\nExample Group press office, 1{i} Harbour Road, open on weekdays\n"
                 )
             })
             .collect()
@@ -229,7 +229,7 @@ mod tests {
         let refs: Vec<&str> = docs.iter().map(String::as_str).collect();
         let rules = learn(&refs, 3);
         let examples: Vec<&str> = rules.iter().map(|r| r.example.as_str()).collect();
-        assert_eq!(examples, ["Copyright © 2004 Example Group. All rights reserved.", "Welcome to the Example Group website"]);
+        assert_eq!(examples, ["Example Group press office, 10 Harbour Road, open on weekdays", "Welcome to the Example Group website"]);
         assert_eq!(rules[0].zone, Zone::Footer);
         assert_eq!(rules[0].count, 4);
         assert_eq!(rules[1].zone, Zone::Header);
@@ -246,7 +246,7 @@ mod tests {
         let mut cfg = crate::Config::default();
         cfg.passes.boilerplate.rules_file = Some(path);
         let out = crate::Cleaner::new(cfg).unwrap().clean(
-            "Welcome to the Example Group website\n\nA new story about the port.\n\nCopyright © 2031 Example Group. All rights reserved.\n",
+            "Welcome to the Example Group website\n\nA new story about the port.\n\nExample Group press office, 17 Harbour Road, open on weekdays\n",
         );
         assert_eq!(out.text, "A new story about the port.\n");
     }

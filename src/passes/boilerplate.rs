@@ -14,9 +14,11 @@
 
 mod classify;
 mod shape;
+mod zones;
 pub mod spec;
 
 use crate::rules::Code;
+use crate::text::lexicon;
 use crate::edit::{Confidence, Edit};
 use crate::error::{Error, Result};
 use crate::passes::kit::{Context, Pass, Setup};
@@ -412,6 +414,75 @@ crate::declare_rules! { pass = "boilerplate";
     /// ## Data
     /// The user's rules file, same format as `rules/boilerplate.toml`.
     B114 = ("custom-furniture", Safe, true, "custom furniture pattern matched");
+    /// ## What it fixes
+    /// A site signature above or below the article: copyright and licence
+    /// lines (`Copyright © 2018-2019 … All rights reserved.`), ICP and
+    /// public-security filing numbers (`沪ICP备12345678号`, `公网安备…`),
+    /// `主办单位` / `承办` / `技术支持` lines, CMS lines (`Powered by …`,
+    /// `Best viewed in IE 6.0 …`).
+    ///
+    /// ## Example
+    /// ```text
+    /// The meeting closed on Friday after two days of talks.
+    ///
+    /// Copyright 2001-2021 news.example.edu.cn. All rights reserved.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// The meeting closed on Friday after two days of talks.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// The copyright law was amended in 2020, the ministry said.
+    /// ```
+    ///
+    /// ## Why safe
+    /// Only above or below the article, and only with a signature's own
+    /// words (a year or `©` after `Copyright`, `All rights reserved`, a
+    /// filing number).
+    ///
+    /// ## Data
+    /// `rules/boilerplate.toml`, the B115 rule.
+    B115 = ("site-signature", Safe, true, "copyright, licence or CMS signature line removed");
+    /// ## What it fixes
+    /// Site furniture found by its shape alone, above or below the body of
+    /// the article (the heaviest run of prose lines), on sites no rule
+    /// names: date and time lines (`17:23 UTC+8, 2024-05-09`), bylines and
+    /// photo or translation credits (`By Li Han`, `(Photo by Guo Haijun)`),
+    /// empty labels (`Chinese source:`), rows of labels, symbol rows
+    /// (`• |`), widget rows (`Share this article`), menu runs, language
+    /// switchers (`中文English`), short Chinese lines in an English page
+    /// (`扫一扫在手机打开当前页`), and short labels above the title or below
+    /// the article (`Open Governance`, `BACK`). Dates and credits go to
+    /// `metadata.dateline` and `metadata.credits`.
+    ///
+    /// ## Example
+    /// ```text
+    /// Open Governance
+    /// China launches new satellite
+    /// 17:23 UTC+8, 2024-05-09
+    /// China on Thursday launched a Long March-3B carrier rocket, placing a new satellite in space.
+    /// The rocket blasted off at 9:43am from Xichang Satellite Launch Center in Sichuan province.
+    /// Share this article
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// China launches new satellite
+    /// China on Thursday launched a Long March-3B carrier rocket, placing a new satellite in space.
+    /// The rocket blasted off at 9:43am from Xichang Satellite Launch Center in Sichuan province.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// By Monday, all schools in the city had reopened after the storm passed.
+    /// ```
+    ///
+    /// ## Why review
+    /// A shape is evidence, not proof: the line is never sentence-like,
+    /// never the title, and never inside the body; the removal is listed for
+    /// an editor to check.
+    B116 = ("furniture-by-shape", Review, true, "furniture line outside the article removed by its shape");
 }
 
 /// The built-in rules.
@@ -431,6 +502,7 @@ const R_AGGREGATOR: &str = "aggregator header removed";
 const R_PREFIX: &str = "metadata prefix removed";
 const R_DUPLICATE: &str = "repeated line removed";
 const R_CUSTOM: &str = "custom furniture pattern matched";
+const R_SIGNATURE: &str = "copyright, licence or CMS signature line removed";
 const R_OVER_SHARE: &str = "; review: furniture over the document's share limit";
 
 fn reason(code: Code) -> &'static str {
@@ -448,12 +520,13 @@ fn reason(code: Code) -> &'static str {
         "B111" => R_AGGREGATOR,
         "B112" => R_PREFIX,
         "B113" => R_DUPLICATE,
+        "B115" => R_SIGNATURE,
         _ => R_CUSTOM,
     }
 }
 
 /// Metadata fields that collect every value (others keep the first).
-const LIST_KEYS: &[&str] = &["editors", "reviewers", "images", "attachments", "authors", "photographers"];
+const LIST_KEYS: &[&str] = &["editors", "reviewers", "images", "attachments", "authors", "photographers", "credits"];
 
 /// Options of the boilerplate pass (`[boilerplate]` in rinse.toml).
 ///
@@ -538,6 +611,61 @@ impl Boilerplate {
         None
     }
 
+    /// B116: lines above the body `f..=l` and below it that have a furniture
+    /// shape (see `zones`). The title (the header line with the most words
+    /// and no strong shape) is never removed; short labels go only above
+    /// the title or below the body.
+    fn shapes(&self, text: &str, lines: &[LineSpan], f: usize, l: usize, removed: &mut [Option<Box<Removal>>]) {
+        let lex = lexicon::get();
+        let n = lines.len();
+        let zone = || (0..f).chain(l + 1..n);
+        let candidate = |i: usize| {
+            let t = lines[i].trimmed(text);
+            (removed[i].is_none() && !t.is_empty() && t.len() <= MAX_FURNITURE_LEN && !shape::sentence_like(t)).then_some(t)
+        };
+        // Is the page English? Asked only when a zone line holds Chinese.
+        let zone_han = zone().any(|i| candidate(i).is_some_and(|t| t.chars().any(crate::text::script::is_han)));
+        let english = zone_han && {
+            let (mut latin, mut han) = (0usize, 0usize);
+            for sp in &lines[f..=l] {
+                for c in sp.trimmed(text).chars() {
+                    latin += usize::from(c.is_ascii_alphabetic());
+                    han += usize::from(crate::text::script::is_han(c));
+                }
+            }
+            latin > 4 * han
+        };
+        let mut strong: Vec<Option<zones::Shape>> = vec![None; n];
+        for i in zone() {
+            if let Some(t) = candidate(i) {
+                strong[i] = zones::strong_shape(t, lex, english);
+            }
+        }
+        let words = |i: usize| {
+            let t = lines[i].trimmed(text);
+            t.split_whitespace().count().max(t.chars().filter(|&c| crate::text::script::is_han(c)).count() / 2)
+        };
+        let title = (0..f).filter(|&i| candidate(i).is_some() && strong[i].is_none()).max_by_key(|&i| (words(i), std::cmp::Reverse(i)));
+        let candidates: Vec<bool> = (0..n).map(|i| candidate(i).is_some()).collect();
+        for i in zone() {
+            if Some(i) == title || !candidates[i] {
+                continue;
+            }
+            let above_title = i < f && title.is_none_or(|t| i < t);
+            let shape = strong[i].or_else(|| if above_title || i > l { zones::weak_shape(lines[i].trimmed(text), above_title, lex) } else { None });
+            if let Some(s) = shape {
+                removed[i] = Some(Box::new(Removal {
+                    code: B116,
+                    confidence: Confidence::Review,
+                    values: Vec::new(),
+                    heuristic: true,
+                    over: false,
+                    shape: Some(s),
+                }));
+            }
+        }
+    }
+
     /// For each line of `text` (as [`split_lines`] splits it), does this
     /// pass remove it? (`rinse learn` skips lines the rules already remove.)
     pub fn removed_lines(&self, text: &str) -> Vec<bool> {
@@ -547,41 +675,38 @@ impl Boilerplate {
     /// Classify every line of `text`.
     pub(crate) fn analyze<'t>(&self, text: &'t str) -> Analysis<'t> {
         let c = &self.classifier;
+        let lex = lexicon::get();
         let lines = split_lines(text);
         let n = lines.len();
-        // The first and last paragraphs of prose bound the zones. Lines up to
-        // them are classified with every rule; body lines only with the
-        // rules that may fire in the body.
+        // Every short line is classified once; the weights of all lines
+        // find the body (the heaviest run of prose, see `zones`).
         let mut hits: Vec<(usize, Vec<Hit>)> = Vec::new();
-        let anchor = |i: usize, hits: &mut Vec<(usize, Vec<Hit>)>| {
-            let t = lines[i].trimmed(text);
-            if t.is_empty() {
-                return false;
+        let mut weights: Vec<i64> = Vec::with_capacity(n);
+        for (i, l) in lines.iter().enumerate() {
+            let len = l.trimmed_len();
+            if len == 0 {
+                weights.push(0);
+                continue;
             }
+            if len > MAX_FURNITURE_LEN {
+                weights.push(len as i64); // classify finds nothing there
+                continue;
+            }
+            let t = l.trimmed(text);
             let h = c.classify(t, false);
             if h.is_empty() {
-                return shape::is_anchor(t);
+                weights.push(zones::prose_weight(t, lex));
+                continue;
             }
+            let named = h.iter().any(|h| !c.rules[h.rule].heuristic());
+            let w = if named || !shape::sentence_like(t) { zones::furniture_weight(len, !named) } else { zones::prose_weight(t, lex) };
+            weights.push(w);
             hits.push((i, h));
-            false
-        };
-        let first = (0..n).find(|&i| anchor(i, &mut hits));
-        let last = match first {
-            Some(f) => (f + 1..n).rev().find(|&i| anchor(i, &mut hits)).or(Some(f)),
-            None => None,
-        };
-        if let (Some(f), Some(l)) = (first, last) {
-            for (i, l) in lines.iter().enumerate().take(l).skip(f + 1) {
-                if l.trimmed_len() == 0 || l.trimmed_len() > MAX_FURNITURE_LEN {
-                    continue; // classify finds nothing there
-                }
-                let t = l.trimmed(text);
-                let h = c.classify(t, true);
-                if !h.is_empty() {
-                    hits.push((i, h));
-                }
-            }
         }
+        let (first, last) = match zones::body_span(&weights) {
+            Some((f, l)) => (Some(f), Some(l)),
+            None => (None, None),
+        };
         hits.sort_by_key(|h| h.0);
         let at: Vec<At> = (0..n)
             .map(|i| match (first, last) {
@@ -624,6 +749,10 @@ impl Boilerplate {
                 }
             }
         }
+        // Furniture by shape above and below the body (B116).
+        if let (Some(f), Some(l)) = (first, last) {
+            self.shapes(text, &lines, f, l, &mut removed);
+        }
         // The first kept line: a metadata prefix, and maybe the title.
         let mut prefix = None;
         let mut title = None;
@@ -656,7 +785,7 @@ impl Boilerplate {
                 if t == lines[p].trimmed(text) && t.chars().any(char::is_alphabetic) {
                     let confidence = if at[i] == At::Header { Confidence::Safe } else { Confidence::Review };
                     removed[i] =
-                        Some(Box::new(Removal { code: B113, confidence, values: Vec::new(), heuristic: false, over: false }));
+                        Some(Box::new(Removal { code: B113, confidence, values: Vec::new(), heuristic: false, over: false, shape: None }));
                     continue;
                 }
             }
@@ -698,7 +827,11 @@ impl Boilerplate {
                 put(k, &p.value, Kind::Prefix, cx);
             }
         }
-        for r in a.removed.iter().flatten() {
+        for (i, r) in a.removed.iter().enumerate() {
+            let Some(r) = r else { continue };
+            if let Some(k) = r.shape.and_then(zones::Shape::key) {
+                insert(&mut cx.metadata, k, a.lines[i].trimmed(a.text));
+            }
             for (rule, v) in &r.values {
                 let m = &c.rules[*rule];
                 if let Some(k) = &m.key {
@@ -762,12 +895,14 @@ pub(crate) struct Removal {
     heuristic: bool,
     /// Beyond the share limit: the edit becomes review.
     over: bool,
+    /// Removed by shape (B116): which one.
+    shape: Option<zones::Shape>,
 }
 
 impl Removal {
     fn of(c: &Classifier, h: Hit, over: bool) -> Self {
         let m = &c.rules[h.rule];
-        Removal { code: m.code, confidence: m.confidence, values: h.values, heuristic: m.heuristic(), over }
+        Removal { code: m.code, confidence: m.confidence, values: h.values, heuristic: m.heuristic(), over, shape: None }
     }
 }
 
@@ -890,7 +1025,7 @@ impl Analysis<'_> {
 
     fn deletion(&self, range: std::ops::Range<usize>, line: usize) -> Edit {
         let r = self.removed[line].as_ref().expect("removed line");
-        let base = reason(r.code);
+        let base = r.shape.map_or_else(|| reason(r.code), zones::Shape::reason);
         if r.over {
             Edit::deletion(range, r.code, Confidence::Review, Cow::Owned(format!("{base}{R_OVER_SHARE}")))
         } else {

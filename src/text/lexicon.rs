@@ -17,6 +17,8 @@ const WORD_ENDINGS: &str = include_str!("../../rules/word_endings.txt");
 const DICTIONARY: &str = include_str!("../../rules/dictionary.txt");
 const ABBREVIATIONS: &str = include_str!("../../rules/abbreviations.txt");
 const FILE_SUFFIXES: &str = include_str!("../../rules/file_suffixes.txt");
+const STOPWORDS: &str = include_str!("../../rules/stopwords.txt");
+const FURNITURE_WORDS: &str = include_str!("../../rules/furniture_words.txt");
 
 /// The parsed word lists.
 #[derive(Debug)]
@@ -46,6 +48,17 @@ pub struct Lexicon {
     pub abbreviations: HashSet<String>,
     /// `file_suffixes.txt`: file-name extensions and domain suffixes.
     pub file_suffixes: HashSet<String>,
+    /// `stopwords.txt`: English stopwords, whose share tells prose from
+    /// furniture.
+    pub stopwords: HashSet<String>,
+    /// `furniture_words.txt` `[nav]`: menu and section words.
+    pub nav_words: HashSet<String>,
+    /// `furniture_words.txt` `[widget]`: page-widget words.
+    pub widget_words: HashSet<String>,
+    /// `furniture_words.txt` `[language]`: language-switcher words.
+    pub language_names: HashSet<String>,
+    /// `furniture_words.txt` `[label]`: last words of metadata labels.
+    pub label_words: HashSet<String>,
     /// `dictionary.txt`: common English words, for splitting lowercase words
     /// glued together (`tothe`); every word of the other lists is in it too.
     pub dictionary: HashSet<String>,
@@ -60,6 +73,25 @@ impl Lexicon {
     /// Is `w` (lower case) a month name?
     pub fn is_month(&self, w: &str) -> bool {
         self.months.iter().any(|m| m == w)
+    }
+
+    /// The share of English stopwords among the ASCII words of `t` (0 when
+    /// it has none), and the number of such words.
+    pub fn stopword_density(&self, t: &str) -> (f64, usize) {
+        let mut buf = [0u8; 16];
+        let (mut words, mut stop) = (0usize, 0usize);
+        for w in t.split(|c: char| !c.is_ascii_alphabetic() && c != '\'').filter(|w| !w.is_empty()) {
+            words += 1;
+            if w.len() <= buf.len() {
+                for (d, s) in buf.iter_mut().zip(w.bytes()) {
+                    *d = s.to_ascii_lowercase();
+                }
+                if std::str::from_utf8(&buf[..w.len()]).is_ok_and(|lw| self.stopwords.contains(lw)) {
+                    stop += 1;
+                }
+            }
+        }
+        (if words == 0 { 0.0 } else { stop as f64 / words as f64 }, words)
     }
 
     /// Is `w` (lower case) an English word rinse knows?
@@ -100,6 +132,11 @@ impl Lexicon {
             word_endings: Vec::new(),
             abbreviations: HashSet::default(),
             file_suffixes: HashSet::default(),
+            stopwords: HashSet::default(),
+            nav_words: HashSet::default(),
+            widget_words: HashSet::default(),
+            language_names: HashSet::default(),
+            label_words: HashSet::default(),
             dictionary: HashSet::default(),
         }
     }
@@ -120,6 +157,10 @@ fn build() -> std::result::Result<Lexicon, (String, String)> {
     let one = |name: &str, text: &str, section: &str| {
         parse_sections(name, text, &[section]).map(|mut v| v.pop().unwrap_or_default())
     };
+    let furniture = parse_sections("furniture_words.txt", FURNITURE_WORDS, &["nav", "widget", "language", "label"])?;
+    let mut furniture = furniture.into_iter().map(|v| v.into_iter().collect::<HashSet<String>>());
+    let mut next_set = || furniture.next().unwrap_or_default();
+    let (nav_words, widget_words, language_names, label_words) = (next_set(), next_set(), next_set(), next_set());
     let mut dictionary: HashSet<String> = one("dictionary.txt", DICTIONARY, "words")?.into_iter().collect();
     dictionary.extend(function.iter().chain(&open).chain(&months).chain(&weekdays).cloned());
     Ok(Lexicon {
@@ -134,6 +175,11 @@ fn build() -> std::result::Result<Lexicon, (String, String)> {
         word_endings: one("word_endings.txt", WORD_ENDINGS, "endings")?,
         abbreviations: one("abbreviations.txt", ABBREVIATIONS, "abbreviations")?.into_iter().collect(),
         file_suffixes: one("file_suffixes.txt", FILE_SUFFIXES, "suffixes")?.into_iter().collect(),
+        stopwords: one("stopwords.txt", STOPWORDS, "stopwords")?.into_iter().collect(),
+        nav_words,
+        widget_words,
+        language_names,
+        label_words,
         dictionary,
     })
 }
@@ -184,6 +230,11 @@ mod tests {
         assert!(l.word_endings.contains(&"ing".to_string()));
         assert!(l.is_word("the") && l.is_word("project") && l.is_word("progress"));
         assert!(l.abbreviations.contains("no") && l.file_suffixes.contains("png"));
+        let (d, n) = l.stopword_density("The meeting was held in the city on Monday.");
+        assert_eq!(n, 9);
+        assert!((d - 5.0 / 9.0).abs() < 1e-9, "{d}");
+        assert_eq!(l.stopword_density("Home | News | Contact Us").0, 0.0);
+        assert!(l.nav_words.contains("home") && l.widget_words.contains("share") && l.language_names.contains("english"));
         assert!(!l.is_word("tothe") && !l.is_word("projectprogress"));
     }
 

@@ -295,10 +295,14 @@ impl Classifier {
         }
         let any_sep = memchr::memchr3(b'>', 0xBB, 0xBA, bytes).is_some() || memchr::memchr2(0x92, 0x9E, bytes).is_some();
         if any_sep && try_kind(Kind::Path) {
-            if let Some(segs) = shape::path_segments(t) {
-                if segs.len() >= 2 && segs.iter().all(|s| shape::item_like(s, 6, 60)) {
+            let (lead, trail) = shape::path_edges(t);
+            // `> Government > News`: cut off after its home, still a path.
+            let tail = lead.then(|| shape::path_segments(&t[t.char_indices().nth(1).map_or(t.len(), |(i, _)| i)..])).flatten();
+            if let Some(segs) = tail.or_else(|| shape::path_segments(t)) {
+                let cut = (lead && segs.len() >= 2) || (trail && t.len() <= 40 && !segs.is_empty());
+                if (segs.len() >= 2 || cut) && segs.iter().all(|s| shape::item_like(s, 6, 60)) {
                     for (rule, homes) in &self.paths {
-                        if segs.len() >= 3 || homes.contains(&segs[0].to_lowercase()) {
+                        if segs.len() >= 3 || cut || homes.contains(&segs[0].to_lowercase()) {
                             hits.push(Hit { rule: *rule, values: value(*rule, &segs.join(" > ")) });
                             break;
                         }

@@ -31,9 +31,6 @@ pub(crate) fn sentence_like(t: &str) -> bool {
     t.chars().filter(|&c| is_cjk(c)).count() >= 15 && (t.contains('，') || t.ends_with('。'))
 }
 
-/// A paragraph of prose that bounds the header and footer zones.
-pub(crate) use crate::text::lines::is_prose_anchor as is_anchor;
-
 /// Does the value of a `Label: value` pair look like a value (a name, a date,
 /// a count) rather than a clause?
 pub(super) fn value_like(v: &str) -> bool {
@@ -73,6 +70,14 @@ pub(super) fn path_segments(t: &str) -> Option<Vec<&str>> {
         out.push(s);
     }
     Some(out)
+}
+
+/// How a breadcrumb line is cut: it opens with a separator (`> Government
+/// > News`, the tail of a path whose home was on the line above) or ends
+/// with one (`Industry News »`).
+pub(super) fn path_edges(t: &str) -> (bool, bool) {
+    let is_sep = |c: char| matches!(c, '>' | '»' | '›' | '→' | '＞');
+    (t.starts_with(is_sep), t.ends_with(is_sep))
 }
 
 /// A short menu or breadcrumb item: 1–6 words, starts with a letter, no
@@ -281,5 +286,7 @@ mod tests {
         assert_eq!(path_segments("HOME >> STATE COUNCIL >> MINISTRIES"), Some(vec!["HOME", "STATE COUNCIL", "MINISTRIES"]));
         assert_eq!(path_segments("首页 > 新闻 >"), Some(vec!["首页", "新闻"]));
         assert_eq!(path_segments("> x"), None);
+        assert_eq!(path_edges("> Government > News"), (true, false));
+        assert_eq!(path_edges("Industry News »"), (false, true));
     }
 }

@@ -198,7 +198,7 @@ fn warns_when_mostly_untranslated() {
 
 #[test]
 fn plain_english_has_full_english_fraction() {
-    let out = clean_with(CjkPolicy::Keep, &[], "The meeting was held. It ended at noon!\nA heading\n");
+    let out = clean_with(CjkPolicy::Keep, &[], "The meeting was held.\nA heading\nIt ended at noon!\n");
     let l = out.report.language.unwrap();
     assert_eq!(l["english_fraction"], 1.0);
     assert_eq!(l["sentences"]["english"], 3);

@@ -1,0 +1,478 @@
+//! Where the article is, and furniture by shape around it (no site list).
+//!
+//! **The body** is the run of lines with the most prose in it, as jusText
+//! and trafilatura find it: each line gets a weight (prose: + its length;
+//! a line a furniture rule matches: − its length and more; other short lines:
+//! a small minus) and the body is the contiguous run with the largest sum
+//! (Kadane's maximum subarray, one pass). A furniture line after the last
+//! paragraph can no longer pull the footer into the body just because it
+//! ends with a period (`Best viewed in IE 6.0 … resolution.`).
+//!
+//! **Furniture by shape** (rule B116) is judged only above and below the
+//! body, never on a sentence-like line and never on the title: date and
+//! time lines, bylines, empty labels, label rows, symbol rows, widget rows,
+//! menu runs, language switchers, short Chinese lines in an English page,
+//! and the short labels above the title or below the article.
+
+use crate::text::lexicon::Lexicon;
+use crate::text::lines::is_prose_anchor;
+use crate::text::script::{is_cjk_letter, is_han};
+
+/// The weight of a trimmed line that no furniture rule matched: positive
+/// for prose, a small negative for other lines.
+pub(super) fn prose_weight(t: &str, lex: &Lexicon) -> i64 {
+    let len = t.len() as i64;
+    if t.len() >= 300 {
+        return len;
+    }
+    let han = t.chars().filter(|&c| is_han(c)).count();
+    if han * 2 >= t.chars().count() {
+        // Chinese: a sentence is prose.
+        return if is_prose_anchor(t) && han >= 8 { len } else { -len.min(30) };
+    }
+    let (density, words) = lex.stopword_density(t);
+    let ends = t.ends_with(['.', '!', '?', '"', '”', '’', ')', '。', ':', ';']);
+    if words >= 4 && density >= 0.2 && ends {
+        len
+    } else if words >= 8 && density >= 0.25 {
+        // Unfinished: a heading, or a paragraph cut off at the page's end.
+        len / 2
+    } else {
+        -len.min(30)
+    }
+}
+
+/// The weight of a line a furniture rule matched: strong for rules that
+/// name the furniture (labels, signatures), like any short line for rules
+/// that only judge a shape (a date, a path).
+pub(super) fn furniture_weight(len: usize, by_shape: bool) -> i64 {
+    if by_shape {
+        -(len as i64).min(30)
+    } else {
+        -(60 + len as i64)
+    }
+}
+
+/// The body: the first and last line of the contiguous run of lines with
+/// the largest total weight, if that total is positive.
+pub(super) fn body_span(weights: &[i64]) -> Option<(usize, usize)> {
+    let (mut best, mut best_span) = (0i64, None);
+    let (mut sum, mut start) = (0i64, 0usize);
+    for (i, &w) in weights.iter().enumerate() {
+        if sum <= 0 {
+            if w <= 0 {
+                continue;
+            }
+            sum = 0;
+            start = i;
+        }
+        sum += w;
+        if sum > best {
+            best = sum;
+            best_span = Some((start, i));
+        }
+    }
+    best_span
+}
+
+/// What a furniture line looks like (rule B116's reasons).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// Dates, times, counters and at most three other words.
+    DateTime,
+    /// `By Li Han`, `(Photo by Guo Haijun)`, `Translated by … from …`.
+    Byline,
+    /// `Chinese source:` with no value.
+    EmptyLabel,
+    /// Two or more `Label:` fields on one short line.
+    LabelRow,
+    /// No letters or digits (`• |`, `+ . -`), or a bullet and a word.
+    Symbols,
+    /// Page widgets only (`Share this article`, `Font size: L M S`).
+    Widget,
+    /// A run of capitalized menu words.
+    Menu,
+    /// A language switcher (`中文English`).
+    Languages,
+    /// A short Chinese line in an English page (`扫一扫在手机打开当前页`).
+    ShortChinese,
+    /// A short label above the title or below the article (`Open
+    /// Governance`, `BACK`, `The website of Qinzhou Government`).
+    Label,
+}
+
+impl Shape {
+    /// The reason shown in the report.
+    pub(crate) fn reason(self) -> &'static str {
+        match self {
+            Shape::DateTime => "date/time line outside the article removed",
+            Shape::Byline => "byline or photo/translation credit removed",
+            Shape::EmptyLabel => "empty label line removed",
+            Shape::LabelRow => "row of metadata labels removed",
+            Shape::Symbols => "line of bullets or symbols removed",
+            Shape::Widget => "page widget line removed",
+            Shape::Menu => "menu line removed",
+            Shape::Languages => "language switcher removed",
+            Shape::ShortChinese => "short Chinese furniture line in an English page removed",
+            Shape::Label => "section or site label outside the article removed",
+        }
+    }
+
+    /// The metadata field the line's text goes to, if any.
+    pub(crate) fn key(self) -> Option<&'static str> {
+        match self {
+            Shape::DateTime => Some("dateline"),
+            Shape::Byline => Some("credits"),
+            _ => None,
+        }
+    }
+}
+
+/// Words of a line: runs of letters, digits and in-word marks.
+fn words(t: &str) -> impl Iterator<Item = &str> {
+    t.split(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | '•' | '/' | '»' | '>' | '【' | '】' | '[' | ']' | '〖' | '〗' | ':' | '：'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+}
+
+fn lower(w: &str) -> String {
+    w.to_lowercase()
+}
+
+/// Is `w` a date or time token: a year, `2024-05-09`, `06/20`, `15:34`,
+/// `UTC+8`, a month or weekday name, a time unit?
+fn date_token(w: &str, lex: &Lexicon) -> bool {
+    let digits = w.bytes().filter(u8::is_ascii_digit).count();
+    if digits > 0 {
+        return digits * 2 >= w.len() || w.starts_with("UTC") || w.starts_with("GMT");
+    }
+    let l = lower(w.trim_end_matches('.'));
+    lex.months.contains(&l)
+        || lex.month_abbreviations.contains(&l)
+        || lex.weekdays.contains(&l)
+        || lex.weekday_abbreviations.contains(&l)
+        || matches!(
+            l.as_str(),
+            "am" | "pm" | "a.m" | "p.m" | "ago" | "today" | "yesterday" | "hour" | "hours" | "min" | "mins" | "minute"
+                | "minutes" | "sec" | "seconds" | "day" | "days" | "utc" | "gmt" | "bst" | "cst" | "updated"
+                | "published" | "posted" | "released" | "on" | "at" | "is" | "time" | "date"
+        )
+}
+
+/// Does the line carry a real date or time (not just a bare number)?
+fn has_date(t: &str, lex: &Lexicon) -> bool {
+    let b = t.as_bytes();
+    let sep_between_digits = b.windows(3).any(|w| w[0].is_ascii_digit() && matches!(w[1], b'-' | b'/' | b':') && w[2].is_ascii_digit());
+    let year = words(t).any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|c| c.is_ascii_digit()));
+    let month = words(t).any(|w| {
+        let l = lower(w.trim_end_matches('.'));
+        lex.months.contains(&l) || lex.month_abbreviations.contains(&l)
+    });
+    let ago = t.contains(" ago") && t.bytes().any(|c| c.is_ascii_digit());
+    sep_between_digits || year || month || ago
+}
+
+fn date_line(t: &str, lex: &Lexicon) -> bool {
+    if t.len() > 100 || !has_date(t, lex) {
+        return false;
+    }
+    let others = words(t).filter(|w| !date_token(w, lex)).count();
+    others <= 3
+}
+
+fn byline(t: &str) -> bool {
+    let s = t.trim_start_matches(['(', '（', '[']).trim_start();
+    let lower: String = s.chars().take(24).collect::<String>().to_lowercase();
+    let rest = ["reported by ", "photo by ", "photos by ", "text by ", "written by ", "story by ", "translated by ", "by "]
+        .iter()
+        .find_map(|p| lower.starts_with(p).then(|| &s[p.len()..]));
+    let Some(rest) = rest else { return false };
+    if t.len() > 200 || t.ends_with(['.', '!', '?']) && !t.ends_with(".)") {
+        return false;
+    }
+    // A name: capitalized words up to the end, `(`, `|`, ` in `, ` from `, ` and `.
+    let mut names = 0;
+    // After a `|` come the outlet and the date: no longer the name.
+    let rest = rest.split(['|', '｜']).next().unwrap_or("");
+    if rest.split_whitespace().count() > 12 {
+        return false;
+    }
+    for w in rest.split_whitespace() {
+        let first = w.chars().next().unwrap_or(' ');
+        if first.is_uppercase() || is_han(first) {
+            names += 1;
+            continue;
+        }
+        if matches!(w, "and" | "&" | "in" | "from" | "of" | "|" | "/" | "-" | "–") || first == '(' || first == '|' {
+            if names == 0 {
+                return false;
+            }
+            continue;
+        }
+        // A lowercase word right after `by` or after a comma: a sentence.
+        return false;
+    }
+    names >= 1 && !rest.contains(", ")
+}
+
+/// `Chinese source:`, `Release Time:`, `作者:`: a metadata label without
+/// its value. A name alone (`Bloomberg:`, `Sheng Laiyun:`) is a speaker
+/// in an interview and stays.
+fn empty_label(t: &str, lex: &Lexicon) -> bool {
+    let Some(label) = t.strip_suffix(':').or_else(|| t.strip_suffix('：')) else { return false };
+    let label = label.trim_end();
+    let shape = !label.is_empty()
+        && label.chars().count() <= 30
+        && label.split_whitespace().count() <= 4
+        && label.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '\'' || c == '’' || c == '-' || is_cjk_letter(c));
+    let last = label.split_whitespace().next_back().unwrap_or("");
+    shape
+        && (label.chars().any(|c| is_han(c))
+            || label.split_whitespace().any(|w| w.starts_with(|c: char| c.is_lowercase()))
+            || lex.label_words.contains(&lower(last)))
+}
+
+fn label_row(t: &str) -> bool {
+    if t.len() > 160 || t.split_whitespace().count() > 14 {
+        return false;
+    }
+    // Colons right after a label word (letters before, no space).
+    let b: Vec<char> = t.chars().collect();
+    let labels = b
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| matches!(c, ':' | '：') && i > 0 && (b[i - 1].is_alphabetic()) && !b.get(i + 1).is_some_and(|n| *n == '/'))
+        .count();
+    labels >= 2
+}
+
+fn symbols(t: &str) -> bool {
+    let alnum = t.chars().filter(|c| c.is_alphanumeric()).count();
+    if alnum == 0 {
+        return true;
+    }
+    // `• WeiXin`: a bullet and one or two words.
+    t.starts_with(['•', '·', '▪', '■', '◆', '●', '*']) && t.split_whitespace().count() <= 3 && !t.ends_with('.')
+}
+
+fn widget(t: &str, lex: &Lexicon) -> bool {
+    if t.len() > 90 {
+        return false;
+    }
+    let mut content = 0;
+    for w in words(t) {
+        let l = lower(w);
+        if lex.widget_words.contains(&l) {
+            content += 1;
+            continue;
+        }
+        if lex.stopwords.contains(&l) || w.chars().all(|c| c.is_ascii_digit()) || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic)) {
+            continue; // `L M S`, `1x`, `the`
+        }
+        if l.ends_with('x') && l[..l.len() - 1].bytes().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        return false;
+    }
+    content >= 1
+}
+
+fn capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+fn menu(t: &str, lex: &Lexicon) -> bool {
+    if t.contains(['.', ',', ';', '。', '，']) || t.len() > 200 {
+        return false;
+    }
+    let ws: Vec<&str> = words(t).collect();
+    if ws.len() < 5 {
+        return false;
+    }
+    let caps = ws.iter().filter(|w| capitalized(w)).count();
+    let nav = ws.iter().filter(|w| lex.nav_words.contains(&lower(w))).count();
+    caps * 5 >= ws.len() * 4 && nav * 10 >= ws.len() * 3
+}
+
+fn languages(t: &str, lex: &Lexicon) -> bool {
+    if t.len() > 60 {
+        return false;
+    }
+    // Split CJK runs from Latin runs: `中文English`.
+    let mut latin_words = 0;
+    let mut ok = true;
+    for w in words(t) {
+        let latin: String = w.chars().filter(|c| c.is_ascii_alphabetic()).collect();
+        if !latin.is_empty() {
+            latin_words += 1;
+            ok &= lex.language_names.contains(&latin.to_lowercase());
+        }
+        let cjk: String = w.chars().filter(|&c| is_cjk_letter(c)).collect();
+        if !cjk.is_empty() {
+            ok &= matches!(cjk.as_str(), "中文" | "简体" | "繁体" | "繁體" | "简体中文" | "繁體中文" | "英文" | "日本語" | "한국어" | "English");
+        }
+    }
+    ok && latin_words >= 1 && t.chars().any(|c| is_cjk_letter(c) || c == '|')
+}
+
+fn short_chinese(t: &str) -> bool {
+    let chars = t.chars().count();
+    let han = t.chars().filter(|&c| is_han(c)).count();
+    han >= 2 && chars <= 24 && han * 2 >= chars && !t.ends_with(['。', '！', '？'])
+}
+
+/// A short line that is no sentence: up to six words, no terminal mark,
+/// no quotes; with `title_case`, also no comma and every word capitalized
+/// but short stopwords (`Hot Spot`, `Shougang News`, `Well-known Exhibitors`).
+fn short_label(t: &str, title_case: bool, lex: &Lexicon) -> bool {
+    let n = t.split_whitespace().count();
+    let shape = (1..=6).contains(&n)
+        && t.len() <= 60
+        && !t.contains([',', '，', ';', '；'])
+        && !t.ends_with(['.', '!', '?', '。', ':', '：'])
+        && t.chars().next().is_some_and(|c| c.is_uppercase() || is_han(c))
+        && !t.contains(['"', '“', '”']);
+    shape
+        && (!title_case
+            || !t.contains([',', '，', ';'])
+                && t.split_whitespace().all(|w| capitalized(w) || lex.stopwords.contains(&lower(w)) || w.chars().any(is_han)))
+}
+
+/// The strong shapes: furniture wherever it sits above or below the body
+/// (the title excepted). `english` says the page is in English.
+pub(super) fn strong_shape(t: &str, lex: &Lexicon, english: bool) -> Option<Shape> {
+    if symbols(t) {
+        Some(Shape::Symbols)
+    } else if byline(t) {
+        Some(Shape::Byline)
+    } else if empty_label(t, lex) {
+        Some(Shape::EmptyLabel)
+    } else if date_line(t, lex) {
+        Some(Shape::DateTime)
+    } else if label_row(t) {
+        Some(Shape::LabelRow)
+    } else if languages(t, lex) {
+        Some(Shape::Languages)
+    } else if widget(t, lex) {
+        Some(Shape::Widget)
+    } else if menu(t, lex) {
+        Some(Shape::Menu)
+    } else if english && short_chinese(t) {
+        Some(Shape::ShortChinese)
+    } else {
+        None
+    }
+}
+
+/// The weak shape: a short label in title case, furniture only above the
+/// title or below the article; above the title also any label of one or
+/// two words.
+pub(super) fn weak_shape(t: &str, above_title: bool, lex: &Lexicon) -> Option<Shape> {
+    let tiny = above_title && short_label(t, false, lex) && t.split_whitespace().count() <= 2;
+    (short_label(t, true, lex) || tiny).then_some(Shape::Label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::lexicon;
+
+    fn strong(t: &str) -> Option<Shape> {
+        strong_shape(t, lexicon::get(), true)
+    }
+
+    #[test]
+    fn body_is_the_heaviest_run() {
+        assert_eq!(body_span(&[-30, -10, 200, -20, 150, -90, 60]), Some((2, 4)));
+        assert_eq!(body_span(&[-5, 0, -3]), None);
+        assert_eq!(body_span(&[10]), Some((0, 0)));
+        assert_eq!(body_span(&[]), None);
+    }
+
+    #[test]
+    fn prose_weighs_more_than_furniture() {
+        let lex = lexicon::get();
+        assert!(prose_weight("The Zhonglou district of Changzhou saw good momentum in fixed-asset investment in the first quarter.", lex) > 0);
+        assert!(prose_weight("Home | News | Contact Us", lex) < 0);
+        assert!(prose_weight("Sichuan GDP Overtops RMB 4.66 trillion in 2019", lex) < 0);
+        assert!(prose_weight("中央军委主席习近平参加审议并发表重要讲话。", lex) > 0);
+    }
+
+    #[test]
+    fn strong_shapes_from_real_pages() {
+        // fixtures/pages: header and footer lines of sites never seen.
+        for (t, want) in [
+            ("17:23 UTC+8, 2024-05-09 0", Shape::DateTime),
+            ("Xinhua) 15:34, September 25, 2024", Shape::DateTime),
+            ("Zhitongcaijing · 06/20 11:09", Shape::DateTime),
+            ("2 hours 29 min ago", Shape::DateTime),
+            ("Today is 2020-8-28", Shape::DateTime),
+            ("JUL . 31 2017", Shape::DateTime),
+            ("By Li Han", Shape::Byline),
+            ("By Fay (Long Feiyu)", Shape::Byline),
+            ("(Reported by Long Feng and Pao Yaqin", Shape::Byline),
+            ("(Photo by Guo Haijun)", Shape::Byline),
+            ("Translated by Li Junting from Wuhu FAO", Shape::Byline),
+            ("By ZHENG YIRAN in Beijing and TANG YING in Nanchang | China Daily | Updated: 2024-02-21 09:37", Shape::Byline),
+            ("Chinese source:", Shape::EmptyLabel),
+            ("Release Time:", Shape::EmptyLabel),
+            ("Article author:", Shape::EmptyLabel),
+            ("CopyFrom: Date:08 July 2022", Shape::DateTime),
+            ("Posted by: Source:Xinhua Views:", Shape::LabelRow),
+            ("Posted by: Release time:2018-02-02", Shape::DateTime),
+            ("• |", Shape::Symbols),
+            ("+ . -", Shape::Symbols),
+            ("• WeiXin", Shape::Symbols),
+            ("Share this article", Shape::Widget),
+            ("Open WeChat and scan the QR code", Shape::Widget),
+            ("Follow us on we chat", Shape::Widget),
+            ("Listen to this article 1x", Shape::Widget),
+            ("Font:〖L M S", Shape::Widget),
+            ("Skip to content", Shape::Widget),
+            ("English About Changzhou Mayor’s Mailbox Government Bulletin Latest News Laws and Regulations", Shape::Menu),
+            ("About Zhongshan News Business Culture Services", Shape::Menu),
+            ("中文English", Shape::Languages),
+            ("扫一扫在手机打开当前页", Shape::ShortChinese),
+        ] {
+            assert_eq!(strong(t), Some(want), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn weak_labels_are_title_case_or_tiny() {
+        let lex = lexicon::get();
+        for t in ["Open Governance", "BACK", "Shougang News", "Hot Spot", "Academics Activity", "Home"] {
+            assert_eq!(weak_shape(t, false, lex), Some(Shape::Label), "{t:?}");
+        }
+        assert_eq!(weak_shape("A heading", true, lex), Some(Shape::Label));
+        for t in ["Rebound puts machinery on a roll", "Investment, consumption", "China launches new satellite", "The meeting ended.", "A heading"] {
+            assert_eq!(weak_shape(t, false, lex), None, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn titles_and_prose_have_no_strong_shape() {
+        for t in [
+            "China launches new satellite",
+            "Cooperation Agreement between Tsinghua and Chung-Ang University Renewed",
+            "Sichuan GDP Overtops RMB 4.66 trillion in 2019",
+            "Zhonglou’s Q1 fixed-asset investment expands 5.5% year-on-year",
+            "By 2025, the city will have 30 new parks.",
+            "By Monday, all schools reopened.",
+            "By the end of June, exports grew 5%.",
+            "Integrate into the Yangtze River Delta, Co-build Metropolitan Area",
+            "2,600 exhibitors participate in fair showcasing latest industrial development",
+            "Bloomberg: The yuan rose 0.3% on Monday.",
+            "Bloomberg:",
+            "Sheng Laiyun:",
+            "17947.2 20427.5 23028.7 25173.5 27037.7 29878.7",
+            "Post and Telecommunications 676.7 867.4 1107.6 1235.1 1402.2 1995.3",
+            "The meeting was held in 2023.",
+            "TUNG Chee Hwa, the Vice Chairman of the CPPCC National Committee, visits Peking University",
+            "Print media still matters to readers in smaller cities.",
+            "习近平在会上发表重要讲话。",
+        ] {
+            assert_eq!(strong(t), None, "{t:?}");
+        }
+    }
+}
