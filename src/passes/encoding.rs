@@ -224,26 +224,69 @@ fn plausible_in_run(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::passes::kit::testing::{assert_fixes, assert_fixes_with, assert_no_edits};
+    use super::{Encoding, Options};
+    use crate::passes::kit::testing::{assert_fixes, assert_fixes_with, assert_pass_fixes, assert_pass_keeps};
+    use crate::passes::kit::Setup;
+
+    fn pass() -> Encoding {
+        Encoding::new(&Options::default(), &Setup::default()).unwrap()
+    }
+
+    /// ../shared/realworld/014_mojibake_small_cities_blog.txt, line 10 (end).
+    const BLOG_LINE: &str = "If they don\u{2019}t get the Hukou, they are called farmer workers, with no health insurance, no education opportunities\u{c2}\u{2026}\n";
 
     #[test]
     fn fixes_double_encoded_ellipsis_from_real_blog() {
-        // realworld/014: "opportunitiesÂ…" (cp1252 → latin-1 → UTF-8 → cp1252).
+        // "opportunitiesÂ…" (cp1252 → latin-1 → UTF-8 → cp1252); the correct `’` stays.
+        assert_pass_fixes(&pass(), BLOG_LINE, &BLOG_LINE.replace("\u{c2}\u{2026}", "\u{2026}"));
+        assert_pass_fixes(&pass(), "smaller cities with opportunitiesÂ… I think", "smaller cities with opportunities… I think");
+    }
+
+    #[test]
+    fn fixes_double_encoded_ellipsis_whole_pipeline() {
         assert_fixes_with(&["E"], "smaller cities with opportunitiesÂ… I think", "smaller cities with opportunities… I think");
     }
 
     #[test]
+    fn keeps_real_blog_line_with_correct_apostrophe() {
+        // ../shared/realworld/014_mojibake_small_cities_blog.txt, line 10 (start).
+        assert_pass_keeps(
+            &pass(),
+            "China is still at the stage of urbanization. It remains a dream for the 0.6 billion population in country-side to move into cities. If they don\u{2019}t get the Hukou, they are called farmer workers.\n",
+        );
+    }
+
+    #[test]
     fn fixes_cjk_mojibake() {
+        assert_pass_fixes(&pass(), "ä¸\u{AD}å›½ is China", "中国 is China");
+    }
+
+    #[test]
+    fn fixes_cjk_mojibake_whole_pipeline() {
+        // The whitespace pass would delete the soft hyphen (U+00AD) inside
+        // `ä¸­` if it got there first.
         assert_fixes("ä¸\u{AD}å›½ is China", "中国 is China");
     }
 
     #[test]
+    fn c1_control_becomes_cp1252_character() {
+        assert_pass_fixes(&pass(), "opportunities\u{85} and more", "opportunities\u{2026} and more");
+    }
+
+    #[test]
+    fn c1_control_becomes_cp1252_character_whole_pipeline() {
+        // The whitespace pass removes control characters (W110): the encoding
+        // pass must get the C1 control first.
+        assert_fixes("opportunities\u{85} and more", "opportunities\u{2026} and more");
+    }
+
+    #[test]
     fn keeps_accented_latin_text() {
-        assert_no_edits("Café au lait, naïve façade, São Paulo, Ångström, Zürich.\n");
+        assert_pass_keeps(&pass(), "Café au lait, naïve façade, São Paulo, Ångström, Zürich.\n");
     }
 
     #[test]
     fn keeps_lone_a_circumflex() {
-        assert_no_edits("Â is a letter and so is Ã.\n");
+        assert_pass_keeps(&pass(), "Â is a letter and so is Ã.\n");
     }
 }

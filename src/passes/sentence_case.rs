@@ -149,33 +149,62 @@ fn start_edit(line: &str, pos: usize, prev_ends_sentence: bool) -> Option<Edit> 
 
 #[cfg(test)]
 mod tests {
-    use crate::passes::kit::testing::assert_fixes_with;
+    use super::{Options, SentenceCase, C201};
+    use crate::edit::Confidence;
+    use crate::passes::kit::testing::{assert_fixes_with, assert_pass_fixes, assert_pass_keeps};
+    use crate::passes::kit::{Context, Pass, Setup};
 
-    fn assert_fixes(input: &str, expected: &str) {
-        assert_fixes_with(&["C201"], input, expected);
+    /// The pass alone applies C201 although it is off by default: the
+    /// pipeline, not the pass, filters rules by the selection.
+    fn pass() -> SentenceCase {
+        SentenceCase::new(&Options::default(), &Setup::default()).unwrap()
     }
 
-    fn assert_no_edits(input: &str) {
-        assert_fixes_with(&["C201"], input, input);
-    }
+    /// ../shared/realworld/008_province_q1_economy.txt, lines 3-5.
+    const RELEASE: &str = "April 18th, the province held a quarter of the province’s economic operation press conference. It is reported that this year, continue to increase in the downtown pressure on the economy under the situation of our province, around the \"four comprehensive\" strategic layout, focus on the supply side structural reforms, a quarter of the province’s economy showed generally stable, steady progress, good posture and structure.\n\napproved by the National Bureau of statistics data show that in the first quarter, the province’s GDP 45 billion 651 million yuan, calculated at comparable prices, an increase of 8.3% over the same period last year. Sub industry, the first industrial added value of 1 billion 670 million yuan, an increase of 4.3%; the added value of the second industry of 19 billion 424 million yuan, an increase of 8.1%; the value added value of the third industry, an increase of 8.8%.\n";
+
+    /// fixtures/pages/205_ningguoshizx_printing.txt, lines 3-5: the paragraph
+    /// before does not end a sentence.
+    const PRINTING: &str = "The group restructured its printing business to build a lithium carbonate project with an annual output of 20000 tons in Chaerhan Salt Lake, but did not announce the number of layoffs\n\nthe group under media tycoon Mei Shi announced in Australia that a major restructuring plan would merge the printing and electronic businesses, and therefore need layoffs. With the strong support of the state, the future business development should cooperate with the new electronic world, and the group reorganized 19 business units to 5 #65377; Group Chief Executive\n";
 
     #[test]
     fn capitalizes_lowercase_paragraph_from_real_release() {
-        // realworld/008 (52shlf.net).
-        assert_fixes(
+        assert_pass_fixes(&pass(), RELEASE, &RELEASE.replacen("\n\napproved by", "\n\nApproved by", 1));
+    }
+
+    #[test]
+    fn capitalizes_lowercase_paragraph_from_real_release_whole_pipeline() {
+        // realworld/008 (52shlf.net), with C201 selected.
+        assert_fixes_with(
+            &["C201"],
             "A quarter of steady growth.\n\napproved by the National Bureau of statistics data show that in the first quarter, the province grew.\n",
             "A quarter of steady growth.\n\nApproved by the National Bureau of statistics data show that in the first quarter, the province grew.\n",
         );
     }
 
     #[test]
+    fn keeps_real_lowercase_labels_and_identifiers() {
+        // fixtures/pages/104_xianning_chebu_kinship.txt line 3, 215_chinadaily_expos.txt
+        // line 3, 225_caixin_developers.txt line 14.
+        assert_pass_keeps(&pass(), "source:咸宁日报 2007-01-19 [ font size:Large Medium Small]\n\nxi's moments\n\nloadingImg\n");
+    }
+
+    #[test]
     fn keeps_continuation_lines_and_short_lines() {
-        assert_no_edits("The report said that the province\nand the city grew in the first quarter of the year, officials said.\n");
-        assert_no_edits("Title\n\nmore news\n");
+        assert_pass_keeps(&pass(), "The report said that the province\nand the city grew in the first quarter of the year, officials said.\n");
+        assert_pass_keeps(&pass(), "Title\n\nmore news\n");
     }
 
     #[test]
     fn review_when_previous_paragraph_is_unfinished() {
+        let edits = pass().run(PRINTING, &mut Context::default());
+        assert_eq!(edits.len(), 1, "{edits:#?}");
+        assert_eq!((edits[0].code, edits[0].confidence), (C201, Confidence::Review));
+        assert_pass_fixes(&pass(), PRINTING, &PRINTING.replacen("\n\nthe group", "\n\nThe group", 1));
+    }
+
+    #[test]
+    fn review_edit_is_left_out_with_only_safe_whole_pipeline() {
         let out = crate::Cleaner::new(crate::Config::default().with_select(["C201"]).with_only_safe(true))
             .unwrap()
             .clean("The overall stable structure of the economy in the first\n\napril saw the province hold a press conference on the economy, officials said.\n");

@@ -494,7 +494,19 @@ static INTERESTING: [bool; 256] = {
 
 #[cfg(test)]
 mod tests {
-    use crate::passes::kit::testing::{assert_fixes, assert_fixes_with, assert_no_edits, edit_count};
+    use super::{Options, Whitespace};
+    use crate::passes::kit::testing::{assert_fixes, assert_pass_fixes, assert_pass_keeps, edit_count};
+    use crate::passes::kit::{Context, Normalize, Pass, Setup};
+
+    fn pass() -> Whitespace {
+        Whitespace::new(&Options::default(), &Setup::default()).unwrap()
+    }
+
+    fn pass_with(edit: impl FnOnce(&mut Setup)) -> Whitespace {
+        let mut setup = Setup::default();
+        edit(&mut setup);
+        Whitespace::new(&Options::default(), &setup).unwrap()
+    }
 
     #[test]
     fn block_check_is_exact() {
@@ -516,8 +528,26 @@ mod tests {
     }
 
     #[test]
+    fn fixes_indentation_space_run_and_trailing_spaces_in_real_line() {
+        // fixtures/pages/109_zzhkgq_project_signing.txt, line 3 (the page's meta line).
+        assert_pass_fixes(&pass(), "    Source:this site  Date:4/6/2022  \n", "Source:this site Date:4/6/2022\n");
+        // ../shared/realworld/012_clean_domestic_tourism_chinadaily.txt, line 7.
+        assert_pass_fixes(&pass(), "Updated: Feb 23,2018 7:13 AM     China Daily\n", "Updated: Feb 23,2018 7:13 AM China Daily\n");
+    }
+
+    #[test]
+    fn keeps_clean_real_paragraphs() {
+        // ../shared/realworld/012_clean_domestic_tourism_chinadaily.txt, lines 4 and 11.
+        assert_pass_keeps(
+            &pass(),
+            "Domestic tourism thrives, revenues up\n\nRevenue generated during the holiday reached 475 billion yuan ($75 billion), 12.6 percent above the 2017 mark, the report said.\n",
+        );
+    }
+
+    #[test]
     fn removes_indentation_and_nbsp_from_real_line() {
-        assert_fixes(
+        assert_pass_fixes(
+            &pass(),
             "  On February 18, the first working day\u{a0}of the year, the meeting was held.",
             "On February 18, the first working day of the year, the meeting was held.",
         );
@@ -525,17 +555,29 @@ mod tests {
 
     #[test]
     fn collapses_blank_line_runs_and_edges() {
-        assert_fixes("\n\nA.\n\n\n\nB.\n\n\n", "A.\n\nB.\n");
+        assert_pass_fixes(&pass(), "\n\nA.\n\n\n\nB.\n\n\n", "A.\n\nB.\n");
+        let edits = pass().run("A.\n\n\n\nB.\n", &mut Context::default());
+        assert_eq!(edits.iter().filter(|e| e.code.as_str() == "W107").count(), 1, "{edits:#?}");
+    }
+
+    #[test]
+    fn blank_line_run_is_one_report_edit_whole_pipeline() {
         assert_eq!(edit_count("A.\n\n\n\nB.\n", "W107"), 1);
     }
 
     #[test]
     fn empties_whitespace_only_lines() {
-        assert_fixes("A.\n   \nB.\n", "A.\n\nB.\n");
+        assert_pass_fixes(&pass(), "A.\n   \nB.\n", "A.\n\nB.\n");
     }
 
     #[test]
     fn converts_crlf_unless_kept() {
+        assert_pass_fixes(&pass(), "A.\r\n\r\nB.\r\n", "A.\n\nB.\n");
+        assert_pass_keeps(&pass_with(|s| s.keep_crlf = true), "A.\r\nB.\r\n");
+    }
+
+    #[test]
+    fn keep_crlf_config_reaches_the_pass_whole_pipeline() {
         assert_fixes("A.\r\n\r\nB.\r\n", "A.\n\nB.\n");
         let cfg = crate::Config { keep_crlf: true, ..Default::default() };
         let out = crate::Cleaner::new(cfg).unwrap().clean("A.\r\nB.\r\n");
@@ -544,22 +586,30 @@ mod tests {
 
     #[test]
     fn removes_zero_width_and_controls() {
-        assert_fixes("a\u{200b}b\u{7}c\u{feff}", "abc");
+        assert_pass_fixes(&pass(), "a\u{200b}b\u{7}c\u{feff}", "abc");
     }
 
     #[test]
     fn keeps_single_spaces_and_zwj() {
-        assert_no_edits("One space only.\n");
-        assert_no_edits("family 👨\u{200d}👩\u{200d}👧 emoji\n");
+        assert_pass_keeps(&pass(), "One space only.\n");
+        assert_pass_keeps(&pass(), "family 👨\u{200d}👩\u{200d}👧 emoji\n");
     }
 
     #[test]
     fn nfc_composes_decomposed_letters() {
-        assert_fixes_with(&["W111"], "cafe\u{301} au lait", "caf\u{e9} au lait");
+        assert_pass_fixes(&pass(), "cafe\u{301} au lait", "caf\u{e9} au lait");
     }
 
     #[test]
     fn nfkc_keeps_cjk_fullwidth_punctuation() {
+        let nfkc = pass_with(|s| s.normalize = Normalize::Nfkc);
+        assert_pass_fixes(&nfkc, "中文，标点：ＡＢＣ１２３（注）", "中文，标点：ABC123（注）");
+        // NFC (the default) leaves full-width Latin alone.
+        assert_pass_keeps(&pass(), "中文，标点：ＡＢＣ１２３（注）");
+    }
+
+    #[test]
+    fn nfkc_config_reaches_the_pass_whole_pipeline() {
         let cfg = crate::Config { normalize: crate::Normalize::Nfkc, select: vec!["W111".into()], ..Default::default() };
         let out = crate::Cleaner::new(cfg).unwrap().clean("中文，标点：ＡＢＣ１２３（注）");
         assert_eq!(out.text, "中文，标点：ABC123（注）");

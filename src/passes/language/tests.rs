@@ -1,8 +1,26 @@
 use super::segment::{self, Label};
-use crate::passes::kit::CjkPolicy;
+use super::{Language, Options};
+use crate::passes::kit::testing::{assert_fixes, assert_no_edits, assert_pass_fixes, assert_pass_keeps, edit_count};
+use crate::passes::kit::{CjkPolicy, Normalize, Setup};
 use crate::Config;
-use crate::passes::kit::testing::{assert_fixes, assert_fixes_with, assert_no_edits, edit_count};
 use crate::{Cleaned, Cleaner};
+
+// Tests named `…_whole_pipeline`, `default_pipeline_…`, `seeds_…`, and those
+// about the report (statistics, warnings, extracted records) or the
+// configuration run the whole `Cleaner`; the others run the language pass
+// alone (`assert_pass_fixes`), so another pass cannot make them fail.
+
+/// The language pass with the default settings (`cjk = "keep"`).
+fn pass() -> Language {
+    pass_with(CjkPolicy::Keep)
+}
+
+/// The language pass with `policy` and the default rules.
+fn pass_with(policy: CjkPolicy) -> Language {
+    let mut setup = Setup::default();
+    setup.cjk = policy;
+    Language::new(&Options::default(), &setup).unwrap()
+}
 
 fn clean_with(policy: CjkPolicy, select: &[&str], input: &str) -> Cleaned {
     let cfg = Config { cjk: policy, select: select.iter().map(|s| s.to_string()).collect(), ..Config::default() };
@@ -24,10 +42,21 @@ const SEED_000_LINE: &str = "Confidence comes from 10 years of great practice in
 
 #[test]
 fn splits_glued_english_and_chinese_from_seed_line() {
-    assert_fixes_with(
-        &["L"],
+    // seeds/000_aa6c14fb6a052b5f.txt.
+    assert_pass_fixes(
+        &pass(),
         SEED_000_LINE,
         "Confidence comes from 10 years of great practice in the new era. 10年辛苦不寻常,习近平总书记带领我们团结奋斗、砥砺前行,中国发展面貌一新、格局一新、气象一新。 The historic achievements and changes we have made are rarely seen in the long course of human history。",
+    );
+}
+
+#[test]
+fn splits_glued_sentences_in_verbatim_seed_line() {
+    // seeds/000_aa6c14fb6a052b5f.txt, verbatim (SEED_000_LINE is this line shortened).
+    assert_pass_fixes(
+        &pass(),
+        "Confidence comes from 10 years of great practice in the new era10年辛苦不寻常,习近平总书记带领我们团结奋斗、砥砺前行,在前人打下的基础上,历史性解决了绝对贫困问题,实现了全面小康目标,谱写了“两大奇迹”新篇章,中国发展面貌一新、格局一新、气象一新。The historic achievements and changes we have made are rarely seen in the long course of human history。",
+        "Confidence comes from 10 years of great practice in the new era. 10年辛苦不寻常,习近平总书记带领我们团结奋斗、砥砺前行,在前人打下的基础上,历史性解决了绝对贫困问题,实现了全面小康目标,谱写了“两大奇迹”新篇章,中国发展面貌一新、格局一新、气象一新。 The historic achievements and changes we have made are rarely seen in the long course of human history。",
     );
 }
 
@@ -61,19 +90,35 @@ fn labels_japanese_and_korean_as_other() {
 
 #[test]
 fn keeps_pure_chinese_paragraph() {
+    let para = "让我们更加紧密地团结在以习近平同志为核心的党中央周围，奋力推进中国式现代化建设。";
+    assert_pass_keeps(&pass(), &format!("{para}\n"));
+    // The pass does see it: mark wraps it, drop removes it whole.
+    assert_pass_fixes(&pass_with(CjkPolicy::Mark), &format!("{para}\n"), &format!("[zh]{para}[/zh]\n"));
+    assert_pass_fixes(&pass_with(CjkPolicy::Drop), &format!("{para}\n"), "\n");
+}
+
+/// Text the default pipeline (every pass, `cjk = "keep"`) leaves alone.
+#[test]
+fn keeps_chinese_paragraphs_and_names_whole_pipeline() {
     assert_no_edits("让我们更加紧密地团结在以习近平同志为核心的党中央周围，奋力推进中国式现代化建设。\n");
+    assert_no_edits("The speech was given in 北京 by the General Secretary.\n");
+    assert_no_edits("The speech by Xi Jinping在山东考察。\n");
+    assert_no_edits("中共中央总书记会见了Prime Minister Li Qiang\n");
+    assert_no_edits("He attended the opening of the national congress (中国共产党第二十次全国代表大会) in Beijing.");
+    assert_no_edits("Welcome to the website of 欢迎访问The Official Website of the city\n");
 }
 
 #[test]
 fn leaves_existing_cjk_full_stop_boundary_to_punctuation_pass() {
     let input = "promote and expand Chinese-style modernization。以习近平同志为核心的党中央把推进中国式现代化作为新时代最大的政治。";
-    assert_fixes_with(&["L"], input, input);
+    assert_pass_keeps(&pass(), input);
+    // Whole pipeline: the punctuation pass makes the boundary, the language pass adds nothing.
     assert_eq!(edit_count(input, "L001") + edit_count(input, "L002"), 0);
 }
 
 #[test]
 fn keeps_english_name_in_english_sentence() {
-    assert_no_edits("The speech was given in 北京 by the General Secretary.\n");
+    assert_pass_keeps(&pass(), "The speech was given in 北京 by the General Secretary.\n");
 }
 
 #[test]
@@ -84,6 +129,15 @@ fn keep_policy_keeps_every_han_character() {
 
 #[test]
 fn drop_removes_chinese_sentence_between_english() {
+    assert_pass_fixes(
+        &pass_with(CjkPolicy::Drop),
+        "developed productive forces。对此,习近平总书记作了深邃思考、深刻论述。The General Secretary put forward a new theory.",
+        "developed productive forces。The General Secretary put forward a new theory.",
+    );
+}
+
+#[test]
+fn drop_reports_the_removed_sentence_whole_pipeline() {
     let out = clean_with(
         CjkPolicy::Drop,
         &["L"],
@@ -97,45 +151,50 @@ fn drop_removes_chinese_sentence_between_english() {
 
 #[test]
 fn drop_removes_glued_chinese_and_terminates_english() {
-    let out = clean_with(CjkPolicy::Drop, &["L"], SEED_000_LINE);
-    assert_eq!(
-        out.text,
+    assert_pass_fixes(
+        &pass_with(CjkPolicy::Drop),
+        SEED_000_LINE,
         "Confidence comes from 10 years of great practice in the new era. The historic achievements and changes we have made are rarely seen in the long course of human history。"
     );
 }
 
 #[test]
 fn drop_removes_mixed_sentence_and_keeps_caption() {
-    let out = clean_with(
-        CjkPolicy::Drop,
-        &["L"],
+    assert_pass_fixes(
+        &pass_with(CjkPolicy::Drop),
         "2024年3月5日,中共中央总书记、国家主席Xi Jinping参加江苏代表团审议。 Photo by Ju Peng, Xinhua News Agency\n\n※这是Xi Jinping总书记2024年1月31日在二十届中央政治局第十一次集体学习时的讲话。\n",
+        "Photo by Ju Peng, Xinhua News Agency\n\n\n",
     );
-    assert_eq!(out.text, "Photo by Ju Peng, Xinhua News Agency\n\n\n");
 }
 
 #[test]
 fn drop_removes_fragments_inside_english_sentences() {
-    let out = clean_with(
-        CjkPolicy::Drop,
-        &["L"],
+    assert_pass_fixes(
+        &pass_with(CjkPolicy::Drop),
         "Make a series of major decisions and deployments,谱写了习近平经济思想的新篇章,Promoting high-quality development has become the consensus.\nSource: Qiushi作者:Number of hits: 12\n",
-    );
-    assert_eq!(
-        out.text,
         "Make a series of major decisions and deployments,Promoting high-quality development has become the consensus.\nSource: Qiushi Number of hits: 12\n"
     );
 }
 
 #[test]
 fn drop_keeps_allowed_characters() {
+    let mut setup = Setup::default();
+    setup.cjk = CjkPolicy::Drop;
+    let allow = Language::new(&Options { allow: "元".into(), ..Options::default() }, &setup).unwrap();
+    assert_pass_keeps(&allow, "The price was 5元 per kilogram, up 3%.\n");
+    // Without `allow` the digits go with the unit after them (`5元`), as in `10年`.
+    assert_pass_fixes(&pass_with(CjkPolicy::Drop), "The price was 5元 per kilogram, up 3%.\n", "The price was per kilogram, up 3%.\n");
+}
+
+#[test]
+fn drop_keeps_allowed_characters_from_config_whole_pipeline() {
     let cfg = Config::from_toml("cjk = \"drop\"\nselect = [\"L\"]\n[language]\nallow = \"元\"\n").unwrap();
     let out = Cleaner::new(cfg).unwrap().clean("The price was 5元 per kilogram, up 3%.\n");
     assert_eq!(out.text, "The price was 5元 per kilogram, up 3%.\n");
 }
 
 #[test]
-fn mark_wraps_untranslated_text_once() {
+fn mark_wraps_untranslated_text_once_whole_pipeline() {
     let input = "is mountain heavy。接过历史的接力棒,建设一个现代化的新广东,我们这代人要有志气和担当。The time for basic modernization is tight, and 首页 stays.\n";
     let out = clean_with(CjkPolicy::Mark, &[], input);
     assert_eq!(
@@ -150,9 +209,9 @@ fn mark_wraps_untranslated_text_once() {
 
 #[test]
 fn mark_glued_sentences() {
-    let out = clean_with(CjkPolicy::Mark, &["L"], SEED_000_LINE);
-    assert_eq!(
-        out.text,
+    assert_pass_fixes(
+        &pass_with(CjkPolicy::Mark),
+        SEED_000_LINE,
         "Confidence comes from 10 years of great practice in the new era. [zh]10年辛苦不寻常,习近平总书记带领我们团结奋斗、砥砺前行,中国发展面貌一新、格局一新、气象一新。[/zh] The historic achievements and changes we have made are rarely seen in the long course of human history。"
     );
 }
@@ -172,8 +231,15 @@ fn extract_records_each_removed_sentence_with_context() {
 
 #[test]
 fn pangu_spacing_is_off_by_default() {
+    assert_pass_keeps(&pass(), "2024年3月5日，中央军委主席Xi Jinping参加审议。\n");
+    let pangu = Language::new(&Options::default(), &Setup::new(Normalize::default(), false, CjkPolicy::Keep, ["L201"])).unwrap();
+    assert_pass_fixes(&pangu, "在2024年举行。", "在 2024 年举行。");
+}
+
+#[test]
+fn pangu_spacing_is_off_by_default_whole_pipeline() {
     assert_no_edits("2024年3月5日，中央军委主席Xi Jinping参加审议。\n");
-    assert_fixes_with(&["L201"], "在2024年举行。", "在 2024 年举行。");
+    crate::passes::kit::testing::assert_fixes_with(&["L201"], "在2024年举行。", "在 2024 年举行。");
 }
 
 #[test]
@@ -255,10 +321,10 @@ fn seeds_extract_extracts_each_dropped_piece_once() {
 
 #[test]
 fn clean_english_seed_is_untouched() {
+    // seeds/004_6641e13d47637e34.txt, the whole seed, with the pass alone.
     let (_, text) = seeds().into_iter().find(|(n, _)| n.starts_with("004")).unwrap();
     for policy in [CjkPolicy::Keep, CjkPolicy::Drop, CjkPolicy::Mark] {
-        let out = clean_with(policy, &["L"], &text);
-        assert_eq!(out.text, text);
+        assert_pass_keeps(&pass_with(policy), &text);
     }
 }
 
@@ -308,15 +374,15 @@ fn fixes_nothing_in_clean_english_with_default_pipeline() {
 
 #[test]
 fn keeps_names_glued_to_chinese_together() {
-    assert_no_edits("The speech by Xi Jinping在山东考察。\n");
-    assert_no_edits("中共中央总书记会见了Prime Minister Li Qiang\n");
+    assert_pass_keeps(&pass(), "The speech by Xi Jinping在山东考察。\n");
+    assert_pass_keeps(&pass(), "中共中央总书记会见了Prime Minister Li Qiang\n");
     assert_eq!(labels("中共中央总书记会见了Prime Minister Li Qiang")[0].1, Label::Mixed);
 }
 
 #[test]
 fn adds_chinese_full_stop_before_glued_english() {
-    assert_fixes_with(
-        &["L"],
+    assert_pass_fixes(
+        &pass(),
         "中共中央总书记参加江苏代表团审议The meeting was held in Beijing.",
         "中共中央总书记参加江苏代表团审议。 The meeting was held in Beijing.",
     );
@@ -456,30 +522,26 @@ fn seeds_segment_the_same_with_windows() {
 #[test]
 fn fragment_ending_an_english_sentence() {
     let input = "We must promote high-quality development,等等。We must attach importance to it.";
-    assert_fixes_with(&["L"], input, "We must promote high-quality development,等等。 We must attach importance to it.");
-    let out = clean_with(CjkPolicy::Drop, &["L"], input);
-    assert_eq!(out.text, "We must promote high-quality development. We must attach importance to it.");
-    let out = clean_with(CjkPolicy::Mark, &["L"], input);
-    assert_eq!(out.text, "We must promote high-quality development,[zh]等等。[/zh] We must attach importance to it.");
+    assert_pass_fixes(&pass(), input, "We must promote high-quality development,等等。 We must attach importance to it.");
+    assert_pass_fixes(&pass_with(CjkPolicy::Drop), input, "We must promote high-quality development. We must attach importance to it.");
+    assert_pass_fixes(&pass_with(CjkPolicy::Mark), input, "We must promote high-quality development,[zh]等等。[/zh] We must attach importance to it.");
 }
 
 #[test]
 fn date_goes_with_the_word_after_it() {
-    let out = clean_with(CjkPolicy::Drop, &["L"], "时间:2024-06-03Source: Qiushi作者:Number of hits:\n");
-    assert_eq!(out.text, "2024-06-03Source: Qiushi Number of hits:\n");
+    assert_pass_fixes(&pass_with(CjkPolicy::Drop), "时间:2024-06-03Source: Qiushi作者:Number of hits:\n", "2024-06-03Source: Qiushi Number of hits:\n");
 }
 
 #[test]
 fn drop_takes_brackets_around_a_chinese_name() {
     let input = "He attended the opening of the national congress (中国共产党第二十次全国代表大会) in Beijing.";
-    assert_no_edits(input);
-    let out = clean_with(CjkPolicy::Drop, &["L"], input);
-    assert_eq!(out.text, "He attended the opening of the national congress in Beijing.");
+    assert_pass_keeps(&pass(), input);
+    assert_pass_fixes(&pass_with(CjkPolicy::Drop), input, "He attended the opening of the national congress in Beijing.");
 }
 
 #[test]
 fn keeps_short_chinese_after_english_heading() {
-    assert_no_edits("Welcome to the website of 欢迎访问The Official Website of the city\n");
+    assert_pass_keeps(&pass(), "Welcome to the website of 欢迎访问The Official Website of the city\n");
 }
 
 #[test]
