@@ -446,6 +446,39 @@ crate::declare_rules! { pass = "boilerplate";
     /// `rules/boilerplate.toml`, the B115 rule.
     B115 = ("site-signature", Safe, true, "copyright, licence or CMS signature line removed");
     /// ## What it fixes
+    /// A call to action of the site, wherever it sits: subscription and
+    /// paywall lines (`You've accessed an article available only to
+    /// subscribers`, `Subscribe to …`), newsletter and app prompts, `Join the
+    /// conversation!`.
+    ///
+    /// ## Example
+    /// ```text
+    /// The exchanges set new rules for developers on Monday.
+    ///
+    /// You've accessed an article available only to subscribers
+    ///
+    /// The rules take effect in April, officials said.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// The exchanges set new rules for developers on Monday.
+    ///
+    /// The rules take effect in April, officials said.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// Netflix said its subscribers rose 5% in the quarter.
+    /// ```
+    ///
+    /// ## Why review
+    /// Only imperative or second-person lines about subscribing, signing up
+    /// or newsletters; an editor checks the removal.
+    ///
+    /// ## Data
+    /// `rules/boilerplate.toml`, the B117 rule.
+    B117 = ("call-to-action", Review, true, "subscription, newsletter or app prompt removed");
+    /// ## What it fixes
     /// Site furniture found by its shape alone, above or below the body of
     /// the article (the heaviest run of prose lines), on sites no rule
     /// names: date and time lines (`17:23 UTC+8, 2024-05-09`), bylines and
@@ -503,6 +536,7 @@ const R_PREFIX: &str = "metadata prefix removed";
 const R_DUPLICATE: &str = "repeated line removed";
 const R_CUSTOM: &str = "custom furniture pattern matched";
 const R_SIGNATURE: &str = "copyright, licence or CMS signature line removed";
+const R_CALL: &str = "subscription, newsletter or app prompt removed";
 const R_OVER_SHARE: &str = "; review: furniture over the document's share limit";
 
 fn reason(code: Code) -> &'static str {
@@ -521,6 +555,7 @@ fn reason(code: Code) -> &'static str {
         "B112" => R_PREFIX,
         "B113" => R_DUPLICATE,
         "B115" => R_SIGNATURE,
+        "B117" => R_CALL,
         _ => R_CUSTOM,
     }
 }
