@@ -17,6 +17,7 @@ const WORD_ENDINGS: &str = include_str!("../../rules/word_endings.txt");
 const DICTIONARY: &str = include_str!("../../rules/dictionary.txt");
 const ABBREVIATIONS: &str = include_str!("../../rules/abbreviations.txt");
 const FILE_SUFFIXES: &str = include_str!("../../rules/file_suffixes.txt");
+const COMPOUNDS: &str = include_str!("../../rules/compounds.txt");
 
 /// The parsed word lists.
 #[derive(Debug)]
@@ -47,7 +48,8 @@ pub struct Lexicon {
     /// `file_suffixes.txt`: file-name extensions and domain suffixes.
     pub file_suffixes: HashSet<String>,
     /// `dictionary.txt`: common English words, for splitting lowercase words
-    /// glued together (`tothe`); every word of the other lists is in it too.
+    /// glued together (`tothe`); every word of the other lists is in it too,
+    /// and the closed compounds of `compounds.txt` (`online`).
     pub dictionary: HashSet<String>,
 }
 
@@ -122,6 +124,7 @@ fn build() -> std::result::Result<Lexicon, (String, String)> {
     };
     let mut dictionary: HashSet<String> = one("dictionary.txt", DICTIONARY, "words")?.into_iter().collect();
     dictionary.extend(function.iter().chain(&open).chain(&months).chain(&weekdays).cloned());
+    dictionary.extend(one("compounds.txt", COMPOUNDS, "compounds")?);
     Ok(Lexicon {
         function: function.into_iter().collect(),
         open: open.into_iter().collect(),
@@ -185,6 +188,7 @@ mod tests {
         assert!(l.is_word("the") && l.is_word("project") && l.is_word("progress"));
         assert!(l.abbreviations.contains("no") && l.file_suffixes.contains("png"));
         assert!(!l.is_word("tothe") && !l.is_word("projectprogress"));
+        assert!(l.is_word("online") && l.is_word("blockchain"));
     }
 
     #[test]
