@@ -7,10 +7,14 @@
 //! month names, and anything that looks like an identifier, brand or URL
 //! (`iPhone`, `YouTube`, `getThe()`, `a.bTc`) is left alone.
 
-use crate::edit::{Confidence::Safe, Edit};
+use crate::edit::{
+    Confidence::{Review, Safe},
+    Edit,
+};
 use crate::error::Result;
 use crate::fasthash::FxHashSet as HashSet;
 use crate::text::lexicon;
+use crate::text::words::{in_address, in_domain, is_pinyin};
 use crate::passes::kit::{Context, Pass, Setup};
 
 crate::declare_rules! { pass = "glued_words";
@@ -43,7 +47,52 @@ crate::declare_rules! { pass = "glued_words";
     /// ## Data
     /// `rules/common_words.txt` (`[function]` section) and the month names.
     P301 = ("glued-words", Safe, true, "space between words glued across an HTML boundary");
+    /// ## What it fixes
+    /// Two lowercase words glued by a removed HTML span (`tothe`,
+    /// `technologyof`, `theinauguration`, `isnot`) get a space between them.
+    ///
+    /// ## Example
+    /// ```text
+    /// the leaders of information technologyof Jiangsu Province went tothe site forthe inauguration.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// the leaders of information technology of Jiangsu Province went to the site for the inauguration.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// He went online with a smartphone in Henan, Anhui and henan, anhui or wuhan, and the wholesalemarket.
+    /// Visit www.tothe.com or run make_tothe and projectprogress.
+    /// ```
+    ///
+    /// ## Why review
+    /// The joined token must not be a word (`rules/dictionary.txt`,
+    /// `rules/compounds.txt`), must not read as pinyin, must occur only once
+    /// in the document, and must split in exactly one way into two words,
+    /// one of them a closed-class word that does not form compounds (`the`,
+    /// `to`, `of`, `is`, `and`, ... but not `on`, `in`, `up`, `over`) with
+    /// the other at least three letters; or two words of four letters or more
+    /// that the document also writes apart (`project progress`). A rare
+    /// compound the dictionary lacks could still be split: an editor should look.
+    P302 = ("glued-lowercase-words", Review, true, "space between lowercase words glued across an HTML boundary");
 }
+
+const R_GLUED_LOWER: &str = "space between lowercase words glued across an HTML boundary";
+
+/// Closed-class words that may be one half of a glued pair; they rarely
+/// begin (left) or end (right) a closed compound.
+const GLUE_LEFT: &[&str] = &[
+    "the", "to", "of", "is", "are", "was", "were", "and", "not", "an", "has", "have", "had", "would", "could", "should",
+    "its", "their", "this", "that", "these", "those", "which", "from",
+];
+const GLUE_RIGHT: &[&str] = &[
+    "the", "to", "of", "is", "are", "was", "were", "and", "not", "a", "has", "have", "had", "would", "could", "should",
+    "their", "this", "that", "these", "those", "which", "from",
+];
+/// Particles that form compounds (`online`, `income`): a half only when the
+/// other half is `the`, `a` or `an`.
+const PARTICLES: &[&str] = &["in", "on", "at", "by", "for", "with", "as", "into", "from", "over", "under", "about"];
 
 const R_GLUED: &str = "space between words glued across an HTML boundary";
 
@@ -56,6 +105,7 @@ pub struct Options {}
 /// The glued_words pass.
 pub struct GluedWords {
     right: HashSet<String>,
+    lex: &'static lexicon::Lexicon,
 }
 
 impl GluedWords {
@@ -64,7 +114,7 @@ impl GluedWords {
         let lex = lexicon::lexicon()?;
         let mut right: HashSet<String> = lex.function.iter().filter(|w| w.len() >= 2).cloned().collect();
         right.extend(lex.months.iter().cloned());
-        Ok(GluedWords { right })
+        Ok(GluedWords { right, lex })
     }
 }
 
@@ -123,8 +173,84 @@ impl Pass for GluedWords {
             }
             i = e;
         }
+        self.lowercase_glue(text, &mut edits);
         edits
     }
+}
+
+impl GluedWords {
+    /// P302: lowercase tokens that are two words glued together.
+    fn lowercase_glue(&self, text: &str, edits: &mut Vec<Edit>) {
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_lowercase() {
+                i += 1;
+                continue;
+            }
+            let s = i;
+            while i < b.len() && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            let e = i;
+            if !(5..=30).contains(&(e - s)) || !b[s..e].iter().all(u8::is_ascii_lowercase) {
+                continue;
+            }
+            let before = if s > 0 { b[s - 1] } else { b' ' };
+            let after = b.get(e).copied().unwrap_or(b' ');
+            let edge = |c: u8| c.is_ascii_whitespace() || matches!(c, b',' | b'.' | b';' | b':' | b'!' | b'?' | b'(' | b')' | b'"');
+            if !edge(before) || !edge(after) || before == b'.' {
+                continue;
+            }
+            if after == b'.' && b.get(e + 1).is_some_and(u8::is_ascii_alphanumeric) {
+                continue;
+            }
+            let w = &text[s..e];
+            if self.lex.is_word(w) || is_pinyin(w) || in_address(b, s) || in_domain(b, s) {
+                continue;
+            }
+            if let Some(k) = self.split(text, w) {
+                // Once in the document: a word written twice is a word.
+                if memchr::memmem::find_iter(b, w.as_bytes()).nth(1).is_some() {
+                    continue;
+                }
+                edits.push(Edit::insertion(s + k, " ", P302, Review, R_GLUED_LOWER));
+            }
+        }
+    }
+
+    /// The one split of `w` into two words, as the offset of the right half.
+    fn split(&self, text: &str, w: &str) -> Option<usize> {
+        let mut found = None;
+        for k in 1..w.len() {
+            let (l, r) = (&w[..k], &w[k..]);
+            let word = |x: &str| x == "a" || self.lex.is_word(x);
+            if !word(l) || !word(r) {
+                continue;
+            }
+            let article = |x: &str| matches!(x, "the" | "a" | "an");
+            let ok = (GLUE_LEFT.contains(&l) && r.len() >= 3)
+                || (GLUE_RIGHT.contains(&r) && l.len() >= 3 && (r.len() > 1 || l.len() >= 4))
+                || (PARTICLES.contains(&l) && article(r))
+                || (l.len() >= 4 && r.len() >= 4 && written_apart(text, l, r));
+            if ok {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(k);
+            }
+        }
+        found
+    }
+}
+
+/// Does `text` hold `l r` as two words (`project progress`)?
+fn written_apart(text: &str, l: &str, r: &str) -> bool {
+    let pair = format!("{l} {r}");
+    let b = text.as_bytes();
+    memchr::memmem::find_iter(b, pair.as_bytes()).any(|at| {
+        (at == 0 || !b[at - 1].is_ascii_alphabetic()) && b.get(at + pair.len()).is_none_or(|c| !c.is_ascii_alphabetic())
+    })
 }
 
 /// Does any of the 64 byte triples starting at `w[0..64]` read lowercase,
@@ -143,7 +269,35 @@ fn any_lower_upper_lower(w: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::passes::kit::testing::{assert_fixes, assert_no_edits};
+    use super::{GluedWords, Options};
+    use crate::passes::kit::testing::{assert_fixes, assert_no_edits, assert_pass_fixes, assert_pass_keeps};
+    use crate::passes::kit::Setup;
+
+    fn pass() -> GluedWords {
+        GluedWords::new(&Options::default(), &Setup::default()).unwrap()
+    }
+
+    #[test]
+    fn splits_lowercase_words_glued_across_spans() {
+        assert_pass_fixes(&pass(), "information technologyof Jiangsu", "information technology of Jiangsu");
+        assert_pass_fixes(&pass(), "went tothe site for theinauguration, it isnot far", "went to the site for the inauguration, it is not far");
+        assert_pass_fixes(&pass(), "held anopening ceremony to createa new", "held an opening ceremony to create a new");
+        assert_pass_fixes(
+            &pass(),
+            "the projectprogress was fast. The project progress report",
+            "the project progress was fast. The project progress report",
+        );
+    }
+
+    #[test]
+    fn keeps_words_pinyin_and_ambiguous_splits() {
+        assert_pass_keeps(&pass(), "in henan, anhui, wuhan and hubei, online and offline, a smartphone");
+        assert_pass_fixes(&pass(), "the towelcome desk", "the to welcome desk");
+        assert_pass_keeps(&pass(), "the projectprogress and wholesalemarket");
+        assert_pass_keeps(&pass(), "see www.tothe.com, make_tothe, tothe.rs and foo.tothe");
+        assert_pass_keeps(&pass(), "grassroots grassroots and wordx wordx");
+        assert_pass_keeps(&pass(), "income, within, nonetheless, cannot, became, inbound");
+    }
 
     #[test]
     fn splits_words_glued_across_spans_in_real_line() {

@@ -41,9 +41,72 @@ crate::declare_rules! { pass = "quotes";
     /// A space is inserted only between the quote and an ASCII letter or
     /// digit, so Chinese quotation (`发展“硬实力”`) is untouched.
     P201 = ("glued-quote", Safe, true, "space inserted outside a quote glued to a word");
+    /// ## What it fixes
+    /// A curly double quote pointing the wrong way: a closing quote `”` that
+    /// opens a quotation (at a line start or after a space, before a word)
+    /// becomes `“`, and a closing quote between a word and `s`
+    /// (`company”s`) is the apostrophe `’` it was meant to be.
+    ///
+    /// ## Example
+    /// ```text
+    /// ”The Chinese market is too important” “This is an opportunity”, the exhibitors said.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// “The Chinese market is too important” “This is an opportunity”, the exhibitors said.
+    /// ```
+    ///
+    /// ## Example
+    /// ```text
+    /// He inquired about the company”s operation and “future plans”.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// He inquired about the company’s operation and “future plans”.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// He said “yes” and ”no and “maybe”.
+    /// the “Gold Company”s plan stays.
+    /// ```
+    ///
+    /// ## Why safe
+    /// The line's curly double quotes must pair as `“ ”` once the quote is
+    /// turned (or, for `”s`, once it is read as an apostrophe); otherwise the
+    /// line is left alone.
+    P202 = ("misdirected-curly-quote", Safe, true, "curly quote turned the right way");
+    /// ## What it fixes
+    /// A space just inside a quotation on one side: `the "safety week "
+    /// campaign` → `the "safety week" campaign`.
+    ///
+    /// ## Example
+    /// ```text
+    /// the "safety week " campaign and the “ green city” plan
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// the "safety week" campaign and the “green city” plan
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// He said " . and " then left.
+    /// Sizes 5" and 6 " here.
+    /// ```
+    ///
+    /// ## Why safe
+    /// Straight quotes must pair on the line, every pair hugging its text on
+    /// at least one side, with a word just inside and a space, sentence mark
+    /// or line end just outside the loose side; curly quotes must alternate
+    /// `“ ”`. A quotation with spaces on both sides is left alone.
+    P203 = ("space-inside-quote", Safe, true, "space just inside a quotation removed");
 }
 
 const R_GLUED: &str = "space inserted outside a quote glued to a word";
+const R_TURNED: &str = "curly quote turned the right way";
+const R_APOSTROPHE: &str = "closing quote between a word and `s` is an apostrophe";
+const R_INSIDE: &str = "space just inside a quotation removed";
 
 /// Options of the quotes pass (`[quotes]` in rinse.toml).
 #[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
@@ -108,7 +171,46 @@ fn is_space(c: u8) -> bool {
 /// after `,` `;` `:` that follow a word (`sky,"Kunlong"`)?
 fn opens_after(b: &[u8], o: usize) -> bool {
     let p = b[o - 1];
-    word_byte(p) || (matches!(p, b',' | b';' | b':') && o >= 2 && word_byte(b[o - 2]))
+    word_byte(p) || (matches!(p, b',' | b';' | b':' | b'.' | b'!' | b'?') && o >= 2 && b[o - 2].is_ascii_lowercase())
+        || (matches!(p, b',' | b';' | b':') && o >= 2 && word_byte(b[o - 2]))
+}
+
+/// A lone `s` right after a closing quote (`"Made in China"s`): a broken
+/// possessive, not a word to space off.
+fn possessive_s(b: &[u8], at: usize) -> bool {
+    b.get(at) == Some(&b's') && b.get(at + 1).is_none_or(|x| !x.is_ascii_alphanumeric())
+}
+
+/// Is `c` just outside a quotation a plain boundary (space, sentence mark,
+/// line end)?
+fn outside_ok(c: Option<&u8>) -> bool {
+    c.is_none_or(|&x| is_space(x) || matches!(x, b',' | b'.' | b';' | b':' | b'!' | b'?' | b')'))
+}
+
+/// P203 for one pair `o..c` (quote bytes `ql` long) with spaces just inside
+/// on exactly one side: the edit removing them, if the outside of that side
+/// is a boundary and a word is just inside.
+fn loose_side(b: &[u8], o: usize, c: usize, ql: usize) -> Option<Edit> {
+    let inner = &b[o + ql..c];
+    let lead = inner.iter().take_while(|&&x| x == b' ').count();
+    let trail = inner.iter().rev().take_while(|&&x| x == b' ').count();
+    if lead == inner.len() || (lead > 0) == (trail > 0) {
+        return None;
+    }
+    if trail > 0 {
+        let last = inner[inner.len() - trail - 1];
+        if !(word_byte(last) || matches!(last, b'.' | b'!' | b'?')) || !outside_ok(b.get(c + ql)) {
+            return None;
+        }
+        Some(Edit::deletion(c - trail..c, P203, Safe, R_INSIDE))
+    } else {
+        let first = inner[lead];
+        let before = if o == 0 { None } else { Some(&b[o - 1]) };
+        if !word_byte(first) || !before.is_none_or(|&x| is_space(x) || matches!(x, b'(' | b':' | b',')) {
+            return None;
+        }
+        Some(Edit::deletion(o + ql..o + ql + lead, P203, Safe, R_INSIDE))
+    }
 }
 
 /// Straight quotes of one line, at byte offsets `qs`.
@@ -116,23 +218,35 @@ fn straight_line(b: &[u8], qs: &[usize], edits: &mut Vec<Edit>) {
     if qs.is_empty() || qs.len() % 2 != 0 {
         return;
     }
-    // Every pair must hug its text, or the pairing is not trusted.
+    // Every pair must hug its text, or the pairing is not trusted; a pair
+    // loose on one side only is repaired first (P203).
+    let mut loose = Vec::new();
     for pair in qs.chunks(2) {
         let (o, c) = (pair[0], pair[1]);
-        if c == o + 1 || is_space(b[o + 1]) || is_space(b[c - 1]) {
-            return;
-        }
         // A digit before a quote may be inches (`21"`): not a quote at all.
-        if b[c - 1].is_ascii_digit() && o > 0 && b[o - 1].is_ascii_digit() {
+        if c == o + 1 || (b[c - 1].is_ascii_digit() && o > 0 && b[o - 1].is_ascii_digit()) {
             return;
         }
+        if is_space(b[o + 1]) || is_space(b[c - 1]) {
+            if b[o + 1..c].iter().any(|&x| x == b'\n' || x == b'\r') || b[c - 1].is_ascii_digit() {
+                return;
+            }
+            match loose_side(b, o, c, 1) {
+                Some(e) => loose.push(e),
+                None => return,
+            }
+        }
+    }
+    if !loose.is_empty() {
+        edits.append(&mut loose);
+        return;
     }
     for pair in qs.chunks(2) {
         let (o, c) = (pair[0], pair[1]);
         if o > 0 && opens_after(b, o) {
             edits.push(Edit::insertion(o, " ", P201, Safe, R_GLUED));
         }
-        if b.get(c + 1).is_some_and(|&x| word_byte(x)) {
+        if b.get(c + 1).is_some_and(|&x| word_byte(x)) && !possessive_s(b, c + 1) {
             edits.push(Edit::insertion(c + 1, " ", P201, Safe, R_GLUED));
         }
     }
@@ -140,24 +254,63 @@ fn straight_line(b: &[u8], qs: &[usize], edits: &mut Vec<Edit>) {
 
 /// Curly double quotes of one line: `(offset, is_opening)`.
 fn curly_line(text: &str, qs: &[(usize, bool)], edits: &mut Vec<Edit>) {
-    if qs.is_empty() || qs.len() % 2 != 0 {
-        return;
-    }
-    if !qs.chunks(2).all(|p| p[0].1 && !p[1].1) {
+    if qs.is_empty() {
         return;
     }
     let b = text.as_bytes();
+    let alternates = |qs: &[(usize, bool)]| qs.len() % 2 == 0 && qs.chunks(2).all(|p| p[0].1 && !p[1].1);
+    if !alternates(qs) {
+        // `company”s`: a closing quote between a word and `s` that pairs
+        // with nothing is an apostrophe.
+        let apostrophe = |&(q, open): &(usize, bool)| {
+            !open
+                && q > 0
+                && b[q - 1].is_ascii_alphabetic()
+                && b.get(q + RDQ.len()) == Some(&b's')
+                && b.get(q + RDQ.len() + 1).is_none_or(|x| !x.is_ascii_alphanumeric())
+        };
+        let rest: Vec<(usize, bool)> = qs.iter().copied().filter(|q| !apostrophe(q)).collect();
+        if rest.len() < qs.len() && (rest.is_empty() || alternates(&rest)) {
+            for &(q, _) in qs.iter().filter(|q| apostrophe(q)) {
+                edits.push(Edit::replacement(q..q + RDQ.len(), "\u{2019}", P202, Safe, R_APOSTROPHE));
+            }
+            return;
+        }
+        // `”The Chinese market”`: a closing quote opening a quotation (at the
+        // line start or after a space, before a word).
+        let opener = |&(q, open): &(usize, bool)| {
+            !open
+                && (q == 0 || matches!(b[q - 1], b' ' | b'\t' | b'\n' | b'('))
+                && b.get(q + RDQ.len()).is_some_and(|x| x.is_ascii_alphanumeric())
+        };
+        let turned: Vec<(usize, bool)> = qs.iter().map(|q| (q.0, q.1 || opener(q))).collect();
+        if turned != qs && alternates(&turned) {
+            for &(q, _) in qs.iter().filter(|q| opener(q)) {
+                edits.push(Edit::replacement(q..q + RDQ.len(), LDQ, P202, Safe, R_TURNED));
+            }
+        }
+        return;
+    }
     for pair in qs.chunks(2) {
         let (o, c) = (pair[0].0, pair[1].0);
         let inner = &text[o + LDQ.len()..c];
-        if inner.is_empty() || inner.starts_with(char::is_whitespace) || inner.ends_with(char::is_whitespace) {
+        if inner.is_empty() {
+            continue;
+        }
+        if inner.starts_with(' ') || inner.ends_with(' ') {
+            if let Some(e) = loose_side(b, o, c, LDQ.len()) {
+                edits.push(e);
+            }
+            continue;
+        }
+        if inner.starts_with(char::is_whitespace) || inner.ends_with(char::is_whitespace) {
             continue;
         }
         if o > 0 && opens_after(b, o) {
             edits.push(Edit::insertion(o, " ", P201, Safe, R_GLUED));
         }
         let after = c + RDQ.len();
-        if b.get(after).is_some_and(|&x| word_byte(x)) {
+        if b.get(after).is_some_and(|&x| word_byte(x)) && !possessive_s(b, after) {
             edits.push(Edit::insertion(after, " ", P201, Safe, R_GLUED));
         }
     }
@@ -165,7 +318,46 @@ fn curly_line(text: &str, qs: &[(usize, bool)], edits: &mut Vec<Edit>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::passes::kit::testing::{assert_fixes, assert_fixes_with, assert_no_edits};
+    use super::{Options, Quotes};
+    use crate::passes::kit::testing::{assert_fixes, assert_no_edits, assert_pass_fixes, assert_pass_keeps};
+    use crate::passes::kit::Setup;
+
+    fn pass() -> Quotes {
+        Quotes::new(&Options::default(), &Setup::default()).unwrap()
+    }
+
+    #[test]
+    fn turns_misdirected_curly_quotes() {
+        assert_pass_fixes(
+            &pass(),
+            "\u{201d}The Chinese market is too important\u{201d} \u{201c}This is an opportunity\u{201d}, they said.",
+            "\u{201c}The Chinese market is too important\u{201d} \u{201c}This is an opportunity\u{201d}, they said.",
+        );
+        assert_pass_fixes(
+            &pass(),
+            "\u{201d}True value!\u{201d}just now, many",
+            "\u{201c}True value!\u{201d} just now, many",
+        );
+        assert_pass_fixes(&pass(), "the company\u{201d}s operation", "the company\u{2019}s operation");
+        assert_pass_keeps(&pass(), "He said \u{201c}yes\u{201d} and \u{201d}no and \u{201c}maybe\u{201d}.");
+        assert_pass_keeps(&pass(), "the \u{201c}Gold Company\u{201d}s plan stays.");
+    }
+
+    #[test]
+    fn removes_space_inside_one_side_of_a_quotation() {
+        assert_pass_fixes(&pass(), "the \"safety week \" campaign", "the \"safety week\" campaign");
+        assert_pass_fixes(&pass(), "the \u{201c} green city\u{201d} plan", "the \u{201c}green city\u{201d} plan");
+        assert_pass_keeps(&pass(), "He said \" . and \" then left.");
+        assert_pass_keeps(&pass(), "the \" both sides \" stay");
+    }
+
+    #[test]
+    fn spaces_quotes_after_sentence_marks() {
+        assert_pass_fixes(&pass(), "the freshmen.\u{201c}The future\u{201d} is", "the freshmen. \u{201c}The future\u{201d} is");
+        assert_pass_fixes(&pass(), "in the topic\u{201c}English\u{201d} now", "in the topic \u{201c}English\u{201d} now");
+        assert_pass_fixes(&pass(), "this year.\"Next year\" we", "this year. \"Next year\" we");
+        assert_pass_keeps(&pass(), "the U.S.\"Next\" and the 5.\"x\" item");
+    }
 
     #[test]
     fn spaces_glued_straight_quotes_in_real_line() {
@@ -173,8 +365,8 @@ mod tests {
             "Guangdong, Shandong, Liaoning, Gansu and other provinces were held on this day\"The first meeting of the new year\"All localities have gathered new consensus.",
             "Guangdong, Shandong, Liaoning, Gansu and other provinces were held on this day \"The first meeting of the new year\" All localities have gathered new consensus.",
         );
-        assert_fixes_with(
-            &["P201"],
+        assert_pass_fixes(
+            &pass(),
             "held a meeting in Shenzhen\"2024 Guangdong Provincial High-quality Development Conference\"He said",
             "held a meeting in Shenzhen \"2024 Guangdong Provincial High-quality Development Conference\" He said",
         );
@@ -182,13 +374,13 @@ mod tests {
 
     #[test]
     fn spaces_quote_opened_after_comma() {
-        assert_fixes_with(&["P201"], "Explore the sky,\"Kunlong\" flies", "Explore the sky, \"Kunlong\" flies");
-        assert_fixes_with(&["P201"], "He said:\u{201c}We will\u{201d}", "He said: \u{201c}We will\u{201d}");
+        assert_pass_fixes(&pass(), "Explore the sky,\"Kunlong\" flies", "Explore the sky, \"Kunlong\" flies");
+        assert_pass_fixes(&pass(), "He said:\u{201c}We will\u{201d}", "He said: \u{201c}We will\u{201d}");
     }
 
     #[test]
     fn spaces_glued_curly_quotes() {
-        assert_fixes_with(&["P201"], "the so-called\u{201c}toilet revolution\u{201d}forward", "the so-called \u{201c}toilet revolution\u{201d} forward");
+        assert_pass_fixes(&pass(), "the so-called\u{201c}toilet revolution\u{201d}forward", "the so-called \u{201c}toilet revolution\u{201d} forward");
     }
 
     #[test]

@@ -19,6 +19,7 @@ const ABBREVIATIONS: &str = include_str!("../../rules/abbreviations.txt");
 const FILE_SUFFIXES: &str = include_str!("../../rules/file_suffixes.txt");
 const STOPWORDS: &str = include_str!("../../rules/stopwords.txt");
 const FURNITURE_WORDS: &str = include_str!("../../rules/furniture_words.txt");
+const COMPOUNDS: &str = include_str!("../../rules/compounds.txt");
 
 /// The parsed word lists.
 #[derive(Debug)]
@@ -60,7 +61,8 @@ pub struct Lexicon {
     /// `furniture_words.txt` `[label]`: last words of metadata labels.
     pub label_words: HashSet<String>,
     /// `dictionary.txt`: common English words, for splitting lowercase words
-    /// glued together (`tothe`); every word of the other lists is in it too.
+    /// glued together (`tothe`); every word of the other lists is in it too,
+    /// and the closed compounds of `compounds.txt` (`online`).
     pub dictionary: HashSet<String>,
 }
 
@@ -163,6 +165,7 @@ fn build() -> std::result::Result<Lexicon, (String, String)> {
     let (nav_words, widget_words, language_names, label_words) = (next_set(), next_set(), next_set(), next_set());
     let mut dictionary: HashSet<String> = one("dictionary.txt", DICTIONARY, "words")?.into_iter().collect();
     dictionary.extend(function.iter().chain(&open).chain(&months).chain(&weekdays).cloned());
+    dictionary.extend(one("compounds.txt", COMPOUNDS, "compounds")?);
     Ok(Lexicon {
         function: function.into_iter().collect(),
         open: open.into_iter().collect(),
@@ -236,6 +239,7 @@ mod tests {
         assert_eq!(l.stopword_density("Home | News | Contact Us").0, 0.0);
         assert!(l.nav_words.contains("home") && l.widget_words.contains("share") && l.language_names.contains("english"));
         assert!(!l.is_word("tothe") && !l.is_word("projectprogress"));
+        assert!(l.is_word("online") && l.is_word("blockchain"));
     }
 
     #[test]

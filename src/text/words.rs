@@ -73,6 +73,52 @@ fn trim_token(tok: &[u8]) -> &[u8] {
     &tok[start..end.max(start)]
 }
 
+/// Pinyin initials (the empty initial is handled by [`ZERO_INITIAL`]).
+const INITIALS: &[&str] = &["zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w"];
+/// Pinyin finals after an initial (a generous set: some pairs never occur).
+const FINALS: &[&str] = &[
+    "iang", "iong", "uang", "ang", "eng", "ing", "ong", "iao", "ian", "uai", "uan", "ai", "ei", "ao", "ou", "an", "en", "er", "ia",
+    "ie", "iu", "in", "ua", "uo", "ui", "un", "ue", "a", "o", "e", "i", "u", "v",
+];
+/// Syllables without an initial.
+const ZERO_INITIAL: &[&str] = &["ang", "eng", "ai", "ei", "ao", "ou", "an", "en", "er", "a", "o", "e"];
+
+/// Can `w` (lower-case ASCII) be read entirely as toneless pinyin syllables
+/// (`henan`, `anhui`, `wuhan`, `zhejiang`)? Place names and personal names
+/// written this way are never English words glued together.
+pub fn is_pinyin(w: &str) -> bool {
+    let b = w.as_bytes();
+    // reach[i]: the first i bytes split into syllables.
+    let mut reach = vec![false; b.len() + 1];
+    reach[0] = true;
+    for i in 0..b.len() {
+        if !reach[i] {
+            continue;
+        }
+        let rest = &w[i..];
+        for z in ZERO_INITIAL {
+            if rest.starts_with(z) {
+                reach[i + z.len()] = true;
+            }
+        }
+        for ini in INITIALS {
+            if let Some(after) = rest.strip_prefix(ini) {
+                for f in FINALS {
+                    // `o` follows only b p m f, and `e` never does b p f.
+                    let labial = matches!(*ini, "b" | "p" | "m" | "f");
+                    if (*f == "o" && !labial) || (*f == "e" && matches!(*ini, "b" | "p" | "f")) {
+                        continue;
+                    }
+                    if after.starts_with(f) {
+                        reach[i + ini.len() + f.len()] = true;
+                    }
+                }
+            }
+        }
+    }
+    !b.is_empty() && reach[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,6 +132,16 @@ mod tests {
         assert_eq!(word_end(b, 4), 9);
         assert_eq!(letters_fwd(b, 99), 0);
         assert_eq!(letters_back(b, 0), 0);
+    }
+
+    #[test]
+    fn pinyin_words() {
+        for w in ["henan", "anhui", "wuhan", "zhejiang", "guangdong", "xi", "hubei", "jiangsu"] {
+            assert!(is_pinyin(w), "{w}");
+        }
+        for w in ["tothe", "projectprogress", "isnot", "theinauguration", "createa", "technologyof", "wholesalemarket", "anopening"] {
+            assert!(!is_pinyin(w), "{w}");
+        }
     }
 
     #[test]
