@@ -41,8 +41,18 @@ pub struct LearnedRule {
 impl LearnedRule {
     /// As a `[[rule]]` of a boilerplate rules file (code B114).
     pub fn to_spec(&self) -> RuleSpec {
+        self.to_spec_as("B114")
+    }
+
+    /// As a rule learned from the batch being cleaned (code B118, review):
+    /// what `rinse clean` adds when it gets many documents.
+    pub fn to_batch_spec(&self) -> RuleSpec {
+        RuleSpec { confidence: Some(crate::Confidence::Review), ..self.to_spec_as("B118") }
+    }
+
+    fn to_spec_as(&self, code: &str) -> RuleSpec {
         RuleSpec {
-            code: "B114".into(),
+            code: code.into(),
             kind: Kind::Pattern,
             zone: self.zone,
             pattern: Some(self.pattern.clone()),

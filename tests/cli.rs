@@ -839,3 +839,40 @@ fn in_place_writes_through_a_symlink_and_new_files_are_0644() {
     rinse().args(["clean", "-q", "-o"]).arg(&out).arg(&real).assert().success();
     assert_eq!(fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o644);
 }
+
+/// Many documents: lines recurring in their footers are learned from the
+/// batch first and removed (B118), without a separate `learn` step.
+#[test]
+fn clean_learns_recurring_furniture_from_the_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    let stories = ["the port", "a new bridge over the river", "the harvest in the north", "the school on the hill", "the market"];
+    for (i, s) in stories.iter().enumerate() {
+        let text = format!(
+            "The story of {s} was told on Monday, and it ended well for everyone involved.\n\nShare to friends circle\nEditor-on-duty hotline 8888\n"
+        );
+        fs::write(dir.path().join(format!("d{i}.txt")), text).unwrap();
+    }
+    let out = dir.path().join("out");
+    let report = dir.path().join("r.jsonl");
+    rinse()
+        .args(["clean", "--output-dir"])
+        .arg(&out)
+        .arg("--report")
+        .arg(&report)
+        .arg(dir.path().join("d0.txt"))
+        .args((1..5).map(|i| dir.path().join(format!("d{i}.txt"))))
+        .assert()
+        .success()
+        .stderr(contains("learned 2 recurring furniture line(s)"));
+    let cleaned = fs::read_to_string(out.join("d0.txt")).unwrap();
+    assert_eq!(cleaned, "The story of the port was told on Monday, and it ended well for everyone involved.\n");
+    assert!(fs::read_to_string(&report).unwrap().contains("\"B118\""));
+    // --no-learn keeps them.
+    rinse()
+        .args(["clean", "--no-learn", "-q", "--output-dir"])
+        .arg(&out)
+        .args((0..5).map(|i| dir.path().join(format!("d{i}.txt"))))
+        .assert()
+        .success();
+    assert!(fs::read_to_string(out.join("d0.txt")).unwrap().contains("Share to friends circle"));
+}

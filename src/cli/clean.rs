@@ -47,6 +47,16 @@ pub struct CleanArgs {
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
+    /// With many documents (a directory, several files, a JSONL file): do not
+    /// learn the lines recurring in their headers and footers first (rule B118).
+    #[arg(long)]
+    pub no_learn: bool,
+    /// Learning: a line is furniture when it recurs in this many sampled documents.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub learn_min_docs: usize,
+    /// Learning: how many documents (at most 64 MB) are sampled from the start of the batch.
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub learn_sample: usize,
     /// No summary or progress on stderr.
     #[arg(short, long)]
     pub quiet: bool,
@@ -70,8 +80,16 @@ pub enum OnError {
 pub fn run(args: CleanArgs) -> Result<ExitCode> {
     // The edit list and hashes only matter in a written report.
     let detail = if args.report.is_some() { rinse::ReportDetail::Full } else { rinse::ReportDetail::Summary };
-    let cleaner = args.config.cleaner()?.with_report_detail(detail);
     let encoding = args.config.encoding()?;
+    let mut config = args.config.config()?;
+    let learned = learn_from_batch(&args, encoding)?;
+    if !learned.is_empty() {
+        if !args.quiet {
+            eprintln!("rinse: learned {} recurring furniture line(s) from the batch (rule B118; --no-learn turns this off)", learned.len());
+        }
+        config.passes.boilerplate.extra_rules.extend(learned);
+    }
+    let cleaner = args.config.cleaner_for(config)?.with_report_detail(detail);
     if args.input.jsonl {
         return jsonl::clean(&args, &cleaner);
     }
@@ -180,6 +198,54 @@ pub fn run(args: CleanArgs) -> Result<ExitCode> {
         eprintln!("{}", summary.render(errors, started.elapsed()));
     }
     Ok(if errors > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+/// The documents a batch starts with: at most `--learn-sample` of them and
+/// 64 MB, read (and decoded) once more before cleaning, so memory stays
+/// bounded whatever the batch's size. Stdin is never sampled (it cannot be
+/// read twice).
+fn learn_from_batch(args: &CleanArgs, encoding: Option<&'static encoding_rs::Encoding>) -> Result<Vec<rinse::passes::boilerplate::RuleSpec>> {
+    const MAX_SAMPLE_BYTES: usize = 64 << 20;
+    if args.no_learn || args.learn_sample < 2 {
+        return Ok(Vec::new());
+    }
+    let inputs = expand_with_base(&args.input.paths, args.input.glob.as_deref())?;
+    let mut docs: Vec<String> = Vec::new();
+    let mut bytes = 0usize;
+    if let Some((field, id_field)) = args.input.jsonl_fields() {
+        for (input, _) in inputs.iter().filter(|(i, _)| *i != Input::Stdin) {
+            let reader = super::io::open_reader(input)?;
+            for line in std::io::BufRead::lines(reader) {
+                let Ok(line) = line else { break };
+                if docs.len() >= args.learn_sample || bytes >= MAX_SAMPLE_BYTES {
+                    break;
+                }
+                if let Ok(rec) = super::common::parse_record(&line, field, id_field) {
+                    bytes += rec.text.len();
+                    docs.push(rec.text);
+                }
+            }
+        }
+    } else {
+        if inputs.len() < 2 || inputs.iter().any(|(i, _)| *i == Input::Stdin) {
+            return Ok(Vec::new());
+        }
+        for (input, _) in inputs.iter().take(args.learn_sample) {
+            if bytes >= MAX_SAMPLE_BYTES {
+                break;
+            }
+            let Ok(raw) = super::io::read_all(input) else { continue };
+            let (text, _) = rinse::decode::decode(&raw, encoding);
+            bytes += text.len();
+            docs.push(text.into_owned());
+        }
+    }
+    let min_docs = args.learn_min_docs.max(2);
+    if docs.len() < min_docs.max(4) {
+        return Ok(Vec::new());
+    }
+    let refs: Vec<&str> = docs.iter().map(String::as_str).collect();
+    Ok(rinse::learn::learn(&refs, min_docs).iter().map(rinse::learn::LearnedRule::to_batch_spec).collect())
 }
 
 fn clean_one(

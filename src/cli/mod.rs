@@ -155,7 +155,12 @@ impl ConfigArgs {
     /// each pass's time per round on stderr (see "Tests and benchmarks" in
     /// the README); the library itself never prints.
     pub fn cleaner(&self) -> Result<rinse::Cleaner> {
-        let cleaner = rinse::Cleaner::new(self.config()?)?;
+        self.cleaner_for(self.config()?)
+    }
+
+    /// [`ConfigArgs::cleaner`] for a configuration built from these arguments.
+    pub fn cleaner_for(&self, config: Config) -> Result<rinse::Cleaner> {
+        let cleaner = rinse::Cleaner::new(config)?;
         Ok(if std::env::var_os("RINSE_TIMINGS").is_some() {
             cleaner.with_timing_hook(std::sync::Arc::new(|what: &str, took: std::time::Duration| {
                 eprintln!("timing {what:<30} {:>8.2} ms", took.as_secs_f64() * 1e3);

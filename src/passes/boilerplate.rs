@@ -446,6 +446,17 @@ crate::declare_rules! { pass = "boilerplate";
     /// `rules/boilerplate.toml`, the B115 rule.
     B115 = ("site-signature", Safe, true, "copyright, licence or CMS signature line removed");
     /// ## What it fixes
+    /// A line that recurs above or below the article in many documents of
+    /// the batch being cleaned (a directory or a JSONL corpus): `rinse clean`
+    /// learns such lines from a sample of the batch first (as `rinse learn`
+    /// does) and removes them from every document, without a separate step.
+    /// Lines also seen in a document's body are never learned.
+    ///
+    /// ## Why review
+    /// Learned without a person looking; `rinse clean --no-learn` turns it
+    /// off, `--learn-min-docs` sets how many documents a line must recur in.
+    B118 = ("batch-recurring-line", Review, true, "line recurring across the batch's headers or footers removed");
+    /// ## What it fixes
     /// A call to action of the site, wherever it sits: subscription and
     /// paywall lines (`You've accessed an article available only to
     /// subscribers`, `Subscribe to …`), newsletter and app prompts, `Join the
@@ -537,6 +548,7 @@ const R_DUPLICATE: &str = "repeated line removed";
 const R_CUSTOM: &str = "custom furniture pattern matched";
 const R_SIGNATURE: &str = "copyright, licence or CMS signature line removed";
 const R_CALL: &str = "subscription, newsletter or app prompt removed";
+const R_BATCH: &str = "line recurring across the batch's headers or footers removed";
 const R_OVER_SHARE: &str = "; review: furniture over the document's share limit";
 
 fn reason(code: Code) -> &'static str {
@@ -556,6 +568,7 @@ fn reason(code: Code) -> &'static str {
         "B113" => R_DUPLICATE,
         "B115" => R_SIGNATURE,
         "B117" => R_CALL,
+        "B118" => R_BATCH,
         _ => R_CUSTOM,
     }
 }

@@ -80,15 +80,29 @@ fn ac(words: &[String], kind: MatchKind) -> Result<Option<AhoCorasick>> {
 struct Words {
     words: Vec<String>,
     rule: Vec<usize>,
+    /// Further rules of a word several rules share (keyed by its index in
+    /// `words`): the automaton reports one match per word.
+    shared: HashMap<usize, Vec<usize>>,
     ac: Option<AhoCorasick>,
 }
 
 impl Words {
     fn add(&mut self, rule: usize, words: &[String]) {
         for w in words {
+            if let Some(k) = self.words.iter().position(|x| x.eq_ignore_ascii_case(w)) {
+                if self.rule[k] != rule {
+                    self.shared.entry(k).or_default().push(rule);
+                }
+                continue;
+            }
             self.words.push(w.clone());
             self.rule.push(rule);
         }
+    }
+
+    /// Every rule the word matched as pattern `k` belongs to.
+    fn rules_of(&self, k: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::once(self.rule[k]).chain(self.shared.get(&k).into_iter().flatten().copied())
     }
     fn build(&mut self, kind: MatchKind) -> Result<()> {
         self.ac = ac(&self.words, kind)?;
@@ -379,7 +393,9 @@ impl Classifier {
         };
         if let Some(ac) = &words.ac {
             for m in ac.find_iter(t) {
-                run(words.rule[m.pattern().as_usize()], hits);
+                for idx in words.rules_of(m.pattern().as_usize()) {
+                    run(idx, hits);
+                }
             }
         }
         for &idx in untriggered {
