@@ -394,7 +394,7 @@ crate::declare_rules! { pass = "numbers";
     N204 = ("number-glued-to-capitalized-word", Review, true, "space between a number and the capitalized word glued to it");
 }
 
-const R_TWO_POINTS: &str = "two decimal points before `billion`, read as 亿";
+const R_TWO_POINTS: &str = "two decimal points before a scale word";
 const R_WAN_ZEROS: &str = "decimal followed by the unit's zeros, read as 万/亿";
 const R_YI_ZEROS: &str = "decimal ending in 亿's extra zeros before `million`";
 const R_CJK_UNIT: &str = "Chinese unit in English text";

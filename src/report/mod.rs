@@ -142,7 +142,8 @@ impl Report {
     /// ```
     pub fn apply_with_suggestions(&self, input: &str) -> Result<String> {
         let overlaps = |e: &ReportEdit, s: &ReportEdit| {
-            (e.start < s.end && s.start < e.end) || (e.start == e.end && s.start < e.start && e.start < s.end)
+            // An insertion at either end of a suggestion was widened into it.
+            (e.start < s.end && s.start < e.end) || (e.start == e.end && s.start <= e.start && e.start <= s.end)
         };
         let mut all: Vec<ReportEdit> =
             self.edits.iter().filter(|e| !self.suggestions.iter().any(|s| overlaps(e, s))).cloned().collect();
