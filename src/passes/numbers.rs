@@ -1311,8 +1311,26 @@ struct Percent {
 /// The figures and percentages of one document.
 #[derive(Debug, Default)]
 struct Doc {
+    /// In text order.
     figures: Vec<Figure>,
+    /// In text order.
     percents: Vec<Percent>,
+    /// Clean figures by value ([`value_key`]).
+    by_value: HashMap<String, Vec<usize>>,
+}
+
+/// A value to ten significant digits: equal keys are the same figure.
+fn value_key(v: f64) -> String {
+    format!("{v:.9e}")
+}
+
+impl Doc {
+    /// Indices of the figures inside `r`.
+    fn within(&self, r: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let a = self.figures.partition_point(|f| f.range.start < r.start);
+        let b = self.figures.partition_point(|f| f.range.start < r.end);
+        a..b.max(a)
+    }
 }
 
 /// A broken figure with several readings.
@@ -1370,10 +1388,13 @@ fn sentence_at(text: &str, pos: usize) -> std::ops::Range<usize> {
     s.min(pos)..e
 }
 
-/// The line (paragraph) around `pos`.
+/// The line (paragraph) around `pos`, at most 8 KB either side.
 fn line_at(text: &str, pos: usize) -> std::ops::Range<usize> {
-    let s = text[..pos].rfind('\n').map_or(0, |i| i + 1);
-    let e = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+    const FAR: usize = 8 << 10;
+    let lo = text.floor_char_boundary(pos.saturating_sub(FAR));
+    let hi = text.ceil_char_boundary((pos + FAR).min(text.len()));
+    let s = text[lo..pos].rfind('\n').map_or(lo, |i| lo + i + 1);
+    let e = text[pos..hi].find('\n').map_or(hi, |i| pos + i);
     s..e
 }
 
@@ -1494,6 +1515,11 @@ impl Numbers {
             doc.figures.push(Figure { range: t.start..end, values, half_ulp: 0.5 * 10f64.powi(exp - frac_len), kind: self.kind_near(text, t.start, end) });
             pos = end;
         }
+        for (i, f) in doc.figures.iter().enumerate() {
+            if let [v] = f.values[..] {
+                doc.by_value.entry(value_key(v)).or_default().push(i);
+            }
+        }
         doc
     }
 
@@ -1501,9 +1527,10 @@ impl Numbers {
     /// rest of the document: `Ok((reading, why))` when every piece of
     /// evidence found points to the same reading, `Err(why not)` otherwise.
     fn decide(&self, text: &str, doc: &Doc, at: usize) -> std::result::Result<(usize, String), String> {
-        let Some(fi) = doc.figures.iter().position(|f| f.range.start == at) else {
-            return Err("not found".into());
-        };
+        let fi = doc.figures.partition_point(|f| f.range.start < at);
+        if doc.figures.get(fi).is_none_or(|f| f.range.start != at) {
+            return Err("nothing in the page decides".into());
+        }
         let f = &doc.figures[fi];
         let n = f.values.len();
         let mut votes: Vec<(usize, String)> = Vec::new();
@@ -1511,13 +1538,14 @@ impl Numbers {
         let quote = |g: &Figure| format!("`{}`", &text[g.range.clone()]);
         // 1. The same figure written cleanly elsewhere (an English amount, or
         //    the Chinese line beside it: `12.7亿`).
-        for (gi, g) in doc.figures.iter().enumerate() {
-            if gi == fi || g.values.len() != 1 || !kinds_ok(f.kind, g.kind) {
-                continue;
-            }
-            let hits: Vec<usize> = (0..n).filter(|&k| same(f.values[k], g.values[0])).collect();
-            if let [k] = hits[..] {
-                votes.push((k, format!("the same figure is written {} elsewhere in the page", quote(g))));
+        for k in 0..n {
+            let Some(found) = doc.by_value.get(&value_key(f.values[k])) else { continue };
+            for &gi in found {
+                let g = &doc.figures[gi];
+                if gi != fi && kinds_ok(f.kind, g.kind) && same(f.values[k], g.values[0]) && !(0..n).any(|j| j != k && same(f.values[j], g.values[0])) {
+                    votes.push((k, format!("the same figure is written {} elsewhere in the page", quote(g))));
+                    break;
+                }
             }
         }
         // 2. A dollar amount in parentheses after it, at 6.5–7.5 yuan a dollar.
@@ -1529,8 +1557,8 @@ impl Numbers {
         }
         let line = line_at(text, at);
         // 3. Parts that add up to a total stated in the same paragraph.
-        let others: Vec<usize> = (0..doc.figures.len())
-            .filter(|&g| g != fi && doc.figures[g].range.start >= line.start && doc.figures[g].range.end <= line.end)
+        let others: Vec<usize> = doc.within(&line)
+            .filter(|&g| g != fi && doc.figures[g].range.end <= line.end)
             .collect();
         if others.len() <= 7 {
             let mut found: Vec<(usize, String)> = Vec::new();
@@ -1590,8 +1618,11 @@ impl Numbers {
         let down_cue = ["down ", "decrease", "fell", "decline", "drop"].iter().any(|w| lower.contains(w));
         let mut found: Vec<usize> = Vec::new();
         let mut why = String::new();
-        for p in doc.percents.iter().filter(|p| sentence.contains(&p.at)) {
-            for (gi, g) in doc.figures.iter().enumerate() {
+        let pa = doc.percents.partition_point(|p| p.at < sentence.start);
+        let pb = doc.percents.partition_point(|p| p.at < sentence.end).max(pa);
+        for p in &doc.percents[pa..pb] {
+            for gi in doc.within(&sentence) {
+                let g = &doc.figures[gi];
                 if gi == fi || g.values.len() != 1 || !in_sentence(g) || !kinds_ok(f.kind, g.kind) {
                     continue;
                 }
@@ -1629,7 +1660,8 @@ impl Numbers {
         if f.kind.is_some() && !markers.iter().any(|m| lower.contains(m)) {
             let mut found: Vec<usize> = Vec::new();
             let mut why = String::new();
-            for (gi, g) in doc.figures.iter().enumerate() {
+            for gi in doc.within(&sentence) {
+                let g = &doc.figures[gi];
                 if gi == fi || !in_sentence(g) || g.kind != f.kind {
                     continue;
                 }
