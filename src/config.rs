@@ -6,7 +6,7 @@
 //! ```toml
 //! select = ["W", "M", "P1"]     # codes or prefixes; empty = every default rule
 //! ignore = ["C101"]
-//! only_safe = false             # true: apply only `safe` edits
+//! apply = "review"              # lowest confidence applied: safe | review | suggest
 //! normalize = "nfc"             # nfc | nfkc | none
 //! keep_crlf = false
 //!
@@ -14,6 +14,7 @@
 //! max_blank_lines = 1
 //! ```
 
+use crate::edit::Confidence;
 use crate::error::{Error, Result};
 use crate::passes::{PassOptions, Setup};
 use serde::{Deserialize, Serialize};
@@ -32,7 +33,12 @@ pub struct Config {
     pub select: Vec<String>,
     /// Rule codes or prefixes never to run.
     pub ignore: Vec<String>,
-    /// Apply only edits whose confidence is `safe`.
+    /// The lowest confidence applied: `safe`, `review` (default) or
+    /// `suggest`. Edits below it are not applied; `suggest` edits among them
+    /// are listed in the report's `suggestions`.
+    pub apply: Confidence,
+    /// Apply only edits whose confidence is `safe` (the same as
+    /// `apply = "safe"`, kept for old configurations).
     pub only_safe: bool,
     /// Unicode normalization.
     pub normalize: Normalize,
@@ -46,7 +52,7 @@ pub struct Config {
 }
 
 /// Top-level keys of rinse.toml besides the pass tables.
-const TOP_KEYS: &[&str] = &["select", "ignore", "only_safe", "normalize", "keep_crlf", "cjk"];
+const TOP_KEYS: &[&str] = &["select", "ignore", "apply", "only_safe", "normalize", "keep_crlf", "cjk"];
 
 impl Config {
     /// Builder: run only these rule codes or prefixes.
@@ -66,10 +72,34 @@ impl Config {
         self
     }
 
-    /// Builder: apply only `safe` edits.
+    /// Builder: apply only `safe` edits (`with_apply(Confidence::Safe)`).
     pub fn with_only_safe(mut self, yes: bool) -> Self {
         self.only_safe = yes;
         self
+    }
+
+    /// Builder: the lowest confidence applied.
+    ///
+    /// ```
+    /// use rinse::{Config, Confidence};
+    /// let cfg = Config::default().with_apply(Confidence::Suggest);
+    /// assert_eq!(cfg.min_confidence(), Confidence::Suggest);
+    /// assert_eq!(Config::default().min_confidence(), Confidence::Review);
+    /// let old = rinse::Config::from_toml("only_safe = true").unwrap();
+    /// assert_eq!(old.min_confidence(), Confidence::Safe);
+    /// ```
+    pub fn with_apply(mut self, level: Confidence) -> Self {
+        self.apply = level;
+        self
+    }
+
+    /// The lowest confidence applied: `apply`, or `safe` under `only_safe`.
+    pub fn min_confidence(&self) -> Confidence {
+        if self.only_safe {
+            Confidence::Safe
+        } else {
+            self.apply
+        }
     }
 
     /// Builder: Unicode normalization form.
@@ -208,5 +238,14 @@ mod tests {
         assert!(Config::from_toml("[nopass]\nx = 1").is_err());
         let c = Config::from_toml("[whitespace]\nmax_blank_lines = 1\n[boilerplate]\n").unwrap();
         assert_eq!(c.passes.whitespace.max_blank_lines, 1);
+    }
+
+    #[test]
+    fn apply_levels_parse() {
+        for (t, want) in [("apply = \"safe\"", Confidence::Safe), ("apply = \"review\"", Confidence::Review), ("apply = \"suggest\"", Confidence::Suggest), ("", Confidence::Review)] {
+            assert_eq!(Config::from_toml(t).unwrap().min_confidence(), want, "{t}");
+        }
+        assert!(Config::from_toml("apply = \"all\"").is_err());
+        assert_eq!(Config::from_toml("apply = \"suggest\"\nonly_safe = true").unwrap().min_confidence(), Confidence::Safe);
     }
 }

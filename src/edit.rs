@@ -12,22 +12,31 @@ use std::ops::Range;
 
 /// How sure a rule is that its edit is right.
 ///
-/// Ordered like ruff's `Applicability`: `Review < Safe`, so "at least review"
-/// is `confidence >= Confidence::Review`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// Ordered like ruff's `Applicability`: `Suggest < Review < Safe`, so "at
+/// least review" is `confidence >= Confidence::Review`. The configuration's
+/// `apply` level (default `review`) is the lowest confidence applied; edits
+/// below it are not applied, and `suggest` edits among them are listed in
+/// the report's `suggestions` (display-only fixes, as ruff's).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Confidence {
+    /// One of several readings, with nothing in the document to decide
+    /// between them: reported as a suggestion, applied only under
+    /// `apply = "suggest"` (`--apply suggest`).
+    Suggest,
     /// Plausible but not certain (more than one reading exists): an editor
-    /// should look at it. Skipped by `--only-safe`.
+    /// should look at it. Skipped by `--apply safe` (`--only-safe`).
+    #[default]
     Review,
     /// The edit has one reading; applying it cannot harm correct text.
     Safe,
 }
 
 impl Confidence {
-    /// `"safe"` or `"review"`.
+    /// `"safe"`, `"review"` or `"suggest"`.
     pub fn as_str(self) -> &'static str {
         match self {
+            Confidence::Suggest => "suggest",
             Confidence::Review => "review",
             Confidence::Safe => "safe",
         }

@@ -4,14 +4,14 @@
 //!
 //! ```
 //! let docs = [
-//!     "Welcome to the Example Group website\n\nThe plant opened in May.\n\nScan the QR code to follow us 2024\n",
-//!     "Welcome to the Example Group website\n\nSales rose by a fifth.\n\nScan the QR code to follow us 2023\n",
-//!     "Welcome to the Example Group website\n\nThe board met on Monday.\n\nScan the QR code to follow us 2022\n",
+//!     "Welcome to the Example Group website\n\nThe plant opened in May.\n\nExample Group press office, 2024 edition, open on weekdays\n",
+//!     "Welcome to the Example Group website\n\nSales rose by a fifth.\n\nExample Group press office, 2023 edition, open on weekdays\n",
+//!     "Welcome to the Example Group website\n\nThe board met on Monday.\n\nExample Group press office, 2022 edition, open on weekdays\n",
 //! ];
 //! let rules = rinse::learn::learn(&docs, 3);
 //! assert_eq!(rules.len(), 2);
 //! let toml = rinse::learn::to_toml(&rules); // a rules file for `[boilerplate] rules_file`
-//! assert!(toml.contains(r"^Scan\s+the\s+QR\s+code\s+to\s+follow\s+us\s+\d+$"));
+//! assert!(toml.contains(r"^Example\s+Group\s+press\s+office,\s+\d+\s+edition,\s+open\s+on\s+weekdays$"));
 //! ```
 
 use crate::passes::boilerplate::{Boilerplate, Kind, RuleSpec, RulesFile, Zone};

@@ -169,7 +169,7 @@ impl Cleaner {
         let mut cx = passes::Context::default();
         let hook = self.timings.as_ref();
         let mut t0 = hook.map(|_| std::time::Instant::now());
-        let outcome = pipeline::run(original, &self.passes, &self.enabled, self.config.only_safe, &mut cx, hook);
+        let outcome = pipeline::run(original, &self.passes, &self.enabled, self.config.min_confidence(), &mut cx, hook);
         pipeline::lap(hook, &mut t0, "pipeline");
         let full = self.detail == ReportDetail::Full;
         let mut by_code: fasthash::FxHashMap<&'static str, usize> = Default::default();
@@ -183,7 +183,7 @@ impl Cleaner {
         }
         let counts: BTreeMap<String, usize> = by_code.into_iter().map(|(c, n)| (c.to_string(), n)).collect();
         let edit_count = outcome.composites.len();
-        let (edits, skipped) = if full {
+        let (edits, skipped, suggestions) = if full {
             let positions = report::line_cols(original, outcome.composites.iter().map(|c| c.orig.start));
             let edits: Vec<ReportEdit> = outcome
                 .composites
@@ -214,9 +214,26 @@ impl Cleaner {
                     reason: s.edit.reason.into_owned(),
                 })
                 .collect();
-            (edits, skipped)
+            let positions = report::line_cols(original, outcome.suggestions.iter().map(|s| s.orig.start));
+            let suggestions = outcome
+                .suggestions
+                .into_iter()
+                .zip(positions)
+                .map(|(s, (line, column))| ReportEdit {
+                    start: s.orig.start,
+                    end: s.orig.end,
+                    line,
+                    column,
+                    before: original[s.orig.clone()].to_string(),
+                    after: s.after,
+                    codes: vec![s.code.to_string()],
+                    confidence: Confidence::Suggest,
+                    reasons: vec![s.reason.into_owned()],
+                })
+                .collect();
+            (edits, skipped, suggestions)
         } else {
-            (Vec::new(), Vec::new())
+            (Vec::new(), Vec::new(), Vec::new())
         };
         pipeline::lap(hook, &mut t0, "report edits");
         let hash = |t: &str| if full { report::sha256_hex(t) } else { String::new() };
@@ -232,6 +249,7 @@ impl Cleaner {
             output_bytes: outcome.text.len(),
             edits,
             skipped,
+            suggestions,
             counts,
             metadata: cx.metadata,
             language: cx.language,

@@ -1,12 +1,16 @@
 //! Runs the passes and composes their edits into edits against the original.
 //!
 //! Each pass returns edits against its own input. The pipeline filters them
-//! (selection, `--only-safe`), sorts them, skips (and records) any that
+//! (selection, the `apply` level), sorts them, skips (and records) any that
 //! overlap one already taken, applies them in one forward sweep, and composes
 //! them with the edits of earlier passes: an edit that touches text produced
 //! by an earlier edit merges with it into one edit against the original,
 //! carrying both rule codes. Rounds repeat until a round changes nothing
 //! (at most [`MAX_ROUNDS`]), so cleaning the output again is a no-op.
+//!
+//! Edits of confidence `suggest` below the `apply` level are not applied:
+//! each becomes a [`Suggestion`] against the original (widened over any
+//! applied edit it touches), listed in the report.
 
 use crate::edit::{apply_edits_into, apply_same_length_in_place, Confidence, Edit};
 use crate::passes::{Context, Registered};
@@ -51,11 +55,21 @@ pub(crate) struct Skipped {
     pub edit: Edit,
 }
 
+/// A `suggest` edit that was not applied, against the original text.
+#[derive(Debug, Clone)]
+pub(crate) struct Suggestion {
+    pub orig: Range<usize>,
+    pub after: String,
+    pub code: Code,
+    pub reason: Cow<'static, str>,
+}
+
 pub(crate) struct Outcome {
     pub text: String,
     pub composites: Vec<Composite>,
     pub tags: Vec<Tags>,
     pub skipped: Vec<Skipped>,
+    pub suggestions: Vec<Suggestion>,
 }
 
 impl Outcome {
@@ -69,7 +83,7 @@ pub(crate) fn run(
     original: &str,
     passes: &[Registered],
     enabled: &HashSet<&'static str>,
-    only_safe: bool,
+    min_confidence: Confidence,
     cx: &mut Context,
     timings: Option<&TimingHook>,
 ) -> Outcome {
@@ -83,6 +97,8 @@ pub(crate) fn run(
     let mut spare_composites: Vec<Composite> = Vec::new();
     let mut tags: Vec<Tags> = Vec::new();
     let mut skipped = Vec::new();
+    let mut suggestions: Vec<Suggestion> = Vec::new();
+    let mut held: Vec<Edit> = Vec::new();
     for round in 0..MAX_ROUNDS {
         cx.round = round;
         let mut changed = false;
@@ -106,11 +122,23 @@ pub(crate) fn run(
                     on
                 }
             };
+            held.clear();
             edits.retain(|e| {
-                is_enabled(e.code)
-                    && !(only_safe && e.confidence < Confidence::Safe)
-                    && !e.is_noop(text)
+                if !is_enabled(e.code) || e.is_noop(text) {
+                    return false;
+                }
+                if e.confidence < min_confidence {
+                    if e.confidence == Confidence::Suggest {
+                        held.push(e.clone());
+                    }
+                    return false;
+                }
+                true
             });
+            if !held.is_empty() {
+                held.sort();
+                suggest(original, text, &composites, &held, &mut suggestions);
+            }
             if edits.is_empty() {
                 continue;
             }
@@ -153,7 +181,46 @@ pub(crate) fn run(
         }
     }
     let text = if owned { cur } else { original.to_string() };
-    Outcome { text, composites, tags, skipped }
+    suggestions.sort_by_key(|s| (s.orig.start, s.orig.end));
+    Outcome { text, composites, tags, skipped, suggestions }
+}
+
+/// Map `held` (sorted `suggest` edits against `text`, which is `original`
+/// with `composites` applied) to edits against the original and add those
+/// that overlap no earlier suggestion to `out`. A suggestion touching an
+/// applied edit is widened over it: its `after` keeps that edit's result.
+fn suggest(original: &str, text: &str, composites: &[Composite], held: &[Edit], out: &mut Vec<Suggestion>) {
+    let delta = |c: &Composite| c.cur.len() as isize - c.orig.len() as isize;
+    let (mut i, mut shift) = (0usize, 0isize);
+    for e in held {
+        while i < composites.len() && composites[i].cur.end < e.range.start {
+            shift += delta(&composites[i]);
+            i += 1;
+        }
+        let (mut a, mut b) = (e.range.start, e.range.end);
+        let mut orig_a = (a as isize - shift) as usize;
+        let mut sh = shift;
+        let mut j = i;
+        while j < composites.len() && composites[j].cur.start <= b {
+            let c = &composites[j];
+            if c.cur.start <= a {
+                a = c.cur.start;
+                orig_a = c.orig.start;
+            }
+            b = b.max(c.cur.end);
+            sh += delta(c);
+            j += 1;
+        }
+        let orig_b = (b as isize - sh) as usize;
+        let (Some(pre), Some(post), Some(before)) = (text.get(a..e.range.start), text.get(e.range.end..b), original.get(orig_a..orig_b)) else {
+            continue;
+        };
+        let after = format!("{pre}{}{post}", e.replacement);
+        if after == before || out.iter().any(|s| s.orig.start < orig_b.max(orig_a + 1) && orig_a < s.orig.end.max(s.orig.start + 1)) {
+            continue;
+        }
+        out.push(Suggestion { orig: orig_a..orig_b, after, code: e.code, reason: e.reason.clone() });
+    }
 }
 
 /// The rule codes and reasons of a composite: one of each for most edits,

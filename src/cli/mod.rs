@@ -95,8 +95,12 @@ pub struct ConfigArgs {
     /// Rule codes or prefixes never to run (comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "CODES")]
     ignore: Vec<String>,
-    /// Apply only edits whose confidence is `safe` (skip `review` edits).
-    #[arg(long)]
+    /// The lowest confidence applied: `safe`, `review` (default) or `suggest`
+    /// (suggestions are otherwise only listed in the report).
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    apply: Option<ApplyArg>,
+    /// Apply only edits whose confidence is `safe` (the same as `--apply safe`).
+    #[arg(long, conflicts_with = "apply")]
     only_safe: bool,
     /// Unicode normalization.
     #[arg(long, value_enum, value_name = "FORM")]
@@ -126,6 +130,10 @@ impl ConfigArgs {
             cfg.select = self.select.clone();
         }
         cfg.ignore.extend(self.ignore.iter().cloned());
+        if let Some(a) = self.apply {
+            cfg.apply = a.into();
+            cfg.only_safe = false;
+        }
         cfg.only_safe |= self.only_safe;
         if let Some(n) = self.normalize {
             cfg.normalize = n.into();
@@ -168,6 +176,27 @@ impl ConfigArgs {
         } else {
             cleaner
         })
+    }
+}
+
+/// `--apply`: the CLI's face of [`rinse::Confidence`] as an apply level.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ApplyArg {
+    /// Only edits with one reading.
+    Safe,
+    /// Safe and review edits (default).
+    Review,
+    /// Every edit, suggestions too.
+    Suggest,
+}
+
+impl From<ApplyArg> for rinse::Confidence {
+    fn from(a: ApplyArg) -> Self {
+        match a {
+            ApplyArg::Safe => rinse::Confidence::Safe,
+            ApplyArg::Review => rinse::Confidence::Review,
+            ApplyArg::Suggest => rinse::Confidence::Suggest,
+        }
     }
 }
 

@@ -730,6 +730,7 @@ impl Boilerplate {
         // find the body (the heaviest run of prose, see `zones`).
         let mut hits: Vec<(usize, Vec<Hit>)> = Vec::new();
         let mut weights: Vec<i64> = Vec::with_capacity(n);
+        let mut hard: Vec<bool> = vec![false; n];
         for (i, l) in lines.iter().enumerate() {
             let len = l.trimmed_len();
             if len == 0 {
@@ -747,11 +748,12 @@ impl Boilerplate {
                 continue;
             }
             let named = h.iter().any(|h| !c.rules[h.rule].heuristic());
+            hard[i] = h.iter().any(|h| matches!(c.rules[h.rule].code.as_str(), "B115" | "B117" | "B118"));
             let w = if named || !shape::sentence_like(t) { zones::furniture_weight(len, !named) } else { zones::prose_weight(t, lex) };
             weights.push(w);
             hits.push((i, h));
         }
-        let (first, last) = match zones::body_span(&weights) {
+        let (first, last) = match zones::body_span(&weights).map(|span| zones::grow_body(&weights, &hard, span)) {
             Some((f, l)) => (Some(f), Some(l)),
             None => (None, None),
         };

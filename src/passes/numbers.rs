@@ -13,7 +13,7 @@
 //! URLs, file names and identifiers are recognized and left alone.
 
 use crate::edit::{
-    Confidence::{self, Review, Safe},
+    Confidence::{self, Review, Safe, Suggest},
     Edit,
 };
 use crate::error::{Error, Result};
@@ -21,38 +21,49 @@ use crate::passes::kit::{Context, Pass, Setup};
 use crate::text::scan;
 use crate::text::script::{is_cjk_punct, is_fullwidth_form, is_han};
 use crate::text::words::{word_end, word_start};
-use std::collections::{BTreeMap, HashSet};
+use std::cell::OnceCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
 crate::declare_rules! { pass = "numbers";
     /// ## What it fixes
-    /// A number with two decimal points before `billion`: `1.27亿` machine
-    /// translated as `1.2.7 billion`. It is read as `1.27` × 亿 (10^8) and
-    /// written in English (`127 million`); the reason shows `1.27亿 = 127 million`.
+    /// A number with two decimal points before `billion` or `million`:
+    /// `1.27亿` machine translated as `1.2.7 billion`. The shape has two
+    /// readings (1.27亿 = 127 million, or 12.7亿 = 1.27 billion; before
+    /// `million`, 12.7万 = 127,000 or 127万 = 1.27 million), and the page
+    /// decides: parts that add up to a total stated in the same paragraph, a
+    /// share or growth rate against another figure of the sentence, a dollar
+    /// amount in parentheses at 6.5–7.5 yuan a dollar, the same figure written
+    /// cleanly elsewhere (`1.27 billion`, or `12.7亿` in a Chinese line), or,
+    /// weakest, a figure of the same kind (people, yuan) in the same sentence
+    /// on the scale of one reading only. The evidence is in the reason.
     ///
     /// ## Example
     /// ```text
-    /// We have 1.2.7 billion permanent residents.
+    /// Investment totalled 5.3 billion yuan, of which 1.2.7 billion yuan went to roads and 4.0.3 billion yuan to rail.
     /// ```
     /// Becomes:
     /// ```text
-    /// We have 127 million permanent residents.
+    /// Investment totalled 5.3 billion yuan, of which 1.27 billion yuan went to roads and 4.03 billion yuan to rail.
     /// ```
     ///
     /// ## Keeps
     /// ```text
     /// It ships with Section 1.2.7 of version 2.10.3 and 1.2 billion units.
     /// See No. 1.2.7 billion in the table.
+    /// The fund invested 3.4.5 billion yuan in new plants.
     /// ```
     ///
     /// ## Why review
-    /// Two decimal points are never valid in an amount, but `1.2.7 billion`
-    /// could also be `12.7亿` (1.27 billion). The 亿 reading with the digits
-    /// joined after the first point is the common machine-translation damage.
-    /// The same shape before `million`, `thousand`, `yuan` or `%` has no
-    /// knowable value: it is not edited, only listed in the report warnings.
-    /// References (`Section`, `version`, `No.`, `v1.2.7`) are never touched.
-    N101 = ("two-decimal-points-before-scale", Review, true, "`1.2.7 billion` read as 1.27亿 = 127 million");
+    /// Two decimal points are never valid in an amount, but which reading is
+    /// right only the page can tell. With no evidence, or evidence that
+    /// conflicts, the edit is only a suggestion (confidence `suggest`:
+    /// listed in the report, applied under `apply = "suggest"`): 1.27亿 =
+    /// 127 million before `billion`, 1.27 million before `million`. The same
+    /// shape before `thousand`, `yuan` or `%` is only listed in the report
+    /// warnings. References (`Section`, `version`, `No.`, `v1.2.7`) are never
+    /// touched.
+    N101 = ("two-decimal-points-before-scale", Review, true, "`1.2.7 billion`: 127 million or 1.27 billion, as the page decides");
     /// ## What it fixes
     /// A decimal followed by thousands groups: `7.5万` machine translated as
     /// `7.5` + the zeros of `10,000`, giving `7.50,000`. The zeros of 万
@@ -74,9 +85,11 @@ crate::declare_rules! { pass = "numbers";
     /// ```
     ///
     /// ## Why review
-    /// A decimal point followed by a thousands group is never valid English,
-    /// and the tail must end exactly in the unit's zeros; any other tail
-    /// (`7.53,000`) is only listed in the report warnings.
+    /// A decimal point followed by a thousands group is never valid English.
+    /// A tail ending in the unit's zeros has one reading; `7.53,000` has two
+    /// (7.53万 = 75,300 or 7.53千 = 7,530) and is decided by the page as
+    /// N101 is, or else only suggested (75,300). Other tails are listed in
+    /// the report warnings.
     N102 = ("decimal-with-unit-zeros", Review, true, "`7.50,000` read as 7.5万 = 75,000");
     /// ## What it fixes
     /// A decimal whose last two digits are 亿's extra zeros before `million`:
@@ -180,6 +193,98 @@ crate::declare_rules! { pass = "numbers";
     /// (fund and ETF quotes). The integer part must have two or three digits
     /// and a unit price (`yuan per share`, `yuan/kWh`) is kept.
     N106 = ("period-as-thousands-separator-in-yuan", Review, true, "`16.867 yuan` becomes `16,867 yuan`");
+    /// ## What it fixes
+    /// A 万 amount written as its two parts: `3.2万` machine translated as
+    /// `3` and `2000` (0.2万), giving `3 2000 yuan` (32,000 yuan).
+    ///
+    /// ## Example
+    /// ```text
+    /// The subsidy is 3 2000 yuan per household.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// The subsidy is 32,000 yuan per household.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// In 2024, 3 2500 yuan and 3 20000 yuan, 2023 3000 yuan and 1 3 2000 yuan stay.
+    /// ```
+    ///
+    /// ## Why review
+    /// Only the exact shape is read: one to three digits, a space, one digit
+    /// and `000`, then `yuan`, with no number before it.
+    N107 = ("wan-amount-in-two-parts", Review, true, "`3 2000 yuan` read as 3.2万 = 32,000 yuan");
+    /// ## What it fixes
+    /// A trillion-yuan figure off by ten (a 万亿 scale slip) next to a dollar
+    /// figure in parentheses that shows the right scale: at 6.5–7.5 yuan a
+    /// dollar, `1.3 trillion yuan (US$1.8 trillion)` is 13 trillion yuan.
+    ///
+    /// ## Example
+    /// ```text
+    /// GDP reached 1.3 trillion yuan (US$1.85 trillion) last year.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// GDP reached 13 trillion yuan (US$1.85 trillion) last year.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// GDP reached 13 trillion yuan (US$1.85 trillion) and 5 trillion yuan (US$3 trillion).
+    /// ```
+    ///
+    /// ## Why review
+    /// The dollar figure could be the wrong one; the yuan figure is changed
+    /// only when ten times (or a tenth of) it gives a plausible rate and it
+    /// does not.
+    N108 = ("trillion-off-by-ten-against-dollars", Review, true, "`1.3 trillion yuan (US$1.8 trillion)` becomes 13 trillion yuan");
+    /// ## What it fixes
+    /// A full-width percent sign or decimal point in a number inside English
+    /// text: `4.8％` and `4．8%` (the full-width comma after it is the
+    /// punctuation pass's).
+    ///
+    /// ## Example
+    /// ```text
+    /// Economic growth was 4．8％ and exports rose.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// Economic growth was 4.8% and exports rose.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// 经济增长4.8％，出口增长。
+    /// ```
+    ///
+    /// ## Why safe
+    /// A digit before `％` (or digits around `．`) with English on one side
+    /// has one reading; Chinese text keeps its full-width marks.
+    N109 = ("fullwidth-percent-or-point-in-number", Safe, true, "`4．8％` in English becomes `4.8%`");
+    /// ## What it fixes
+    /// `52.17亿` machine translated as `52.17 to billion`: read as 亿
+    /// (5.217 billion) or as billion (52.17 billion), decided by the page as
+    /// N101 is; with no evidence only suggested (the 亿 reading).
+    ///
+    /// ## Example
+    /// ```text
+    /// Sales reached 52.17 to billion yuan (US$735 million) in 2023.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// Sales reached 5.217 billion yuan (US$735 million) in 2023.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// It rose from 52.17 to 60 billion, and 52.17 to billion yuan is unclear.
+    /// ```
+    ///
+    /// ## Why review
+    /// `to billion` after a number is never English, but which reading is
+    /// right only the page can tell.
+    N110 = ("to-billion-after-number", Review, true, "`52.17 to billion` read as 52.17亿 = 5.217 billion, as the page decides");
     /// ## What it fixes
     /// A lowercase word glued to the number after it: `growth4.8%`,
     /// `reached13`, `era10`.
@@ -289,7 +394,7 @@ crate::declare_rules! { pass = "numbers";
     N204 = ("number-glued-to-capitalized-word", Review, true, "space between a number and the capitalized word glued to it");
 }
 
-const R_TWO_POINTS: &str = "two decimal points before `billion`, read as 亿";
+const R_TWO_POINTS: &str = "two decimal points before a scale word";
 const R_WAN_ZEROS: &str = "decimal followed by the unit's zeros, read as 万/亿";
 const R_YI_ZEROS: &str = "decimal ending in 亿's extra zeros before `million`";
 const R_CJK_UNIT: &str = "Chinese unit in English text";
@@ -299,6 +404,10 @@ const R_WORD_GLUED: &str = "space between a word and the number glued to it";
 const R_UNIT_GLUED: &str = "space between a number and the unit word glued to it";
 const R_MONTH_GLUED: &str = "space between a month and the day or year glued to it";
 const R_CAPITAL_GLUED: &str = "space between a number and the capitalized word glued to it";
+const R_TO_BILLION: &str = "`to billion` after a number, read as 亿";
+const R_SPLIT_WAN: &str = "a 万 amount written in two parts";
+const R_TRILLION: &str = "a yuan figure off by ten against the dollar figure beside it";
+const R_FULLWIDTH: &str = "full-width mark in an English number becomes ASCII";
 const W_UNKNOWN: &str = "numbers: broken number, value unknown (check the source)";
 
 const UNITS_TOML: &str = include_str!("../../rules/cjk_units.toml");
@@ -314,6 +423,7 @@ pub struct Options {}
 struct UnitsFile {
     units: BTreeMap<String, i32>,
     currency: BTreeMap<String, String>,
+    kinds: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(serde::Deserialize)]
@@ -335,6 +445,8 @@ struct Data {
     units: Vec<(String, i32)>,
     /// (currency, English word), longest first.
     currency: Vec<(String, String)>,
+    /// Word after an amount (lowercase) → what the amount counts.
+    kinds: HashMap<String, String>,
     keep_prefixes: HashSet<String>,
     prose_words: HashSet<String>,
     short_words: HashSet<String>,
@@ -366,6 +478,15 @@ fn parse_data(units_toml: &str, glued_toml: &str) -> Result<Data> {
         return Err(rules_error("cjk_units.toml", "a currency needs a Chinese key and an English word"));
     }
     currency.sort_by_key(|c| std::cmp::Reverse(c.0.len()));
+    let mut kinds = HashMap::new();
+    for (kind, words) in u.kinds {
+        for w in words {
+            if w.is_empty() || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+                return Err(rules_error("cjk_units.toml", format!("kinds.{kind}: `{w}` is not a lowercase ASCII word")));
+            }
+            kinds.insert(w, kind.clone());
+        }
+    }
     let set = |name: &str, words: Vec<String>, lower: bool| -> Result<HashSet<String>> {
         let mut out = HashSet::with_capacity(words.len());
         for w in words {
@@ -379,6 +500,7 @@ fn parse_data(units_toml: &str, glued_toml: &str) -> Result<Data> {
     Ok(Data {
         units,
         currency,
+        kinds,
         keep_prefixes: set("keep_prefixes", g.keep_prefixes, true)?,
         prose_words: set("prose_words", g.prose_words, true)?,
         short_words: set("short_words", g.short_words, true)?,
@@ -419,9 +541,11 @@ impl Pass for Numbers {
         let b = text.as_bytes();
         let mut edits = Vec::new();
         let mut pos = 0;
+        // The document's figures, read only when a broken figure needs evidence.
+        let doc = OnceCell::new();
         while let Some(start) = next_digit(b, pos) {
             let tok = Tok::scan(b, start);
-            pos = self.examine(text, &tok, &mut edits, cx).max(tok.end);
+            pos = self.examine(text, &tok, &mut edits, cx, &doc).max(tok.end);
         }
         edits
     }
@@ -641,7 +765,7 @@ fn ordinal_suffix(b: &[u8], i: usize) -> Option<usize> {
 
 impl Numbers {
     /// Look at one token and its neighbours; returns where scanning resumes.
-    fn examine(&self, text: &str, t: &Tok, edits: &mut Vec<Edit>, cx: &mut Context) -> usize {
+    fn examine(&self, text: &str, t: &Tok, edits: &mut Vec<Edit>, cx: &mut Context, doc: &OnceCell<Doc>) -> usize {
         let b = text.as_bytes();
         if t.colon {
             return t.end; // times, ratios
@@ -654,12 +778,26 @@ impl Numbers {
         if next.is_ascii_alphabetic() {
             self.glued_after(text, t, edits);
         } else if next >= 0xe0 {
+            if self.fullwidth_marks(text, t, edits) {
+                return t.end;
+            }
             if let Some(end) = self.chinese_unit(text, t, edits) {
                 return end;
             }
         }
         if t.dots >= 1 && self.shape_left_ok(text, t.start) {
-            if let Some(end) = self.dotted(text, t, edits, cx) {
+            if let Some(end) = self.dotted(text, t, edits, cx, doc) {
+                return end;
+            }
+        }
+        if t.dots <= 1 && t.commas == 0 && next == b' ' && self.shape_left_ok(text, t.start) {
+            if let Some(end) = self.to_billion(text, t, edits, doc) {
+                return end;
+            }
+            if let Some(end) = self.split_wan(text, t, edits) {
+                return end;
+            }
+            if let Some(end) = self.trillion_vs_dollars(text, t, edits) {
                 return end;
             }
         }
@@ -708,7 +846,7 @@ impl Numbers {
     }
 
     /// N101, N102, N103, N106: dotted tokens.
-    fn dotted(&self, text: &str, t: &Tok, edits: &mut Vec<Edit>, cx: &mut Context) -> Option<usize> {
+    fn dotted(&self, text: &str, t: &Tok, edits: &mut Vec<Edit>, cx: &mut Context, doc: &OnceCell<Doc>) -> Option<usize> {
         let b = text.as_bytes();
         let tok = &text[t.start..t.end];
         let int = &text[t.start..t.first_dot];
@@ -716,14 +854,11 @@ impl Numbers {
             // N101: a.b.c billion → a.bc亿
             let rest = &text[t.first_dot + 1..t.end];
             let (x, y) = rest.split_once('.')?;
+            let _ = (x, y);
             match scale_after(b, t.end) {
-                Some((end, 9)) => {
-                    let frac = format!("{x}{y}");
-                    let amount = Amount::from_digits(&format!("{int}{frac}"), 8 - frac.len() as i32)?;
-                    let en = amount.english();
-                    let reason = format!("{R_TWO_POINTS}: {int}.{frac}亿 = {en}");
-                    edits.push(Edit::replacement(t.start..end, en, N101, Review, reason));
-                    return Some(end);
+                Some((_, 9 | 6)) => {
+                    let a = self.ambiguous(text, t)?;
+                    return Some(self.resolve(text, t, a, N101, R_TWO_POINTS, doc, edits));
                 }
                 Some((end, _)) => self.warn(cx, &text[t.start..end], "two decimal points"),
                 None if b.get(t.end) == Some(&b'%') || word_at(b, t.end + 1, "yuan") => {
@@ -746,6 +881,8 @@ impl Numbers {
                 (f, 8, "亿")
             } else if let Some(f) = tail.strip_suffix("0,000").filter(|f| !f.contains(',')) {
                 (f, 4, "万")
+            } else if let Some(a) = self.ambiguous(text, t) {
+                return Some(self.resolve(text, t, a, N102, R_WAN_ZEROS, doc, edits));
             } else {
                 if tail.ends_with(",000") {
                     self.warn(cx, tok, "decimal followed by thousands groups");
@@ -793,6 +930,136 @@ impl Numbers {
             }
         }
         None
+    }
+
+    /// Apply the reading of a broken figure that the document decides
+    /// (Review, the evidence in the reason), or suggest the default one
+    /// (Suggest, every reading in the reason). Returns where scanning resumes.
+    #[allow(clippy::too_many_arguments)]
+    fn resolve(&self, text: &str, t: &Tok, a: Ambiguous, code: crate::rules::Code, what: &str, doc: &OnceCell<Doc>, edits: &mut Vec<Edit>) -> usize {
+        let doc = doc.get_or_init(|| self.read_doc(text));
+        let shape = &text[t.start..a.end];
+        let (k, confidence, why) = match self.decide(text, doc, t.start) {
+            Ok((k, why)) => (k, Review, format!("because {why}")),
+            Err(why_not) => {
+                let all: Vec<String> = a.readings.iter().map(|(m, cn)| format!("{cn} = {}", m.english())).collect();
+                (a.default, Suggest, format!("it may be {}; {why_not} (suggestion)", all.join(" or ")))
+            }
+        };
+        let (amount, cn) = &a.readings[k];
+        let en = amount.english();
+        let reason = format!("{what}: `{shape}` read as {cn} = {en}, {why}");
+        edits.push(Edit::replacement(t.start..a.end, en, code, confidence, reason));
+        a.end
+    }
+
+    /// N110: `52.17 to billion` (52.17亿 or 52.17 billion), decided by the page.
+    fn to_billion(&self, text: &str, t: &Tok, edits: &mut Vec<Edit>, doc: &OnceCell<Doc>) -> Option<usize> {
+        if !text[t.end..].starts_with(" to billion") {
+            return None;
+        }
+        let a = self.ambiguous(text, t)?;
+        Some(self.resolve(text, t, a, N110, R_TO_BILLION, doc, edits))
+    }
+
+    /// N107: `3 2000 yuan`, 3.2万 written as its two parts: 32,000 yuan.
+    fn split_wan(&self, text: &str, t: &Tok, edits: &mut Vec<Edit>) -> Option<usize> {
+        let b = text.as_bytes();
+        let n = t.end - t.start;
+        if !t.is_plain_integer() || !(1..=3).contains(&n) || b[t.start] == b'0' {
+            return None;
+        }
+        let s = t.end + 1;
+        let d = *b.get(s)?;
+        if !(b'1'..=b'9').contains(&d) || b.get(s + 1..s + 4) != Some(b"000") || !text[s + 4..].starts_with(" yuan") || !word_at(b, s + 5, "yuan") {
+            return None;
+        }
+        // Nothing numeric before: `1 3 2000 yuan`, `2024, 3 2000 yuan` stay.
+        let before = text[..t.start].trim_end_matches(' ');
+        if before.ends_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.') {
+            return None;
+        }
+        let wan: u128 = text[t.start..t.end].parse().ok()?;
+        let total = Amount { m: wan * 10 + u128::from(d - b'0'), e: 3 };
+        let en = total.english();
+        let reason = format!("{R_SPLIT_WAN}: `{} {}` = {}.{}万 = {en}", &text[t.start..t.end], &text[s..s + 4], &text[t.start..t.end], d as char);
+        edits.push(Edit::replacement(t.start..s + 4, en, N107, Review, reason));
+        Some(s + 4)
+    }
+
+    /// N108: `1.3 trillion yuan (US$1.8 trillion)`: the yuan figure off by ×10
+    /// against the dollar figure beside it.
+    fn trillion_vs_dollars(&self, text: &str, t: &Tok, edits: &mut Vec<Edit>) -> Option<usize> {
+        let b = text.as_bytes();
+        let (end, 12) = scale_after(b, t.end)? else { return None };
+        if !text[end..].starts_with(" yuan") {
+            return None;
+        }
+        let (usd, written) = self.dollars_after(text, end)?;
+        if !written.contains("trillion") {
+            return None;
+        }
+        let tok = &text[t.start..t.end];
+        let frac_len = if t.dots == 1 { (t.end - t.first_dot - 1) as i32 } else { 0 };
+        let yuan = Amount::from_digits(tok, 12 - frac_len)?;
+        let rate = yuan.value() / usd;
+        let plausible = |r: f64| (6.5..=7.5).contains(&r);
+        let fixed = if plausible(rate) {
+            return None;
+        } else if plausible(rate * 10.0) {
+            Amount { m: yuan.m, e: yuan.e + 1 }
+        } else if plausible(rate / 10.0) {
+            Amount { m: yuan.m, e: yuan.e - 1 }
+        } else {
+            return None;
+        };
+        let en = fixed.english();
+        if !en.ends_with("trillion") && !en.ends_with("billion") {
+            return None;
+        }
+        let reason = format!("{R_TRILLION}: {written} gives {rate:.2} yuan a dollar; {en} gives {:.2}", fixed.value() / usd);
+        edits.push(Edit::replacement(t.start..end, en, N108, Review, reason));
+        Some(end)
+    }
+
+    /// N109: `％` after a digit and `．` between digits, in English text.
+    /// Returns whether an edit was made.
+    fn fullwidth_marks(&self, text: &str, t: &Tok, edits: &mut Vec<Edit>) -> bool {
+        let rest = &text[t.end..];
+        let (len, ascii) = if rest.starts_with("％") {
+            ("％".len(), "%")
+        } else if rest.starts_with("．") && rest["．".len()..].starts_with(|c: char| c.is_ascii_digit()) {
+            ("．".len(), ".")
+        } else {
+            return false;
+        };
+        // The whole number, back over digits and points.
+        let mut s = t.start;
+        while let Some(c) = text[..s].chars().next_back() {
+            if c.is_ascii_digit() || c == '.' || c == '．' {
+                s -= c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let before = text[..s].trim_end_matches(' ').chars().next_back();
+        if before.is_some_and(|c| !c.is_ascii()) {
+            return false;
+        }
+        let english_before = before.is_some_and(|c| c.is_ascii_alphabetic() || c.is_ascii_punctuation())
+            && text[..s].trim_end_matches(' ').bytes().rev().take(12).any(|c| c.is_ascii_alphabetic());
+        // After: the rest of the number, then punctuation, then an English word.
+        let mut a = t.end + len;
+        while a < text.len() && (text.as_bytes()[a].is_ascii_digit() || text[a..].starts_with('.') || text[a..].starts_with("．") || text[a..].starts_with("％") || text[a..].starts_with('%')) {
+            a += text[a..].chars().next().map_or(1, char::len_utf8);
+        }
+        let after = text[a..].trim_start_matches([' ', ',', '，', ';', '；', ')', '）']);
+        let english_after = after.starts_with(|c: char| c.is_ascii_alphabetic());
+        if !(english_before || english_after) || after.starts_with(|c: char| is_han(c)) {
+            return false;
+        }
+        edits.push(Edit::replacement(t.end..t.end + len, ascii, N109, Safe, R_FULLWIDTH));
+        true
     }
 
     /// A non-Chinese currency word after `end` (`million euros`).
@@ -1017,11 +1284,463 @@ impl Numbers {
     }
 }
 
+// ---------------------------------------------------------------------------
+// Evidence: the figures of a document, read once when a broken figure with
+// more than one reading is met, and the checks that decide between readings.
+
+/// A figure of the document with every value it may stand for.
+#[derive(Debug, Clone)]
+struct Figure {
+    range: std::ops::Range<usize>,
+    /// One value for a clean figure; one per reading for a broken one.
+    values: Vec<f64>,
+    /// Half a unit of the last digit written (how a stated total was rounded).
+    half_ulp: f64,
+    /// What it counts (`people`, `yuan`), from the words next to it.
+    kind: Option<&'static str>,
+}
+
+/// A percentage in the document.
+#[derive(Debug, Clone, Copy)]
+struct Percent {
+    at: usize,
+    p: f64,
+    half_ulp: f64,
+}
+
+/// The figures and percentages of one document.
+#[derive(Debug, Default)]
+struct Doc {
+    /// In text order.
+    figures: Vec<Figure>,
+    /// In text order.
+    percents: Vec<Percent>,
+    /// Clean figures by value ([`value_key`]).
+    by_value: HashMap<String, Vec<usize>>,
+}
+
+/// A value to ten significant digits: equal keys are the same figure.
+fn value_key(v: f64) -> String {
+    format!("{v:.9e}")
+}
+
+impl Doc {
+    /// Indices of the figures inside `r`.
+    fn within(&self, r: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let a = self.figures.partition_point(|f| f.range.start < r.start);
+        let b = self.figures.partition_point(|f| f.range.start < r.end);
+        a..b.max(a)
+    }
+}
+
+/// A broken figure with several readings.
+struct Ambiguous {
+    /// Where the broken text ends (after the scale word, if any).
+    end: usize,
+    /// (value, how Chinese writes it).
+    readings: Vec<(Amount, String)>,
+    /// The reading suggested when nothing in the page decides.
+    default: usize,
+}
+
+impl Amount {
+    fn value(self) -> f64 {
+        self.m as f64 * 10f64.powi(self.e)
+    }
+
+    /// Chinese writing: the value in units of `10^k` followed by `unit`.
+    fn chinese(self, k: i32, unit: &str) -> String {
+        let (mut m, mut e) = (self.m, self.e);
+        while m % 10 == 0 && m > 0 {
+            m /= 10;
+            e += 1;
+        }
+        format!("{}{unit}", decimal(&m.to_string(), e - k))
+    }
+}
+
+/// Is there a sentence boundary at byte `i`?
+fn sentence_break(text: &str, i: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    match b[i] {
+        b'\n' => Some(1),
+        b'.' | b'!' | b'?' | b';' => b.get(i + 1).is_none_or(|&c| c == b' ' || c == b'\n' || c >= 0x80).then_some(1),
+        0xe3 | 0xef => ["。", "！", "？", "；"].iter().find(|m| text[i..].starts_with(**m)).map(|m| m.len()),
+        _ => None,
+    }
+}
+
+/// The char boundary at or before `i` (`str::floor_char_boundary`, MSRV 1.82).
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The char boundary at or after `i`.
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The sentence around `pos`.
+fn sentence_at(text: &str, pos: usize) -> std::ops::Range<usize> {
+    let mut s = pos;
+    while s > 0 {
+        let i = floor_boundary(text, s - 1);
+        if let Some(n) = sentence_break(text, i) {
+            s = i + n;
+            break;
+        }
+        s = i;
+    }
+    let mut e = pos;
+    while e < text.len() && sentence_break(text, e).is_none() {
+        e = ceil_boundary(text, e + 1);
+    }
+    s.min(pos)..e
+}
+
+/// The line (paragraph) around `pos`, at most 8 KB either side.
+fn line_at(text: &str, pos: usize) -> std::ops::Range<usize> {
+    const FAR: usize = 8 << 10;
+    let lo = floor_boundary(text, pos.saturating_sub(FAR));
+    let hi = ceil_boundary(text, (pos + FAR).min(text.len()));
+    let s = text[lo..pos].rfind('\n').map_or(lo, |i| lo + i + 1);
+    let e = text[pos..hi].find('\n').map_or(hi, |i| pos + i);
+    s..e
+}
+
+/// `a` and `b` equal to a billionth.
+fn same(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs())
+}
+
+impl Numbers {
+    /// The readings of a broken figure at `t` (N101, N102, N110), if any.
+    fn ambiguous(&self, text: &str, t: &Tok) -> Option<Ambiguous> {
+        let b = text.as_bytes();
+        let int = &text[t.start..t.first_dot];
+        if t.dots == 2 && t.commas == 0 {
+            // a.b.c billion: a.bc亿 or ab.c亿; a.b.c million: a.bc十万 or a.bc百万.
+            let (x, y) = text[t.first_dot + 1..t.end].split_once('.')?;
+            let (end, s) = scale_after(b, t.end).filter(|&(_, s)| s == 9 || s == 6)?;
+            let frac = format!("{x}{y}");
+            let digits = format!("{int}{frac}");
+            let (k, unit) = if s == 9 { (8, "亿") } else { (4, "万") };
+            let low = Amount::from_digits(&digits, s - 1 - frac.len() as i32)?;
+            let high = Amount::from_digits(&digits, s - frac.len() as i32)?;
+            let readings = vec![(low, low.chinese(k, unit)), (high, high.chinese(k, unit))];
+            return Some(Ambiguous { end, readings, default: if s == 9 { 0 } else { 1 } });
+        }
+        if t.dots == 1 && t.commas == 1 && t.first_dot < t.first_comma && scale_after(b, t.end).is_none() {
+            // a.bc,000: a.bc万 or a.bc千 (`a.b0,000` has one reading: N102).
+            let tail = &text[t.first_dot + 1..t.end];
+            let frac = tail.strip_suffix(",000").filter(|f| !f.ends_with('0') && f.len() <= 3)?;
+            let digits = format!("{int}{frac}");
+            let wan = Amount::from_digits(&digits, 4 - frac.len() as i32)?;
+            let qian = Amount::from_digits(&digits, 3 - frac.len() as i32)?;
+            let readings = vec![(wan, wan.chinese(4, "万")), (qian, qian.chinese(3, "千"))];
+            return Some(Ambiguous { end: t.end, readings, default: 0 });
+        }
+        if t.dots <= 1 && t.commas == 0 && text[t.end..].starts_with(" to ") && word_at(b, t.end + 4, "billion") {
+            // 52.17 to billion: 52.17亿 or 52.17 billion.
+            let tok = &text[t.start..t.end];
+            let frac_len = if t.dots == 1 { (t.end - t.first_dot - 1) as i32 } else { 0 };
+            let yi = Amount::from_digits(tok, 8 - frac_len)?;
+            let bn = Amount::from_digits(tok, 9 - frac_len)?;
+            let readings = vec![(yi, yi.chinese(8, "亿")), (bn, bn.chinese(8, "亿"))];
+            return Some(Ambiguous { end: t.end + 4 + "billion".len(), readings, default: 0 });
+        }
+        None
+    }
+
+    /// What the figure ending at `end` (or starting at `start`) counts.
+    fn kind_near(&self, text: &str, start: usize, end: usize) -> Option<&'static str> {
+        let before = text[..start].trim_end_matches(' ');
+        if before.ends_with('$') || before.ends_with("USD") {
+            return Some("dollars");
+        }
+        if before.ends_with(['¥', '￥']) || before.ends_with("RMB") || before.ends_with("CNY") {
+            return Some("yuan");
+        }
+        let b = text.as_bytes();
+        let mut i = end;
+        for _ in 0..3 {
+            while b.get(i) == Some(&b' ') {
+                i += 1;
+            }
+            let we = word_end(b, i);
+            if we == i {
+                return None;
+            }
+            if let Some(k) = self.data.kinds.get(&text[i..we].to_ascii_lowercase()) {
+                return Some(k.as_str());
+            }
+            i = we;
+        }
+        None
+    }
+
+    /// Read every figure and percentage of `text`.
+    fn read_doc(&self, text: &str) -> Doc {
+        let b = text.as_bytes();
+        let mut doc = Doc::default();
+        let mut pos = 0;
+        while let Some(start) = next_digit(b, pos) {
+            let t = Tok::scan(b, start);
+            pos = t.end;
+            if t.colon || !self.shape_left_ok(text, t.start) {
+                continue;
+            }
+            if let Some(a) = self.ambiguous(text, &t) {
+                let values = a.readings.iter().map(|r| r.0.value()).collect();
+                doc.figures.push(Figure { range: t.start..a.end, values, half_ulp: 0.0, kind: self.kind_near(text, t.start, a.end) });
+                pos = a.end;
+                continue;
+            }
+            if t.dots > 1 || (t.commas > 0 && (t.first_comma > t.first_dot || !well_grouped(&text[t.start..t.first_dot]))) {
+                continue;
+            }
+            let tok = &text[t.start..t.end];
+            let frac_len = if t.dots == 1 { (t.end - t.first_dot - 1) as i32 } else { 0 };
+            if b.get(t.end) == Some(&b'%') || text[t.end..].starts_with("％") || text[t.end..].starts_with(" percent") {
+                if let Some(p) = Amount::from_digits(tok, -frac_len) {
+                    doc.percents.push(Percent { at: t.start, p: p.value(), half_ulp: 0.5 * 10f64.powi(-frac_len) });
+                }
+                continue;
+            }
+            let (end, exp) = if let Some(s) = scale_after(b, t.end) {
+                s
+            } else if let Some((u, k)) = self.data.units.iter().find(|(u, _)| text[t.end..].starts_with(u.as_str())) {
+                (t.end + u.len(), *k)
+            } else if t.commas > 0 {
+                (t.end, 0)
+            } else {
+                continue;
+            };
+            let Some(a) = Amount::from_digits(tok, exp - frac_len) else { continue };
+            let mut values = vec![a.value()];
+            // `1.500 million` may be 1.5亿 (N103): both values.
+            if exp == 6 && frac_len >= 3 && tok.ends_with("00") && !self.after_currency(text, t.start) {
+                values.push(a.value() * 100.0);
+            }
+            doc.figures.push(Figure { range: t.start..end, values, half_ulp: 0.5 * 10f64.powi(exp - frac_len), kind: self.kind_near(text, t.start, end) });
+            pos = end;
+        }
+        for (i, f) in doc.figures.iter().enumerate() {
+            if let [v] = f.values[..] {
+                doc.by_value.entry(value_key(v)).or_default().push(i);
+            }
+        }
+        doc
+    }
+
+    /// Decide between the readings of the broken figure at `at` from the
+    /// rest of the document: `Ok((reading, why))` when every piece of
+    /// evidence found points to the same reading, `Err(why not)` otherwise.
+    fn decide(&self, text: &str, doc: &Doc, at: usize) -> std::result::Result<(usize, String), String> {
+        let fi = doc.figures.partition_point(|f| f.range.start < at);
+        if doc.figures.get(fi).is_none_or(|f| f.range.start != at) {
+            return Err("nothing in the page decides".into());
+        }
+        let f = &doc.figures[fi];
+        let n = f.values.len();
+        let mut votes: Vec<(usize, String)> = Vec::new();
+        let kinds_ok = |a: Option<&str>, b: Option<&str>| a.is_none() || b.is_none() || a == b;
+        let quote = |g: &Figure| format!("`{}`", &text[g.range.clone()]);
+        // 1. The same figure written cleanly elsewhere (an English amount, or
+        //    the Chinese line beside it: `12.7亿`).
+        for k in 0..n {
+            let Some(found) = doc.by_value.get(&value_key(f.values[k])) else { continue };
+            for &gi in found {
+                let g = &doc.figures[gi];
+                if gi != fi && kinds_ok(f.kind, g.kind) && same(f.values[k], g.values[0]) && !(0..n).any(|j| j != k && same(f.values[j], g.values[0])) {
+                    votes.push((k, format!("the same figure is written {} elsewhere in the page", quote(g))));
+                    break;
+                }
+            }
+        }
+        // 2. A dollar amount in parentheses after it, at 6.5–7.5 yuan a dollar.
+        if let Some((usd, written)) = self.dollars_after(text, f.range.end) {
+            let hits: Vec<usize> = (0..n).filter(|&k| (6.5..=7.5).contains(&(f.values[k] / usd))).collect();
+            if let [k] = hits[..] {
+                votes.push((k, format!("{written} gives {:.2} yuan a dollar", f.values[k] / usd)));
+            }
+        }
+        let line = line_at(text, at);
+        // 3. Parts that add up to a total stated in the same paragraph.
+        let others: Vec<usize> = doc.within(&line)
+            .filter(|&g| g != fi && doc.figures[g].range.end <= line.end)
+            .collect();
+        if others.len() <= 7 {
+            let mut found: Vec<(usize, String)> = Vec::new();
+            for &ti in &others {
+                let total = &doc.figures[ti];
+                if total.values.len() != 1 || !kinds_ok(f.kind, total.kind) || total.values[0] / total.half_ulp < 20.0 {
+                    continue;
+                }
+                let parts: Vec<usize> = others.iter().copied().filter(|&g| g != ti && kinds_ok(total.kind, doc.figures[g].kind)).collect();
+                // Each part: left out (0) or one of its readings (1..).
+                let mut choice = vec![0usize; parts.len()];
+                loop {
+                    for k in 0..n {
+                        let mut sum = f.values[k];
+                        let mut used = 1;
+                        for (p, &c) in parts.iter().zip(&choice) {
+                            if c > 0 {
+                                sum += doc.figures[*p].values[c - 1];
+                                used += 1;
+                            }
+                        }
+                        if used >= 2 && (sum - total.values[0]).abs() <= total.half_ulp * 1.000_001 {
+                            let names: Vec<String> = std::iter::once(format!("`{}`", f.values[k]))
+                                .chain(parts.iter().zip(&choice).filter(|(_, c)| **c > 0).map(|(p, _)| quote(&doc.figures[*p])))
+                                .collect();
+                            if !found.iter().any(|(j, _)| *j == k) {
+                                found.push((k, format!("with {} it adds up to the total {}", names[1..].join(" and "), quote(total))));
+                            }
+                        }
+                    }
+                    // Next choice (odometer).
+                    let mut i = 0;
+                    while i < parts.len() {
+                        choice[i] += 1;
+                        if choice[i] <= doc.figures[parts[i]].values.len() {
+                            break;
+                        }
+                        choice[i] = 0;
+                        i += 1;
+                    }
+                    if i == parts.len() {
+                        break;
+                    }
+                }
+            }
+            if let [(k, why)] = &found[..] {
+                votes.push((*k, why.clone()));
+            }
+        }
+        // 4. A share or a growth rate against another figure of the sentence.
+        let sentence = sentence_at(text, at);
+        let s_text = &text[sentence.clone()];
+        let in_sentence = |g: &Figure| g.range.start >= sentence.start && g.range.end <= sentence.end;
+        let lower = s_text.to_ascii_lowercase();
+        let share_cue = lower.contains("accounting for") || lower.contains("% of") || lower.contains("percent of") || lower.contains("share of");
+        let up_cue = ["up ", "increase", "grew", "growth", "rose", "rise of"].iter().any(|w| lower.contains(w));
+        let down_cue = ["down ", "decrease", "fell", "decline", "drop"].iter().any(|w| lower.contains(w));
+        let mut found: Vec<usize> = Vec::new();
+        let mut why = String::new();
+        let pa = doc.percents.partition_point(|p| p.at < sentence.start);
+        let pb = doc.percents.partition_point(|p| p.at < sentence.end).max(pa);
+        for p in &doc.percents[pa..pb] {
+            for gi in doc.within(&sentence) {
+                let g = &doc.figures[gi];
+                if gi == fi || g.values.len() != 1 || !in_sentence(g) || !kinds_ok(f.kind, g.kind) {
+                    continue;
+                }
+                let y = g.values[0];
+                let mut targets: Vec<(f64, &str)> = Vec::new();
+                if share_cue && p.p < 100.0 {
+                    targets.push((p.p / 100.0, "a share"));
+                    targets.push((100.0 / p.p, "a share"));
+                }
+                if up_cue {
+                    targets.push((1.0 + p.p / 100.0, "a growth rate"));
+                }
+                if down_cue && p.p < 100.0 {
+                    targets.push((1.0 - p.p / 100.0, "a fall"));
+                }
+                for k in 0..n {
+                    let q = f.values[k] / y;
+                    for &(target, what) in &targets {
+                        let tol = target * 0.005 + p.half_ulp / 100.0;
+                        if (q - target).abs() <= tol && !found.contains(&k) {
+                            found.push(k);
+                            why = format!("{} is {what} of {} against {}", &text[p.at..p.at + 1 + text[p.at..].find(['%', '％', ' ']).unwrap_or(0)].trim_end(), f.values[k], quote(g));
+                        }
+                    }
+                }
+            }
+        }
+        if let [k] = found[..] {
+            votes.push((k, why));
+        }
+        // 5. Weakest: a figure of the same kind in the same sentence, on the
+        //    scale of one reading only (within ×2), in a sentence without
+        //    shares or totals (parts and totals differ in scale).
+        let markers = ["%", "percent", "of which", "total", "among", "including", "accounting", "share"];
+        if f.kind.is_some() && !markers.iter().any(|m| lower.contains(m)) {
+            let mut found: Vec<usize> = Vec::new();
+            let mut why = String::new();
+            for gi in doc.within(&sentence) {
+                let g = &doc.figures[gi];
+                if gi == fi || !in_sentence(g) || g.kind != f.kind {
+                    continue;
+                }
+                for k in 0..n {
+                    if g.values.iter().any(|&v| (0.5..=2.0).contains(&(f.values[k] / v))) && !found.contains(&k) {
+                        found.push(k);
+                        why = format!("{} of the same kind in the sentence is on this scale", quote(g));
+                    }
+                }
+            }
+            if let [k] = found[..] {
+                votes.push((k, why));
+            }
+        }
+        match votes.first() {
+            None => Err("nothing in the page decides".into()),
+            Some((k, _)) if votes.iter().all(|(j, _)| j == k) => {
+                let whys: Vec<&str> = votes.iter().map(|(_, w)| w.as_str()).collect();
+                Ok((*k, whys.join("; ")))
+            }
+            Some(_) => Err("the evidence in the page conflicts".into()),
+        }
+    }
+
+    /// `(US$1.8 billion)` right after `end` (after an optional `yuan`):
+    /// the dollar value and the text.
+    fn dollars_after(&self, text: &str, end: usize) -> Option<(f64, String)> {
+        let mut rest = &text[end..];
+        for w in [" yuan", " RMB", " "] {
+            rest = rest.strip_prefix(w).unwrap_or(rest);
+        }
+        let open = rest.strip_prefix('(').or_else(|| rest.strip_prefix('（'))?;
+        let mut r = open;
+        for w in ["about ", "approximately ", "around ", "roughly ", "or ", "some "] {
+            r = r.strip_prefix(w).unwrap_or(r);
+        }
+        let r = ["US$", "USD", "$"].iter().find_map(|p| r.strip_prefix(p))?;
+        let r = r.trim_start_matches(' ');
+        let at = text.len() - r.len();
+        let b = text.as_bytes();
+        if !b.get(at).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        let t = Tok::scan(b, at);
+        if t.dots > 1 || t.colon || (t.commas > 0 && (t.first_comma > t.first_dot || !well_grouped(&text[t.start..t.first_dot]))) {
+            return None;
+        }
+        let (se, s) = scale_after(b, t.end)?;
+        let frac_len = if t.dots == 1 { (t.end - t.first_dot - 1) as i32 } else { 0 };
+        let v = Amount::from_digits(&text[t.start..t.end], s - frac_len)?.value();
+        let close = text[se..].strip_prefix(" dollars").unwrap_or(&text[se..]);
+        let paren = text.len() - rest.len();
+        (close.starts_with(')') || close.starts_with('）')).then(|| (v, format!("`{}`", &text[paren..se])))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::Config;
     use super::*;
-    use crate::passes::kit::testing::{assert_fixes, assert_fixes_with, assert_no_edits, edit_count};
+    use crate::passes::kit::testing::{assert_fixes, assert_fixes_with, assert_no_edits, assert_pass_fixes, assert_pass_keeps, edit_count};
 
     fn n(input: &str, expected: &str) {
         assert_fixes_with(&["N"], input, expected);
@@ -1071,9 +1790,12 @@ mod tests {
     #[test]
     fn reason_carries_the_arithmetic() {
         let out = crate::Cleaner::new(Config::default()).unwrap().clean("about 1.2.7 billion people");
-        let e = out.report.edits.iter().find(|e| e.codes.iter().any(|c| c == "N101")).unwrap();
-        assert!(e.reasons.iter().any(|r| r.contains("1.27亿 = 127 million")), "{:?}", e.reasons);
-        assert_eq!(e.confidence, Review);
+        assert_eq!(out.text, "about 1.2.7 billion people");
+        assert!(out.report.edits.is_empty());
+        let e = &out.report.suggestions[0];
+        assert_eq!(e.codes, ["N101"]);
+        assert_eq!(e.confidence, Suggest);
+        assert!(e.reasons[0].contains("1.27亿 = 127 million or 12.7亿 = 1.27 billion"), "{:?}", e.reasons);
     }
 
     #[test]
@@ -1155,10 +1877,126 @@ mod tests {
     }
 
     #[test]
-    fn warns_about_broken_shapes_of_unknown_value() {
-        let out = crate::Cleaner::new(Config::default()).unwrap().clean("It grew 1.2.7 million and 7.53,000 units.");
-        assert_eq!(out.text, "It grew 1.2.7 million and 7.53,000 units.");
+    fn suggests_broken_shapes_without_evidence_and_warns_about_the_rest() {
+        let input = "It grew 1.2.7 million and 7.53,000 units, 1.2.7 thousand and 7.53,000 million.";
+        let out = crate::Cleaner::new(Config::default()).unwrap().clean(input);
+        assert_eq!(out.text, input);
+        let s: Vec<(&str, &str)> = out.report.suggestions.iter().map(|e| (e.before.as_str(), e.after.as_str())).collect();
+        assert_eq!(s, [("1.2.7 million", "1.27 million"), ("7.53,000", "75,300")]);
         assert_eq!(out.report.warnings.len(), 2, "{:?}", out.report.warnings);
+        let all = crate::Cleaner::new(Config::default().with_apply(Suggest)).unwrap().clean(input);
+        assert_eq!(all.text, out.report.apply_with_suggestions(input).unwrap());
+        assert_eq!(all.text, "It grew 1.27 million and 75,300 units, 1.2.7 thousand and 7.53,000 million.");
+    }
+
+    fn pass() -> Numbers {
+        Numbers::new(&Options::default(), &Setup::default()).unwrap()
+    }
+
+    /// The pass alone, applying every edit (suggestions too).
+    fn fixes(input: &str, expected: &str) {
+        assert_pass_fixes(&pass(), input, expected);
+    }
+
+    /// Edits the pass proposes on `input`: (before, after, confidence).
+    fn proposed(input: &str) -> Vec<(String, String, Confidence, String)> {
+        let mut cx = Context::default();
+        pass().run(input, &mut cx).into_iter().map(|e| (input[e.range.clone()].to_string(), e.replacement.to_string(), e.confidence, e.reason.to_string())).collect()
+    }
+
+    #[test]
+    fn parts_adding_up_to_a_total_decide() {
+        let p = proposed("The total is 5.3 billion yuan, of which 1.2.7 billion yuan went to roads and 4.0.3 billion yuan to rail.");
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!((p[0].1.as_str(), p[0].2), ("1.27 billion", Review));
+        assert!(p[0].3.contains("adds up to the total `5.3 billion`"), "{}", p[0].3);
+        assert_eq!((p[1].1.as_str(), p[1].2), ("4.03 billion", Review));
+        // The other reading adds up too: 1.27 + 0.403 = 1.673.
+        let p = proposed("Total 1.673 billion, of which 1.2.7 billion and 4.0.3 billion.");
+        assert_eq!((p[0].1.as_str(), p[0].2), ("1.27 billion", Review));
+        assert_eq!((p[1].1.as_str(), p[1].2), ("403 million", Review));
+    }
+
+    #[test]
+    fn dollar_conversion_decides() {
+        let p = proposed("Exports were 1.2.7 billion yuan (US$180 million) last year.");
+        assert_eq!((p[0].1.as_str(), p[0].2), ("1.27 billion", Review), "{p:?}");
+        let p = proposed("Exports were 1.2.7 billion yuan (about US$180 million) last year.");
+        assert_eq!((p[0].1.as_str(), p[0].2), ("1.27 billion", Review), "{p:?}");
+        let p = proposed("Exports were 1.2.7 billion yuan (US$50 million) last year.");
+        assert_eq!(p[0].2, Suggest, "neither 25.4 nor 2.54 yuan a dollar: {p:?}");
+        let p = proposed("Exports were 1.2.7 billion yuan (US$18 million) last year.");
+        assert_eq!((p[0].1.as_str(), p[0].2), ("127 million", Review), "{p:?}");
+        let p = proposed("Exports were 1.2.7 billion yuan (US$ 0.18 billion) last year.");
+        assert_eq!((p[0].1.as_str(), p[0].2), ("1.27 billion", Review), "{p:?}");
+        assert!(p[0].3.contains("yuan a dollar"), "{}", p[0].3);
+    }
+
+    #[test]
+    fn the_same_figure_elsewhere_decides() {
+        let p = proposed("广东常住人口12.7亿。\nWe have 1.2.7 billion permanent residents.");
+        assert_eq!((p[0].1.as_str(), p[0].2), ("1.27 billion", Review), "{p:?}");
+        let p = proposed("Output was 1.27 billion tons.\nWe had 1.2.7 billion tons.");
+        assert_eq!((p[0].1.as_str(), p[0].2), ("1.27 billion", Review), "{p:?}");
+        // Both readings appear: conflicting, only a suggestion.
+        let p = proposed("127 million and 1.27 billion.\nWe had 1.2.7 billion.");
+        assert_eq!(p[0].2, Suggest, "{p:?}");
+    }
+
+    #[test]
+    fn shares_and_growth_rates_decide() {
+        let p = proposed("Exports were 1.2.7 billion yuan, accounting for 25% of the 5.08 billion yuan of trade.");
+        assert_eq!((p[0].1.as_str(), p[0].2), ("1.27 billion", Review), "{p:?}");
+        let p = proposed("Sales reached 1.2.7 billion yuan, up 10% from 115.5 million yuan.");
+        assert_eq!((p[0].1.as_str(), p[0].2), ("127 million", Review), "{p:?}");
+        let p = proposed("Sales reached 1.2.7 billion yuan, up 10% over the year.");
+        assert_eq!(p[0].2, Suggest, "{p:?}");
+    }
+
+    #[test]
+    fn a_figure_of_the_same_kind_decides_only_without_totals() {
+        let p = proposed("We have 1.2.7 billion permanent residents, about 1.500 million people live in Guangdong");
+        assert_eq!((p[0].1.as_str(), p[0].2), ("127 million", Review), "{p:?}");
+        assert!(p[0].3.contains("of the same kind"), "{}", p[0].3);
+        let p = proposed("We have 1.2.7 billion residents in total, about 150 million people live here");
+        assert_eq!(p[0].2, Suggest, "{p:?}");
+        let p = proposed("We have 1.2.7 billion residents and 150 million tons of grain");
+        assert_eq!(p[0].2, Suggest, "{p:?}");
+    }
+
+    #[test]
+    fn to_billion_is_decided_or_suggested() {
+        fixes("Sales reached 52.17 to billion yuan (US$735 million) in 2023.", "Sales reached 5.217 billion yuan (US$735 million) in 2023.");
+        let p = proposed("Sales reached 52.17 to billion yuan in 2023.");
+        assert_eq!((p[0].1.as_str(), p[0].2), ("5.217 billion", Suggest), "{p:?}");
+        assert_pass_keeps(&pass(), "It rose from 52.17 to 60 billion yuan.");
+    }
+
+    #[test]
+    fn wan_amount_in_two_parts() {
+        fixes("The subsidy is 3 2000 yuan per household.", "The subsidy is 32,000 yuan per household.");
+        fixes("a bonus of 13 5000 yuan", "a bonus of 135,000 yuan");
+        for s in ["In 2024, 3 2500 yuan", "3 20000 yuan", "2023 3000 yuan", "1 3 2000 yuan", "No. 3 2000 yuan", "3 2000 yuanbao"] {
+            assert_pass_keeps(&pass(), s);
+        }
+    }
+
+    #[test]
+    fn trillion_off_by_ten_against_dollars() {
+        fixes("GDP reached 1.3 trillion yuan (US$1.85 trillion) last year.", "GDP reached 13 trillion yuan (US$1.85 trillion) last year.");
+        fixes("GDP reached 130 trillion yuan (US$1.85 trillion).", "GDP reached 13 trillion yuan (US$1.85 trillion).");
+        assert_pass_keeps(&pass(), "GDP reached 13 trillion yuan (US$1.85 trillion) and 5 trillion yuan (US$3 trillion).");
+        assert_pass_keeps(&pass(), "GDP reached 1.3 trillion yuan (US$185 billion).");
+    }
+
+    #[test]
+    fn fullwidth_percent_and_point_in_english() {
+        fixes("Economic growth 4.8％，and exports", "Economic growth 4.8%，and exports");
+        fixes("4．8％ of the total", "4.8% of the total");
+        fixes("grew 12．5 percent", "grew 12.5 percent");
+        for s in ["经济增长4.8％，出口增长。", "增长 4.8％，出口", "（4.8％）增长"] {
+            assert_pass_keeps(&pass(), s);
+        }
     }
 
     #[test]

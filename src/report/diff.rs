@@ -135,11 +135,14 @@ fn context(text: &str, at: usize, n: usize, forward: bool) -> &str {
 /// One line per edit: `file:line:col CODE before → after  (confidence) reason`.
 /// Short edits (an inserted space, one mark) are shown with a few characters
 /// of the surrounding original text, so `"s.Ma" → "s. Ma"` reads at a glance.
+/// Suggestions (not applied) are listed among the edits, marked `(suggest)`.
 pub fn annotated(original: &str, report: &Report, name: &str) -> String {
     const SHORT: usize = 3;
     const AROUND: usize = 8;
     let mut out = String::new();
-    for e in &report.edits {
+    let mut all: Vec<&ReportEdit> = report.edits.iter().chain(&report.suggestions).collect();
+    all.sort_by_key(|e| (e.start, e.end));
+    for e in all {
         let (pre, post) = match original.get(e.start..e.end) {
             Some(_) if e.before.chars().count() <= SHORT && e.after.chars().count() <= SHORT && !e.before.contains('\n') => {
                 (context(original, e.start, AROUND, false), context(original, e.end, AROUND, true))

@@ -79,6 +79,11 @@ pub struct Report {
     /// Edits proposed but not applied (overlaps), never dropped silently.
     #[serde(default)]
     pub skipped: Vec<SkippedEdit>,
+    /// Edits of confidence `suggest` that were not applied (the `apply`
+    /// level is above `suggest`), against the original like `edits`, sorted
+    /// and non-overlapping. See [`Report::apply_with_suggestions`].
+    #[serde(default)]
+    pub suggestions: Vec<ReportEdit>,
     /// Number of report edits per rule code.
     pub counts: BTreeMap<String, usize>,
     /// Extracted article metadata (date, source, editor, ...).
@@ -119,6 +124,31 @@ impl Report {
     /// ```
     pub fn apply(&self, input: &str) -> Result<String> {
         apply_report_edits(input, &self.edits)
+    }
+
+    /// Apply the edits and the suggestions to `input`: the text a human who
+    /// accepts every suggestion gets. A suggestion may cover applied edits
+    /// (it was widened over them and its `after` keeps their result): edits
+    /// overlapping a suggestion give way to it.
+    ///
+    /// ```
+    /// let cleaner = rinse::Cleaner::new(rinse::Config::default()).unwrap();
+    /// let input = "Sales rose 1.2.7 million units.";
+    /// let cleaned = cleaner.clean(input);
+    /// assert_eq!(cleaned.text, input);
+    /// assert_eq!(cleaned.report.suggestions[0].confidence, rinse::Confidence::Suggest);
+    /// let accepted = cleaned.report.apply_with_suggestions(input).unwrap();
+    /// assert_ne!(accepted, input);
+    /// ```
+    pub fn apply_with_suggestions(&self, input: &str) -> Result<String> {
+        let overlaps = |e: &ReportEdit, s: &ReportEdit| {
+            // An insertion at either end of a suggestion was widened into it.
+            (e.start < s.end && s.start < e.end) || (e.start == e.end && s.start <= e.start && e.start <= s.end)
+        };
+        let mut all: Vec<ReportEdit> =
+            self.edits.iter().filter(|e| !self.suggestions.iter().any(|s| overlaps(e, s))).cloned().collect();
+        all.extend(self.suggestions.iter().cloned());
+        apply_report_edits(input, &all)
     }
 
     /// Number of edits whose codes start with `prefix`.

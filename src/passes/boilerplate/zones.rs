@@ -31,11 +31,13 @@ pub(super) fn prose_weight(t: &str, lex: &Lexicon) -> i64 {
         return if is_prose_anchor(t) && han >= 8 { len } else { -len.min(30) };
     }
     let (density, words) = lex.stopword_density(t);
-    let ends = t.ends_with(['.', '!', '?', '"', '”', '’', ')', '。', ':', ';']);
+    // A sentence ends: `.` `!` `?` `:` `;`, or one of them inside closing quotes or brackets.
+    let core = t.trim_end_matches(['"', '”', '’', '\'', ')', '）']);
+    let ends = core.len() < t.len() && core.ends_with(['.', '!', '?', '。', '！', '？']) || t.ends_with(['.', '!', '?', '。', ':', ';']);
     if words >= 4 && density >= 0.2 && ends {
         len
-    } else if words >= 8 && density >= 0.25 {
-        // Unfinished: a heading, or a paragraph cut off at the page's end.
+    } else if words >= 8 && density >= 0.25 && t.len() >= 150 {
+        // Unfinished: a paragraph cut off at the page's end (a heading is shorter).
         len / 2
     } else {
         -len.min(30)
@@ -73,6 +75,41 @@ pub(super) fn body_span(weights: &[i64]) -> Option<(usize, usize)> {
         }
     }
     best_span
+}
+
+/// The body `(f, l)` grown over short gaps: a prose line at most three
+/// non-blank lines beyond an end joins the body when no line between is
+/// `hard` furniture (a site signature, a call to action). Event details
+/// between two paragraphs (`Time: 9:00 a.m.`, `Venue: …`) stay in the body.
+pub(super) fn grow_body(weights: &[i64], hard: &[bool], (mut f, mut l): (usize, usize)) -> (usize, usize) {
+    let reach = |from: usize, step: isize| -> Option<usize> {
+        let mut i = from as isize + step;
+        let mut between = 0;
+        while i >= 0 && (i as usize) < weights.len() {
+            let k = i as usize;
+            if hard[k] {
+                return None;
+            }
+            if weights[k] > 0 {
+                return Some(k);
+            }
+            if weights[k] < 0 {
+                between += 1;
+                if between > 3 {
+                    return None;
+                }
+            }
+            i += step;
+        }
+        None
+    };
+    while let Some(k) = reach(l, 1) {
+        l = k;
+    }
+    while let Some(k) = reach(f, -1) {
+        f = k;
+    }
+    (f, l)
 }
 
 /// What a furniture line looks like (rule B116's reasons).
@@ -227,7 +264,7 @@ fn empty_label(t: &str, lex: &Lexicon) -> bool {
         && label.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '\'' || c == '’' || c == '-' || is_cjk_letter(c));
     let last = label.split_whitespace().next_back().unwrap_or("");
     shape
-        && (label.chars().any(|c| is_han(c))
+        && (label.chars().any(is_han)
             || label.split_whitespace().any(|w| w.starts_with(|c: char| c.is_lowercase()))
             || lex.label_words.contains(&lower(last)))
 }
@@ -241,7 +278,7 @@ fn label_row(t: &str) -> bool {
     let labels = b
         .iter()
         .enumerate()
-        .filter(|&(i, &c)| matches!(c, ':' | '：') && i > 0 && (b[i - 1].is_alphabetic()) && !b.get(i + 1).is_some_and(|n| *n == '/'))
+        .filter(|&(i, &c)| matches!(c, ':' | '：') && i > 0 && (b[i - 1].is_alphabetic()) && b.get(i + 1).is_none_or(|n| *n != '/'))
         .count();
     labels >= 2
 }
@@ -387,6 +424,16 @@ mod tests {
         assert_eq!(body_span(&[-5, 0, -3]), None);
         assert_eq!(body_span(&[10]), Some((0, 0)));
         assert_eq!(body_span(&[]), None);
+    }
+
+    #[test]
+    fn body_grows_over_short_soft_gaps_only() {
+        let w = [-30, 200, -44, -30, -57, 100, -20, -70, 60];
+        let mut hard = [false; 9];
+        hard[7] = true;
+        assert_eq!(grow_body(&w, &hard, (1, 1)), (1, 5));
+        assert_eq!(grow_body(&w, &[false; 9], (1, 1)), (1, 8));
+        assert_eq!(grow_body(&[50, -1, -1, -1, -1, 50], &[false; 6], (0, 0)), (0, 0));
     }
 
     #[test]
