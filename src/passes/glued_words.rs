@@ -209,9 +209,13 @@ impl GluedWords {
             if self.lex.is_word(w) || is_pinyin(w) || in_address(b, s) || in_domain(b, s) {
                 continue;
             }
-            if let Some(k) = self.split(text, w) {
+            // The document around the token (an article; bounded, so a huge
+            // one-document corpus stays linear).
+            let (lo, hi) = (floor_boundary(text, s.saturating_sub(NEARBY)), ceil_boundary(text, e + NEARBY));
+            let near = &text[lo..hi];
+            if let Some(k) = self.split(near, w) {
                 // Once in the document: a word written twice is a word.
-                if memchr::memmem::find_iter(b, w.as_bytes()).nth(1).is_some() {
+                if memchr::memmem::find_iter(near.as_bytes(), w.as_bytes()).nth(1).is_some() {
                     continue;
                 }
                 edits.push(Edit::insertion(s + k, " ", P302, Review, R_GLUED_LOWER));
@@ -242,6 +246,25 @@ impl GluedWords {
         }
         found
     }
+}
+
+/// How far around a glued token (bytes each way) the document is searched
+/// for the same token or its two words written apart.
+const NEARBY: usize = 32 * 1024;
+
+fn floor_boundary(t: &str, mut i: usize) -> usize {
+    while !t.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(t: &str, i: usize) -> usize {
+    let mut i = i.min(t.len());
+    while !t.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// Does `text` hold `l r` as two words (`project progress`)?
