@@ -694,11 +694,8 @@ impl Boilerplate {
             t.split_whitespace().count().max(t.chars().filter(|&c| crate::text::script::is_han(c)).count() / 2)
         };
         let title = (0..f).filter(|&i| candidate(i).is_some() && strong[i].is_none()).max_by_key(|&i| (words(i), std::cmp::Reverse(i)));
-        let candidates: Vec<bool> = (0..n).map(|i| candidate(i).is_some()).collect();
-        for i in zone() {
-            if Some(i) == title || !candidates[i] {
-                continue;
-            }
+        let candidates: Vec<usize> = zone().filter(|&i| Some(i) != title && candidate(i).is_some()).collect();
+        for i in candidates {
             let above_title = i < f && title.is_none_or(|t| i < t);
             let shape = strong[i].or_else(|| if above_title || i > l { zones::weak_shape(lines[i].trimmed(text), above_title, lex) } else { None });
             if let Some(s) = shape {

@@ -14,6 +14,7 @@ use crate::edit::{
 use crate::error::Result;
 use crate::fasthash::FxHashSet as HashSet;
 use crate::text::lexicon;
+use crate::text::scan;
 use crate::text::words::{in_address, in_domain, is_pinyin};
 use crate::passes::kit::{Context, Pass, Setup};
 
@@ -105,6 +106,10 @@ pub struct Options {}
 /// The glued_words pass.
 pub struct GluedWords {
     right: HashSet<String>,
+    /// Letter pairs that begin a left glue word or particle, and that end a
+    /// right glue word (see [`GluedWords::may_split`]).
+    starts: PairSet,
+    ends: PairSet,
     lex: &'static lexicon::Lexicon,
 }
 
@@ -114,7 +119,9 @@ impl GluedWords {
         let lex = lexicon::lexicon()?;
         let mut right: HashSet<String> = lex.function.iter().filter(|w| w.len() >= 2).cloned().collect();
         right.extend(lex.months.iter().cloned());
-        Ok(GluedWords { right, lex })
+        let starts = PairSet::of(GLUE_LEFT.iter().chain(PARTICLES).map(|w| &w.as_bytes()[..2]));
+        let ends = PairSet::of(GLUE_RIGHT.iter().filter(|w| w.len() >= 2).map(|w| &w.as_bytes()[w.len() - 2..]));
+        Ok(GluedWords { right, starts, ends, lex })
     }
 }
 
@@ -182,32 +189,31 @@ impl GluedWords {
     /// P302: lowercase tokens that are two words glued together.
     fn lowercase_glue(&self, text: &str, edits: &mut Vec<Edit>) {
         let b = text.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            if !b[i].is_ascii_lowercase() {
-                i += 1;
-                continue;
+        // Runs of letters come from 64-byte bit masks; only a run of five to
+        // thirty lowercase letters goes further.
+        scan::letter_runs(b, |s, e, capital| {
+            if !capital && (5..=30).contains(&(e - s)) {
+                self.lowercase_token(text, s, e, edits);
             }
-            let s = i;
-            while i < b.len() && b[i].is_ascii_alphabetic() {
-                i += 1;
-            }
-            let e = i;
-            if !(5..=30).contains(&(e - s)) || !b[s..e].iter().all(u8::is_ascii_lowercase) {
-                continue;
-            }
+        });
+    }
+
+    /// [`Self::lowercase_glue`] for the lowercase token `text[s..e]`.
+    fn lowercase_token(&self, text: &str, s: usize, e: usize, edits: &mut Vec<Edit>) {
+        let b = text.as_bytes();
+        {
             let before = if s > 0 { b[s - 1] } else { b' ' };
             let after = b.get(e).copied().unwrap_or(b' ');
             let edge = |c: u8| c.is_ascii_whitespace() || matches!(c, b',' | b'.' | b';' | b':' | b'!' | b'?' | b'(' | b')' | b'"');
             if !edge(before) || !edge(after) || before == b'.' {
-                continue;
+                return;
             }
             if after == b'.' && b.get(e + 1).is_some_and(u8::is_ascii_alphanumeric) {
-                continue;
+                return;
             }
             let w = &text[s..e];
-            if self.lex.is_word(w) || is_pinyin(w) || in_address(b, s) || in_domain(b, s) {
-                continue;
+            if !self.may_split(w.as_bytes()) || self.lex.is_word(w) || is_pinyin(w) || in_address(b, s) || in_domain(b, s) {
+                return;
             }
             // The document around the token (an article; bounded, so a huge
             // one-document corpus stays linear).
@@ -216,11 +222,23 @@ impl GluedWords {
             if let Some(k) = self.split(near, w) {
                 // Once in the document: a word written twice is a word.
                 if memchr::memmem::find_iter(near.as_bytes(), w.as_bytes()).nth(1).is_some() {
-                    continue;
+                    return;
                 }
                 edits.push(Edit::insertion(s + k, " ", P302, Review, R_GLUED_LOWER));
             }
         }
+    }
+
+    /// Could [`GluedWords::split`] accept a split of the lowercase token
+    /// `w`, judging by its length and its first and last two letters alone?
+    /// (True for every token it accepts: two halves of four letters or more
+    /// need eight letters; shorter tokens begin with a left glue word or
+    /// particle, or end with a right glue word or `a`.) Spares most tokens a
+    /// dictionary lookup.
+    #[inline]
+    fn may_split(&self, w: &[u8]) -> bool {
+        let n = w.len();
+        n >= 8 || w[n - 1] == b'a' || self.starts.has(w[0], w[1]) || self.ends.has(w[n - 2], w[n - 1])
     }
 
     /// The one split of `w` into two words, as the offset of the right half.
@@ -245,6 +263,26 @@ impl GluedWords {
             }
         }
         found
+    }
+}
+
+/// A set of lowercase letter pairs (`th`, `of`), one bit per pair.
+struct PairSet([u32; 26]);
+
+impl PairSet {
+    fn of<'a>(pairs: impl Iterator<Item = &'a [u8]>) -> Self {
+        let mut set = [0u32; 26];
+        for p in pairs {
+            set[usize::from(p[0] - b'a')] |= 1 << (p[1] - b'a');
+        }
+        PairSet(set)
+    }
+
+    #[inline]
+    fn has(&self, a: u8, b: u8) -> bool {
+        self.0[usize::from(a.wrapping_sub(b'a')).min(25)] >> (b.wrapping_sub(b'a') & 31) & 1 == 1
+            && a.is_ascii_lowercase()
+            && b.is_ascii_lowercase()
     }
 }
 
@@ -335,6 +373,30 @@ mod tests {
     fn keeps_brands_and_identifiers() {
         assert_no_edits("Use iPhone, YouTube, LinkedIn, JavaScript, McDonald and the getThe() helper.\n");
         assert_no_edits("See example.com/aboutThe page and user_nameThe field.\n");
+    }
+
+    #[test]
+    fn may_split_admits_every_glue_shape() {
+        let p = pass();
+        for w in ["tothe", "isnot", "ofthe", "inthe", "fromthe", "techsa", "hasbeen", "policymakers"] {
+            assert!(p.may_split(w.as_bytes()), "{w}");
+        }
+        for w in ["river", "quiet", "muddle", "gospel"] {
+            assert!(!p.may_split(w.as_bytes()), "{w}");
+        }
+        // Every split the glue lists allow passes the filter.
+        for l in super::GLUE_LEFT.iter().chain(super::PARTICLES) {
+            for r in ["the", "a", "an", "xyz", "pqrs"] {
+                let w = format!("{l}{r}");
+                if w.len() >= 5 {
+                    assert!(p.may_split(w.as_bytes()), "{w}");
+                }
+            }
+        }
+        for r in super::GLUE_RIGHT {
+            let w = format!("xyzq{r}");
+            assert!(p.may_split(w.as_bytes()), "{w}");
+        }
     }
 
     #[test]

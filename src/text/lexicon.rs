@@ -7,6 +7,7 @@
 
 use crate::error::{Error, Result};
 use rustc_hash::FxHashSet as HashSet;
+use crate::text::wordset::WordSet;
 use std::sync::OnceLock;
 
 const COMMON_WORDS: &str = include_str!("../../rules/common_words.txt");
@@ -51,7 +52,7 @@ pub struct Lexicon {
     pub file_suffixes: HashSet<String>,
     /// `stopwords.txt`: English stopwords, whose share tells prose from
     /// furniture.
-    pub stopwords: HashSet<String>,
+    pub stopwords: WordSet,
     /// `furniture_words.txt` `[nav]`: menu and section words.
     pub nav_words: HashSet<String>,
     /// `furniture_words.txt` `[widget]`: page-widget words.
@@ -63,7 +64,7 @@ pub struct Lexicon {
     /// `dictionary.txt`: common English words, for splitting lowercase words
     /// glued together (`tothe`); every word of the other lists is in it too,
     /// and the closed compounds of `compounds.txt` (`online`).
-    pub dictionary: HashSet<String>,
+    pub dictionary: WordSet,
 }
 
 impl Lexicon {
@@ -98,7 +99,8 @@ impl Lexicon {
 
     /// Is `w` (lower case) an English word rinse knows?
     pub fn is_word(&self, w: &str) -> bool {
-        self.dictionary.contains(w) || self.is_common(w)
+        // The dictionary holds every common word too.
+        self.dictionary.contains(w)
     }
 }
 
@@ -134,12 +136,12 @@ impl Lexicon {
             word_endings: Vec::new(),
             abbreviations: HashSet::default(),
             file_suffixes: HashSet::default(),
-            stopwords: HashSet::default(),
+            stopwords: WordSet::default(),
             nav_words: HashSet::default(),
             widget_words: HashSet::default(),
             language_names: HashSet::default(),
             label_words: HashSet::default(),
-            dictionary: HashSet::default(),
+            dictionary: WordSet::default(),
         }
     }
 }
@@ -163,9 +165,11 @@ fn build() -> std::result::Result<Lexicon, (String, String)> {
     let mut furniture = furniture.into_iter().map(|v| v.into_iter().collect::<HashSet<String>>());
     let mut next_set = || furniture.next().unwrap_or_default();
     let (nav_words, widget_words, language_names, label_words) = (next_set(), next_set(), next_set(), next_set());
-    let mut dictionary: HashSet<String> = one("dictionary.txt", DICTIONARY, "words")?.into_iter().collect();
-    dictionary.extend(function.iter().chain(&open).chain(&months).chain(&weekdays).cloned());
-    dictionary.extend(one("compounds.txt", COMPOUNDS, "compounds")?);
+    let words = one("dictionary.txt", DICTIONARY, "words")?;
+    let compounds = one("compounds.txt", COMPOUNDS, "compounds")?;
+    let dictionary = WordSet::new(
+        words.iter().chain(&function).chain(&open).chain(&months).chain(&weekdays).chain(&compounds).map(String::as_str),
+    );
     Ok(Lexicon {
         function: function.into_iter().collect(),
         open: open.into_iter().collect(),
@@ -178,7 +182,7 @@ fn build() -> std::result::Result<Lexicon, (String, String)> {
         word_endings: one("word_endings.txt", WORD_ENDINGS, "endings")?,
         abbreviations: one("abbreviations.txt", ABBREVIATIONS, "abbreviations")?.into_iter().collect(),
         file_suffixes: one("file_suffixes.txt", FILE_SUFFIXES, "suffixes")?.into_iter().collect(),
-        stopwords: one("stopwords.txt", STOPWORDS, "stopwords")?.into_iter().collect(),
+        stopwords: WordSet::new(one("stopwords.txt", STOPWORDS, "stopwords")?.iter().map(String::as_str)),
         nav_words,
         widget_words,
         language_names,

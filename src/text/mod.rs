@@ -6,10 +6,12 @@
 //! | [`scan`] | SWAR and 32-byte block scans to candidates (capitals, digits, CJK lead bytes), each tested for every byte value |
 //! | [`words`] | ASCII word edges, letters before/after a position, address, URL and domain tokens |
 //! | [`lines`] | line spans, trimmed spans, prose anchors that bound header and footer zones |
+//! | [`wordset`] | a read-only word set of fingerprints for hot lookups |
 //! | [`lexicon`] | every word list in `rules/`, parsed once, lazily, shared |
 
 pub mod lexicon;
 pub mod lines;
 pub mod scan;
 pub mod script;
+pub mod wordset;
 pub mod words;

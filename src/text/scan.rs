@@ -131,6 +131,83 @@ impl Iterator for Capitals<'_> {
     }
 }
 
+/// The ASCII letters among 8 bytes as 8 bits, bit `k` for byte `k` (SWAR).
+#[inline]
+pub fn letter_bits(w: u64) -> u32 {
+    // Setting 0x20 folds capitals onto lowercase; non-ASCII bytes keep their
+    // high bit and fail the range test.
+    let hi = in_range(w | 0x2020_2020_2020_2020, b'a', b'z') >> 7;
+    (hi.wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
+}
+
+/// Every maximal run of ASCII letters in `b`, in order, as `f(start, end,
+/// has_capital)`. Letters are found 64 bytes at a time as bit masks (SWAR),
+/// so the cost is per run, not per byte.
+#[inline]
+pub fn letter_runs(b: &[u8], mut f: impl FnMut(usize, usize, bool)) {
+    let n = b.len();
+    // A run that reached the end of the previous block: its start and
+    // whether it held a capital so far.
+    let mut open: Option<(usize, bool)> = None;
+    let mut p = 0;
+    while p < n {
+        let width = (n - p).min(64);
+        let (alpha, upper) = if width == 64 {
+            (0..8).fold((0u64, 0u64), |(a, u), q| {
+                let w = read_u64(b, p + 8 * q);
+                (a | u64::from(letter_bits(w)) << (8 * q), u | u64::from(upper_bits(w)) << (8 * q))
+            })
+        } else {
+            b[p..].iter().enumerate().fold((0u64, 0u64), |(a, u), (k, &c)| {
+                (a | u64::from(c.is_ascii_alphabetic()) << k, u | u64::from(c.is_ascii_uppercase()) << k)
+            })
+        };
+        let carried = open.is_some() && alpha & 1 == 1;
+        if let (Some((s, up)), false) = (open, carried) {
+            // The open run ended at the block edge.
+            f(s, p, up);
+            open = None;
+        }
+        let starts = alpha & !(alpha << 1 | u64::from(carried));
+        let mut ends = alpha & !(alpha >> 1);
+        let last_bit = 1u64 << (width - 1);
+        // A run touching the block's last byte may go on in the next block.
+        let reaches_edge = ends & last_bit != 0 && p + width < n;
+        if reaches_edge {
+            ends &= !last_bit;
+        }
+        while ends != 0 {
+            let e = ends.trailing_zeros();
+            ends &= ends - 1;
+            let below = if e == 63 { u64::MAX } else { (1u64 << (e + 1)) - 1 };
+            let own = starts & below;
+            let (start, up) = if own != 0 {
+                let sb = 63 - own.leading_zeros();
+                (p + sb as usize, upper & below & !((1u64 << sb) - 1) != 0)
+            } else {
+                // The run began in an earlier block.
+                let (s, up) = open.take().unwrap_or((p, false));
+                (s, up || upper & below != 0)
+            };
+            f(start, p + e as usize + 1, up);
+        }
+        if reaches_edge {
+            let own = starts;
+            open = Some(if own != 0 {
+                let sb = 63 - own.leading_zeros();
+                (p + sb as usize, upper & !((1u64 << sb) - 1) != 0)
+            } else {
+                let (s, up) = open.unwrap_or((p, false));
+                (s, up || upper != 0)
+            });
+        }
+        p += width;
+    }
+    if let Some((s, up)) = open {
+        f(s, n, up);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,6 +268,59 @@ mod tests {
                 let skipped = skip_blocks(&b, 0, |x| x >= 0xe3);
                 assert!(skipped <= want.min(b.len()) && (want == b.len() || want - skipped < BLOCK));
             }
+        }
+    }
+
+    #[test]
+    fn letter_runs_match_a_byte_loop() {
+        fn naive(b: &[u8]) -> Vec<(usize, usize, bool)> {
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < b.len() {
+                if !b[i].is_ascii_alphabetic() {
+                    i += 1;
+                    continue;
+                }
+                let s = i;
+                while i < b.len() && b[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+                out.push((s, i, b[s..i].iter().any(u8::is_ascii_uppercase)));
+            }
+            out
+        }
+        // Runs of every length across block edges, capitals at either end,
+        // non-ASCII bytes and every byte value next to a letter.
+        let mut texts: Vec<Vec<u8>> = Vec::new();
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for len in [0usize, 1, 63, 64, 65, 127, 128, 129, 200, 1000] {
+            for density in [1u64, 3, 7, 15] {
+                let t: Vec<u8> = (0..len)
+                    .map(|_| {
+                        x ^= x << 13;
+                        x ^= x >> 7;
+                        x ^= x << 17;
+                        match x % 16 {
+                            k if k < density => b' ',
+                            15 => b'Q',
+                            14 => 0xE4,
+                            _ => b'a' + (x >> 8) as u8 % 26,
+                        }
+                    })
+                    .collect();
+                texts.push(t);
+            }
+        }
+        for byte in 0u8..=255 {
+            let mut t = vec![b'a'; 130];
+            t[63] = byte;
+            t[64] = byte;
+            texts.push(t);
+        }
+        for t in &texts {
+            let mut got = Vec::new();
+            letter_runs(t, |s, e, up| got.push((s, e, up)));
+            assert_eq!(got, naive(t), "{:?}", String::from_utf8_lossy(t));
         }
     }
 }

@@ -10,7 +10,7 @@ use super::spec::{Kind, RuleSpec, Zone};
 use crate::rules::Code;
 use crate::edit::Confidence;
 use crate::error::{Error, Result};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use regex::Regex;
 use std::collections::HashMap;
 
@@ -67,6 +67,8 @@ fn ac(words: &[String], kind: MatchKind) -> Result<Option<AhoCorasick>> {
         return Ok(None);
     }
     AhoCorasickBuilder::new()
+        // Run on every short line of every page: a DFA is the fastest kind.
+        .kind(Some(AhoCorasickKind::DFA))
         .ascii_case_insensitive(true)
         .match_kind(kind)
         .start_kind(StartKind::Both)
