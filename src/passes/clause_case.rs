@@ -1,4 +1,4 @@
-//! Capitals after a comma or semicolon (family C, rules C101–C102).
+//! Capitals after a comma or semicolon (family C, rules C101–C103).
 //!
 //! Machine translation joins clauses with a comma and keeps the capital of
 //! the second one: `forces,It is emphasized`, `; Build a corpus`. A
@@ -93,11 +93,41 @@ crate::declare_rules! { pass = "clause_case";
     /// The evidence is statistical: a word the document uses as a common
     /// noun may still start a name here (a company called "Sixteen ...").
     C102 = ("clause-capital-by-evidence", Review, true, "capital after a comma lowercased (word is lowercase elsewhere in the document)");
+    /// ## What it fixes
+    /// Machine translation that worked clause by clause capitalizes every
+    /// clause after a Chinese comma. When a document shows that habit (at
+    /// least three capitals after a comma that C101 or C102 lowercase), a
+    /// capitalized dictionary word after a comma that the document never
+    /// capitalizes mid-sentence is lowercased too, even with no lowercase
+    /// use to go by.
+    ///
+    /// ## Example
+    /// ```text
+    /// The market grew for many years, The prices rose, The shops opened, However trade slowed, Businessmen from afar came to trade.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// The market grew for many years, The prices rose, The shops opened, However trade slowed, businessmen from afar came to trade.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// We visited Beijing, Shanghai and Guangzhou, Businessmen from afar came to trade.
+    /// The market grew, The prices rose, The shops opened, However trade slowed, Turkey sold more, and Turkey bought less.
+    /// ```
+    ///
+    /// ## Why review
+    /// The habit is the document's, the word is only in the dictionary: a
+    /// name that is also a common word (`Turkey`, `Apple`) and appears once
+    /// would be lowercased.
+    C103 = ("clause-capital-segmented", Review, true, "capital after a comma lowercased (the document capitalizes clauses after commas)");
 }
 
 const R_LISTED: &str = "capital of a common word after a comma lowercased";
 const R_EVIDENCE: &str = "capital after a comma lowercased (word is lowercase elsewhere in the document)";
 
+const R_SEGMENTED: &str =
+    "capital after a comma lowercased (the document capitalizes clauses after commas, never this word mid-sentence)";
 const R_THE: &str = "capital of `The` after a comma lowercased (the document writes `the` before the same word)";
 
 
@@ -351,28 +381,40 @@ impl Pass for ClauseCase {
             })
             .collect();
         count_lowercase(b, &limits, &mut words);
-        let mut edits = Vec::with_capacity(cands.len());
-        for c in cands {
-            if !c.prose {
-                continue;
-            }
+        let decide = |c: &Candidate| {
             let (lo, cap) = words.get(c.word).map_or((0, 0), |w| (w.lo, w.cap));
-            let (code, confidence, reason) = match c.kind {
+            match c.kind {
+                _ if !c.prose => None,
                 // A function word the document capitalizes mid-sentence more
                 // often than not is a defined term (`You` in a licence).
-                Kind::Function if cap >= 2 && cap > lo => continue,
-                Kind::Function => (C101, Safe, R_LISTED),
-                Kind::Open if cap == 0 => (C101, Safe, R_LISTED),
-                Kind::Unknown if cap == 0 && lo >= 2 => (C102, Review, R_EVIDENCE),
-                Kind::TheBeforeName => (C102, Review, R_THE),
-                _ => continue,
-            };
+                Kind::Function if cap >= 2 && cap > lo => None,
+                Kind::Function => Some((C101, Safe, R_LISTED)),
+                Kind::Open if cap == 0 => Some((C101, Safe, R_LISTED)),
+                Kind::Unknown if cap == 0 && lo >= 2 => Some((C102, Review, R_EVIDENCE)),
+                Kind::TheBeforeName => Some((C102, Review, R_THE)),
+                _ => None,
+            }
+        };
+        // Clause-by-clause translation: enough capitals after commas that
+        // the rules above lowercase (see C103).
+        let segmented = cands.iter().filter(|c| c.kind != Kind::TheBeforeName && decide(c).is_some()).count() >= SEGMENTED_MIN;
+        let mut edits = Vec::with_capacity(cands.len());
+        for c in cands.iter() {
+            let decided = decide(c).or_else(|| {
+                let w = words.get(c.word)?;
+                let dictionary = std::str::from_utf8(&w.lower).is_ok_and(|l| self.lex.is_word(l));
+                (segmented && c.prose && c.kind == Kind::Unknown && w.cap == 0 && dictionary).then_some((C103, Review, R_SEGMENTED))
+            });
+            let Some((code, confidence, reason)) = decided else { continue };
             let k = usize::from(c.capital - b'A');
             edits.push(Edit::replacement(c.at..c.at + 1, &LOWERCASE[k..k + 1], code, confidence, reason));
         }
         edits
     }
 }
+
+/// How many lowercased clause capitals make a document clause-segmented (C103).
+const SEGMENTED_MIN: usize = 3;
 
 /// A capital mid-sentence: its offset and the 8 bytes from there (zero past
 /// the end of the text), so that most can be told apart from the words
