@@ -96,7 +96,8 @@ crate::declare_rules! { pass = "clause_case";
     /// ## What it fixes
     /// Machine translation that worked clause by clause capitalizes every
     /// clause after a Chinese comma. When a document shows that habit (at
-    /// least three capitals after a comma that C101 or C102 lowercase), a
+    /// least three capitals after a comma that C101 or C102 lowercase or
+    /// that are dictionary words never capitalized mid-sentence), a
     /// capitalized dictionary word after a comma that the document never
     /// capitalizes mid-sentence is lowercased too, even with no lowercase
     /// use to go by.
@@ -113,6 +114,7 @@ crate::declare_rules! { pass = "clause_case";
     /// ## Keeps
     /// ```text
     /// We visited Beijing, Shanghai and Guangzhou, Businessmen from afar came to trade.
+    /// It grew for years, The prices rose, The shops opened, However trade slowed, in a strong manufacturing, quality, Internet and digital country.
     /// The market grew, The prices rose, The shops opened, However trade slowed, Turkey sold more, and Turkey bought less.
     /// ```
     ///
@@ -169,6 +171,8 @@ struct Candidate {
     /// Index of its lowercase word in the pass's `Word` table (unused for
     /// `TheBeforeName`).
     word: usize,
+    /// Does a one-word list item come before the mark (`, quality, Internet`)?
+    list: bool,
     /// Is the line holding it running prose (`is_prose`)?
     prose: bool,
 }
@@ -348,8 +352,15 @@ impl Pass for ClauseCase {
                 line_prose = None;
             }
             let prose = *line_prose.get_or_insert_with(|| is_prose(&b[ls..le]));
+            let list = p.is_ascii_alphabetic() && {
+                let mut k = i - letters_back(b, i);
+                while k > 0 && b[k - 1] == b' ' {
+                    k -= 1;
+                }
+                k > 0 && b[k - 1] == b','
+            };
             if the_name {
-                pending_the.push(Candidate { at: j, capital: b[j], len, kind: Kind::TheBeforeName, word: usize::MAX, prose });
+                pending_the.push(Candidate { at: j, capital: b[j], len, kind: Kind::TheBeforeName, word: usize::MAX, list, prose });
             } else {
                 let word = match ids.get(&lower[..len]) {
                     Some(&id) => id,
@@ -359,7 +370,7 @@ impl Pass for ClauseCase {
                         words.len() - 1
                     }
                 };
-                cands.push(Candidate { at: j, capital: b[j], len, kind, word, prose });
+                cands.push(Candidate { at: j, capital: b[j], len, kind, word, list, prose });
             }
         }
         if cands.is_empty() && pending_the.is_empty() {
@@ -397,14 +408,16 @@ impl Pass for ClauseCase {
         };
         // Clause-by-clause translation: enough capitals after commas that
         // the rules above lowercase (see C103).
-        let segmented = cands.iter().filter(|c| c.kind != Kind::TheBeforeName && decide(c).is_some()).count() >= SEGMENTED_MIN;
+        let plain = |c: &Candidate| {
+            words.get(c.word).is_some_and(|w| {
+                c.prose && c.kind == Kind::Unknown && w.cap == 0 && std::str::from_utf8(&w.lower).is_ok_and(|l| self.lex.is_word(l))
+            })
+        };
+        let segmented = cands.iter().filter(|c| c.kind != Kind::TheBeforeName && (decide(c).is_some() || plain(c))).count() >= SEGMENTED_MIN;
         let mut edits = Vec::with_capacity(cands.len());
         for c in cands.iter() {
-            let decided = decide(c).or_else(|| {
-                let w = words.get(c.word)?;
-                let dictionary = std::str::from_utf8(&w.lower).is_ok_and(|l| self.lex.is_word(l));
-                (segmented && c.prose && c.kind == Kind::Unknown && w.cap == 0 && dictionary).then_some((C103, Review, R_SEGMENTED))
-            });
+            // A list item is not a clause: `quality, Internet and digital`.
+            let decided = decide(c).or_else(|| (segmented && plain(c) && !c.list).then_some((C103, Review, R_SEGMENTED)));
             let Some((code, confidence, reason)) = decided else { continue };
             let k = usize::from(c.capital - b'A');
             edits.push(Edit::replacement(c.at..c.at + 1, &LOWERCASE[k..k + 1], code, confidence, reason));
@@ -413,7 +426,7 @@ impl Pass for ClauseCase {
     }
 }
 
-/// How many lowercased clause capitals make a document clause-segmented (C103).
+/// How many clause capitals after commas make a document clause-segmented (C103).
 const SEGMENTED_MIN: usize = 3;
 
 /// A capital mid-sentence: its offset and the 8 bytes from there (zero past

@@ -392,6 +392,33 @@ crate::declare_rules! { pass = "numbers";
     /// ## Data
     /// `rules/glued_tokens.toml`: `openers`.
     N204 = ("number-glued-to-capitalized-word", Review, true, "space between a number and the capitalized word glued to it");
+    /// ## What it fixes
+    /// A number glued to an ordinary English word after it that is not a
+    /// unit of the `unit_words` list: `10500square meters`, `330000audience`,
+    /// `the 2022freshmen`.
+    ///
+    /// ## Example
+    /// ```text
+    /// nearly 330000audience online welcomed the 2022freshmen
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// nearly 330000 audience online welcomed the 2022 freshmen
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// 5G, 3D, 4K, the 10th plan, 1st, 5km, 3kg, 8am, 1080p, 0xdeadbeef, 2b or not 2b, mp3player and v2beta stay.
+    /// ```
+    ///
+    /// ## Why review
+    /// The word is a dictionary word of four letters or more and the number
+    /// stands alone before it, but a product or model name may glue them on
+    /// purpose.
+    ///
+    /// ## Data
+    /// `rules/dictionary.txt`.
+    N205 = ("number-glued-to-word", Review, true, "space between a number and the word glued to it");
 }
 
 const R_TWO_POINTS: &str = "two decimal points before a scale word";
@@ -403,6 +430,7 @@ const R_PERIOD_THOUSANDS: &str = "three decimals in a yuan amount: the period se
 const R_WORD_GLUED: &str = "space between a word and the number glued to it";
 const R_UNIT_GLUED: &str = "space between a number and the unit word glued to it";
 const R_MONTH_GLUED: &str = "space between a month and the day or year glued to it";
+const R_WORD_AFTER_GLUED: &str = "space between a number and the word glued to it";
 const R_CAPITAL_GLUED: &str = "space between a number and the capitalized word glued to it";
 const R_TO_BILLION: &str = "`to billion` after a number, read as 亿";
 const R_SPLIT_WAN: &str = "a 万 amount written in two parts";
@@ -1266,8 +1294,25 @@ impl Numbers {
             return;
         }
         // N202: 259yuan (a word before the number means an identifier).
-        if !p.is_ascii_alphanumeric() && p != b'.' && self.data.unit_words.contains(word) {
+        let alone = !p.is_ascii_alphanumeric() && p != b'.';
+        if alone && self.data.unit_words.contains(word) {
             edits.push(Edit::insertion(t.end, " ", N202, Safe, R_UNIT_GLUED));
+            return;
+        }
+        // `50,270,000Yuan`: a capitalized unit word.
+        let title_case = word.len() >= 2 && word.as_bytes()[0].is_ascii_uppercase() && word.bytes().skip(1).all(|c| c.is_ascii_lowercase());
+        if alone && title_case && t.end - t.start >= 2 && self.data.unit_words.contains(&word.to_ascii_lowercase()) {
+            edits.push(Edit::insertion(t.end, " ", N202, Safe, R_UNIT_GLUED));
+            return;
+        }
+        // N205: 10500square (a plain number standing alone, a dictionary word).
+        if alone
+            && word.len() >= 4
+            && word.bytes().all(|c| c.is_ascii_lowercase())
+            && b[t.start..t.end].iter().all(|c| c.is_ascii_digit() || *c == b',' || *c == b'.')
+            && crate::text::lexicon::get().is_word(word)
+        {
+            edits.push(Edit::insertion(t.end, " ", N205, Review, R_WORD_AFTER_GLUED));
             return;
         }
         // N204: 6thTopic, 2015The
@@ -1278,7 +1323,14 @@ impl Numbers {
         let capitalized = cap.len() >= 2
             && cap.as_bytes()[0].is_ascii_uppercase()
             && cap.bytes().skip(1).all(|c| c.is_ascii_lowercase());
-        if capitalized && (at > t.end || self.data.openers.contains(cap)) && t.dots <= 1 {
+        // A year glued to a capitalized dictionary word: `2010Global metal`.
+        let year = at == t.end
+            && t.end - t.start == 4
+            && matches!(&b[t.start..t.start + 2], b"19" | b"20")
+            && b[t.start..t.end].iter().all(u8::is_ascii_digit)
+            && cap.len() >= 4
+            && crate::text::lexicon::get().is_word(&cap.to_ascii_lowercase());
+        if capitalized && (at > t.end || year || self.data.openers.contains(cap)) && t.dots <= 1 {
             edits.push(Edit::insertion(at, " ", N204, Review, R_CAPITAL_GLUED));
         }
     }
