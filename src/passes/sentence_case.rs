@@ -1,4 +1,4 @@
-//! Paragraph starts in lowercase (family C2xx): machine translation of a
+//! Paragraph and sentence starts in lowercase (family C2xx): machine translation of a
 //! Chinese paragraph that began with a date or a clause often yields
 //! `approved by the National Bureau of statistics data show that …`.
 //!
@@ -52,7 +52,36 @@ crate::declare_rules! { pass = "sentence_case";
     /// list items) are left alone. When the paragraph before does not end a sentence, the blank
     /// line may split one sentence, and the edit is `review`.
     C201 = ("paragraph-start-lowercase", Safe, false, "capital at the start of a lowercase paragraph");
+    /// ## What it fixes
+    /// A sentence inside an English paragraph that starts with a lowercase
+    /// function word after a full stop (`the company. the company deputy
+    /// general manager`), as machine translation leaves when it joins
+    /// segments, gets a capital.
+    ///
+    /// ## Example
+    /// ```text
+    /// He thanked the staff for their work on the development of the company. the company deputy general manager spoke next.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// He thanked the staff for their work on the development of the company. The company deputy general manager spoke next.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// The tests ran on many machines and drives, e.g. the ones in the lab, approx. the same as before, etc. the rest.
+    /// He met them in room no. 5 and at 5 p.m. the staff of the lab had gone home for the day.
+    /// ```
+    ///
+    /// ## Why review
+    /// The word before the full stop is a dictionary word, not an
+    /// abbreviation from `rules/abbreviations.txt`, and the word after it a
+    /// closed-class word; still, an unlisted abbreviation would end in a
+    /// full stop too.
+    C202 = ("sentence-start-lowercase", Review, true, "capital at the start of a lowercase sentence after a full stop");
 }
+
+const R_SENTENCE: &str = "capital at the start of a lowercase sentence after a full stop";
 
 const R_START: &str = "capital at the start of a lowercase paragraph";
 const R_START_REVIEW: &str = "capital at the start of a lowercase paragraph (review: the paragraph before does not end a sentence)";
@@ -106,12 +135,56 @@ impl Pass for SentenceCase {
                         edits.push(e);
                     }
                 }
+                if line.len() >= 40 {
+                    self.sentence_starts(line, pos, &mut edits);
+                }
                 prev_ends_sentence = ends_sentence(line);
             }
             prev_blank = blank;
             pos = end + 1;
         }
         edits
+    }
+}
+
+impl SentenceCase {
+    /// C202: `word. the` inside an English prose line.
+    fn sentence_starts(&self, line: &str, pos: usize, edits: &mut Vec<Edit>) {
+        let b = line.as_bytes();
+        let mut prose: Option<bool> = None;
+        for dot in memchr::memmem::find_iter(b, ". ") {
+            let mut j = dot + 2;
+            if b.get(j) == Some(&b' ') {
+                j += 1;
+            }
+            let wl = b[j..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+            if wl == 0 || b.get(j + wl) != Some(&b' ') {
+                continue;
+            }
+            let next = &line[j..j + wl];
+            if !self.lex.function.contains(next) {
+                continue;
+            }
+            let pl = b[..dot].iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
+            let prev = &line[dot - pl..dot];
+            let standalone = dot - pl == 0 || b[dot - pl - 1] == b' ';
+            if pl < 3 || !standalone || !prev.bytes().all(|c| c.is_ascii_lowercase()) {
+                continue;
+            }
+            if self.lex.abbreviations.contains(prev) || !self.lex.is_word(prev) {
+                continue;
+            }
+            let is_prose = *prose.get_or_insert_with(|| {
+                !line.contains(['\t', '_', '{', '}', '=', '<', '>'])
+                    && line.split_ascii_whitespace().count() >= MIN_WORDS
+                    && !line.chars().any(is_han)
+            });
+            if !is_prose {
+                return;
+            }
+            let upper = (b[j].to_ascii_uppercase() as char).to_string();
+            edits.push(Edit::replacement(pos + j..pos + j + 1, upper, C202, Review, R_SENTENCE));
+        }
     }
 }
 
