@@ -134,10 +134,18 @@ impl Config {
         Ok(cfg)
     }
 
-    /// Read and parse a `rinse.toml` file.
+    /// Read and parse a `rinse.toml` file (at most [`MAX_CONFIG_BYTES`]).
+    /// A relative `rules_file` in it is relative to the file's folder.
     pub fn from_file(path: &Path) -> Result<Self> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_owned(), source })?;
-        let cfg = parse(&text).map_err(|message| Error::Config { path: Some(path.to_owned()), message })?;
+        let text = read_small_file(path)?;
+        let mut cfg = parse(&text).map_err(|message| Error::Config { path: Some(path.to_owned()), message })?;
+        if let Some(rules) = cfg.passes.boilerplate.rules_file.as_mut() {
+            if rules.is_relative() {
+                if let Some(dir) = path.parent() {
+                    *rules = dir.join(&*rules);
+                }
+            }
+        }
         cfg.validate().map_err(|e| match e {
             Error::Config { message, .. } => Error::Config { path: Some(path.to_owned()), message },
             other => other,
@@ -175,10 +183,72 @@ impl Config {
     }
 }
 
+/// The largest configuration or rules file read (16 MiB): `--config
+/// /dev/zero` is an error, not a runaway read.
+pub const MAX_CONFIG_BYTES: u64 = 16 << 20;
+
+/// Read a configuration or rules file: at most [`MAX_CONFIG_BYTES`], UTF-8.
+/// Errors name the file, never its contents.
+pub(crate) fn read_small_file(path: &Path) -> Result<String> {
+    use std::io::Read;
+    let io_err = |source| Error::Io { path: path.to_owned(), source };
+    let file = std::fs::File::open(path).map_err(io_err)?;
+    let mut buf = Vec::new();
+    file.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut buf).map_err(io_err)?;
+    if buf.len() as u64 > MAX_CONFIG_BYTES {
+        return Err(Error::Config {
+            path: Some(path.to_owned()),
+            message: format!("larger than {} MiB: not a configuration or rules file", MAX_CONFIG_BYTES >> 20),
+        });
+    }
+    String::from_utf8(buf).map_err(|e| Error::Config {
+        path: Some(path.to_owned()),
+        message: format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+    })
+}
+
+/// A TOML error as `line L, column C: message`, without the source line the
+/// TOML crate quotes (a secret file given as `--config` must not be echoed)
+/// and without quoted values.
+pub(crate) fn toml_error(text: &str, e: &toml::de::Error) -> String {
+    let at = match e.span() {
+        Some(span) => {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            format!("line {line}, column {col}: ")
+        }
+        None => String::new(),
+    };
+    format!("{at}{}", hide_quoted(e.message().trim_end()))
+}
+
+/// `invalid type: string "hunter2", expected …` → `invalid type: string "…", expected …`.
+fn hide_quoted(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut inside = false;
+    for c in message.chars() {
+        if c == '"' {
+            if inside {
+                out.push_str("…\"");
+            } else {
+                out.push('"');
+            }
+            inside = !inside;
+        } else if !inside {
+            out.push(c);
+        }
+    }
+    if inside {
+        out.push('…');
+    }
+    out
+}
+
 /// Parse rinse.toml text: unknown top-level keys and unknown keys inside a
 /// pass table are errors (each pass's `Options` denies unknown fields).
 fn parse(text: &str) -> std::result::Result<Config, String> {
-    let table: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
+    let table: toml::Table = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
     for key in table.keys() {
         if !TOP_KEYS.contains(&key.as_str()) && !crate::passes::NAMES.contains(&key.as_str()) {
             return Err(format!(
@@ -188,7 +258,7 @@ fn parse(text: &str) -> std::result::Result<Config, String> {
             ));
         }
     }
-    Config::deserialize(toml::Value::Table(table)).map_err(|e| e.to_string())
+    Config::deserialize(toml::Value::Table(table)).map_err(|e| hide_quoted(e.message().trim_end()))
 }
 
 #[cfg(test)]
