@@ -425,3 +425,25 @@ fn an_invalid_rules_file_is_named_with_its_own_rule_number() {
         .code(2)
         .stderr(contains("mine.toml").and(contains("rule 1 (B114)")));
 }
+
+// ------------------------------------------------------- settle every input
+
+/// Reproductions from the attack run: each round unlocked one more edit and
+/// the pipeline stopped before the end. Cleaning the output again must
+/// change nothing, with no "had not settled" warning.
+#[test]
+fn chains_settle_and_cleaning_twice_is_a_no_op() {
+    let cleaner = rinse::Cleaner::new(rinse::Config::default()).unwrap();
+    let cases = [
+        format!("e{}", "\u{3001}".repeat(9)),
+        "or.Ar.At.Ar.At.Ar.At.Ar.At.Ar".to_string(),
+        format!("{}Body text.\n", "date 2025-02-06 ".repeat(9)),
+    ];
+    for input in &cases {
+        let once = cleaner.clean(input);
+        assert!(!once.report.warnings.iter().any(|w| w.contains("had not settled")), "{input:?}: {:?}", once.report.warnings);
+        let twice = cleaner.clean(&once.text);
+        assert_eq!(twice.text, once.text, "{input:?} is not idempotent");
+        assert_eq!(once.report.apply(input).unwrap(), once.text, "{input:?}: replay");
+    }
+}
