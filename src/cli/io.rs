@@ -772,6 +772,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn binary_files_are_told_from_text() {
+        assert_eq!(binary_reason(b"\x89PNG\r\n\x1a\n\0\0"), Some("a PNG image"));
+        assert_eq!(binary_reason(b"\x7fELF\x02\x01"), Some("an ELF executable"));
+        assert_eq!(binary_reason(b"text\0with a NUL"), Some("binary data (NUL bytes)"));
+        assert_eq!(binary_reason(&[1u8, 2, 3, 4, 5, 6, 7, 8].repeat(8)), Some("binary data (control characters)"));
+        // Text: plain, GBK bytes, UTF-16 with and without a byte order mark.
+        assert_eq!(binary_reason(b"Hello, world.\n"), None);
+        assert_eq!(binary_reason(b"\xd6\xd0\xce\xc4 text\n"), None);
+        assert_eq!(binary_reason(b"\xff\xfeH\0i\0"), None);
+        assert_eq!(binary_reason(b"H\0e\0l\0l\0o\0"), None);
+        assert_eq!(binary_reason(b""), None);
+    }
+
+    #[test]
+    fn sizes_parse_with_binary_units() {
+        assert_eq!(parse_size("512M"), Ok(512 << 20));
+        assert_eq!(parse_size("2G"), Ok(2 << 30));
+        assert_eq!(parse_size("64KiB"), Ok(64 << 10));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("5X").is_err());
+        assert!(parse_size("99999999999T").is_err());
+        assert_eq!(show_size(512 << 20), "512 MiB");
+    }
+
+    #[test]
     fn glob_matches_names() {
         assert!(glob_match("*.txt", "a.txt"));
         assert!(!glob_match("*.txt", "a.txt.gz"));

@@ -643,7 +643,7 @@ impl Boilerplate {
         let mut specs = RulesFile::parse("rules/boilerplate.toml", BUILTIN_RULES)?.rule;
         let builtin = specs.len();
         if let Some(path) = &opts.rules_file {
-            let text = crate::config::read_small_file(path)?;
+            let text = crate::error::read_small_file(path)?;
             specs.extend(RulesFile::parse(&path.display().to_string(), &text)?.rule);
         }
         let from_file = specs.len() - builtin;
