@@ -283,8 +283,8 @@ fn closed_pipe(fifo: &Path) -> fs::File {
     use std::os::unix::fs::OpenOptionsExt;
     mkfifo(fifo);
     const O_NONBLOCK: i32 = 0o4000;
-    let reader = fs::OpenOptions::new().read(true).custom_flags(O_NONBLOCK).open(&fifo).unwrap();
-    let writer = fs::OpenOptions::new().write(true).open(&fifo).unwrap();
+    let reader = fs::OpenOptions::new().read(true).custom_flags(O_NONBLOCK).open(fifo).unwrap();
+    let writer = fs::OpenOptions::new().write(true).open(fifo).unwrap();
     drop(reader);
     writer
 }

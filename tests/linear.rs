@@ -7,7 +7,10 @@
 
 use std::time::{Duration, Instant};
 
-fn shapes() -> Vec<(&'static str, fn(usize) -> String)> {
+/// A shape's name and how to make it with `n` repetitions.
+type Shape = (&'static str, fn(usize) -> String);
+
+fn shapes() -> Vec<Shape> {
     vec![
         ("。×N", |n| "\u{3002}".repeat(n)),
         ("'。 '×N", |n| "\u{3002} ".repeat(n)),
