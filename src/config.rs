@@ -134,10 +134,18 @@ impl Config {
         Ok(cfg)
     }
 
-    /// Read and parse a `rinse.toml` file.
+    /// Read and parse a `rinse.toml` file (at most [`MAX_CONFIG_BYTES`]).
+    /// A relative `rules_file` in it is relative to the file's folder.
     pub fn from_file(path: &Path) -> Result<Self> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_owned(), source })?;
-        let cfg = parse(&text).map_err(|message| Error::Config { path: Some(path.to_owned()), message })?;
+        let text = read_small_file(path)?;
+        let mut cfg = parse(&text).map_err(|message| Error::Config { path: Some(path.to_owned()), message })?;
+        if let Some(rules) = cfg.passes.boilerplate.rules_file.as_mut() {
+            if rules.is_relative() {
+                if let Some(dir) = path.parent() {
+                    *rules = dir.join(&*rules);
+                }
+            }
+        }
         cfg.validate().map_err(|e| match e {
             Error::Config { message, .. } => Error::Config { path: Some(path.to_owned()), message },
             other => other,
@@ -175,10 +183,13 @@ impl Config {
     }
 }
 
+pub use crate::error::MAX_CONFIG_BYTES;
+use crate::error::{hide_quoted, read_small_file, toml_error};
+
 /// Parse rinse.toml text: unknown top-level keys and unknown keys inside a
 /// pass table are errors (each pass's `Options` denies unknown fields).
 fn parse(text: &str) -> std::result::Result<Config, String> {
-    let table: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
+    let table: toml::Table = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
     for key in table.keys() {
         if !TOP_KEYS.contains(&key.as_str()) && !crate::passes::NAMES.contains(&key.as_str()) {
             return Err(format!(
@@ -188,7 +199,7 @@ fn parse(text: &str) -> std::result::Result<Config, String> {
             ));
         }
     }
-    Config::deserialize(toml::Value::Table(table)).map_err(|e| e.to_string())
+    Config::deserialize(toml::Value::Table(table)).map_err(|e| hide_quoted(e.message().trim_end()))
 }
 
 #[cfg(test)]

@@ -28,7 +28,9 @@ pub struct ApplyArgs {
 }
 
 pub fn run(args: ApplyArgs) -> Result<ExitCode> {
-    let text = std::fs::read_to_string(&args.report).with_context(|| format!("{}: cannot read report", args.report.display()))?;
+    // A report may be several times its document's size; never unbounded.
+    let raw = io::read_capped(&args.report, io::max_document_bytes().saturating_mul(8), "report")?;
+    let text = String::from_utf8(raw).map_err(|e| anyhow::anyhow!("{}: not a rinse JSON report (invalid UTF-8 at byte {})", args.report.display(), e.utf8_error().valid_up_to()))?;
     let report: Report = serde_json::from_str(&text)
         .with_context(|| format!("{}: not a rinse JSON report (one report per file)", args.report.display()))?;
     let input = match (&args.input, &report.input) {

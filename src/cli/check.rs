@@ -20,22 +20,76 @@ pub struct CheckArgs {
 }
 
 pub fn run(args: CheckArgs) -> Result<ExitCode> {
+    crate::cli::io::set_max_document_bytes(args.input.max_size);
     let cleaner = args.config.cleaner()?;
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    // The verdict is the exit code, whatever happens to stdout: a closed
+    // pipe (`rinse check x | head -c1`) stops the listing, never the check.
+    let mut out = Verdicts { out: std::io::BufWriter::new(std::io::stdout().lock()), closed: false };
     let (mut dirty, mut total) = (0usize, 0usize);
     let jsonl = args.input.jsonl_fields();
     for_each_doc(&args.input.paths, args.input.glob.as_deref(), jsonl, &args.config, &cleaner, |doc| {
         total += 1;
         if !doc.cleaned.report.edits.is_empty() {
             dirty += 1;
-            if !args.quiet {
-                out.write_all(render::annotated(&doc.original, &doc.cleaned.report, &doc.name).as_bytes())?;
+            if !args.quiet && !out.closed {
+                out.put(render::annotated(&doc.original, &doc.cleaned.report, &doc.name).as_bytes())?;
             }
-            writeln!(out, "{}: would change ({})", doc.name, doc.cleaned.summary())?;
+            out.put(format!("{}: would change ({})\n", doc.name, doc.cleaned.summary()).as_bytes())?;
         }
         Ok(())
     })?;
-    writeln!(out, "{dirty} of {total} document{} would change", if total == 1 { "" } else { "s" })?;
-    out.flush()?;
+    out.put(format!("{dirty} of {total} document{} would change\n", if total == 1 { "" } else { "s" }).as_bytes())?;
+    if !out.closed {
+        if let Err(e) = out.out.flush() {
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                return Err(e.into());
+            }
+        }
+    }
     Ok(if dirty > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Stdout for verdicts: after a broken pipe, further output is dropped.
+struct Verdicts<W: Write> {
+    out: W,
+    closed: bool,
+}
+
+impl<W: Write> Verdicts<W> {
+    fn put(&mut self, bytes: &[u8]) -> Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        match self.out.write_all(bytes) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            other => Ok(other?),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A writer whose reader went away.
+    struct Closed;
+    impl Write for Closed {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_stops_output_not_the_check() {
+        let mut v = Verdicts { out: Closed, closed: false };
+        assert!(v.put(b"x").is_ok());
+        assert!(v.closed);
+        assert!(v.put(b"y").is_ok());
+    }
 }

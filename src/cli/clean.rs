@@ -57,9 +57,12 @@ pub struct CleanArgs {
     /// Learning: how many documents (at most 64 MB) are sampled from the start of the batch.
     #[arg(long, value_name = "N", default_value_t = 1000)]
     pub learn_sample: usize,
-    /// No summary or progress on stderr.
-    #[arg(short, long)]
-    pub quiet: bool,
+    /// No summary or progress on stderr (data warnings still show); `-qq`: no warnings either.
+    #[arg(short, long, action = clap::ArgAction::Count)]
+    pub quiet: u8,
+    /// Nothing on stderr but errors (the same as `-qq`).
+    #[arg(long)]
+    pub silent: bool,
     #[command(flatten)]
     pub input: InputArgs,
     #[command(flatten)]
@@ -77,29 +80,69 @@ pub enum OnError {
     Fail,
 }
 
+impl CleanArgs {
+    /// Summaries and progress on stderr (not under `-q`).
+    pub fn chatty(&self) -> bool {
+        self.quiet == 0 && !self.silent
+    }
+
+    /// Every output file this run may write, by option (stdout left out).
+    pub fn output_files(&self) -> Vec<(&'static str, &Path)> {
+        let named = [("-o", &self.output), ("--report", &self.report), ("--metadata", &self.metadata), ("--extract", &self.extract)];
+        named.into_iter().filter_map(|(what, p)| p.as_deref().filter(|p| p.as_os_str() != "-").map(|p| (what, p))).collect()
+    }
+
+    /// Refuse two roles naming one file (input and output, two outputs).
+    pub fn ensure_distinct_files(&self, inputs: &[(Input, PathBuf)]) -> Result<()> {
+        let only: Vec<Input> = inputs.iter().map(|(i, _)| i.clone()).collect();
+        let mut outputs = self.output_files();
+        let targets: Vec<PathBuf> = match &self.output_dir {
+            Some(dir) => inputs.iter().map(|(_, rel)| dir.join(rel)).collect(),
+            None => Vec::new(),
+        };
+        outputs.extend(targets.iter().map(|t| ("--output-dir", t.as_path())));
+        io::ensure_distinct_files(&only, &outputs)?;
+        if self.in_place {
+            // Refused before reading (a FIFO would block the read).
+            for p in only.iter().filter_map(|i| i.path()) {
+                if !std::fs::metadata(p).is_ok_and(|m| m.is_file()) {
+                    bail!("{}: not a regular file; --in-place rewrites only regular files", p.display());
+                }
+            }
+            // The inputs are outputs too: no other output may be one of them.
+            io::ensure_distinct_files(&[], &only.iter().filter_map(|i| i.path()).map(|p| ("--in-place", p)).chain(self.output_files()).collect::<Vec<_>>())?;
+        }
+        Ok(())
+    }
+}
+
 pub fn run(args: CleanArgs) -> Result<ExitCode> {
+    io::set_silent(args.quiet >= 2 || args.silent);
+    io::set_max_document_bytes(args.input.max_size);
     // The edit list and hashes only matter in a written report.
     let detail = if args.report.is_some() { rinse::ReportDetail::Full } else { rinse::ReportDetail::Summary };
     let encoding = args.config.encoding()?;
     let mut config = args.config.config()?;
-    let learned = learn_from_batch(&args, encoding)?;
+    // Expanded once: a walk's warnings (binary files skipped) show once.
+    let inputs = expand_with_base(&args.input.paths, args.input.glob.as_deref())?;
+    let learned = learn_from_batch(&args, &inputs, encoding)?;
     if !learned.is_empty() {
-        if !args.quiet {
-            eprintln!("rinse: learned {} recurring furniture line(s) from the batch (rule B118; --no-learn turns this off)", learned.len());
+        if args.chatty() {
+            let _ = writeln!(std::io::stderr(), "rinse: learned {} recurring furniture line(s) from the batch (rule B118; --no-learn turns this off)", learned.len());
         }
         config.passes.boilerplate.extra_rules.extend(learned);
     }
     let cleaner = args.config.cleaner_for(config)?.with_report_detail(detail);
     if args.input.jsonl {
-        return jsonl::clean(&args, &cleaner);
+        return jsonl::clean(&args, &cleaner, inputs);
     }
     if let Some(f) = args.min_english {
         anyhow::ensure!((0.0..=1.0).contains(&f), "--min-english takes a fraction from 0 to 1");
     }
-    let inputs = expand_with_base(&args.input.paths, args.input.glob.as_deref())?;
     if args.output_dir.is_some() {
         ensure_distinct_outputs(&inputs)?;
     }
+    args.ensure_distinct_files(&inputs)?;
     let report_to_stdout = args.report.as_deref().is_some_and(|p| p.as_os_str() == "-");
     let meta_to_stdout = args.metadata.as_deref().is_some_and(|p| p.as_os_str() == "-")
         || args.extract.as_deref().is_some_and(|p| p.as_os_str() == "-");
@@ -117,7 +160,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode> {
     }
     let pool = thread_pool(args.jobs)?;
     let started = Instant::now();
-    let progress = progress_bar(!args.quiet && inputs.len() > 1, inputs.len() as u64, "docs");
+    let progress = progress_bar(args.chatty() && inputs.len() > 1, inputs.len() as u64, "docs");
 
     let mut text_sink = if text_to_stdout || args.output.is_some() { Some(Sink::open(args.output.as_deref())?) } else { None };
     let mut report_sink = args.report.as_deref().map(|p| Sink::open(Some(p))).transpose()?;
@@ -144,7 +187,9 @@ pub fn run(args: CleanArgs) -> Result<ExitCode> {
             let cleaned = match result {
                 Ok(c) => c,
                 Err(e) => {
-                    progress.suspend(|| eprintln!("rinse: error: {e:#}"));
+                    progress.suspend(|| {
+                        let _ = writeln!(std::io::stderr(), "rinse: error: {e:#}");
+                    });
                     errors += 1;
                     continue;
                 }
@@ -152,13 +197,16 @@ pub fn run(args: CleanArgs) -> Result<ExitCode> {
             let skipped = args.min_english.is_some_and(|min| english_fraction(&cleaned).is_some_and(|f| f < min));
             if skipped {
                 summary.skipped += 1;
-                progress.suspend(|| {
-                    eprintln!(
-                        "{}: skipped, English share {:.2} is below --min-english",
-                        input.name(),
-                        english_fraction(&cleaned).unwrap_or(0.0)
-                    )
-                });
+                if args.chatty() {
+                    progress.suspend(|| {
+                        let _ = writeln!(
+                            std::io::stderr(),
+                            "{}: skipped, English share {:.2} is below --min-english",
+                            input.name(),
+                            english_fraction(&cleaned).unwrap_or(0.0)
+                        );
+                    });
+                }
             } else if let Some(sink) = text_sink.as_mut() {
                 sink.write_all(cleaned.text.as_bytes())?;
             }
@@ -179,23 +227,33 @@ pub fn run(args: CleanArgs) -> Result<ExitCode> {
                     sink.write_all(b"\n")?;
                 }
             }
-            if !args.quiet {
-                for w in &cleaned.report.warnings {
-                    progress.suspend(|| eprintln!("{}: warning: {w}", input.name()));
-                }
-                if !several {
-                    eprintln!("{}: {}", input.name(), cleaned.summary());
-                }
+            // Data warnings (unsettled text, a weak encoding guess) show
+            // even under -q; only -qq / --silent hides them.
+            for w in &cleaned.report.warnings {
+                progress.suspend(|| io::warn(format_args!("{}: {w}", input.name())));
+            }
+            if args.chatty() && !several {
+                let _ = writeln!(std::io::stderr(), "{}: {}", input.name(), cleaned.summary());
             }
             summary.add(&cleaned);
         }
     }
     progress.finish_and_clear();
-    for sink in [text_sink, report_sink, meta_sink, extract_sink].into_iter().flatten() {
-        sink.finish()?;
+    let sinks = [text_sink, report_sink, meta_sink, extract_sink].into_iter().flatten();
+    if errors > 0 {
+        // An input failed: no output file holds a partial result.
+        for sink in sinks {
+            if let Some(p) = sink.abandon() {
+                let _ = writeln!(std::io::stderr(), "rinse: {}: not written ({errors} input(s) failed)", p.display());
+            }
+        }
+    } else {
+        for sink in sinks {
+            sink.finish()?;
+        }
     }
-    if several && !args.quiet {
-        eprintln!("{}", summary.render(errors, started.elapsed()));
+    if several && args.chatty() {
+        let _ = writeln!(std::io::stderr(), "{}", summary.render(errors, started.elapsed()));
     }
     Ok(if errors > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
@@ -204,23 +262,27 @@ pub fn run(args: CleanArgs) -> Result<ExitCode> {
 /// 64 MB, read (and decoded) once more before cleaning, so memory stays
 /// bounded whatever the batch's size. Stdin is never sampled (it cannot be
 /// read twice).
-fn learn_from_batch(args: &CleanArgs, encoding: Option<&'static encoding_rs::Encoding>) -> Result<Vec<rinse::passes::boilerplate::RuleSpec>> {
+fn learn_from_batch(
+    args: &CleanArgs,
+    inputs: &[(Input, PathBuf)],
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Result<Vec<rinse::passes::boilerplate::RuleSpec>> {
     const MAX_SAMPLE_BYTES: usize = 64 << 20;
     if args.no_learn || args.learn_sample < 2 {
         return Ok(Vec::new());
     }
-    let inputs = expand_with_base(&args.input.paths, args.input.glob.as_deref())?;
     let mut docs: Vec<String> = Vec::new();
     let mut bytes = 0usize;
     if let Some((field, id_field)) = args.input.jsonl_fields() {
         for (input, _) in inputs.iter().filter(|(i, _)| *i != Input::Stdin) {
-            let reader = super::io::open_reader(input)?;
-            for line in std::io::BufRead::lines(reader) {
-                let Ok(line) = line else { break };
+            let mut reader = super::io::open_reader(input)?;
+            let mut raw = Vec::new();
+            while let Ok(true) = super::io::read_line(reader.as_mut(), &mut raw, &input.name(), 0) {
                 if docs.len() >= args.learn_sample || bytes >= MAX_SAMPLE_BYTES {
                     break;
                 }
-                if let Ok(rec) = super::common::parse_record(&line, field, id_field) {
+                let Ok(line) = std::str::from_utf8(&raw) else { continue };
+                if let Ok(rec) = super::common::parse_record(line.trim_end_matches(['\n', '\r']), field, id_field) {
                     bytes += rec.text.len();
                     docs.push(rec.text);
                 }
@@ -269,7 +331,7 @@ fn clean_one(
             }
         }
     } else if let Some(dir) = &args.output_dir {
-        io::write_atomic(&dir.join(rel), cleaned.text.as_bytes())?;
+        io::write_atomic(&io::output_dir_target(dir, rel)?, cleaned.text.as_bytes())?;
     }
     Ok(cleaned)
 }

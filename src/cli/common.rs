@@ -7,9 +7,6 @@ use super::ConfigArgs;
 use anyhow::{bail, Context as _, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rinse::{Cleaned, Cleaner};
-use serde_json::value::RawValue;
-use std::borrow::Cow;
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -124,27 +121,7 @@ pub fn progress_bar(show: bool, total: u64, unit: &str) -> ProgressBar {
     pb
 }
 
-/// Where a record's text field sits in its line.
-pub struct Record {
-    pub text: String,
-    /// Byte span of the field's JSON value in `line`.
-    pub span: std::ops::Range<usize>,
-    pub id: Option<String>,
-}
-
-/// Parse one line: find `field` (a JSON string) and the record id.
-pub fn parse_record<'a>(line: &'a str, field: &str, id_field: &str) -> Result<Record, String> {
-    let map: HashMap<Cow<'a, str>, &'a RawValue> =
-        serde_json::from_str(line).map_err(|e| format!("not a JSON object: {e}"))?;
-    let raw = map.get(field).ok_or_else(|| format!("no field `{field}`"))?;
-    let text: String =
-        serde_json::from_str(raw.get()).map_err(|_| format!("field `{field}` is not a string"))?;
-    let start = raw.get().as_ptr() as usize - line.as_ptr() as usize;
-    let id = map.get(id_field).map(|v| {
-        serde_json::from_str::<String>(v.get()).unwrap_or_else(|_| v.get().to_string())
-    });
-    Ok(Record { text, span: start..start + raw.get().len(), id })
-}
+pub use super::record::parse_record;
 
 /// One document to compare: its display name, decoded text, cleaned result.
 pub struct Doc {
@@ -165,12 +142,18 @@ pub fn for_each_doc(
     let encoding = config.encoding()?;
     for input in io::expand(paths, glob)? {
         if let Some((field, id_field)) = jsonl {
-            use std::io::BufRead;
-            let reader = io::open_reader(&input)?;
-            for (i, line) in reader.lines().enumerate() {
-                let line = line?;
-                let n = i + 1;
-                match parse_record(&line, field, id_field) {
+            let mut reader = io::open_reader(&input)?;
+            let mut raw = Vec::new();
+            let mut n = 0;
+            while io::read_line(reader.as_mut(), &mut raw, &input.name(), n + 1)? {
+                n += 1;
+                let ended = raw.ends_with(b"\n");
+                let content = raw.strip_suffix(b"\n").map(|c| c.strip_suffix(b"\r").unwrap_or(c)).unwrap_or(&raw);
+                let parsed = match std::str::from_utf8(content) {
+                    Ok(line) => parse_record(line, field, id_field),
+                    Err(_) => Err("not valid UTF-8".to_string()),
+                };
+                match parsed {
                     Ok(rec) => {
                         let name = match &rec.id {
                             Some(id) => format!("{}:{n} ({id_field}={id})", input.name()),
@@ -179,7 +162,11 @@ pub fn for_each_doc(
                         let cleaned = cleaner.clean(&rec.text);
                         each(Doc { name, original: rec.text, cleaned })?;
                     }
-                    Err(why) => eprintln!("{}:{n}: {why} (skipped)", input.name()),
+                    // The last line, unended and not a record: cut short.
+                    Err(why) if !ended => {
+                        io::problem(format_args!("{}:{n}: the last line is cut short ({why}): the file looks truncated", input.name()))
+                    }
+                    Err(why) => io::warn(format_args!("{}:{n}: {why} (skipped)", input.name())),
                 }
             }
             continue;
@@ -194,25 +181,4 @@ pub fn for_each_doc(
         each(Doc { name: input.name(), original: text.into_owned(), cleaned })?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn record_span_points_at_the_field() {
-        let line = r#"{"id": 7, "text": "a\"b", "x": 1.50}"#;
-        let r = parse_record(line, "text", "id").unwrap();
-        assert_eq!(&line[r.span.clone()], r#""a\"b""#);
-        assert_eq!(r.text, "a\"b");
-        assert_eq!(r.id.as_deref(), Some("7"));
-    }
-
-    #[test]
-    fn missing_field_is_an_error() {
-        assert!(parse_record(r#"{"id":1}"#, "text", "id").is_err());
-        assert!(parse_record("not json", "text", "id").is_err());
-        assert!(parse_record(r#"{"text": 5}"#, "text", "id").is_err());
-    }
 }

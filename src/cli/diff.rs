@@ -35,6 +35,7 @@ pub enum DiffFormat {
 }
 
 pub fn run(args: DiffArgs) -> Result<ExitCode> {
+    crate::cli::io::set_max_document_bytes(args.input.max_size);
     let cleaner = args.config.cleaner()?;
     let color = args.color.enabled();
     let stdout = std::io::stdout();

@@ -1,10 +1,101 @@
 //! Reading inputs and writing outputs: stdin/stdout, directories, compressed
 //! files (.gz, .zst), atomic writes (temp file + rename in the same folder).
+//!
+//! Safety rules kept here: reads are bounded ([`max_document_bytes`]);
+//! directory walks skip binary files and go on past unreadable folders
+//! (each a warning, the latter an error at exit); an output file is replaced
+//! only when it is a writable regular file with one link, keeping its mode
+//! and owner; temp files are removed on SIGINT/SIGTERM.
 
 use anyhow::{bail, Context as _, Result};
 use std::fs;
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+/// The default maximum size of one document (a file, or one JSONL line),
+/// after decompression: `--max-size` changes it.
+pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 512 << 20;
+
+static MAX_DOCUMENT_BYTES: AtomicU64 = AtomicU64::new(DEFAULT_MAX_DOCUMENT_BYTES);
+
+/// Set the maximum document size (`--max-size`).
+pub fn set_max_document_bytes(n: u64) {
+    MAX_DOCUMENT_BYTES.store(n, Ordering::Relaxed);
+}
+
+/// The maximum size of one document in bytes.
+pub fn max_document_bytes() -> u64 {
+    MAX_DOCUMENT_BYTES.load(Ordering::Relaxed)
+}
+
+fn too_big(name: &str) -> anyhow::Error {
+    anyhow::anyhow!(
+        "{name}: larger than the maximum document size ({}; --max-size raises it)",
+        show_size(max_document_bytes())
+    )
+}
+
+/// `1234`, `64K`, `512M`, `2G` (binary units; a trailing `B`/`iB` is allowed).
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let t = t.strip_suffix("iB").or_else(|| t.strip_suffix('B')).unwrap_or(t);
+    let (num, shift) = match t.char_indices().last() {
+        Some((i, c)) if c.is_ascii_alphabetic() => {
+            let shift = match c.to_ascii_uppercase() {
+                'K' => 10,
+                'M' => 20,
+                'G' => 30,
+                'T' => 40,
+                _ => return Err(format!("unknown size unit in `{s}` (use K, M, G or T)")),
+            };
+            (&t[..i], shift)
+        }
+        _ => (t, 0),
+    };
+    let n: u64 = num.trim().parse().map_err(|_| format!("`{s}` is not a size (e.g. 512M, 2G)"))?;
+    n.checked_mul(1u64 << shift).filter(|&n| n > 0).ok_or_else(|| format!("`{s}`: size out of range"))
+}
+
+fn show_size(n: u64) -> String {
+    match n {
+        n if n >= 1 << 30 && n % (1 << 30) == 0 => format!("{} GiB", n >> 30),
+        n if n >= 1 << 20 && n % (1 << 20) == 0 => format!("{} MiB", n >> 20),
+        n if n >= 1 << 10 && n % (1 << 10) == 0 => format!("{} KiB", n >> 10),
+        n => format!("{n} bytes"),
+    }
+}
+
+static SILENT: AtomicBool = AtomicBool::new(false);
+static PROBLEMS: AtomicUsize = AtomicUsize::new(0);
+
+/// `--silent` / `-qq`: hide data warnings too.
+pub fn set_silent(yes: bool) {
+    SILENT.store(yes, Ordering::Relaxed);
+}
+
+/// A warning about the data (a skipped binary file, a bad record, unsettled
+/// text): printed even under `-q`, hidden only by `--silent`. Never panics
+/// (stderr may be a closed pipe).
+pub fn warn(msg: impl std::fmt::Display) {
+    if !SILENT.load(Ordering::Relaxed) {
+        let _ = writeln!(io::stderr(), "rinse: warning: {msg}");
+    }
+}
+
+/// A problem that does not stop the run but makes it exit 2 at the end (an
+/// unreadable sub-folder, a folder with no files, a truncated JSONL file).
+/// Always printed.
+pub fn problem(msg: impl std::fmt::Display) {
+    PROBLEMS.fetch_add(1, Ordering::Relaxed);
+    let _ = writeln!(io::stderr(), "rinse: error: {msg}");
+}
+
+/// How many [`problem`]s were reported.
+pub fn problems() -> usize {
+    PROBLEMS.load(Ordering::Relaxed)
+}
 
 /// One input: a file or stdin.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +122,8 @@ impl Input {
 
 /// Expand the command line's paths: `-`/none is stdin, a directory is walked
 /// recursively for files matching `glob` (default: every file), sorted.
+/// Binary files found in a walk are skipped with a warning; a folder that
+/// yields no file is a [`problem`] (exit 2, like a search matching nothing).
 pub fn expand(paths: &[PathBuf], glob: Option<&str>) -> Result<Vec<Input>> {
     if paths.is_empty() {
         return Ok(vec![Input::Stdin]);
@@ -40,10 +133,23 @@ pub fn expand(paths: &[PathBuf], glob: Option<&str>) -> Result<Vec<Input>> {
         if p.as_os_str() == "-" {
             out.push(Input::Stdin);
         } else if p.is_dir() {
+            let entries = fs::read_dir(p).with_context(|| format!("{}: cannot read directory", p.display()))?;
             let mut found = Vec::new();
-            walk(p, glob, &mut found).with_context(|| format!("{}: cannot read directory", p.display()))?;
+            walk_entries(p, entries, glob, &mut found);
             found.sort();
-            out.extend(found.into_iter().map(Input::File));
+            let before = out.len();
+            for f in found {
+                match sniff_binary(&f) {
+                    Some(why) => warn(format_args!("{}: skipped: {why}", f.display())),
+                    None => out.push(Input::File(f)),
+                }
+            }
+            if out.len() == before {
+                match glob {
+                    Some(g) => problem(format_args!("{}: no files matching `{g}`", p.display())),
+                    None => problem(format_args!("{}: no text files", p.display())),
+                }
+            }
         } else if p.exists() {
             out.push(Input::File(p.clone()));
         } else {
@@ -53,25 +159,97 @@ pub fn expand(paths: &[PathBuf], glob: Option<&str>) -> Result<Vec<Input>> {
     Ok(out)
 }
 
-fn walk(dir: &Path, glob: Option<&str>, out: &mut Vec<PathBuf>) -> io::Result<()> {
-    for entry in fs::read_dir(dir)? {
-        let entry = entry?;
+/// Walk a folder: an unreadable sub-folder or entry is a [`problem`], and
+/// the walk goes on.
+fn walk_entries(dir: &Path, entries: fs::ReadDir, glob: Option<&str>, out: &mut Vec<PathBuf>) {
+    for entry in entries {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                problem(format_args!("{}: cannot read directory: {e}", dir.display()));
+                continue;
+            }
+        };
         let path = entry.path();
-        let ft = entry.file_type()?;
         let name = entry.file_name();
         let name = name.to_string_lossy();
         // Hidden files and folders (.git, .cache) are never cleaned.
         if name.starts_with('.') {
             continue;
         }
-        if ft.is_dir() {
-            walk(&path, glob, out)?;
-        } else if ft.is_file()
-            && glob.is_none_or(|g| glob_match(g, &name)) {
-                out.push(path);
+        let ft = match entry.file_type() {
+            Ok(t) => t,
+            Err(e) => {
+                problem(format_args!("{}: cannot read: {e} (skipped)", path.display()));
+                continue;
             }
+        };
+        if ft.is_dir() {
+            match fs::read_dir(&path) {
+                Ok(sub) => walk_entries(&path, sub, glob, out),
+                Err(e) => problem(format_args!("{}: cannot read directory: {e} (skipped)", path.display())),
+            }
+        } else if ft.is_file() && glob.is_none_or(|g| glob_match(g, &name)) {
+            out.push(path);
+        }
     }
-    Ok(())
+}
+
+/// Why the file at `path` looks binary (from its first 8 KB, decompressed),
+/// or `None` for text. Unreadable files are left to the real read to report.
+pub fn sniff_binary(path: &Path) -> Option<&'static str> {
+    let mut reader = open_reader(&Input::File(path.to_path_buf())).ok()?;
+    let mut head = Vec::with_capacity(8192);
+    reader.by_ref().take(8192).read_to_end(&mut head).ok()?;
+    binary_reason(&head)
+}
+
+/// Known binary signatures, then NUL bytes (unless UTF-16), then a high
+/// share of control characters.
+pub fn binary_reason(head: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+        (b"\x7fELF", "an ELF executable"),
+        (b"%PDF-", "a PDF document"),
+        (b"PK\x03\x04", "a ZIP archive"),
+        (b"GIF87a", "a GIF image"),
+        (b"GIF89a", "a GIF image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+        (b"\x1f\x8b", "gzip data"),
+        (b"\x28\xb5\x2f\xfd", "zstd data"),
+        (b"\xfd7zXZ\x00", "xz data"),
+        (b"\x00asm", "WebAssembly"),
+        (b"SQLite format 3\x00", "an SQLite database"),
+        (b"\xca\xfe\xba\xbe", "a Java class or Mach-O binary"),
+        (b"\xcf\xfa\xed\xfe", "a Mach-O binary"),
+        (b"\xce\xfa\xed\xfe", "a Mach-O binary"),
+        (b"OggS", "Ogg media"),
+        (b"wOFF", "a web font"),
+        (b"wOF2", "a web font"),
+    ];
+    if head.starts_with(&[0xff, 0xfe]) || head.starts_with(&[0xfe, 0xff]) || head.starts_with(&[0xef, 0xbb, 0xbf]) {
+        return None; // a byte order mark: text
+    }
+    if let Some((_, what)) = SIGNATURES.iter().find(|(sig, _)| head.starts_with(sig)) {
+        return Some(what);
+    }
+    let nul = head.iter().filter(|&&b| b == 0).count();
+    if nul > 0 {
+        // UTF-16 without a byte order mark: the NULs all sit on one side of
+        // each pair (ASCII text), and there are many.
+        let even = head.iter().step_by(2).filter(|&&b| b == 0).count();
+        let one_side = even == nul || even == 0;
+        if !(one_side && nul * 4 >= head.len()) {
+            return Some("binary data (NUL bytes)");
+        }
+        return None;
+    }
+    let control = head.iter().filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)) || b == 0x7f).count();
+    if head.len() >= 32 && control * 10 > head.len() {
+        return Some("binary data (control characters)");
+    }
+    None
 }
 
 /// Minimal glob on a file name: `*` any run, `?` one character.
@@ -142,14 +320,20 @@ impl std::ops::Deref for InputBytes {
 /// Files smaller than this are read, not mapped (a map costs more to set up).
 const MAP_MIN_BYTES: u64 = 1 << 20;
 
-/// Read a whole input (decompressed).
+/// Read a whole input (decompressed), at most [`max_document_bytes`].
 pub fn read_all(input: &Input) -> Result<InputBytes> {
+    let max = max_document_bytes();
     let mut buf = Vec::new();
     match input {
         Input::File(p) if compression_of(p) == Compression::None => {
             let file = fs::File::open(p).with_context(|| format!("{}: cannot read", p.display()))?;
-            let len = file.metadata().map(|m| m.len()).unwrap_or(0);
-            if len >= MAP_MIN_BYTES {
+            let meta = file.metadata().ok();
+            let len = meta.as_ref().map(|m| m.len()).unwrap_or(0);
+            let regular = meta.as_ref().is_some_and(|m| m.is_file());
+            if regular && len > max {
+                return Err(too_big(&input.name()));
+            }
+            if regular && len >= MAP_MIN_BYTES {
                 // The binary's only unsafe code (main.rs denies it elsewhere;
                 // the library forbids it).
                 #[allow(unsafe_code)]
@@ -163,13 +347,173 @@ pub fn read_all(input: &Input) -> Result<InputBytes> {
                     return Ok(InputBytes::Map(map));
                 }
             }
-            (&file).read_to_end(&mut buf).with_context(|| format!("{}: cannot read", p.display()))?;
+            // `/dev/zero`, a FIFO: bounded like everything else.
+            file.take(max.saturating_add(1)).read_to_end(&mut buf).with_context(|| format!("{}: cannot read", p.display()))?;
         }
         _ => {
-            open_reader(input)?.read_to_end(&mut buf).with_context(|| format!("{}: cannot read", input.name()))?;
+            open_reader(input)?
+                .take(max.saturating_add(1))
+                .read_to_end(&mut buf)
+                .with_context(|| format!("{}: cannot read", input.name()))?;
         }
     }
+    if buf.len() as u64 > max {
+        return Err(too_big(&input.name()));
+    }
     Ok(InputBytes::Buffer(buf))
+}
+
+/// Read one line (with its ending) into `buf`, cleared first; at most
+/// [`max_document_bytes`]. `Ok(false)` at the end of the input.
+pub fn read_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>, name: &str, line: usize) -> Result<bool> {
+    buf.clear();
+    let max = max_document_bytes();
+    let n = reader.take(max.saturating_add(1)).read_until(b'\n', buf).with_context(|| format!("{name}: cannot read"))?;
+    if buf.len() as u64 > max {
+        return Err(too_big(&format!("{name}:{line}")));
+    }
+    Ok(n > 0)
+}
+
+/// A small file read whole: a report, a list. At most `max` bytes.
+pub fn read_capped(path: &Path, max: u64, what: &str) -> Result<Vec<u8>> {
+    let file = fs::File::open(path).with_context(|| format!("{}: cannot read {what}", path.display()))?;
+    let mut buf = Vec::new();
+    file.take(max.saturating_add(1)).read_to_end(&mut buf).with_context(|| format!("{}: cannot read {what}", path.display()))?;
+    if buf.len() as u64 > max {
+        bail!("{}: {what} larger than {}", path.display(), show_size(max));
+    }
+    Ok(buf)
+}
+
+// ------------------------------------------------------------ temp files
+
+/// Temp files being written: removed by the SIGINT/SIGTERM handler.
+static TEMPS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn temps() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    TEMPS.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn register_temp(p: &Path) {
+    temps().push(p.to_path_buf());
+}
+
+fn unregister_temp(p: &Path) {
+    let mut t = temps();
+    if let Some(i) = t.iter().rposition(|x| x == p) {
+        t.swap_remove(i);
+    }
+}
+
+/// On SIGINT or SIGTERM: remove every temp file being written, then exit
+/// 130. Targets are untouched (they are replaced only by a rename).
+pub fn install_signal_cleanup() {
+    let _ = ctrlc::set_handler(|| {
+        for p in temps().iter() {
+            let _ = fs::remove_file(p);
+        }
+        let _ = writeln!(io::stderr(), "rinse: interrupted; no file was changed by the unfinished write");
+        std::process::exit(130);
+    });
+}
+
+/// The existing file a write would replace: refused unless it is a writable
+/// regular file with one link (so an interrupted or finished write never
+/// breaks a hard link, a FIFO or a read-only file).
+fn check_replaceable(target: &Path) -> Result<Option<fs::Metadata>> {
+    let meta = match fs::metadata(target) {
+        Ok(m) => m,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(anyhow::Error::new(e).context(format!("{}: cannot inspect", target.display()))),
+    };
+    if !meta.is_file() {
+        bail!("{}: not a regular file; rinse replaces only regular files", target.display());
+    }
+    if meta.permissions().readonly() {
+        bail!("{}: read-only file; rinse does not replace it (make it writable first)", target.display());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.nlink() > 1 {
+            bail!(
+                "{}: has {} hard links; replacing it would split them, so rinse refuses (copy it, or write elsewhere with -o)",
+                target.display(),
+                meta.nlink()
+            );
+        }
+    }
+    Ok(Some(meta))
+}
+
+/// Under `--output-dir`: `dir/rel`, refused if any part of it below `dir`
+/// is a symbolic link (rinse writes through no link it did not create).
+pub fn output_dir_target(dir: &Path, rel: &Path) -> Result<PathBuf> {
+    let mut cur = dir.to_path_buf();
+    for part in rel.components() {
+        cur.push(part);
+        if fs::symlink_metadata(&cur).is_ok_and(|m| m.file_type().is_symlink()) {
+            bail!("{}: a symbolic link inside the output folder; rinse does not write through it", cur.display());
+        }
+    }
+    Ok(cur)
+}
+
+// ---------------------------------------------------------- shared files
+
+/// What identifies a file: device and inode when it exists, else its
+/// absolute path.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum FileId {
+    Inode(u64, u64),
+    Path(PathBuf),
+}
+
+/// The identity of `p`, and whether it is (or will be) a regular file.
+fn file_id(p: &Path) -> (FileId, bool) {
+    if let Ok(m) = fs::metadata(p) {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            return (FileId::Inode(m.dev(), m.ino()), m.is_file());
+        }
+        #[cfg(not(unix))]
+        return (FileId::Path(fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())), m.is_file());
+    }
+    let parent = match p.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let abs = fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf()).join(p.file_name().unwrap_or_default());
+    (FileId::Path(abs), true)
+}
+
+/// Refuse a run where two roles name one file: an input and an output, or
+/// two outputs (`clean in.txt --report in.txt`, `-o X --report X`). Devices
+/// (`/dev/null`) may be named twice. `outputs` are `(option, path)`; stdout
+/// (`-`) is left out by the caller.
+pub fn ensure_distinct_files(inputs: &[Input], outputs: &[(&str, &Path)]) -> Result<()> {
+    let mut seen: std::collections::HashMap<FileId, String> = std::collections::HashMap::new();
+    for i in inputs {
+        if let Input::File(p) = i {
+            let (id, regular) = file_id(p);
+            if regular {
+                seen.entry(id).or_insert_with(|| format!("input {}", p.display()));
+            }
+        }
+    }
+    for (what, p) in outputs {
+        let (id, regular) = file_id(p);
+        if !regular {
+            continue;
+        }
+        if let Some(other) = seen.get(&id) {
+            bail!("{what} {} is the same file as {other}: refusing to overwrite it", p.display());
+        }
+        seen.insert(id, format!("{what} {}", p.display()));
+    }
+    Ok(())
 }
 
 /// A file written atomically: data goes to a temp file in the target's folder,
@@ -177,7 +521,19 @@ pub fn read_all(input: &Input) -> Result<InputBytes> {
 /// the temp file is removed and the target is untouched.
 pub struct AtomicFile {
     target: PathBuf,
+    // Declared after `writer`: dropped after it, so the temp file is gone
+    // before the signal handler forgets it.
     writer: Box<dyn FinishWrite>,
+    _temp: TempGuard,
+}
+
+/// A temp file's path in the signal handler's list, while it exists.
+struct TempGuard(PathBuf);
+
+impl Drop for TempGuard {
+    fn drop(&mut self) {
+        unregister_temp(&self.0);
+    }
 }
 
 /// A writer that can flush its compression trailer and hand back the temp file.
@@ -241,6 +597,7 @@ impl AtomicFile {
             }
             _ => target,
         };
+        check_replaceable(target)?;
         let dir = match target.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),
@@ -253,42 +610,75 @@ impl AtomicFile {
             .suffix(".tmp")
             .tempfile_in(&dir)
             .with_context(|| format!("{}: cannot create a temporary file", dir.display()))?;
+        register_temp(tmp.path());
+        let temp = TempGuard(tmp.path().to_path_buf());
         let buf = io::BufWriter::with_capacity(1 << 20, tmp);
         let writer: Box<dyn FinishWrite> = match compression_of(target) {
             Compression::None => Box::new(Plain(buf)),
             Compression::Gzip => Box::new(Gz(flate2::write::GzEncoder::new(buf, flate2::Compression::default()))),
             Compression::Zstd => Box::new(Zst(zstd::stream::write::Encoder::new(buf, 3)?)),
         };
-        Ok(AtomicFile { target: target.to_path_buf(), writer })
+        Ok(AtomicFile { target: target.to_path_buf(), writer, _temp: temp })
     }
 
-    /// Finish the file and move it over the target (keeping the target's permissions).
+    /// Finish the file and move it over the target, keeping the target's
+    /// permissions and owner.
     pub fn commit(self) -> Result<()> {
-        let target = self.target;
-        let tmp = self.writer.finish().with_context(|| format!("{}: cannot write", target.display()))?;
-        // Existing files keep their permissions; new ones get the usual 0644
-        // (a temp file is created 0600).
-        let perms = match fs::metadata(&target) {
-            Ok(meta) => Some(meta.permissions()),
-            Err(_) => default_permissions(tmp.path()),
-        };
-        if let Some(perms) = perms {
-            let _ = fs::set_permissions(tmp.path(), perms);
+        let AtomicFile { target, writer, _temp } = self;
+        {
+            let tmp = writer.finish().with_context(|| format!("{}: cannot write", target.display()))?;
+            // Existing files keep their permissions and owner; new ones get
+            // the usual 0644 (a temp file is created 0600).
+            match check_replaceable(&target)? {
+                Some(meta) => {
+                    keep_owner(tmp.as_file(), &meta, &target)?;
+                    let _ = fs::set_permissions(tmp.path(), meta.permissions());
+                }
+                None => {
+                    if let Some(perms) = default_permissions(tmp.path()) {
+                        let _ = fs::set_permissions(tmp.path(), perms);
+                    }
+                }
+            }
+            // On disk before the rename: a crash leaves the old file or the new one.
+            tmp.as_file().sync_all().with_context(|| format!("{}: cannot write", target.display()))?;
+            tmp.persist(&target).with_context(|| format!("{}: cannot replace the file", target.display()))?;
+            Ok(())
         }
-        // On disk before the rename: a crash leaves the old file or the new one.
-        tmp.as_file().sync_all().with_context(|| format!("{}: cannot write", target.display()))?;
-        tmp.persist(&target).with_context(|| format!("{}: cannot replace the file", target.display()))?;
-        Ok(())
     }
+}
+
+/// The new file gets the old one's owner and group; if that is not
+/// possible (not root), the old file is not replaced.
+#[cfg(unix)]
+fn keep_owner(tmp: &fs::File, old: &fs::Metadata, target: &Path) -> Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let new = tmp.metadata().with_context(|| format!("{}: cannot write", target.display()))?;
+    if (new.uid(), new.gid()) != (old.uid(), old.gid()) {
+        std::os::unix::fs::fchown(tmp, Some(old.uid()), Some(old.gid())).with_context(|| {
+            format!("{}: cannot keep its owner {}:{} (file left unchanged)", target.display(), old.uid(), old.gid())
+        })?;
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_tmp: &fs::File, _old: &fs::Metadata, _target: &Path) -> Result<()> {
+    Ok(())
 }
 
 impl Write for AtomicFile {
     fn write(&mut self, b: &[u8]) -> io::Result<usize> {
-        self.writer.write(b)
+        self.writer.write(b).map_err(|e| name_error(e, &self.target))
     }
     fn flush(&mut self) -> io::Result<()> {
-        self.writer.flush()
+        self.writer.flush().map_err(|e| name_error(e, &self.target))
     }
+}
+
+/// An I/O error that names the file (disk full: which output?), same kind.
+fn name_error(e: io::Error, path: &Path) -> io::Error {
+    io::Error::new(e.kind(), format!("{}: {e}", path.display()))
 }
 
 /// Permissions for a new output file (`tmp` is the temp file written).
@@ -315,7 +705,7 @@ pub enum Sink {
     Stdout(io::BufWriter<io::Stdout>),
     File(AtomicFile),
     /// A device or pipe (`/dev/null`, a FIFO): written directly, never replaced.
-    Device(io::BufWriter<fs::File>),
+    Device(io::BufWriter<fs::File>, PathBuf),
 }
 
 impl Sink {
@@ -324,9 +714,12 @@ impl Sink {
         match path {
             None => Ok(Sink::Stdout(io::BufWriter::with_capacity(1 << 20, io::stdout()))),
             Some(p) if p.as_os_str() == "-" => Ok(Sink::Stdout(io::BufWriter::with_capacity(1 << 20, io::stdout()))),
-            Some(p) if p.exists() && !p.is_file() => Ok(Sink::Device(io::BufWriter::new(
-                fs::OpenOptions::new().write(true).open(p).with_context(|| format!("{}: cannot open for writing", p.display()))?,
-            ))),
+            Some(p) if p.exists() && !p.is_file() => Ok(Sink::Device(
+                io::BufWriter::new(
+                    fs::OpenOptions::new().write(true).open(p).with_context(|| format!("{}: cannot open for writing", p.display()))?,
+                ),
+                p.to_path_buf(),
+            )),
             Some(p) => Ok(Sink::File(AtomicFile::create(p)?)),
         }
     }
@@ -335,7 +728,24 @@ impl Sink {
         match self {
             Sink::Stdout(mut w) => Ok(w.flush()?),
             Sink::File(f) => f.commit(),
-            Sink::Device(mut w) => Ok(w.flush()?),
+            Sink::Device(mut w, p) => w.flush().map_err(|e| name_error(e, &p)).map_err(Into::into),
+        }
+    }
+
+    /// Give up after an error: a file is left as it was (the temp file is
+    /// removed); what went to stdout or a device is flushed. The file's
+    /// path, when one was left unwritten.
+    pub fn abandon(self) -> Option<PathBuf> {
+        match self {
+            Sink::Stdout(mut w) => {
+                let _ = w.flush();
+                None
+            }
+            Sink::File(f) => Some(f.target.clone()),
+            Sink::Device(mut w, _) => {
+                let _ = w.flush();
+                None
+            }
         }
     }
 }
@@ -345,14 +755,14 @@ impl Write for Sink {
         match self {
             Sink::Stdout(w) => w.write(b),
             Sink::File(f) => f.write(b),
-            Sink::Device(w) => w.write(b),
+            Sink::Device(w, p) => w.write(b).map_err(|e| name_error(e, p)),
         }
     }
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Sink::Stdout(w) => w.flush(),
             Sink::File(f) => f.flush(),
-            Sink::Device(w) => w.flush(),
+            Sink::Device(w, p) => w.flush().map_err(|e| name_error(e, p)),
         }
     }
 }
@@ -360,6 +770,33 @@ impl Write for Sink {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn binary_files_are_told_from_text() {
+        assert_eq!(binary_reason(b"\x89PNG\r\n\x1a\n\0\0"), Some("a PNG image"));
+        assert_eq!(binary_reason(b"\x7fELF\x02\x01"), Some("an ELF executable"));
+        assert_eq!(binary_reason(b"text\0with a NUL"), Some("binary data (NUL bytes)"));
+        assert_eq!(binary_reason(&[1u8, 2, 3, 4, 5, 6, 7, 8].repeat(8)), Some("binary data (control characters)"));
+        // Text: plain, GBK bytes, UTF-16 with and without a byte order mark.
+        assert_eq!(binary_reason(b"Hello, world.\n"), None);
+        assert_eq!(binary_reason(b"\xd6\xd0\xce\xc4 text\n"), None);
+        assert_eq!(binary_reason(b"\xff\xfeH\0i\0"), None);
+        assert_eq!(binary_reason(b"H\0e\0l\0l\0o\0"), None);
+        assert_eq!(binary_reason(b""), None);
+    }
+
+    #[test]
+    fn sizes_parse_with_binary_units() {
+        assert_eq!(parse_size("512M"), Ok(512 << 20));
+        assert_eq!(parse_size("2G"), Ok(2 << 30));
+        assert_eq!(parse_size("64KiB"), Ok(64 << 10));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("5X").is_err());
+        assert!(parse_size("99999999999T").is_err());
+        assert_eq!(show_size(512 << 20), "512 MiB");
+    }
 
     #[test]
     fn glob_matches_names() {

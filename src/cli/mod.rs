@@ -8,10 +8,12 @@ mod common;
 mod diff;
 mod io;
 mod learn;
+mod record;
 mod rules;
 
 use anyhow::{Context as _, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::io::Write as _;
 use rinse::{CjkPolicy, Config, Normalize};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,8 +21,10 @@ use std::process::ExitCode;
 const EXIT_CODES: &str = "\
 Exit codes:
   0  success (for `check`: nothing would change)
-  1  `check` only: at least one input would change
-  2  error: bad arguments or configuration, unreadable input, unwritable output
+  1  `check` only: at least one input would change (even if stdout was closed)
+  2  error: bad arguments or configuration, unreadable input, unwritable output,
+     an input over --max-size, a folder or glob with no files, a truncated JSONL file
+  130  interrupted (SIGINT/SIGTERM): temp files removed, no output replaced
 
 Input may be any encoding (detected); output is always UTF-8.
 Paths: none or `-` read stdin. Directories are searched recursively (see --glob).
@@ -74,6 +78,10 @@ pub struct InputArgs {
     /// With --jsonl: the field that names a record in messages and hunk headers.
     #[arg(long, default_value = "id", value_name = "NAME")]
     pub id_field: String,
+    /// The largest document (a file after decompression, or one JSONL line)
+    /// read: larger ones are an error. K, M, G suffixes (binary).
+    #[arg(long, value_name = "SIZE", default_value = "512M", value_parser = io::parse_size)]
+    pub max_size: u64,
 }
 
 impl InputArgs {
@@ -126,6 +134,8 @@ impl ConfigArgs {
             Some(p) => Config::from_file(p)?,
             None => Config::default(),
         };
+        // Resolved by the library against the config file's folder; a
+        // `--rules` path is relative to the current directory.
         if !self.select.is_empty() {
             cfg.select = self.select.clone();
         }
@@ -271,6 +281,7 @@ impl ColorChoice {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    io::install_signal_cleanup();
     let result = match cli.command {
         Command::Clean(a) => clean::run(a),
         Command::Diff(a) => diff::run(a),
@@ -280,18 +291,25 @@ pub fn main() -> ExitCode {
         Command::Explain(a) => rules::run_explain(a),
         Command::Learn(a) => learn::run(a),
     };
-    match result {
+    let code = match result {
         Ok(code) => code,
         Err(e) => {
-            if let Some(ioe) = e.downcast_ref::<std::io::Error>() {
-                if ioe.kind() == std::io::ErrorKind::BrokenPipe {
-                    return ExitCode::SUCCESS;
-                }
+            // A closed stdout (`rinse clean x | head`) ends the output
+            // quietly. `check` never gets here for it: its verdict is the exit
+            // code whatever happens to stdout.
+            if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)) {
+                return if io::problems() > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS };
             }
-            eprintln!("rinse: error: {e:#}");
+            let _ = writeln!(std::io::stderr(), "rinse: error: {e:#}");
             ExitCode::from(2)
         }
+    };
+    // Problems that did not stop the run (an unreadable sub-folder, a folder
+    // with no files, a truncated JSONL file) make it fail at the end.
+    if io::problems() > 0 && code != ExitCode::from(2) {
+        return ExitCode::from(2);
     }
+    code
 }
 
 /// Point the boilerplate pass at a user rules file.

@@ -616,6 +616,24 @@ pub struct Boilerplate {
     max_share: f64,
 }
 
+/// A rule error as the user sees the rule: `rule 3` of the rules file that
+/// holds it (the pass numbers the built-in rules first), and that file's name.
+fn name_rule_error(e: Error, builtin: usize, from_file: usize, file: Option<&std::path::Path>) -> Error {
+    let Error::Rules { name, message } = e else { return e };
+    let Some(rest) = message.strip_prefix("rule ") else { return Error::Rules { name, message } };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let Ok(n) = rest[..digits].parse::<usize>() else { return Error::Rules { name, message } };
+    let tail = &rest[digits..];
+    match n.checked_sub(builtin + 1) {
+        Some(k) if k < from_file => Error::Rules {
+            name: file.map_or(name, |f| f.display().to_string()),
+            message: format!("rule {}{tail}", k + 1),
+        },
+        Some(k) => Error::Rules { name: "learned from the batch".into(), message: format!("rule {}{tail}", k - from_file + 1) },
+        None => Error::Rules { name, message },
+    }
+}
+
 impl Boilerplate {
     /// Build the pass for `config`: the built-in rules, then the user's.
     /// Fails on invalid rules, or when a user rule's `match` / `no_match`
@@ -625,15 +643,17 @@ impl Boilerplate {
         let mut specs = RulesFile::parse("rules/boilerplate.toml", BUILTIN_RULES)?.rule;
         let builtin = specs.len();
         if let Some(path) = &opts.rules_file {
-            let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.clone(), source })?;
+            let text = crate::error::read_small_file(path)?;
             specs.extend(RulesFile::parse(&path.display().to_string(), &text)?.rule);
         }
+        let from_file = specs.len() - builtin;
         specs.extend(opts.extra_rules.iter().cloned());
-        let classifier = Classifier::new(&specs, RULES, builtin)?;
+        let named = |e: Error| name_rule_error(e, builtin, from_file, opts.rules_file.as_deref());
+        let classifier = Classifier::new(&specs, RULES, builtin).map_err(named)?;
         let pass = Boilerplate { classifier, max_share: opts.max_removed_share };
         for (i, s) in specs.iter().enumerate().skip(builtin) {
             if let Some(msg) = pass.check_examples(i, s) {
-                return Err(Error::Rules { name: "boilerplate".into(), message: msg });
+                return Err(named(Error::Rules { name: "boilerplate".into(), message: msg }));
             }
         }
         Ok(pass)

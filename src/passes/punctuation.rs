@@ -402,6 +402,11 @@ fn mark_run(text: &str, i: usize) -> Option<(usize, usize, &'static str)> {
             break;
         }
     }
+    // Decided before the forward walk, which may cover the rest of a long
+    // run: walking it from every mark of `。。。…` was quadratic.
+    if side_left(text, start) != Side::Latin {
+        return None;
+    }
     // Forward over marks and single spaces between marks.
     let (mut end, mut marks, mut k) = (i, 0usize, i);
     let (mut question, mut exclaim, mut comma) = (false, false, false);
@@ -420,7 +425,7 @@ fn mark_run(text: &str, i: usize) -> Option<(usize, usize, &'static str)> {
         }
     }
     marks += text[start..i].chars().filter(|&c| c != ' ').count();
-    if marks < 2 || side_left(text, start) != Side::Latin {
+    if marks < 2 {
         return None;
     }
     // Not a pile in Chinese (`。。` after an English word inside Chinese).
@@ -1110,11 +1115,14 @@ impl Punctuation {
 }
 
 /// Is the English text before the full-width period at `i` a sentence (at
-/// least four words, or everything since the line start)?
+/// least four words, or everything since the line start)? Looks back at most
+/// [`SENTENCE_LOOKBACK`] characters (a longer stretch with neither four words
+/// nor Chinese counts as a line start): unbounded, a line of `б。б。…` made
+/// every mark walk back to the start of the line (quadratic).
 fn english_sentence_before(text: &str, i: usize) -> bool {
     let mut words = 0;
     let mut in_word = false;
-    for c in text[..i].chars().rev() {
+    for c in text[..i].chars().rev().take(SENTENCE_LOOKBACK) {
         if c == '\n' {
             return true;
         }
@@ -1135,6 +1143,9 @@ fn english_sentence_before(text: &str, i: usize) -> bool {
     }
     true
 }
+
+/// How far [`english_sentence_before`] looks back, in characters.
+const SENTENCE_LOOKBACK: usize = 256;
 
 /// After `j`: a short run of English (a name) and then Chinese again?
 fn latin_run_then_han(text: &str, j: usize) -> bool {

@@ -4,6 +4,7 @@
 
 use super::{Report, ReportEdit};
 use similar::{ChangeTag, TextDiff};
+use std::borrow::Cow;
 use std::fmt::Write;
 
 const RED: &str = "\x1b[31m";
@@ -41,6 +42,7 @@ pub fn unified(original: &str, fixed: &str, name: &str, report: &Report, color: 
     if diff.ratio() == 1.0 && original == fixed {
         return out;
     }
+    let name = term_safe(name);
     let _ = writeln!(out, "--- {name}\n+++ {name} (rinse)");
     for group in diff.grouped_ops(2) {
         let (Some(first), Some(last)) = (group.first(), group.last()) else { continue };
@@ -70,7 +72,7 @@ pub fn unified(original: &str, fixed: &str, name: &str, report: &Report, color: 
                 if color && change.tag() != ChangeTag::Equal {
                     let _ = write!(out, "{base}{sign}");
                     for (emph, value) in change.iter_strings_lossy() {
-                        let value = value.trim_end_matches('\n');
+                        let value = term_safe(value.trim_end_matches('\n'));
                         if emph {
                             let _ = write!(out, "{strong}{value}{RESET}{base}");
                         } else {
@@ -81,7 +83,7 @@ pub fn unified(original: &str, fixed: &str, name: &str, report: &Report, color: 
                 } else {
                     out.push_str(sign);
                     for (_, value) in change.iter_strings_lossy() {
-                        out.push_str(&value);
+                        out.push_str(&term_safe(&value));
                     }
                     if !out.ends_with('\n') {
                         out.push_str("\n\\ No newline at end of file\n");
@@ -91,6 +93,27 @@ pub fn unified(original: &str, fixed: &str, name: &str, report: &Report, color: 
         }
     }
     out
+}
+
+/// Text for a terminal: control characters (ESC, BEL, C1, a lone CR) and
+/// bidirectional overrides escaped as `\u{1b}`, like [`show`] does; tabs,
+/// line feeds and a CR before a line feed stay.
+pub fn term_safe(s: &str) -> Cow<'_, str> {
+    let risky = |c: char| (c.is_control() && c != '\n' && c != '\t' && c != '\r') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    let lone_cr = |s: &str| s.match_indices('\r').any(|(i, _)| s.as_bytes().get(i + 1) != Some(&b'\n'));
+    if !s.chars().any(risky) && !lone_cr(s) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if risky(c) || (c == '\r' && chars.peek() != Some(&'\n')) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Show a fragment on one line: newlines and tabs escaped, long text cut.
@@ -162,4 +185,17 @@ pub fn annotated(original: &str, report: &Report, name: &str) -> String {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn term_safe_escapes_terminal_controls_only() {
+        assert_eq!(term_safe("a\tb\r\n"), "a\tb\r\n");
+        assert_eq!(term_safe("x\x1b]0;pwned\x07y"), "x\\u{1b}]0;pwned\\u{7}y");
+        assert_eq!(term_safe("over\rwrite"), "over\\u{d}write");
+        assert_eq!(term_safe("\u{9b}31m\u{202e}"), "\\u{9b}31m\\u{202e}");
+    }
 }

@@ -4,9 +4,10 @@
 //! other subcommands comes from [`crate::cli::common`].
 
 use super::{CleanArgs, OnError};
-use crate::cli::common::{english_fraction, ensure_distinct_outputs, expand_with_base, parse_record, progress_bar, thread_pool, Summary};
+use crate::cli::common::{english_fraction, ensure_distinct_outputs, parse_record, progress_bar, thread_pool, Summary};
 use crate::cli::io::{self, Input, Sink};
-use anyhow::{bail, Context as _, Result};
+use crate::cli::record::{split_ending, splice_field};
+use anyhow::{bail, Result};
 use indicatif::ProgressBar;
 use rinse::{Cleaned, Cleaner};
 use std::io::{BufRead, Write};
@@ -24,11 +25,11 @@ enum Outcome {
     Bad(String),
 }
 
-pub fn clean(args: &CleanArgs, cleaner: &Cleaner) -> Result<ExitCode> {
-    let inputs = expand_with_base(&args.input.paths, args.input.glob.as_deref())?;
+pub fn clean(args: &CleanArgs, cleaner: &Cleaner, inputs: Vec<(Input, std::path::PathBuf)>) -> Result<ExitCode> {
     if args.output_dir.is_some() {
         ensure_distinct_outputs(&inputs)?;
     }
+    args.ensure_distinct_files(&inputs)?;
     if args.in_place && inputs.iter().any(|(i, _)| *i == Input::Stdin) {
         bail!("--in-place needs files, not stdin");
     }
@@ -51,11 +52,11 @@ pub fn clean(args: &CleanArgs, cleaner: &Cleaner) -> Result<ExitCode> {
     for (input, rel) in &inputs {
         let mut own_out = match (input, &args.output_dir) {
             (Input::File(p), _) if args.in_place => Some(Sink::File(io::AtomicFile::create(p)?)),
-            (Input::File(_), Some(dir)) => Some(Sink::File(io::AtomicFile::create(&dir.join(rel))?)),
+            (Input::File(_), Some(dir)) => Some(Sink::File(io::AtomicFile::create(&io::output_dir_target(dir, rel)?)?)),
             _ => None,
         };
         let total = input.path().and_then(|p| std::fs::metadata(p).ok()).map(|m| m.len()).unwrap_or(0);
-        let pb = progress_bar(!args.quiet, total, "bytes");
+        let pb = progress_bar(args.chatty(), total, "bytes");
         let mut reader = io::open_reader(input)?;
         let out: &mut Sink = match own_out.as_mut() {
             Some(s) => s,
@@ -102,7 +103,7 @@ pub fn clean(args: &CleanArgs, cleaner: &Cleaner) -> Result<ExitCode> {
                 )
             });
             current = io_result?;
-            pending = Some(Batch { lines, outcomes, first_line, bytes });
+            pending = Some(Batch { lines, outcomes, first_line, bytes, last: eof || current.is_none() });
         }
         pb.finish_and_clear();
         if let Some(o) = own_out {
@@ -112,8 +113,10 @@ pub fn clean(args: &CleanArgs, cleaner: &Cleaner) -> Result<ExitCode> {
     for sink in [shared_out, report_sink, extract_sink].into_iter().flatten() {
         sink.finish()?;
     }
-    if !args.quiet {
-        eprintln!("{}; {bad} bad records", summary.render(0, started.elapsed()));
+    if args.chatty() {
+        let _ = writeln!(std::io::stderr(), "{}; {bad} bad records", summary.render(0, started.elapsed()));
+    } else if bad > 0 {
+        io::warn(format_args!("{bad} bad record(s)"));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -129,12 +132,11 @@ fn read_batch(reader: &mut Box<dyn BufRead + Send>, name: &str, first_line: usiz
     let mut eof = false;
     while lines.len() < BATCH_RECORDS && bytes < BATCH_BYTES {
         let mut buf = Vec::new();
-        let n = reader.read_until(b'\n', &mut buf).with_context(|| format!("{name}: cannot read"))?;
-        if n == 0 {
+        if !io::read_line(reader.as_mut(), &mut buf, name, first_line + lines.len())? {
             eof = true;
             break;
         }
-        bytes += n;
+        bytes += buf.len();
         // Kept raw, with its own line ending: bytes outside the cleaned field
         // (even invalid UTF-8, even `\r\n`) are written back unchanged.
         lines.push(buf);
@@ -148,6 +150,8 @@ struct Batch {
     outcomes: Vec<Outcome>,
     first_line: usize,
     bytes: usize,
+    /// The input's last batch.
+    last: bool,
 }
 
 /// The writing side of `clean --jsonl`: output records, reports, extracts, counts.
@@ -193,8 +197,10 @@ impl Writer<'_> {
                 }
                 Outcome::Skipped(f) => {
                     self.summary.skipped += 1;
-                    if !args.quiet {
-                        self.pb.suspend(|| eprintln!("{name}:{n}: skipped, English share {f:.2} is below --min-english"));
+                    if args.chatty() {
+                        self.pb.suspend(|| {
+                            let _ = writeln!(std::io::stderr(), "{name}:{n}: skipped, English share {f:.2} is below --min-english");
+                        });
                     }
                     // In place, a skipped record stays in the file unchanged:
                     // --min-english filters copies, it never deletes data.
@@ -204,12 +210,19 @@ impl Writer<'_> {
                 }
                 Outcome::Bad(why) => {
                     *self.bad += 1;
+                    // The input's last line, with no line ending and not a
+                    // record: the file was cut short (a failed download, a
+                    // full disk). Never a silent success.
+                    let truncated = batch.last && i + 1 == batch.lines.len() && !line.ends_with(b"\n");
+                    if truncated {
+                        self.pb.suspend(|| io::problem(format_args!("{name}:{n}: the last line is cut short ({why}): the file looks truncated")));
+                    }
                     if args.on_error == OnError::Fail {
                         bail!("{name}:{n}: {why}");
                     }
-                    if !args.quiet && *self.bad <= 20 {
+                    if *self.bad <= 20 && !truncated {
                         let what = if args.on_error == OnError::Pass { "passed through" } else { "skipped" };
-                        self.pb.suspend(|| eprintln!("{name}:{n}: {why} ({what})"));
+                        self.pb.suspend(|| io::warn(format_args!("{name}:{n}: {why} ({what})")));
                     }
                     if args.on_error == OnError::Pass {
                         self.out.write_all(line)?;
@@ -220,12 +233,6 @@ impl Writer<'_> {
         self.pb.inc(batch.bytes as u64);
         Ok(())
     }
-}
-
-/// Split a raw line into its content and its ending (`\n`, `\r\n` or none).
-fn split_ending(raw: &[u8]) -> (&[u8], &[u8]) {
-    let content = raw.strip_suffix(b"\n").map(|c| c.strip_suffix(b"\r").unwrap_or(c)).unwrap_or(raw);
-    raw.split_at(content.len())
 }
 
 fn process(raw: &[u8], args: &CleanArgs, cleaner: &Cleaner) -> Outcome {
@@ -248,15 +255,8 @@ fn process(raw: &[u8], args: &CleanArgs, cleaner: &Cleaner) -> Outcome {
         }
     }
     let mut out = Vec::with_capacity(line.len() + 64);
-    out.extend_from_slice(&line.as_bytes()[..rec.span.start]);
-    if cleaned.text == rec.text {
-        // Unchanged: keep the field's original escapes.
-        out.extend_from_slice(&line.as_bytes()[rec.span.clone()]);
-    } else {
-        let Ok(encoded) = serde_json::to_string(&cleaned.text) else {
-            return Outcome::Bad("cannot encode output".into());
-        };
-        out.extend_from_slice(encoded.as_bytes());
+    if let Err(why) = splice_field(&mut out, line, &rec, &cleaned.text) {
+        return Outcome::Bad(why);
     }
     let rest = &line[rec.span.end..];
     if let Some(name) = &args.annotate {

@@ -120,7 +120,7 @@ pub struct RulesFile {
 impl RulesFile {
     /// Parse a rules file; `name` names it in errors.
     pub fn parse(name: &str, text: &str) -> Result<Self> {
-        toml::from_str(text).map_err(|e| Error::Rules { name: name.to_string(), message: e.to_string() })
+        toml::from_str(text).map_err(|e| Error::Rules { name: name.to_string(), message: crate::error::toml_error(text, &e) })
     }
 
     /// Render as TOML (the format [`RulesFile::parse`] reads).
