@@ -326,6 +326,13 @@ impl Classifier {
                 }
             }
         }
+        if !any_sep && try_kind(Kind::Path) && memchr::memchr(b'/', bytes).is_some() {
+            if let Some(segs) = shape::slash_path_segments(t).filter(|s| s.iter().all(|s| shape::item_like(s, 6, 60))) {
+                if let Some((rule, _)) = self.paths.first() {
+                    hits.push(Hit { rule: *rule, values: value(*rule, &segs.join(" > ")) });
+                }
+            }
+        }
         let any_bar = memchr::memchr3(b'|', 0x9C, 0xA8, bytes).is_some();
         if any_bar && try_kind(Kind::Navbar) {
             if let Some(&rule) = self.navbars.first() {

@@ -72,6 +72,17 @@ pub(super) fn path_segments(t: &str) -> Option<Vec<&str>> {
     Some(out)
 }
 
+/// Split a breadcrumb on spaced slashes (`index/ Window of Leadership /
+/// Recent Activities / article`): three segments or more, none a number (a
+/// date such as `2020/8/28` is not a path), and no URL on the line.
+pub(super) fn slash_path_segments(t: &str) -> Option<Vec<&str>> {
+    if t.len() > 160 || t.contains("://") || !(t.contains(" / ") || t.contains("/ ")) {
+        return None;
+    }
+    let segs: Vec<&str> = t.split('/').map(str::trim).filter(|s| !s.is_empty()).collect();
+    (segs.len() >= 3 && segs.iter().all(|s| !s.bytes().all(|c| c.is_ascii_digit()))).then_some(segs)
+}
+
 /// How a breadcrumb line is cut: it opens with a separator (`> Government
 /// > News`, the tail of a path whose home was on the line above) or ends
 /// with one (`Industry News »`).
