@@ -7,9 +7,13 @@
 //! | [`words`] | ASCII word edges, letters before/after a position, address, URL and domain tokens |
 //! | [`lines`] | line spans, trimmed spans, prose anchors that bound header and footer zones |
 //! | [`lexicon`] | every word list in `rules/`, parsed once, lazily, shared |
+//! | [`sentences`] | the sentence holding a mark, and whether it is Chinese (Han words lead) |
+//! | [`spans`] | protected spans: code, templates, URLs and paths no prose rule may edit |
 
 pub mod lexicon;
 pub mod lines;
 pub mod scan;
 pub mod script;
+pub mod sentences;
+pub mod spans;
 pub mod words;
