@@ -109,13 +109,17 @@ crate::declare_rules! { pass = "language";
     /// ## Keeps
     /// ```text
     /// 让我们更加紧密地团结在以习近平同志为核心的党中央周围，奋力推进中国式现代化建设。
+    /// 主要的陷阱。详细的解释请看[参考页](/zh-CN/docs/Web/JavaScript/Reference/Global_Objects/Proxy/handler)。
+    /// 热爱科学、互联网、编程Node.js Web C++ Julia Python
     /// ```
     ///
     /// ## Why review
     /// Adding `。` needs an English clause of three or more words starting
-    /// with a capital after at least six CJK characters; it could be a
-    /// heading. The space alone is safe: mixed text separates scripts by a
-    /// space after a full stop.
+    /// with a capital, holding lower-case words (`Node.js` is one word), after
+    /// at least six Han characters; it could be a heading. The space alone
+    /// is safe: mixed text separates scripts by a space after a full stop.
+    /// Neither goes between two Chinese sentences (the next one must start
+    /// with a Latin letter or digit) or inside a path or URL.
     L002 = ("chinese-english-boundary", Review, true, "boundary between a Chinese and a glued English sentence");
     /// ## What it fixes
     /// Under `cjk = "drop"` (or `"extract"`): an untranslated sentence (a

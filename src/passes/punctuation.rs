@@ -48,10 +48,15 @@ crate::declare_rules! { pass = "punctuation";
     /// 增长4.8%，高于全国。
     /// 中央军委主席Xi Jinping，参加审议。
     /// 我们要加快发展AI。
+    /// 我们提供了一套state-of-the-art、machine-learning-powered的编辑器。
+    /// 详情请访问：https://www.gov.cn/zhengce/index.html。
     /// ```
     ///
     /// ## Why safe
-    /// Context is the script of the nearest letter on each side (digits,
+    /// A mark inside a Chinese sentence (at least two Han characters for
+    /// every English word; URLs and code hold no words) is Chinese
+    /// punctuation and stays, whatever letter touches it. Otherwise context
+    /// is the script of the nearest letter on each side (digits,
     /// spaces, quotes and brackets are skipped): the mark is converted only
     /// when both sides are Latin, or Latin and the line edge. Next to Chinese
     /// text it is Chinese punctuation and stays, and so it is after a short
@@ -94,7 +99,8 @@ crate::declare_rules! { pass = "punctuation";
     /// ## What it fixes
     /// ASCII punctuation a scraper flattened inside a Chinese sentence is
     /// restored to full width: `,` `;` between Chinese characters, `:` `!` `?`
-    /// after a Chinese character, and `( )` around Chinese text.
+    /// after a Chinese character, `( )` around Chinese text, and a `.`
+    /// ending a Chinese sentence becomes `。`.
     ///
     /// ## Example
     /// ```text
@@ -105,17 +111,32 @@ crate::declare_rules! { pass = "punctuation";
     /// 以习近平同志为核心的党中央把推进中国式现代化作为新时代最大的政治，把坚持高质量发展作为新时代的硬道理。
     /// ```
     ///
+    /// ## Example
+    /// ```text
+    /// 新版本发布后,用户可以通过App Store下载.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// 新版本发布后，用户可以通过App Store下载。
+    /// ```
+    ///
     /// ## Keeps
     /// ```text
     /// Xi Jinping (习近平) said, "We will work hard."
     /// Current Location:首页 > News
+    /// The delegation visited 北京 and 上海.
+    /// 项目使用Node.js. 근면, 검소, 협동은 우리 겨레의 미덕이다.
     /// ```
     ///
     /// ## Why safe
     /// Chinese text is punctuated with full-width marks; the ASCII mark was
-    /// only produced by the scraper. A comma next to an English name inside a
+    /// only produced by the scraper. Chinese means Han: Japanese and Korean
+    /// keep their marks. A comma next to an English name inside a
     /// Chinese sentence (`下午,Xi Jinping在`) counts as Chinese only when the
-    /// English run is short and Chinese resumes after it.
+    /// English run is short and Chinese resumes after it. `. ! ?` become
+    /// `。！？` only after a Han character that ends a Chinese sentence (at
+    /// least two Han characters for every English word), never after a
+    /// Latin token (`Node.js.`) or in a chain of dotted characters.
     P103 = ("ascii-punctuation-in-chinese", Safe, true, "ASCII punctuation in Chinese text becomes full-width");
     /// ## What it fixes
     /// A full-width period ending an English sentence that is followed by a
