@@ -159,8 +159,8 @@ fn run(peer: &str, pairs: &[Pair], cleaner: &Cleaner) -> Tally {
 
 /// Pairs equal to the peer's expected output, measured when this test was
 /// written; raise them when rinse gets closer.
-const FLOOR_AUTOCORRECT: usize = 1;
-const FLOOR_PANGU: usize = 1;
+const FLOOR_AUTOCORRECT: usize = 100;
+const FLOOR_PANGU: usize = 147;
 
 #[test]
 fn peers_pairs_keep_chinese_intact() {
