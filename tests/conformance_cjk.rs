@@ -79,10 +79,10 @@ fn code_spans(s: &str) -> Vec<&str> {
     let mut i = 0;
     while i < b.len() {
         let rest = &s[i..];
-        let close = if rest.starts_with("```") {
-            rest[3..].find("```").map(|k| k + 6)
-        } else if rest.starts_with('`') {
-            rest[1..].find(['`', '\n']).filter(|&k| k > 0 && rest.as_bytes()[1 + k] == b'`').map(|k| k + 2)
+        let close = if let Some(body) = rest.strip_prefix("```") {
+            body.find("```").map(|k| k + 6)
+        } else if let Some(body) = rest.strip_prefix('`') {
+            body.find(['`', '\n']).filter(|&k| k > 0 && body.as_bytes()[k] == b'`').map(|k| k + 2)
         } else if rest.starts_with("${") {
             rest.find('}').map(|k| k + 1)
         } else if rest.starts_with("{{") {
