@@ -129,8 +129,10 @@ pub(crate) fn run(
                 }
             };
             held.clear();
+            // Code, templates, URLs and paths are edited whole or not at all.
+            let guard = crate::text::spans::Guard::new(text);
             edits.retain(|e| {
-                if !is_enabled(e.code) || e.is_noop(text) {
+                if !is_enabled(e.code) || e.is_noop(text) || !guard.allows(&e.range, e.code.as_str()) {
                     return false;
                 }
                 if e.confidence < min_confidence {

@@ -634,6 +634,10 @@ fn name_rule_error(e: Error, builtin: usize, from_file: usize, file: Option<&std
     }
 }
 
+/// Fewest Latin letters in the body for lines holding Han around it to be
+/// judged furniture by their shape (B116).
+const MIN_ENGLISH_BODY_LETTERS: usize = 120;
+
 impl Boilerplate {
     /// Build the pass for `config`: the built-in rules, then the user's.
     /// Fails on invalid rules, or when a user rule's `match` / `no_match`
@@ -693,7 +697,7 @@ impl Boilerplate {
         };
         // Is the page English? Asked only when a zone line holds Chinese.
         let zone_han = zone().any(|i| candidate(i).is_some_and(|t| t.chars().any(crate::text::script::is_han)));
-        let english = zone_han && {
+        let (english, small_body) = if zone_han {
             let (mut latin, mut han) = (0usize, 0usize);
             for sp in &lines[f..=l] {
                 for c in sp.trimmed(text).chars() {
@@ -701,7 +705,11 @@ impl Boilerplate {
                     han += usize::from(crate::text::script::is_han(c));
                 }
             }
-            latin > 4 * han
+            // A body of a sentence or two is no page to judge Chinese lines by.
+            let small = latin < MIN_ENGLISH_BODY_LETTERS && han < MIN_ENGLISH_BODY_LETTERS / 4;
+            (latin > 4 * han && !small, small)
+        } else {
+            (false, false)
         };
         let mut strong: Vec<Option<zones::Shape>> = vec![None; n];
         for i in zone() {
@@ -716,6 +724,9 @@ impl Boilerplate {
         let title = (0..f).filter(|&i| candidate(i).is_some() && strong[i].is_none()).max_by_key(|&i| (words(i), std::cmp::Reverse(i)));
         let candidates: Vec<usize> = zone().filter(|&i| Some(i) != title && candidate(i).is_some()).collect();
         for i in candidates {
+            if small_body && lines[i].trimmed(text).chars().any(crate::text::script::is_han) {
+                continue;
+            }
             let above_title = i < f && title.is_none_or(|t| i < t);
             let shape = strong[i].or_else(|| if above_title || i > l { zones::weak_shape(lines[i].trimmed(text), above_title, lex) } else { None });
             if let Some(s) = shape {

@@ -61,7 +61,7 @@ use crate::passes::kit::CjkPolicy;
 use crate::edit::{Confidence::Review, Confidence::Safe, Edit};
 use crate::error::{Error, Result};
 use crate::passes::kit::{Context, Pass, Setup};
-use crate::text::script::may_lead_cjk;
+use crate::text::script::{is_han, may_lead_cjk};
 use segment::{Label, RunKind, SegmentOptions, Sentence};
 use serde_json::{json, Value};
 use std::ops::Range;
@@ -109,13 +109,17 @@ crate::declare_rules! { pass = "language";
     /// ## Keeps
     /// ```text
     /// 让我们更加紧密地团结在以习近平同志为核心的党中央周围，奋力推进中国式现代化建设。
+    /// 主要的陷阱。详细的解释请看[参考页](/zh-CN/docs/Web/JavaScript/Reference/Global_Objects/Proxy/handler)。
+    /// 热爱科学、互联网、编程Node.js Web C++ Julia Python
     /// ```
     ///
     /// ## Why review
     /// Adding `。` needs an English clause of three or more words starting
-    /// with a capital after at least six CJK characters; it could be a
-    /// heading. The space alone is safe: mixed text separates scripts by a
-    /// space after a full stop.
+    /// with a capital, holding lower-case words (`Node.js` is one word), after
+    /// at least six Han characters; it could be a heading. The space alone
+    /// is safe: mixed text separates scripts by a space after a full stop.
+    /// Neither goes between two Chinese sentences (the next one must start
+    /// with a Latin letter or digit) or inside a path or URL.
     L002 = ("chinese-english-boundary", Review, true, "boundary between a Chinese and a glued English sentence");
     /// ## What it fixes
     /// Under `cjk = "drop"` (or `"extract"`): an untranslated sentence (a
@@ -432,12 +436,16 @@ impl Language {
                 let marking = self.marking && !self.is_marked(text, &s.range);
                 // L002: kept Chinese glued to the English after it.
                 let mut add_stop = false;
-                let glued_english =
-                    next.filter(|t| !t.cjk_dominant && t.label != Label::Neutral && t.range.start == s.range.end);
+                // Only before English: never between two Chinese sentences
+                // (`陷阱。详细的解释请看[参考页](/zh-CN/docs/…)。` is not
+                // dominated by Han, but is Chinese).
+                let glued_english = next.filter(|t| {
+                    !t.cjk_dominant && t.label != Label::Neutral && t.range.start == s.range.end && starts_latin(&text[t.range.clone()])
+                });
                 if let (Some(t), Some(last)) = (glued_english, end_char) {
                     if is_terminator(last) || ends_with_terminator_then_close(&text[s.range.clone()]) {
                         edits.push(Edit::insertion(s.range.end, " ", L002, Safe, R_SPACE_AFTER_CJK));
-                    } else if t.glued && (segment::is_cjk_letter(last) || last.is_ascii_digit() || is_closing(last)) {
+                    } else if t.glued && (is_han(last) || last.is_ascii_digit() || is_closing(last)) {
                         if marking {
                             add_stop = true;
                             edits.push(Edit::insertion(s.range.end, " ", L002, Safe, R_SPACE_AFTER_CJK));
@@ -457,7 +465,8 @@ impl Language {
                 self.fragments(text, s, cx, edits);
                 // L002: `…development,等等。We must` keeps `。` and gets a space.
                 let last = s.runs.last().filter(|r| r.kind == RunKind::Cjk && terminal_fragment(text, s, r));
-                let glued_next = next.is_some_and(|t| !t.cjk_dominant && t.range.start == s.range.end);
+                let glued_next =
+                    next.is_some_and(|t| !t.cjk_dominant && t.range.start == s.range.end && starts_latin(&text[t.range.clone()]));
                 if last.is_some() && glued_next && !self.remove_fragments {
                     edits.push(Edit::insertion(s.range.end, " ", L002, Safe, R_SPACE_AFTER_CJK));
                 }
@@ -641,6 +650,12 @@ fn pangu(text: &str, r: &Range<usize>, edits: &mut Vec<Edit>) {
         }
         prev = Some(c);
     }
+}
+
+/// Does `s` open with a Latin letter or digit (after opening quotes or
+/// brackets)?
+fn starts_latin(s: &str) -> bool {
+    s.trim_start_matches(['"', '\'', '“', '‘', '(', '[']).chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
 fn is_terminator(c: char) -> bool {

@@ -6,6 +6,7 @@
 use crate::edit::{Confidence::Safe, Edit};
 use crate::error::Result;
 use crate::passes::kit::{Context, Pass, Setup};
+use crate::text::script::is_han;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -30,8 +31,10 @@ crate::declare_rules! { pass = "markup";
     M101 = ("html-entity", Safe, true, "HTML entity decoded");
     /// ## What it fixes
     /// Leftover HTML tags of common elements (`<p>`, `</span>`, `<br/>`,
-    /// `<strong>`, `<a href=…>`, `<img …>`). `<br>` becomes a newline, other
-    /// tags are removed.
+    /// `<strong>`, `<a href=…>`, `<img …>`). `<br>` and block tags (`<p>`,
+    /// `<div>`, `<h1>`, `<li>`, ...) between two pieces of text become a
+    /// line break, table cells a space, inline tags nothing, so words never
+    /// run together.
     ///
     /// ## Example
     /// ```text
@@ -42,14 +45,31 @@ crate::declare_rules! { pass = "markup";
     /// The meeting was held.
     /// ```
     ///
+    /// ## Example
+    /// ```text
+    /// <h1>Title</h1><p>Body text.</p>
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// Title
+    /// Body text.
+    /// ```
+    ///
     /// ## Keeps
     /// ```text
     /// if a <b and c> d then
+    /// 在這裡插入一個<div>標籤
+    /// <code>x，y</code>
     /// ```
     ///
     /// ## Why safe
-    /// Only known HTML element names followed by `>`, whitespace or `/` match;
-    /// comparisons such as `a < b` are not tags.
+    /// Only known HTML element names followed by `>`, whitespace or `/`
+    /// match, and only real markup is removed: a closing tag, a tag with
+    /// attributes, a self-closing tag or `<br>`, or any tag in a text that
+    /// has one of those. A tag name written as a word in prose (`<div>`)
+    /// stays; so does a tag holding Chinese text in an attribute
+    /// (`alt="測試圖片"`), and inline code (`<code>…</code>`) is code: left
+    /// whole.
     M102 = ("html-tag", Safe, true, "leftover HTML tag removed");
     /// ## What it fixes
     /// Stray markdown emphasis markers `**` and `__` glued to a word.
@@ -95,7 +115,7 @@ static ENTITY: LazyLock<Regex> =
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^</?(a|abbr|b|big|blockquote|br|center|cite|code|dd|del|div|dl|dt|em|figcaption|figure|font|h[1-6]|hr|i|img|ins|label|li|mark|ol|p|pre|q|s|section|small|span|strike|strong|sub|sup|table|tbody|td|tfoot|th|thead|tr|tt|u|ul|article|header|footer|nav|iframe|input|button|form|meta|link|style|script|wbr)(?:\s[^<>=]{0,200}=[^<>]{0,400})?\s*/?>",
+        r"(?i)^</?(a|abbr|b|big|blockquote|br|center|cite|code|dd|del|div|dl|dt|em|figcaption|figure|font|h[1-6]|hr|i|img|ins|label|li|mark|ol|p|pre|q|s|section|small|span|strike|strong|sub|sup|table|tbody|td|tfoot|th|thead|tr|tt|u|ul|article|header|footer|nav|iframe|input|button|form|meta|link|style|script|wbr)(\s[^<>=]{0,200}=[^<>]{0,400})?\s*/?>",
     )
     .unwrap()
 });
@@ -140,15 +160,16 @@ fn named_entity(name: &str) -> Option<&'static str> {
 impl Pass for Markup {
     fn run(&self, text: &str, _cx: &mut Context) -> Vec<Edit> {
         let mut edits = Vec::new();
+        let mut tags = Vec::new();
         let bytes = text.as_bytes();
         for i in memchr::memchr3_iter(b'&', b'<', b'*', bytes) {
             match bytes[i] {
                 b'&' => entity_at(text, i, &mut edits),
                 b'<' => {
-                    if let Some(m) = TAG.find(&text[i..]) {
-                        let is_br = m.as_str().as_bytes().get(1..3).is_some_and(|t| t.eq_ignore_ascii_case(b"br"));
-                        let repl = if is_br { "\n" } else { "" };
-                        edits.push(Edit::replacement(i..i + m.end(), repl, M102, Safe, "leftover HTML tag removed"));
+                    if let Some(c) = TAG.captures(&text[i..]) {
+                        let m = c.get(0).map_or(0, |m| m.end());
+                        let name = c.get(1).map_or("", |n| n.as_str()).to_ascii_lowercase();
+                        tags.push(Tag { range: i..i + m, name, attrs: c.get(2).is_some() });
                     }
                 }
                 _ => emphasis_at(text, i, b'*', &mut edits),
@@ -157,7 +178,79 @@ impl Pass for Markup {
         for i in memchr::memchr_iter(b'_', bytes) {
             emphasis_at(text, i, b'_', &mut edits);
         }
+        remove_tags(text, &tags, &mut edits);
         edits
+    }
+}
+
+/// A tag [`TAG`] matched.
+struct Tag {
+    range: std::ops::Range<usize>,
+    /// Element name, lower case.
+    name: String,
+    /// Has attributes.
+    attrs: bool,
+}
+
+impl Tag {
+    /// Markup on its own: closing, with attributes, self-closing, or `<br>`.
+    fn is_markup(&self, text: &str) -> bool {
+        let t = &text[self.range.clone()];
+        t.starts_with("</") || t.ends_with("/>") || self.attrs || self.name == "br"
+    }
+}
+
+/// Elements that end a line of text.
+const BLOCK: &[&str] = &[
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table", "tbody", "thead", "tfoot",
+    "tr", "blockquote", "pre", "section", "article", "header", "footer", "nav", "figure", "figcaption", "form", "hr", "center",
+];
+
+/// M102 for the `tags` of `text`: in a text with real markup all of them go,
+/// otherwise only those that are markup on their own ([`Tag::is_markup`]).
+/// Each run of touching tags between two pieces of text leaves one
+/// separator: a line break for a block tag, a space for a table cell, else
+/// nothing (`<br>` is always a line break).
+fn remove_tags(text: &str, tags: &[Tag], edits: &mut Vec<Edit>) {
+    let html = tags.iter().any(|t| t.is_markup(text));
+    let removable = |t: &Tag| (html || t.is_markup(text)) && !text[t.range.clone()].chars().any(is_han);
+    let mut k = 0;
+    while k < tags.len() {
+        if !removable(&tags[k]) {
+            k += 1;
+            continue;
+        }
+        // The run of touching removable tags from `k`.
+        let mut e = k + 1;
+        while e < tags.len() && tags[e].range.start == tags[e - 1].range.end && removable(&tags[e]) {
+            e += 1;
+        }
+        let (start, end) = (tags[k].range.start, tags[e - 1].range.end);
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        let between_text = before.is_some_and(|c| !c.is_whitespace()) && after.is_some_and(|c| !c.is_whitespace());
+        let run = &tags[k..e];
+        let has_br = run.iter().any(|t| t.name == "br");
+        let sep = if has_br || !between_text {
+            ""
+        } else if run.iter().any(|t| BLOCK.contains(&t.name.as_str())) {
+            "\n"
+        } else if run.iter().any(|t| matches!(t.name.as_str(), "td" | "th")) {
+            " "
+        } else {
+            ""
+        };
+        for (n, t) in run.iter().enumerate() {
+            let repl = if t.name == "br" {
+                "\n"
+            } else if n == 0 {
+                sep
+            } else {
+                ""
+            };
+            edits.push(Edit::replacement(t.range.clone(), repl, M102, Safe, "leftover HTML tag removed"));
+        }
+        k = e;
     }
 }
 
@@ -266,7 +359,32 @@ mod tests {
     #[test]
     fn tag_closed_after_a_no_break_space_does_not_panic() {
         // Found by the property tests: `\s` matches U+00A0 (two bytes).
-        assert_pass_fixes(&pass(), "a<p\u{a0}>b", "ab");
+        assert_pass_fixes(&pass(), "a</p\u{a0}>b", "a\nb");
+    }
+
+    #[test]
+    fn keeps_tag_names_written_in_prose() {
+        for s in ["在這裡插入一個<div>標籤", "把文字包在<span>裡面", "每個<li>代表一個列表項目", "用<table>排版", "用<code>標記", "a <p> tag"] {
+            assert_pass_keeps(&pass(), s);
+        }
+        // Real markup elsewhere in the text makes them markup.
+        assert_pass_fixes(&pass(), "<p>用<code>標記程式碼</p>", "用標記程式碼");
+        assert_pass_fixes(&pass(), "<a href=\"#\">連結</a>", "連結");
+    }
+
+    #[test]
+    fn block_tags_keep_text_apart() {
+        assert_pass_fixes(&pass(), "<h1>Title</h1><p>Body text.</p>", "Title\nBody text.");
+        assert_pass_fixes(&pass(), "<ul><li>One</li><li>Two</li></ul>", "One\nTwo");
+        assert_pass_fixes(&pass(), "<tr><td>Name</td><td>Value</td></tr>", "Name Value");
+        assert_pass_fixes(&pass(), "The <strong>meeting</strong> was <span>held</span>.", "The meeting was held.");
+        assert_pass_fixes(&pass(), "one<br><br>two", "one\n\ntwo");
+    }
+
+    #[test]
+    fn keeps_tags_holding_chinese_and_code_elements() {
+        assert_pass_keeps(&pass(), "<img src=\"test.jpg\" alt=\"測試圖片\">");
+        assert_fixes("如果 <code>target</code> 不可扩展，<code>false，Object.x(proxy)</code>", "如果 <code>target</code> 不可扩展，<code>false，Object.x(proxy)</code>");
     }
 
     #[test]

@@ -14,7 +14,8 @@ use crate::error::Result;
 use crate::passes::kit::{Context, Pass, Setup};
 use crate::text::lexicon::{self, Lexicon};
 use crate::text::scan;
-use crate::text::script::{is_cjk, is_cjk_letter, is_cjk_punct};
+use crate::text::script::{is_cjk, is_cjk_letter, is_cjk_punct, is_han};
+use crate::text::sentences;
 use crate::text::words::{in_address, in_domain, letters_back, letters_fwd};
 
 crate::declare_rules! { pass = "punctuation";
@@ -47,10 +48,15 @@ crate::declare_rules! { pass = "punctuation";
     /// 增长4.8%，高于全国。
     /// 中央军委主席Xi Jinping，参加审议。
     /// 我们要加快发展AI。
+    /// 我们提供了一套state-of-the-art、machine-learning-powered的编辑器。
+    /// 详情请访问：https://www.gov.cn/zhengce/index.html。
     /// ```
     ///
     /// ## Why safe
-    /// Context is the script of the nearest letter on each side (digits,
+    /// A mark inside a Chinese sentence (at least two Han characters for
+    /// every English word; URLs and code hold no words) is Chinese
+    /// punctuation and stays, whatever letter touches it. Otherwise context
+    /// is the script of the nearest letter on each side (digits,
     /// spaces, quotes and brackets are skipped): the mark is converted only
     /// when both sides are Latin, or Latin and the line edge. Next to Chinese
     /// text it is Chinese punctuation and stays, and so it is after a short
@@ -93,7 +99,8 @@ crate::declare_rules! { pass = "punctuation";
     /// ## What it fixes
     /// ASCII punctuation a scraper flattened inside a Chinese sentence is
     /// restored to full width: `,` `;` between Chinese characters, `:` `!` `?`
-    /// after a Chinese character, and `( )` around Chinese text.
+    /// after a Chinese character, `( )` around Chinese text, and a `.`
+    /// ending a Chinese sentence becomes `。`.
     ///
     /// ## Example
     /// ```text
@@ -104,17 +111,32 @@ crate::declare_rules! { pass = "punctuation";
     /// 以习近平同志为核心的党中央把推进中国式现代化作为新时代最大的政治，把坚持高质量发展作为新时代的硬道理。
     /// ```
     ///
+    /// ## Example
+    /// ```text
+    /// 新版本发布后,用户可以通过App Store下载.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// 新版本发布后，用户可以通过App Store下载。
+    /// ```
+    ///
     /// ## Keeps
     /// ```text
     /// Xi Jinping (习近平) said, "We will work hard."
     /// Current Location:首页 > News
+    /// The delegation visited 北京 and 上海.
+    /// 项目使用Node.js. 근면, 검소, 협동은 우리 겨레의 미덕이다.
     /// ```
     ///
     /// ## Why safe
     /// Chinese text is punctuated with full-width marks; the ASCII mark was
-    /// only produced by the scraper. A comma next to an English name inside a
+    /// only produced by the scraper. Chinese means Han: Japanese and Korean
+    /// keep their marks. A comma next to an English name inside a
     /// Chinese sentence (`下午,Xi Jinping在`) counts as Chinese only when the
-    /// English run is short and Chinese resumes after it.
+    /// English run is short and Chinese resumes after it. `. ! ?` become
+    /// `。！？` only after a Han character that ends a Chinese sentence (at
+    /// least two Han characters for every English word), never after a
+    /// Latin token (`Node.js.`) or in a chain of dotted characters.
     P103 = ("ascii-punctuation-in-chinese", Safe, true, "ASCII punctuation in Chinese text becomes full-width");
     /// ## What it fixes
     /// A full-width period ending an English sentence that is followed by a
@@ -425,7 +447,7 @@ fn mark_run(text: &str, i: usize) -> Option<(usize, usize, &'static str)> {
         }
     }
     marks += text[start..i].chars().filter(|&c| c != ' ').count();
-    if marks < 2 {
+    if marks < 2 || in_chinese_sentence(text, i..i + first.len_utf8()) {
         return None;
     }
     // Not a pile in Chinese (`。。` after an English word inside Chinese).
@@ -573,6 +595,11 @@ impl Punctuation {
             }
             return;
         }
+        // Inside a Chinese sentence the mark is Chinese punctuation, whatever
+        // touches it (`请访问：https://example.com/page.html。`).
+        if in_chinese_sentence(text, i..end) {
+            return;
+        }
         // Doubled: the ASCII twin is already there.
         if !matches!(ch, '\u{ff08}' | '\u{ff09}') {
             let twin = ascii.as_bytes()[0];
@@ -691,14 +718,16 @@ impl Punctuation {
         let b = text.as_bytes();
         let c = b[i];
         let pc = prev_char(text, i);
-        let ph = pc.is_some_and(is_cjk_letter);
+        // Han, not kana or Hangul: Japanese and Korean keep their own marks.
+        let ph = pc.is_some_and(is_han);
         let mut e = i + 1;
         while e < b.len() && b[e] == b' ' {
             e += 1;
         }
         let nc = next_char(text, e);
-        let nh = nc.is_some_and(is_cjk_letter);
+        let nh = nc.is_some_and(is_han);
         let full = match c {
+            b'.' => "\u{3002}",
             b',' => "\u{ff0c}",
             b';' => "\u{ff1b}",
             b':' => "\u{ff1a}",
@@ -711,7 +740,17 @@ impl Punctuation {
             b',' | b';' => {
                 (ph && (nh || latin_run_then_han(text, e))) || (nh && han_then_latin_run(text, i))
             }
-            _ => ph && (nh || nc.is_none_or(|c| matches!(c, '\n' | '\r') || is_closing_quote(c) || is_cjk_punct(c))),
+            // `. ! ?` end the sentence: only a Chinese one gets `。！？`
+            // (`The delegation visited 北京.` keeps its period).
+            b'.' => {
+                ph && (nh || nc.is_none_or(|c| matches!(c, '\n' | '\r') || is_closing_quote(c)))
+                    && !dotted_han(text, i)
+                    && in_chinese_sentence(text, i..i + 1)
+            }
+            _ => {
+                ph && (nh || nc.is_none_or(|c| matches!(c, '\n' | '\r') || is_closing_quote(c) || is_cjk_punct(c)))
+                    && in_chinese_sentence(text, i..i + 1)
+            }
         };
         if !chinese {
             return false;
@@ -937,10 +976,11 @@ impl Punctuation {
         let inner = &text[open + 1..close];
         let before = prev_char(text, open);
         let after = next_char(text, close + 1);
-        let has_han = inner.chars().any(is_cjk_letter);
+        let has_han = inner.chars().any(is_han);
         if has_han {
             let has_latin = inner.bytes().any(|x| x.is_ascii_alphabetic());
-            if !has_latin && (before.is_some_and(is_cjk) || after.is_some_and(is_cjk)) && b[i] == b'(' {
+            let chinese = |c: char| is_han(c) || is_cjk_punct(c);
+            if !has_latin && (before.is_some_and(chinese) || after.is_some_and(chinese)) && b[i] == b'(' {
                 edits.push(Edit::replacement(open..open + 1, "\u{ff08}", P103, Safe, R_TO_FULLWIDTH));
                 edits.push(Edit::replacement(close..close + 1, "\u{ff09}", P103, Safe, R_TO_FULLWIDTH));
             }
@@ -1114,6 +1154,29 @@ impl Punctuation {
     }
 }
 
+/// Is the mark at `mark` inside a Chinese sentence ([`sentences::Mix::is_chinese`])?
+fn in_chinese_sentence(text: &str, mark: std::ops::Range<usize>) -> bool {
+    let r = sentences::around(text, mark);
+    sentences::mix(text, r).is_chinese()
+}
+
+/// Is the `.` at `i` (after a Han character) one of a chain of periods
+/// between Han characters (`世.界.草.班.`), or after a single Han
+/// character? Then it is not a sentence end.
+fn dotted_han(text: &str, i: usize) -> bool {
+    if text[..i].chars().rev().take_while(|&c| is_han(c)).count() < 2 {
+        return true;
+    }
+    let b = text.as_bytes();
+    let line_start = memchr::memrchr(b'\n', &b[..i]).map_or(0, |k| k + 1);
+    let line_end = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |k| i + k);
+    let line = &text[line_start..line_end];
+    let between = memchr::memchr_iter(b'.', line.as_bytes())
+        .filter(|&k| line[..k].chars().next_back().is_some_and(is_han) && line[k + 1..].chars().next().is_some_and(is_han))
+        .count();
+    between >= 2
+}
+
 /// Is the English text before the full-width period at `i` a sentence (at
 /// least four words, or everything since the line start)? Looks back at most
 /// [`SENTENCE_LOOKBACK`] characters (a longer stretch with neither four words
@@ -1167,7 +1230,7 @@ fn short_latin_run_ends_in_han(chars: impl Iterator<Item = char>) -> bool {
         }
         if c.is_ascii_alphanumeric() {
             latin = true;
-        } else if is_cjk_letter(c) {
+        } else if is_han(c) {
             return latin;
         } else if !matches!(c, ' ' | '.' | '-' | '\'') {
             return false;
@@ -1355,6 +1418,50 @@ mod tests {
     fn removes_space_before_comma_after_closing_quote() {
         assert_pass_fixes(&pass(), "the \"Safety Campaign\" , including", "the \"Safety Campaign\", including");
         assert_pass_fixes(&pass(), "the \u{201c}Safety Campaign\u{201d} , including", "the \u{201c}Safety Campaign\u{201d}, including");
+    }
+
+    #[test]
+    fn keeps_marks_of_a_chinese_sentence_next_to_latin_words() {
+        // autocorrect's README and test pairs: the marks belong to Chinese sentences.
+        for s in [
+            "我们提供了一套state-of-the-art、machine-learning-powered的编辑器。",
+            "请访问：https://example.com/docs/page.html。",
+            "支持的编辑器包括ProseMirror、CKEditor、Slate、Draft.js等。",
+            "这个框架（基于React）。",
+            "刚刚买了一部iPhone，好开心！",
+        ] {
+            assert_eq!(edit_count(s, "P101") + edit_count(s, "P102"), 0, "{s}");
+        }
+        // The same marks in an English sentence are converted.
+        assert_pass_fixes(&pass(), "We offer state-of-the-art、machine-learning-powered tools。", "We offer state-of-the-art, machine-learning-powered tools.");
+    }
+
+    #[test]
+    fn ascii_period_ending_a_chinese_sentence_becomes_full_width() {
+        assert_pass_fixes(&pass(), "你好,这是一个句子.", "你好，这是一个句子。");
+        assert_pass_fixes(&pass(), "Hello世界.", "Hello世界。");
+        assert_pass_fixes(&pass(), "\"请求参数错误.\"", "\"请求参数错误。\"");
+        assert_pass_fixes(&pass(), "并且关闭代理.此后，代理上的操作", "并且关闭代理。此后，代理上的操作");
+        assert_pass_fixes(&pass(), "前面. 後面", "前面。後面");
+        for s in [
+            "The delegation visited 北京.",
+            "我们使用Node.js.",
+            "升级到v1.2.",
+            "世.界.，草.班.与千.早.爱.音.",
+            "設定檔.env很重要",
+            "前面...",
+            "近.",
+        ] {
+            assert_pass_keeps(&pass(), s);
+        }
+    }
+
+    #[test]
+    fn leaves_korean_and_japanese_punctuation_alone() {
+        assert_no_edits("근면, 검소, 협동은 우리 겨레의 미덕이다.");
+        assert_pass_keeps(&pass(), "전 세계 수백 개의 회사가 Rust를 사용하여 빠르고, 크로스 플랫폼!");
+        assert_pass_keeps(&pass(), "これはペン,あれは本.");
+        assert_pass_keeps(&pass(), "한국(서울)에서");
     }
 
     #[test]

@@ -8,10 +8,14 @@
 //! | [`lines`] | line spans, trimmed spans, prose anchors that bound header and footer zones |
 //! | [`wordset`] | a read-only word set of fingerprints for hot lookups |
 //! | [`lexicon`] | every word list in `rules/`, parsed once, lazily, shared |
+//! | [`sentences`] | the sentence holding a mark, and whether it is Chinese (Han words lead) |
+//! | [`spans`] | protected spans: code, templates, URLs and paths no prose rule may edit |
 
 pub mod lexicon;
 pub mod lines;
 pub mod scan;
 pub mod script;
+pub mod sentences;
+pub mod spans;
 pub mod wordset;
 pub mod words;

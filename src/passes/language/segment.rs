@@ -731,7 +731,10 @@ fn runs(s: &str, start: usize, opts: &SegmentOptions) -> Vec<Run> {
             while let Some(&x) = b.get(j).filter(|&&x| x < 0x80) {
                 let at = start + j;
                 if x.is_ascii_alphabetic() {
-                    if !prev_latin {
+                    // `Node.js`, `ASP.NET`: letters after a dot inside a
+                    // token continue its word.
+                    let dotted = j >= 2 && b[j - 1] == b'.' && b[j - 2].is_ascii_alphanumeric();
+                    if !prev_latin && !dotted {
                         if r.words == 0 {
                             r.upper_start = x.is_ascii_uppercase();
                         }
@@ -810,7 +813,9 @@ fn runs(s: &str, start: usize, opts: &SegmentOptions) -> Vec<Run> {
                         r.cjk_bytes += c.len_utf8();
                     }
                     Class::Latin => {
-                        if !prev_latin {
+                        let k = at - start;
+                        let dotted = c.is_ascii_alphabetic() && k >= 2 && b[k - 1] == b'.' && b[k - 2].is_ascii_alphanumeric();
+                        if !prev_latin && !dotted {
                             if r.words == 0 {
                                 r.upper_start = c.is_uppercase();
                             }

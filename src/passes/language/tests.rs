@@ -388,6 +388,18 @@ fn adds_chinese_full_stop_before_glued_english() {
     );
 }
 
+#[test]
+fn no_break_between_chinese_sentences_or_inside_paths() {
+    // autocorrect's markdown fixture: the second sentence holds a long path.
+    assert_pass_keeps(&pass(), "以下表格中总结了 `Proxy` 对象可用的陷阱。详细的解释和例子请看[参考页](/zh-CN/docs/Web/JavaScript/Reference/Global_Objects/Proxy/handler)。");
+    // pangu.js: a list of names is no English sentence.
+    assert_pass_keeps(&pass(), "热爱科学、互联网、编程Node.js Web C++ Julia Python");
+    assert_no_edits("查看./.claude/CLAUDE.md說明");
+    assert_no_edits("近期发布的版本支持Unicode。该方法和{{jsxref(\"Global_Objects/Proxy/handler\",\"代理句柄\")}}类似。");
+    // Korean is not Chinese: no `。` for a Korean sentence.
+    assert_pass_keeps(&pass(), "근면 검소 협동은 우리 겨레의 미덕이다The meeting was held in Beijing.");
+}
+
 /// Throughput of the pass alone and of the whole pipeline on a ~20 MB corpus
 /// of seeds and real-world samples (each cleaned as its own document).
 #[test]

@@ -1,0 +1,300 @@
+//! Protected spans: code and addresses that no prose rule may edit.
+//!
+//! | kind | what |
+//! |---|---|
+//! | [`Kind::Code`] | fenced blocks (```` ``` ```` or `~~~` lines), inline code (`` `…` ``, `<code>…</code>`), template expressions (`${…}`, `{{…}}`) |
+//! | [`Kind::Address`] | URLs (`scheme://…`, `www.…`) and paths (`./a`, `../a`, `~/a`, `/a/b`) |
+//!
+//! The pipeline asks [`Guard::allows`] for every edit a pass proposes: an
+//! edit may cover a span whole (a furniture line that holds a URL goes
+//! with it) or stay outside it, never change part of it. Inside code only
+//! encoding repairs (family E) may edit; inside an address encoding and
+//! markup repairs (E, M: `&amp;` in a scraped URL) may.
+
+use std::ops::Range;
+
+/// What a protected span holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Code: fenced blocks, inline code, templates.
+    Code,
+    /// A URL or a path.
+    Address,
+}
+
+/// A protected span of a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// Byte range.
+    pub range: Range<usize>,
+    /// What it holds.
+    pub kind: Kind,
+}
+
+/// Longest inline code span or template looked for (bytes).
+const MAX_INLINE: usize = 1000;
+
+/// The protected spans of `text`, sorted and disjoint.
+pub fn protected(text: &str) -> Vec<Span> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    // Cheap exit: no byte that can start a span.
+    if memchr::memchr3(b'`', b'{', b'~', b).is_none() && memchr::memchr2(b'/', b'w', b).is_none() {
+        return out;
+    }
+    let mut i = 0;
+    let mut line_start = true;
+    while i < b.len() {
+        let c = b[i];
+        let found = match c {
+            b'`' | b'~' if line_start => fence(text, i).or_else(|| if c == b'`' { inline_code(b, i) } else { None }),
+            b'`' => inline_code(b, i),
+            b'$' if b.get(i + 1) == Some(&b'{') => braces(b, i + 1).map(|e| (e, Kind::Code)),
+            b'{' if b.get(i + 1) == Some(&b'{') => double_braces(b, i),
+            b'<' => code_element(b, i),
+            b'/' | b'.' | b'~' | b'w' | b'W' | b'a'..=b'z' | b'A'..=b'Z' if boundary_before(b, i) => address(b, i),
+            _ => None,
+        };
+        if let Some((end, kind)) = found {
+            out.push(Span { range: i..end, kind });
+            line_start = b[end - 1] == b'\n';
+            i = end;
+            continue;
+        }
+        line_start = c == b'\n' || (line_start && matches!(c, b' ' | b'\t'));
+        i += 1;
+    }
+    out
+}
+
+/// A fence line (```` ``` ```` or `~~~`, three or more) at `i` (the start of a line,
+/// after indentation): the block runs to the closing fence line, or to the
+/// end of the text.
+fn fence(text: &str, i: usize) -> Option<(usize, Kind)> {
+    let b = text.as_bytes();
+    let c = b[i];
+    let n = b[i..].iter().take_while(|&&x| x == c).count();
+    if n < 3 {
+        return None;
+    }
+    let fence = &text[i..i + n];
+    let mut at = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |k| i + k + 1);
+    while at < b.len() {
+        let line_end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |k| at + k + 1);
+        if text[at..line_end].trim_start().starts_with(fence) {
+            // The closing fence line is in the block, not its line break.
+            let close = at + text[at..line_end].trim_end_matches(['\n', '\r']).len();
+            return Some((close, Kind::Code));
+        }
+        at = line_end;
+    }
+    Some((b.len(), Kind::Code))
+}
+
+/// Inline code at `i`: a run of backticks, the shortest text without a line
+/// break, and a run of the same length.
+fn inline_code(b: &[u8], i: usize) -> Option<(usize, Kind)> {
+    if i > 0 && b[i - 1] == b'`' {
+        return None;
+    }
+    let n = b[i..].iter().take_while(|&&x| x == b'`').count();
+    let mut k = i + n;
+    let limit = (i + MAX_INLINE).min(b.len());
+    while k < limit {
+        match b[k] {
+            b'\n' => return None,
+            b'`' => {
+                let m = b[k..].iter().take_while(|&&x| x == b'`').count();
+                if m == n {
+                    return (k > i + n).then_some((k + m, Kind::Code));
+                }
+                k += m;
+            }
+            _ => k += 1,
+        }
+    }
+    None
+}
+
+/// `{…}` opened at `open`, nested braces balanced, on one line: the end.
+fn braces(b: &[u8], open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let limit = (open + MAX_INLINE).min(b.len());
+    for (k, &c) in b.iter().enumerate().take(limit).skip(open) {
+        match c {
+            b'{' => depth += 1,
+            b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(k + 1);
+                }
+            }
+            b'\n' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// `{{…}}` at `i`, on one line.
+fn double_braces(b: &[u8], i: usize) -> Option<(usize, Kind)> {
+    let limit = (i + MAX_INLINE).min(b.len());
+    let body = &b[i + 2..limit];
+    let nl = memchr::memchr(b'\n', body).unwrap_or(body.len());
+    memchr::memmem::find(&body[..nl], b"}}").map(|k| (i + 2 + k + 2, Kind::Code))
+}
+
+/// `<code>…</code>` at `i`, on one line.
+fn code_element(b: &[u8], i: usize) -> Option<(usize, Kind)> {
+    let rest = &b[i..];
+    if rest.len() < 13 || !rest[..5].eq_ignore_ascii_case(b"<code") || !matches!(rest[5], b'>' | b' ') {
+        return None;
+    }
+    let body = &rest[..rest.len().min(MAX_INLINE)];
+    let nl = memchr::memchr(b'\n', body).unwrap_or(body.len());
+    let line = &body[..nl];
+    (6..line.len().saturating_sub(6)).find(|&k| line[k..k + 7].eq_ignore_ascii_case(b"</code>")).map(|k| (i + k + 7, Kind::Code))
+}
+
+/// Can an address start at `i` (not inside a word, number or other token)?
+fn boundary_before(b: &[u8], i: usize) -> bool {
+    i == 0 || !(b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'/' | b'.' | b'_' | b'-' | b'~' | b'\\' | b'@' | b':' | b'%'))
+}
+
+/// A byte that can be part of an address.
+fn address_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&*+,;=%".contains(&c)
+}
+
+/// A URL or path starting at `i`.
+fn address(b: &[u8], i: usize) -> Option<(usize, Kind)> {
+    let rest = &b[i..];
+    let scheme = rest.iter().take(12).take_while(|c| c.is_ascii_alphabetic()).count();
+    let starts = (scheme >= 2 && rest[scheme..].starts_with(b"://"))
+        || (rest.len() > 4 && rest[..4].eq_ignore_ascii_case(b"www.") && rest[4].is_ascii_alphanumeric())
+        || rest.starts_with(b"./")
+        || rest.starts_with(b"../")
+        || rest.starts_with(b"~/")
+        || (rest.first() == Some(&b'/') && path_like(rest));
+    if !starts {
+        return None;
+    }
+    let mut end = i + rest.iter().take(2048).take_while(|&&c| address_byte(c)).count();
+    // Sentence marks after an address are not part of it.
+    while end > i && matches!(b[end - 1], b'.' | b',' | b';' | b':' | b'!' | b'?') {
+        end -= 1;
+    }
+    // A closing bracket ends the address unless it closes one inside it.
+    let body = &b[i..end];
+    if let Some(k) = body.iter().position(|&c| c == b']') {
+        if !body[..k].contains(&b'[') {
+            end = i + k;
+        }
+    }
+    (end > i + 2).then_some((end, Kind::Address))
+}
+
+/// `/seg/…`: a slash, a path segment of ASCII letters, digits or `._-~`,
+/// and a second slash in the token.
+fn path_like(rest: &[u8]) -> bool {
+    let seg = rest[1..].iter().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-' | b'~')).count();
+    seg > 0 && rest.get(1 + seg) == Some(&b'/')
+}
+
+/// Where edits may go in one text: built from its [`protected`] spans.
+#[derive(Debug, Default)]
+pub struct Guard {
+    spans: Vec<Span>,
+}
+
+impl Guard {
+    /// The guard of `text`.
+    pub fn new(text: &str) -> Self {
+        Guard { spans: protected(text) }
+    }
+
+    /// May an edit of rule `code` (`"P101"`) replace `range`? Yes when it
+    /// covers every span it touches whole, or when its family may edit
+    /// inside the span (E inside code, E and M inside addresses).
+    pub fn allows(&self, range: &Range<usize>, code: &str) -> bool {
+        if self.spans.is_empty() {
+            return true;
+        }
+        let family = code.as_bytes().first().copied().unwrap_or(b'?');
+        // Spans ending after the edit starts.
+        let first = self.spans.partition_point(|s| s.range.end <= range.start);
+        for s in &self.spans[first..] {
+            if s.range.start >= range.end.max(range.start + 1) {
+                break;
+            }
+            let inside = if range.is_empty() {
+                s.range.start < range.start && range.start < s.range.end
+            } else {
+                !(range.start <= s.range.start && range.end >= s.range.end)
+            };
+            if !inside {
+                continue;
+            }
+            let exempt = match s.kind {
+                Kind::Code => family == b'E',
+                Kind::Address => matches!(family, b'E' | b'M'),
+            };
+            if !exempt {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(t: &str) -> Vec<(&str, Kind)> {
+        protected(t).into_iter().map(|s| (&t[s.range], s.kind)).collect()
+    }
+
+    #[test]
+    fn finds_code_and_templates() {
+        assert_eq!(spans("行内`code`代码 and ``a`b``"), vec![("`code`", Kind::Code), ("``a`b``", Kind::Code)]);
+        assert_eq!(spans("`${this.$t('hello')}：${items.join('，')}`"), vec![("`${this.$t('hello')}：${items.join('，')}`", Kind::Code)]);
+        assert_eq!(spans("${item.name}（ID ${item.id}）"), vec![("${item.name}", Kind::Code), ("${item.id}", Kind::Code)]);
+        assert_eq!(spans("{{ t('name') }}：{{ x }}"), vec![("{{ t('name') }}", Kind::Code), ("{{ x }}", Kind::Code)]);
+        assert_eq!(spans("或<code>null</code>. <code x"), vec![("<code>null</code>", Kind::Code)]);
+        assert_eq!(spans("a\n```yaml\nHello世界: 2\n```\nb"), vec![("```yaml\nHello世界: 2\n```", Kind::Code)]);
+        // Unpaired backticks and a lone brace are not code.
+        assert!(spans("``代码第1行").is_empty());
+        assert!(spans("a { b } and it's `x").is_empty());
+    }
+
+    #[test]
+    fn finds_urls_and_paths() {
+        assert_eq!(spans("请访问：https://example.com/page.html。"), vec![("https://example.com/page.html", Kind::Address)]);
+        assert_eq!(spans("see www.example.com, then"), vec![("www.example.com", Kind::Address)]);
+        assert_eq!(spans("查看./.claude/CLAUDE.md說明"), vec![("./.claude/CLAUDE.md", Kind::Address)]);
+        assert_eq!(spans("[参考页](/zh-CN/docs/Web)。"), vec![("/zh-CN/docs/Web", Kind::Address)]);
+        for t in ["他/她 and/or km/h 1/2 2024/01/02", "a / b", "Node.js and v1.2."] {
+            assert!(spans(t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn guard_blocks_partial_edits_only() {
+        let t = "a `x，y` b https://e.com/?a&amp;b c";
+        let g = Guard::new(t);
+        let x = t.find('，').unwrap();
+        assert!(!g.allows(&(x..x + 3), "P101"));
+        assert!(!g.allows(&(x..x + 3), "M101"));
+        assert!(g.allows(&(x..x + 3), "E101"));
+        let amp = t.find("&amp;").unwrap();
+        assert!(g.allows(&(amp..amp + 5), "M101"));
+        assert!(!g.allows(&(amp..amp + 5), "P105"));
+        // Insertions at the edge, and edits covering the span whole, are fine.
+        let tick = t.find('`').unwrap();
+        assert!(g.allows(&(tick..tick), "L201"));
+        assert!(g.allows(&(0..t.len()), "B101"));
+        assert!(!g.allows(&(tick + 1..tick + 1), "L201"));
+        assert!(Guard::new("plain text").allows(&(0..5), "P101"));
+    }
+}
