@@ -11,8 +11,8 @@ use std::sync::LazyLock;
 
 /// A code page: its 128 high characters and the way back to bytes.
 pub struct CodePage {
-    /// Human name, for edit reasons: `"Windows-1252"`.
-    pub name: &'static str,
+    /// Reason of an E201 edit that undoes a misreading in this page.
+    pub reason: &'static str,
     /// Character of each byte 0x80..=0xFF.
     pub high: [char; 128],
     back: FxHashMap<char, u8>,
@@ -33,7 +33,7 @@ impl CodePage {
 /// IBM code page 437 (the DOS console), bytes 0x80..=0xFF.
 const CP437: &str = "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u{a0}";
 
-fn from_encoding(name: &'static str, enc: &'static encoding_rs::Encoding, c1_too: bool) -> CodePage {
+fn from_encoding(reason: &'static str, enc: &'static encoding_rs::Encoding, c1_too: bool) -> CodePage {
     let mut high = ['\0'; 128];
     for (i, slot) in high.iter_mut().enumerate() {
         let b = [0x80 + i as u8];
@@ -51,16 +51,16 @@ fn from_encoding(name: &'static str, enc: &'static encoding_rs::Encoding, c1_too
             back.entry(char::from(b)).or_insert(b);
         }
     }
-    CodePage { name, high, back }
+    CodePage { reason, high, back }
 }
 
-fn from_table(name: &'static str, table: &str) -> CodePage {
+fn from_table(reason: &'static str, table: &str) -> CodePage {
     let mut high = ['\0'; 128];
     for (slot, c) in high.iter_mut().zip(table.chars()) {
         *slot = c;
     }
     let back = high.iter().enumerate().map(|(i, &c)| (c, 0x80 + i as u8)).collect();
-    CodePage { name, high, back }
+    CodePage { reason, high, back }
 }
 
 /// Every code page, most likely first: when two readings fit equally, the
@@ -68,15 +68,15 @@ fn from_table(name: &'static str, table: &str) -> CodePage {
 pub static PAGES: LazyLock<Vec<CodePage>> = LazyLock::new(|| {
     use encoding_rs::*;
     vec![
-        from_encoding("Windows-1252", WINDOWS_1252, true),
-        from_encoding("Windows-1251", WINDOWS_1251, false),
-        from_encoding("Windows-1250", WINDOWS_1250, false),
-        from_encoding("Windows-1253", WINDOWS_1253, false),
-        from_encoding("Windows-1254", WINDOWS_1254, false),
-        from_encoding("Windows-1257", WINDOWS_1257, false),
-        from_encoding("ISO-8859-2", ISO_8859_2, false),
-        from_encoding("MacRoman", MACINTOSH, false),
-        from_table("CP437", CP437),
+        from_encoding("UTF-8 read as Windows-1252 (mojibake) re-decoded", WINDOWS_1252, true),
+        from_encoding("UTF-8 read as Windows-1251 (mojibake) re-decoded", WINDOWS_1251, false),
+        from_encoding("UTF-8 read as Windows-1250 (mojibake) re-decoded", WINDOWS_1250, false),
+        from_encoding("UTF-8 read as Windows-1253 (mojibake) re-decoded", WINDOWS_1253, false),
+        from_encoding("UTF-8 read as Windows-1254 (mojibake) re-decoded", WINDOWS_1254, false),
+        from_encoding("UTF-8 read as Windows-1257 (mojibake) re-decoded", WINDOWS_1257, false),
+        from_encoding("UTF-8 read as ISO-8859-2 (mojibake) re-decoded", ISO_8859_2, false),
+        from_encoding("UTF-8 read as MacRoman (mojibake) re-decoded", MACINTOSH, false),
+        from_table("UTF-8 read as CP437 (mojibake) re-decoded", CP437),
     ]
 });
 
@@ -128,8 +128,8 @@ mod tests {
         for page in PAGES.iter() {
             for b in 0x80u8..=0xFF {
                 let c = page.high[usize::from(b - 0x80)];
-                assert_eq!(page.byte(c), Some(b), "{} byte {b:#x} ({c:?})", page.name);
-                assert!(maybe_paged(c), "{} byte {b:#x} ({c:?}) escapes the range test", page.name);
+                assert_eq!(page.byte(c), Some(b), "{} byte {b:#x} ({c:?})", page.reason);
+                assert!(maybe_paged(c), "{} byte {b:#x} ({c:?}) escapes the range test", page.reason);
             }
         }
     }
@@ -149,7 +149,7 @@ mod tests {
 
     #[test]
     fn cp437_is_the_dos_table() {
-        let cp437 = PAGES.iter().find(|p| p.name == "CP437").unwrap();
+        let cp437 = PAGES.iter().find(|p| p.reason.contains("CP437")).unwrap();
         assert_eq!(cp437.byte('╨'), Some(0xD0));
         assert_eq!(cp437.byte('Ç'), Some(0x80));
         assert_eq!(cp437.high.iter().collect::<rustc_hash::FxHashSet<_>>().len(), 128);
