@@ -128,3 +128,63 @@ fn distance_counts_character_edits() {
 
 /// What rinse reaches today; raise it when recall improves.
 const FLOOR: usize = 155;
+
+/// Chinese lines of the development pages, seeds and realworld pages (trimmed, at most 80
+/// characters each), the first `n`.
+fn chinese_lines(n: usize) -> Vec<String> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut out: Vec<String> = Vec::new();
+    for dir in ["fixtures/pages", "../shared/seeds", "../shared/realworld"] {
+        let Ok(rd) = std::fs::read_dir(root.join(dir)) else { continue };
+        let mut paths: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+        paths.sort();
+        for p in paths {
+            let Ok(text) = std::fs::read_to_string(&p) else { continue };
+            for line in text.lines() {
+                let line: String = line.trim().chars().take(80).collect();
+                if line.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count() >= 2 && !out.contains(&line) {
+                    out.push(line);
+                }
+            }
+        }
+    }
+    out.truncate(n);
+    out
+}
+
+/// Chinese mojibake (GBK read as Windows-1252, UTF-8 read as GBK) is
+/// repaired exactly or left alone: never made worse.
+#[test]
+fn chinese_mojibake_is_repaired_exactly_or_left_alone() {
+    let lines = chinese_lines(60);
+    if lines.len() < 20 {
+        eprintln!("pages not found: skipped");
+        return;
+    }
+    let c = Cleaner::new(Config::default().with_select(["E"])).unwrap();
+    for (name, garble) in [
+        ("GBK read as Windows-1252", (|t: &str| {
+            let (b, _, bad) = encoding_rs::GBK.encode(t);
+            (!bad).then(|| encoding_rs::WINDOWS_1252.decode_without_bom_handling(&b).0.into_owned())
+        }) as fn(&str) -> Option<String>),
+        ("UTF-8 read as GBK", |t: &str| {
+            let (s, bad) = encoding_rs::GBK.decode_without_bom_handling(t.as_bytes());
+            (!bad).then(|| s.into_owned())
+        }),
+    ] {
+        let (mut repaired, mut left, mut worse) = (0, 0, Vec::new());
+        for line in &lines {
+            let Some(m) = garble(line) else { continue };
+            let out = c.clean(&m).text;
+            if out == *line {
+                repaired += 1;
+            } else if out == m {
+                left += 1;
+            } else {
+                worse.push(format!("{line:?}: {m:?} -> {out:?}"));
+            }
+        }
+        eprintln!("{name}: {repaired} repaired, {left} left alone, {} made worse", worse.len());
+        assert!(worse.is_empty(), "{name} made worse:\n{}", worse.join("\n"));
+    }
+}

@@ -115,8 +115,34 @@ crate::declare_rules! { pass = "encoding";
     /// Only complete UTF-8 sequences are replaced, judged as mojibake by the
     /// same measure as E201.
     E204 = ("mojibake-lossy", Safe, true, "mojibake with lost bytes replaced with one U+FFFD");
+    /// ## What it fixes
+    /// Chinese text in GBK whose bytes were read as Latin-1/Windows-1252:
+    /// every Chinese character became two accented letters or symbols. The
+    /// run is re-encoded and decoded as GBK.
+    ///
+    /// ## Example
+    /// ```text
+    /// ÖÐÎÄ and ¹ú¼Ò
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// 中文 and 国家
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// MÄ£ÄM ÌÑÌ, Ôôô VIDA MINHA
+    /// ```
+    ///
+    /// ## Why safe
+    /// Only runs of at least two characters are repaired whose bytes re-decode
+    /// exactly, each pair a character of GB2312's first level (the 3,755
+    /// commonest Han characters) or its punctuation: accented Latin text
+    /// almost never pairs up so.
+    E205 = ("gbk-read-as-latin1", Safe, true, "GBK read as Latin-1 (Chinese mojibake) re-decoded");
 }
 
+const R_GBK: &str = "GBK read as Latin-1 (Chinese mojibake) re-decoded";
 const R_C1: &str = "C1 control is a Windows-1252 character";
 const R_A0: &str = "mojibake whose no-break-space byte became a space re-decoded";
 const R_LOSSY: &str = "mojibake whose bytes were already lost replaced with one U+FFFD";
@@ -175,6 +201,8 @@ fn suspicious_at(text: &str, i: usize) -> bool {
     }
     match it.next() {
         Some(' ' | '?' | '\u{fffd}') => true,
+        // Two Latin-1 letters or symbols: maybe GBK read as Latin-1.
+        Some(n) if matches!(c, '\u{a1}'..='\u{ff}') && matches!(n, '\u{a1}'..='\u{ff}') => true,
         Some(n) if !n.is_ascii() => ROLES.get(&n).is_some_and(|rn| rn.cont & r.lead != 0),
         _ => false,
     }
@@ -532,6 +560,55 @@ fn judge(chars: &[char], s: &Span, depth: usize) -> Option<(usize, String, Verdi
     Some((end, fixed, Verdict::Take(kind)))
 }
 
+/// Runs of `chars` that are GBK text read as Latin-1/Windows-1252:
+/// (start, end, Chinese text). A run is every character that is a high byte
+/// in Windows-1252; it must pair up whole into GB2312 characters. A run of
+/// at least two Han characters of GB2312's first level (the 3,755 commonest)
+/// and its punctuation is evidence; given evidence in the segment, shorter
+/// runs and second-level characters are taken too (`2024Äê` is `2024年`).
+fn gbk_runs(chars: &[char]) -> Vec<(usize, usize, String)> {
+    let page = &PAGES[0];
+    let mut found = Vec::new();
+    let mut evidence = false;
+    let mut j = 0;
+    while j < chars.len() {
+        let start = j;
+        let mut bytes = Vec::new();
+        while let Some(b) = chars.get(j).and_then(|&c| page.byte(c)).filter(|&b| b >= 0xA1 && b != 0xFF) {
+            bytes.push(b);
+            j += 1;
+        }
+        if j == start {
+            j += 1;
+            continue;
+        }
+        if bytes.len() % 2 != 0 {
+            continue;
+        }
+        let pairs: Vec<&[u8]> = bytes.chunks(2).collect();
+        let punct = |p: &[u8]| matches!(p[0], 0xA1..=0xA3);
+        let level1 = |p: &[u8]| matches!(p[0], 0xB0..=0xD6) || (p[0] == 0xD7 && p[1] <= 0xF9);
+        let level2 = |p: &[u8]| matches!(p[0], 0xD8..=0xF7);
+        if !pairs.iter().all(|p| punct(p) || level1(p) || level2(p)) {
+            continue;
+        }
+        let (text, bad) = encoding_rs::GBK.decode_without_bom_handling(&bytes);
+        if bad || text.chars().count() != pairs.len() {
+            continue;
+        }
+        // UTF-8 mojibake of accented letters (`Ã©` is C3 A9) pairs up into
+        // GB2312 too: only bytes that are not UTF-8 count as evidence.
+        evidence |= pairs.iter().filter(|p| level1(p)).count() >= 2
+            && pairs.iter().all(|p| punct(p) || level1(p))
+            && std::str::from_utf8(&bytes).is_err();
+        found.push((start, j, text.into_owned()));
+    }
+    if !evidence {
+        found.clear();
+    }
+    found
+}
+
 /// Find and push the repairs of the segment `start..end` of `text`.
 fn repair_segment(text: &str, start: usize, end: usize, edits: &mut Vec<Edit>) {
     let seg = &text[start..end];
@@ -547,6 +624,16 @@ fn repair_segment(text: &str, start: usize, end: usize, edits: &mut Vec<Edit>) {
         }
     }
     let mut covered = vec![false; chars.len()];
+    let gbk = gbk_runs(&chars);
+    if !gbk.is_empty() {
+        // A line of GBK read as Latin-1 holds no UTF-8 mojibake: the
+        // readings in code pages are accidents of its bytes.
+        reps.clear();
+    }
+    for (a, b, fixed) in gbk {
+        covered[a..b].iter_mut().for_each(|x| *x = true);
+        edits.push(Edit::replacement(offs[a]..offs[b], fixed, E205, Safe, R_GBK));
+    }
     for (a, b, fixed, page, kind) in reps {
         covered[a..b].iter_mut().for_each(|x| *x = true);
         let (code, conf, reason) = match kind {
@@ -676,5 +763,14 @@ mod tests {
     fn reasons_name_their_code_page() {
         let reasons: std::collections::BTreeSet<&str> = super::PAGES.iter().map(|p| p.reason).collect();
         assert_eq!(reasons.len(), super::PAGES.len());
+    }
+
+    #[test]
+    fn fixes_gbk_read_as_latin1() {
+        // fixtures/pages: `Home>>English[英文版]`, `2024年3月5日,中共中央…`.
+        assert_pass_fixes(&pass(), "Home>>English[Ó¢ÎÄ°æ]>>Investment", "Home>>English[英文版]>>Investment");
+        assert_pass_fixes(&pass(), "2024Äê3ÔÂ5ÈÕ,ÖÐ¹²ÖÐÑë", "2024年3月5日,中共中央");
+        // One character alone is no evidence.
+        assert_pass_keeps(&pass(), "2024Äê only\n");
     }
 }
