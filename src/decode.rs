@@ -289,15 +289,23 @@ fn plausibility(text: &str) -> i64 {
 
 /// A document that decodes to many control characters or a run of NULs is
 /// binary or misread: say so instead of letting whitespace rules delete them.
+/// Counted on bytes (C0 controls and DEL; a C1 control is two bytes, the
+/// first 0xC2), one vectorizable pass.
 fn warn_on_controls(text: &str, info: &mut DecodeInfo) {
-    let is_ctl = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}');
-    let (mut ctl, mut total, mut nul_run, mut longest) = (0usize, 0usize, 0usize, 0usize);
-    for c in text.chars() {
-        total += 1;
-        ctl += usize::from(is_ctl(c));
-        nul_run = if c == '\0' { nul_run + 1 } else { 0 };
-        longest = longest.max(nul_run);
+    let b = text.as_bytes();
+    let ctl = b.iter().filter(|&&x| (x < 0x20 && !matches!(x, b'\t' | b'\n' | b'\r' | 0x0C)) || x == 0x7F).count();
+    if ctl == 0 {
+        return;
     }
+    let mut longest = 0;
+    let mut i = 0;
+    while let Some(p) = memchr::memchr(0, &b[i..]) {
+        let start = i + p;
+        let end = b[start..].iter().position(|&x| x != 0).map_or(b.len(), |q| start + q);
+        longest = longest.max(end - start);
+        i = end;
+    }
+    let total = text.chars().count();
     if (ctl >= 16 && ctl * 20 >= total) || longest >= 8 {
         info.warnings.push(format!(
             "the input decodes as {} to {ctl} control characters of {total} (longest NUL run {longest}): it may be binary or in another encoding; pass --encoding to choose one",

@@ -76,6 +76,7 @@ pub static PAGES: LazyLock<Vec<CodePage>> = LazyLock::new(|| {
         from_encoding("UTF-8 read as Windows-1257 (mojibake) re-decoded", WINDOWS_1257, false),
         from_encoding("UTF-8 read as ISO-8859-2 (mojibake) re-decoded", ISO_8859_2, false),
         from_encoding("UTF-8 read as MacRoman (mojibake) re-decoded", MACINTOSH, false),
+        // MACROMAN is the index of the page above.
         from_table("UTF-8 read as CP437 (mojibake) re-decoded", CP437),
     ]
 });
@@ -86,6 +87,18 @@ pub struct Roles {
     pub lead: u16,
     /// Pages where it is a UTF-8 continuation byte (0x80..=0xBF).
     pub cont: u16,
+    /// Pages where it is a lead whose 0xA0 continuation may have become a
+    /// space (0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9, 0xE0..=0xE3, 0xF0), never
+    /// in MacRoman, where that reading would take every `– ` for mojibake.
+    pub a0_lead: u16,
+}
+
+/// Index of MacRoman in [`PAGES`].
+pub const MACROMAN: usize = 7;
+
+/// May a space stand for byte 0xA0 after lead `lead` in page `page`?
+pub fn a0_lead(page: usize, lead: u8) -> bool {
+    page != MACROMAN && matches!(lead, 0xC2 | 0xC3 | 0xC5 | 0xCE | 0xD0 | 0xD9 | 0xE0..=0xE3 | 0xF0)
 }
 
 /// The roles of every non-ASCII character some page holds.
@@ -94,9 +107,12 @@ pub static ROLES: LazyLock<FxHashMap<char, Roles>> = LazyLock::new(|| {
     for (k, page) in PAGES.iter().enumerate() {
         for b in 0x80u8..=0xFF {
             let c = page.high[usize::from(b - 0x80)];
-            let r = m.entry(c).or_insert(Roles { lead: 0, cont: 0 });
+            let r = m.entry(c).or_insert(Roles { lead: 0, cont: 0, a0_lead: 0 });
             if (0xC2..=0xF4).contains(&b) {
                 r.lead |= 1 << k;
+            }
+            if a0_lead(k, b) {
+                r.a0_lead |= 1 << k;
             }
             if b <= 0xBF {
                 r.cont |= 1 << k;
@@ -104,7 +120,7 @@ pub static ROLES: LazyLock<FxHashMap<char, Roles>> = LazyLock::new(|| {
         }
         if k == 0 {
             for b in 0x80u8..=0x9F {
-                m.entry(char::from(b)).or_insert(Roles { lead: 0, cont: 0 }).cont |= 1;
+                m.entry(char::from(b)).or_insert(Roles { lead: 0, cont: 0, a0_lead: 0 }).cont |= 1;
             }
         }
     }
@@ -145,6 +161,11 @@ mod tests {
         let cp1251 = &PAGES[1];
         assert_eq!(cp1251.high[0x98 - 0x80], '\u{98}');
         assert_eq!(cp1251.byte('Р'), Some(0xD0));
+    }
+
+    #[test]
+    fn macroman_index_is_right() {
+        assert!(PAGES[MACROMAN].reason.contains("MacRoman"));
     }
 
     #[test]

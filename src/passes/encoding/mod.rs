@@ -187,6 +187,15 @@ fn may_start(b: u8) -> bool {
 /// byte in some code page followed by one that continues it there (or by a
 /// space, `?` or `�` standing for a lost byte)?
 fn suspicious_at(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    // The common case, decided on bytes: a character followed by an ASCII
+    // byte that cannot stand for a lost one (`’s`, `” `).
+    let len = if b[i] >= 0xE0 { 3 } else { 2 };
+    if let Some(&n) = b.get(i + len) {
+        if n < 0x80 && n != b' ' && n != b'?' {
+            return ('\u{80}'..='\u{9f}').contains(&text[i..].chars().next().unwrap_or(' '));
+        }
+    }
     let mut it = text[i..].chars();
     let Some(c) = it.next() else { return false };
     if ('\u{80}'..='\u{9f}').contains(&c) {
@@ -200,7 +209,8 @@ fn suspicious_at(text: &str, i: usize) -> bool {
         return false;
     }
     match it.next() {
-        Some(' ' | '?' | '\u{fffd}') => true,
+        Some(' ') => r.a0_lead != 0,
+        Some('?' | '\u{fffd}') => true,
         // Two Latin-1 letters or symbols: maybe GBK read as Latin-1.
         Some(n) if matches!(c, '\u{a1}'..='\u{ff}') && matches!(n, '\u{a1}'..='\u{ff}') => true,
         Some(n) if !n.is_ascii() => ROLES.get(&n).is_some_and(|rn| rn.cont & r.lead != 0),
@@ -282,7 +292,8 @@ fn byte_in(page: &CodePage, c: char) -> Option<u8> {
 }
 
 /// The UTF-8 sequence whose lead is character `j` of `chars`, read in `page`.
-fn unit_at(chars: &[char], j: usize, page: &CodePage) -> Option<Unit> {
+fn unit_at(chars: &[char], j: usize, page_ix: usize) -> Option<Unit> {
+    let page = &PAGES[page_ix];
     let lead = page.byte(chars[j])?;
     let need = match lead {
         0xC2..=0xDF => 1,
@@ -304,10 +315,7 @@ fn unit_at(chars: &[char], j: usize, page: &CodePage) -> Option<Unit> {
                 lossy = true;
                 bytes.push(0x80);
             }
-            b' ' if (need == 1 && matches!(lead, 0xC2 | 0xC3 | 0xC5 | 0xCE | 0xD0 | 0xD9))
-                || (need == 2 && (0xE0..=0xE3).contains(&lead))
-                || (need == 3 && lead == 0xF0) =>
-            {
+            b' ' if codepages::a0_lead(page_ix, lead) => {
                 a0 = true;
                 bytes.push(0xA0);
             }
@@ -351,11 +359,10 @@ fn unit_bytes(chars: &[char], at: usize, page: &CodePage, n: usize) -> Option<Ve
 
 /// Every maximal run of units in `page`.
 fn spans_in(chars: &[char], page_ix: usize) -> Vec<Span> {
-    let page = &PAGES[page_ix];
     let mut out: Vec<Span> = Vec::new();
     let mut j = 0;
     while j < chars.len() {
-        let Some(u) = (!chars[j].is_ascii()).then(|| unit_at(chars, j, page)).flatten() else {
+        let Some(u) = (!chars[j].is_ascii()).then(|| unit_at(chars, j, page_ix)).flatten() else {
             j += 1;
             continue;
         };
