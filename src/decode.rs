@@ -289,11 +289,17 @@ fn plausibility(text: &str) -> i64 {
 
 /// A document that decodes to many control characters or a run of NULs is
 /// binary or misread: say so instead of letting whitespace rules delete them.
-/// Counted on bytes (C0 controls and DEL; a C1 control is two bytes, the
-/// first 0xC2), one vectorizable pass.
+/// Counted on bytes (C0 controls but the line-format ones 0x09..=0x0D, and
+/// DEL) with a vectorized skip over text that has none.
 fn warn_on_controls(text: &str, info: &mut DecodeInfo) {
     let b = text.as_bytes();
-    let ctl = b.iter().filter(|&&x| (x < 0x20 && !matches!(x, b'\t' | b'\n' | b'\r' | 0x0C)) || x == 0x7F).count();
+    let is_ctl = |x: u8| x < 0x09 || (0x0E..0x20).contains(&x) || x == 0x7F;
+    let mut ctl = 0usize;
+    let mut at = crate::text::scan::find_byte(b, 0, is_ctl);
+    while at < b.len() {
+        ctl += 1;
+        at = crate::text::scan::find_byte(b, at + 1, is_ctl);
+    }
     if ctl == 0 {
         return;
     }

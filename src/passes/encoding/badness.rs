@@ -163,7 +163,8 @@ pub fn badness(prev: Option<char>, s: &str, next: Option<char>) -> u32 {
         if i + 1 < chars.len() && (inside || i + 1 >= first && i + 1 < last) {
             n += pair(chars[i], kinds[i], chars[i + 1], kinds[i + 1]);
         }
-        if i + 2 < chars.len() && (first..last).any(|j| (i..i + 3).contains(&j)) {
+        // The triple i, i+1, i+2 touches `s` (first..last).
+        if i + 2 < chars.len() && i + 2 >= first && i < last {
             n += triple([chars[i], chars[i + 1], chars[i + 2]], [kinds[i], kinds[i + 1], kinds[i + 2]]);
         }
     }

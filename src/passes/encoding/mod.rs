@@ -223,6 +223,8 @@ impl Pass for Encoding {
         let b = text.as_bytes();
         let mut edits = Vec::new();
         let mut i = 0;
+        // End of the last segment looked at: segments never overlap.
+        let mut done = 0;
         while i < b.len() {
             i = crate::text::scan::find_byte(b, i, may_start);
             if i >= b.len() {
@@ -233,7 +235,8 @@ impl Pass for Encoding {
                 continue;
             }
             let (start, end) = segment_around(text, i);
-            repair_segment(text, start, end, &mut edits);
+            repair_segment(text, start.max(done), end, &mut edits);
+            done = end;
             i = end.max(i + 1);
         }
         edits
@@ -779,5 +782,13 @@ mod tests {
         assert_pass_fixes(&pass(), "2024Äê3ÔÂ5ÈÕ,ÖÐ¹²ÖÐÑë", "2024年3月5日,中共中央");
         // One character alone is no evidence.
         assert_pass_keeps(&pass(), "2024Äê only\n");
+    }
+
+    #[test]
+    fn long_lines_of_mojibake_are_repaired_segment_by_segment() {
+        // Longer than a segment (2 × 2048 bytes) and without a newline:
+        // segments never overlap, every sequence is repaired once.
+        let line = "cafÃ© ".repeat(3000);
+        assert_pass_fixes(&pass(), &line, &"café ".repeat(3000));
     }
 }
