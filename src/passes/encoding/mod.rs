@@ -29,30 +29,36 @@ use std::sync::LazyLock;
 
 crate::declare_rules! { pass = "encoding";
     /// ## What it fixes
-    /// Mojibake: text whose UTF-8 bytes were decoded as Windows-1252 or
-    /// Latin-1, so each character became two to four accented letters or
-    /// symbols. The sequence is re-encoded as Windows-1252 bytes and decoded
-    /// as UTF-8.
+    /// Mojibake: text whose UTF-8 bytes were decoded in a single-byte code
+    /// page, so each character became two to four accented letters or
+    /// symbols, possibly several times over. The pages: Windows-1252 and
+    /// Latin-1, Windows-1251, -1250, -1253, -1254, -1257, ISO-8859-2,
+    /// MacRoman and CP437, with the bytes a page leaves undefined kept. The
+    /// sequence is re-encoded in that page and decoded as UTF-8 (CESU-8
+    /// surrogate pairs included).
     ///
     /// ## Example
     /// ```text
-    /// the cafÃ© said â€˜helloâ€™ to ä¸­å›½
+    /// the cafÃ© said â€˜helloâ€™ to ä¸­å›½, Tip 2 вЂ“ Email, g√¢teaux
     /// ```
     /// Becomes:
     /// ```text
-    /// the café said ‘hello’ to 中国
+    /// the café said ‘hello’ to 中国, Tip 2 – Email, gâteaux
     /// ```
     ///
     /// ## Keeps
     /// ```text
-    /// café, naïve, São Paulo, Ångström
+    /// café, naïve, São Paulo, Ångström, Charlotte Brontë…”, NICIODATĂ™, √π
     /// ```
     ///
     /// ## Why safe
     /// The edit is made only when the whole sequence re-encodes to valid
-    /// multi-byte UTF-8; correctly written accented text (`café`) never forms
-    /// such a sequence.
-    E201 = ("mojibake", Safe, true, "UTF-8 read as Windows-1252 (mojibake) re-decoded");
+    /// UTF-8 of ordinary characters and the result scores lower on a
+    /// mojibake measure (unlikely neighbours such as `Ã©`, `â€`, `вЂ`) than
+    /// the original in the same context; a single two-character sequence
+    /// must also sit in a word or beside other repairs on its line, and a
+    /// line that stays mostly mojibake is left alone.
+    E201 = ("mojibake", Safe, true, "UTF-8 read in a single-byte code page (mojibake) re-decoded");
     /// ## What it fixes
     /// A C1 control character (U+0080–U+009F) in text: a Windows-1252
     /// character (`…`, `’`, `“`, `€`) that was decoded as Latin-1. It becomes
