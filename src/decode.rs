@@ -154,9 +154,9 @@ fn decode_utf32<'a>(body: &'a [u8], be: bool, bom: bool, guessed: bool, offset: 
     let mut info = DecodeInfo { encoding: name.into(), bom, guessed, ..DecodeInfo::default() };
     let mut out = String::with_capacity(body.len() / 4 + 16);
     for (k, q) in body.chunks(4).enumerate() {
-        let v = match q {
-            &[a, b, c, d] if be => u32::from_be_bytes([a, b, c, d]),
-            &[a, b, c, d] => u32::from_le_bytes([a, b, c, d]),
+        let v = match *q {
+            [a, b, c, d] if be => u32::from_be_bytes([a, b, c, d]),
+            [a, b, c, d] => u32::from_le_bytes([a, b, c, d]),
             _ => u32::MAX,
         };
         match char::from_u32(v) {
@@ -273,12 +273,10 @@ fn plausibility(text: &str) -> i64 {
                     -1
                 }
             }
+            // Kana or Hangul: only in runs (a language of its own), not alone.
             _ if matches!(c as u32, 0xAC00..=0xD7A3 | 0x3040..=0x30FF) => {
-                if run_len(i, &|c: char| matches!(c as u32, 0xAC00..=0xD7A3 | 0x3040..=0x30FF)) >= 3 {
-                    0
-                } else {
-                    -3
-                }
+                let kana_hangul = |c: char| matches!(c as u32, 0xAC00..=0xD7A3 | 0x3040..=0x30FF);
+                -3 * i64::from(run_len(i, &kana_hangul) < 3)
             }
             _ if c.is_control() => -10,
             _ => -3,

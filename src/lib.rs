@@ -165,9 +165,10 @@ impl Cleaner {
     }
 
     /// Clean text that was already decoded, recording how (`info`) in the report.
-    pub fn clean_decoded(&self, original: &str, mut decode: decode::DecodeInfo) -> Cleaned {
-        // Doubts about the decoding come first among the report's warnings.
-        let mut cx = passes::Context { warnings: std::mem::take(&mut decode.warnings), ..passes::Context::default() };
+    pub fn clean_decoded(&self, original: &str, decode: decode::DecodeInfo) -> Cleaned {
+        // Doubts about the decoding come first among the report's warnings
+        // (and stay in its `decode` object).
+        let mut cx = passes::Context { warnings: decode.warnings.clone(), ..passes::Context::default() };
         let hook = self.timings.as_ref();
         let mut t0 = hook.map(|_| std::time::Instant::now());
         let outcome = pipeline::run(original, &self.passes, &self.enabled, self.config.min_confidence(), &mut cx, hook);

@@ -22,6 +22,9 @@ fn pages() -> Vec<(String, String)> {
     out
 }
 
+/// Bytes of a page in one encoding, `None` when the encoding cannot hold it.
+type Encode = fn(&str) -> Option<Vec<u8>>;
+
 fn utf16(text: &str, be: bool, bom: bool) -> Vec<u8> {
     let mut out = Vec::new();
     let units = (bom.then_some(0xFEFF)).into_iter().chain(text.encode_utf16());
@@ -44,7 +47,7 @@ fn re_encoded_pages_clean_like_their_utf8_originals() {
         return;
     }
     let c = Cleaner::new(Config::default()).unwrap();
-    let variants: [(&str, fn(&str) -> Option<Vec<u8>>); 7] = [
+    let variants: [(&str, Encode); 7] = [
         ("UTF-16LE+BOM", |t| Some(utf16(t, false, true))),
         ("UTF-16LE", |t| Some(utf16(t, false, false))),
         ("UTF-16BE+BOM", |t| Some(utf16(t, true, true))),

@@ -85,11 +85,11 @@ crate::declare_rules! { pass = "encoding";
     ///
     /// ## Example
     /// ```text
-    /// voilÃ le travail, Ã s crianÃ§as
+    /// voilÃ le travail, jusqu'Ã nos jours
     /// ```
     /// Becomes:
     /// ```text
-    /// voilà le travail, à s crianças
+    /// voilà le travail, jusqu'à nos jours
     /// ```
     ///
     /// ## Keeps
@@ -110,11 +110,11 @@ crate::declare_rules! { pass = "encoding";
     ///
     /// ## Example
     /// ```text
-    /// â€œlossy decodingâ€�
+    /// lossy decodingâ€�
     /// ```
     /// Becomes:
     /// ```text
-    /// “lossy decoding�
+    /// lossy decoding�
     /// ```
     ///
     /// ## Why safe
