@@ -166,7 +166,9 @@ impl Cleaner {
 
     /// Clean text that was already decoded, recording how (`info`) in the report.
     pub fn clean_decoded(&self, original: &str, decode: decode::DecodeInfo) -> Cleaned {
-        let mut cx = passes::Context::default();
+        // Doubts about the decoding come first among the report's warnings
+        // (and stay in its `decode` object).
+        let mut cx = passes::Context { warnings: decode.warnings.clone(), ..passes::Context::default() };
         let hook = self.timings.as_ref();
         let mut t0 = hook.map(|_| std::time::Instant::now());
         let outcome = pipeline::run(original, &self.passes, &self.enabled, self.config.min_confidence(), &mut cx, hook);

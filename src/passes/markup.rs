@@ -26,8 +26,9 @@ crate::declare_rules! { pass = "markup";
     /// ```
     ///
     /// ## Why safe
-    /// Only well-formed references (ending in `;`) with a known name are
-    /// decoded; a bare `&` or an unknown name is left alone.
+    /// Only well-formed references (ending in `;`) with a name of the HTML5
+    /// table (rules/html_entities.txt, all 2,125) are decoded; a bare `&` or
+    /// an unknown name is left alone.
     M101 = ("html-entity", Safe, true, "HTML entity decoded");
     /// ## What it fixes
     /// Leftover HTML tags of common elements (`<p>`, `</span>`, `<br/>`,
@@ -111,7 +112,35 @@ impl Markup {
 }
 
 static ENTITY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,9}));").unwrap());
+    LazyLock::new(|| Regex::new(r"^&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));").unwrap());
+
+/// The HTML5 named character references (rules/html_entities.txt): name → text.
+static HTML5_ENTITIES: LazyLock<rustc_hash::FxHashMap<&'static str, String>> = LazyLock::new(|| {
+    parse_entities(include_str!("../../rules/html_entities.txt")).expect("rules/html_entities.txt is well-formed")
+});
+
+/// Parse the entity table: `name U+XXXX [U+YYYY]` per line, `#` comments.
+fn parse_entities(data: &'static str) -> std::result::Result<rustc_hash::FxHashMap<&'static str, String>, String> {
+    let mut map = rustc_hash::FxHashMap::default();
+    for (n, line) in data.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut parts = line.split(' ');
+        let name = parts.next().unwrap_or("");
+        let text: Option<String> = parts
+            .map(|p| p.strip_prefix("U+").and_then(|h| u32::from_str_radix(h, 16).ok()).and_then(char::from_u32))
+            .collect();
+        match text {
+            Some(t) if !t.is_empty() && !name.is_empty() => {
+                map.insert(name, t);
+            }
+            _ => return Err(format!("line {}: {line:?}", n + 1)),
+        }
+    }
+    Ok(map)
+}
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -153,7 +182,8 @@ fn named_entity(name: &str) -> Option<&'static str> {
         "sup2" => "\u{b2}",
         "sup3" => "\u{b3}",
         "zwsp" | "ZeroWidthSpace" => "",
-        _ => return None,
+        // Every other HTML5 name; references to controls stay.
+        _ => return HTML5_ENTITIES.get(name).filter(|t| !t.chars().any(|c| c.is_control() && c != '\n')).map(String::as_str),
     })
 }
 
@@ -344,6 +374,19 @@ mod tests {
     #[test]
     fn decodes_entities_and_nbsp() {
         assert_pass_fixes(&pass(), "A&nbsp;B &amp; C &#x201C;q&#x201D;", "A B & C \u{201c}q\u{201d}");
+    }
+
+    #[test]
+    fn decodes_every_html5_entity() {
+        assert_pass_fixes(&pass(), "&frac14; cup, caf&eacute;, &Omega;, &NotEqualTilde;", "\u{bc} cup, caf\u{e9}, \u{3a9}, \u{2242}\u{338}");
+    }
+
+    #[test]
+    fn entity_table_parses_whole() {
+        let map = super::parse_entities(include_str!("../../rules/html_entities.txt")).unwrap();
+        assert_eq!(map.len(), 2125);
+        assert_eq!(map["CounterClockwiseContourIntegral"], "\u{2233}");
+        assert!(super::parse_entities("bad U+ZZ").is_err());
     }
 
     #[test]
