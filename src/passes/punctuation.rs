@@ -1157,7 +1157,26 @@ impl Punctuation {
 /// Is the mark at `mark` inside a Chinese sentence ([`sentences::Mix::is_chinese`])?
 fn in_chinese_sentence(text: &str, mark: std::ops::Range<usize>) -> bool {
     let r = sentences::around(text, mark);
-    sentences::mix(text, r).is_chinese()
+    // Most marks sit in sentences with no Han at all: a byte scan says so
+    // without weighing the sentence (a Chinese sentence needs Han).
+    may_hold_han(&text.as_bytes()[r.clone()]) && sentences::mix(text, r).is_chinese()
+}
+
+/// Could `b` hold a Han character ([`is_han`])? Exact for "no": the lead
+/// bytes of U+4E00–U+9FFF and of the supplementary planes are looked for
+/// in one pass, then the rarer Han forms behind `E3` and `EF`.
+fn may_hold_han(b: &[u8]) -> bool {
+    if b.iter().any(|&c| matches!(c, 0xE4..=0xE9 | 0xF0)) {
+        return true;
+    }
+    memchr::memchr2_iter(0xE3, 0xEF, b).any(|k| {
+        let (n1, n2) = (b.get(k + 1).copied().unwrap_or(0), b.get(k + 2).copied().unwrap_or(0));
+        if b[k] == 0xE3 {
+            n1 >= 0x90 || (n1 == 0x80 && matches!(n2, 0x85 | 0x87))
+        } else {
+            (0xA4..=0xAB).contains(&n1)
+        }
+    })
 }
 
 /// Is the `.` at `i` (after a Han character) one of a chain of periods
@@ -1237,6 +1256,17 @@ fn short_latin_run_ends_in_han(chars: impl Iterator<Item = char>) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod han_bytes_tests {
+    #[test]
+    fn may_hold_han_agrees_with_is_han_for_every_char_class() {
+        for c in ['中', '㐀', '々', '〇', '豈', '𠀀', '。', '，', '、', 'a', 'é', 'ー', '가', '「'] {
+            let s = format!("ab{c}cd");
+            assert_eq!(super::may_hold_han(s.as_bytes()), crate::text::script::is_han(c), "{c}");
+        }
+    }
 }
 
 #[cfg(test)]

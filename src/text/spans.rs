@@ -42,27 +42,40 @@ pub fn protected(text: &str) -> Vec<Span> {
     if memchr::memchr3(b'`', b'{', b'~', b).is_none() && memchr::memchr2(b'/', b'w', b).is_none() {
         return out;
     }
+    // Only a few bytes can start a span: visit those, in order (a byte loop
+    // over every word of a long document was the pipeline's slowest part).
+    let mut cands: Vec<usize> = memchr::memchr3_iter(b'`', b'~', b'$', b).collect();
+    cands.extend(memchr::memchr3_iter(b'{', b'<', b'/', b).flat_map(|k| {
+        // `./`, `../` and `~/` start before their slash.
+        let back = if b[k] == b'/' { b[..k].iter().rev().take(2).take_while(|&&c| c == b'.').count() } else { 0 };
+        (k - back..=k).rev()
+    }));
+    // `scheme://` starts at its scheme's first letter; `www.` at its `w`.
+    cands.extend(memchr::memmem::find_iter(b, b"://").map(|k| k - b[..k].iter().rev().take(12).take_while(|c| c.is_ascii_alphabetic()).count()));
+    cands.extend(memchr::memmem::find_iter(b, b"www.").chain(memchr::memmem::find_iter(b, b"WWW.")));
+    cands.sort_unstable();
+    cands.dedup();
+    let at_line_start = |i: usize| b[..i].iter().rev().take_while(|&&c| c != b'\n').all(|&c| matches!(c, b' ' | b'\t'));
     let mut i = 0;
-    let mut line_start = true;
-    while i < b.len() {
-        let c = b[i];
+    for k in cands {
+        if k < i {
+            continue;
+        }
+        let c = b[k];
+        let line_start = matches!(c, b'`' | b'~') && at_line_start(k);
         let found = match c {
-            b'`' | b'~' if line_start => fence(text, i).or_else(|| if c == b'`' { inline_code(b, i) } else { None }),
-            b'`' => inline_code(b, i),
-            b'$' if b.get(i + 1) == Some(&b'{') => braces(b, i + 1).map(|e| (e, Kind::Code)),
-            b'{' if b.get(i + 1) == Some(&b'{') => double_braces(b, i),
-            b'<' => code_element(b, i),
-            b'/' | b'.' | b'~' | b'w' | b'W' | b'a'..=b'z' | b'A'..=b'Z' if boundary_before(b, i) => address(b, i),
+            b'`' | b'~' if line_start => fence(text, k).or_else(|| if c == b'`' { inline_code(b, k) } else { None }),
+            b'`' => inline_code(b, k),
+            b'$' if b.get(k + 1) == Some(&b'{') => braces(b, k + 1).map(|e| (e, Kind::Code)),
+            b'{' if b.get(k + 1) == Some(&b'{') => double_braces(b, k),
+            b'<' => code_element(b, k),
+            b'/' | b'.' | b'~' | b'w' | b'W' | b'a'..=b'z' | b'A'..=b'Z' if boundary_before(b, k) => address(b, k),
             _ => None,
         };
         if let Some((end, kind)) = found {
-            out.push(Span { range: i..end, kind });
-            line_start = b[end - 1] == b'\n';
+            out.push(Span { range: k..end, kind });
             i = end;
-            continue;
         }
-        line_start = c == b'\n' || (line_start && matches!(c, b' ' | b'\t'));
-        i += 1;
     }
     out
 }
