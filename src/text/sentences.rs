@@ -29,7 +29,7 @@ fn is_cjk_terminator(c: char) -> bool {
 }
 
 /// Start of the sentence holding byte `i`: just after the previous
-/// terminator or line break, at most [`REACH`] bytes back.
+/// terminator or line break, at most `REACH` (600) bytes back.
 pub fn start_before(text: &str, i: usize) -> usize {
     let mut start = i;
     let mut after: Option<char> = text[i..].chars().next();
@@ -48,7 +48,7 @@ pub fn start_before(text: &str, i: usize) -> usize {
 }
 
 /// End of the sentence holding byte `i` (just after its terminator, or at
-/// the line break), at most [`REACH`] bytes on.
+/// the line break), at most `REACH` (600) bytes on.
 pub fn end_after(text: &str, i: usize) -> usize {
     let mut chars = text[i..].char_indices().peekable();
     while let Some((k, c)) = chars.next() {

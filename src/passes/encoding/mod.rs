@@ -11,8 +11,8 @@
 //!
 //! Judging: each run of characters that re-encodes, in one code page, to
 //! valid UTF-8 is decoded (and decoded again while it still improves), and
-//! kept only when the [`badness`] measure of the result is lower than that
-//! of the original in the same context. See [`codepages`] for the pages.
+//! kept only when the `badness` measure of the result is lower than that
+//! of the original in the same context. See `codepages` for the pages.
 
 mod badness;
 mod codepages;
