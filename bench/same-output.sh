@@ -8,8 +8,8 @@
 #   bench/same-output.sh | diff before.txt -
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release -q
-BIN=target/release/rinse
+[ -n "${BIN:-}" ] || cargo build --release -q
+BIN=${BIN:-target/release/rinse}
 [ -s bench/out/corpus20.txt ] || python3 ../shared/bench/make-corpus.py 20 bench/out/corpus20.txt
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

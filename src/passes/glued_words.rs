@@ -126,79 +126,99 @@ impl GluedWords {
 }
 
 impl Pass for GluedWords {
-    fn run(&self, text: &str, _cx: &mut Context) -> Vec<Edit> {
-        let b = text.as_bytes();
+    fn run(&self, text: &str, cx: &mut Context) -> Vec<Edit> {
+        // Whether a token is glued depends on its line and on how often the
+        // document writes it: in a later round only changed lines can hold
+        // a new one.
         let mut edits = Vec::new();
-        let mut lower = [0u8; 16];
-        let mut i = 0;
-        // Starts below `tested` lie in a block known to hold the pattern.
-        let mut tested = 0;
-        while i + 2 < b.len() {
-            // The pattern is rare: skip 64 starts at a time while there is none.
-            if i >= tested && i + 66 <= b.len() {
-                if !any_lower_upper_lower(&b[i..i + 66]) {
-                    i += 64;
-                    continue;
-                }
-                tested = i + 64;
-            }
-            if !(b[i].is_ascii_lowercase() && b[i + 1].is_ascii_uppercase() && b[i + 2].is_ascii_lowercase()) {
-                i += 1;
-                continue;
-            }
-            let at = i + 1;
-            i += 2;
-            // Left word: three or more lowercase letters, standing alone.
-            let mut s = at;
-            while s > 0 && b[s - 1].is_ascii_alphabetic() {
-                s -= 1;
-            }
-            if at - s < 3 || !b[s..at].iter().all(u8::is_ascii_lowercase) {
-                continue;
-            }
-            if s > 0 && (b[s - 1].is_ascii_digit() || matches!(b[s - 1], b'.' | b'_' | b'/' | b'@' | b'#' | b'$' | b'-' | b'\\')) {
-                continue;
-            }
-            // Right word: Capital + lowercase letters, then not an identifier continuation.
-            let mut e = at + 1;
-            while e < b.len() && b[e].is_ascii_lowercase() {
-                e += 1;
-            }
-            if e < b.len() && (b[e].is_ascii_alphanumeric() || matches!(b[e], b'(' | b'_' | b'.' | b'@' | b'/')) && !(b[e] == b'.' && b.get(e + 1).is_none_or(|c| !c.is_ascii_alphanumeric())) {
-                continue;
-            }
-            let len = e - at;
-            if len > lower.len() {
-                continue;
-            }
-            for (d, c) in lower.iter_mut().zip(&b[at..e]) {
-                *d = c.to_ascii_lowercase();
-            }
-            let word = std::str::from_utf8(&lower[..len]).unwrap_or("");
-            if self.right.contains(word) {
-                edits.push(Edit::insertion(at, " ", P301, Safe, R_GLUED));
-            }
-            i = e;
+        for r in cx.ranges(text) {
+            self.scan(text, r, &mut edits);
         }
-        self.lowercase_glue(text, &mut edits);
         edits
     }
 }
 
 impl GluedWords {
-    /// P302: lowercase tokens that are two words glued together.
-    fn lowercase_glue(&self, text: &str, edits: &mut Vec<Edit>) {
-        let b = text.as_bytes();
-        // Runs of letters come from 64-byte bit masks; only a run of five to
-        // thirty lowercase letters goes further.
-        scan::letter_runs(b, |s, e, capital| {
-            if !capital && (5..=30).contains(&(e - s)) {
-                self.lowercase_token(text, s, e, edits);
+    /// P301 and P302 on the tokens starting in `range` (whole lines). The
+    /// candidates of both come from 64-byte masks of lowercase and capital
+    /// letters: lowercase–capital–lowercase for P301, a lowercase run of five
+    /// letters or more, not after a letter, for P302. Everything else is
+    /// skipped a block at a time.
+    fn scan(&self, text: &str, range: std::ops::Range<usize>, edits: &mut Vec<Edit>) {
+        let bt = &text.as_bytes()[..range.end];
+        let mut p = range.start;
+        let (mut l, mut u) = scan::case_masks_at(bt, p);
+        let mut prev_letter = p > 0 && bt[p - 1].is_ascii_alphabetic();
+        let mut next301 = p;
+        while p < bt.len() {
+            let (l2, u2) = scan::case_masks_at(bt, p + 64);
+            let lo = u128::from(l) | u128::from(l2) << 64;
+            let up = u128::from(u) | u128::from(u2) << 64;
+            let mut capital = (lo & up >> 1 & lo >> 2) as u64;
+            while capital != 0 {
+                let i = p + capital.trailing_zeros() as usize;
+                capital &= capital - 1;
+                if i >= next301 {
+                    next301 = self.capital_glue(bt, i, edits);
+                }
             }
-        });
+            let letters = lo | up;
+            let starts = l & !((letters << 1) as u64 | u64::from(prev_letter));
+            let mut long = starts & (lo & lo >> 1 & lo >> 2 & lo >> 3 & lo >> 4) as u64;
+            while long != 0 {
+                let k = long.trailing_zeros();
+                long &= long - 1;
+                let (s, n) = (p + k as usize, (lo >> k).trailing_ones() as usize);
+                // A capital right after the run makes it a mixed-case token.
+                if n <= 30 && !bt.get(s + n).is_some_and(u8::is_ascii_uppercase) {
+                    self.lowercase_token(text, s, s + n, edits);
+                }
+            }
+            prev_letter = letters >> 63 & 1 == 1;
+            (l, u) = (l2, u2);
+            p += 64;
+        }
     }
 
-    /// [`Self::lowercase_glue`] for the lowercase token `text[s..e]`.
+    /// P301 at byte `i` of `b`, where lowercase, capital, lowercase begin.
+    /// Returns the byte where the next candidate may begin.
+    fn capital_glue(&self, b: &[u8], i: usize, edits: &mut Vec<Edit>) -> usize {
+        let at = i + 1;
+        // Left word: three or more lowercase letters, standing alone.
+        let mut s = at;
+        while s > 0 && b[s - 1].is_ascii_alphabetic() {
+            s -= 1;
+        }
+        if at - s < 3 || !b[s..at].iter().all(u8::is_ascii_lowercase) {
+            return i + 2;
+        }
+        if s > 0 && (b[s - 1].is_ascii_digit() || matches!(b[s - 1], b'.' | b'_' | b'/' | b'@' | b'#' | b'$' | b'-' | b'\\')) {
+            return i + 2;
+        }
+        // Right word: Capital + lowercase letters, then not an identifier continuation.
+        let mut e = at + 1;
+        while e < b.len() && b[e].is_ascii_lowercase() {
+            e += 1;
+        }
+        if e < b.len() && (b[e].is_ascii_alphanumeric() || matches!(b[e], b'(' | b'_' | b'.' | b'@' | b'/')) && !(b[e] == b'.' && b.get(e + 1).is_none_or(|c| !c.is_ascii_alphanumeric())) {
+            return i + 2;
+        }
+        let mut lower = [0u8; 16];
+        let len = e - at;
+        if len > lower.len() {
+            return i + 2;
+        }
+        for (d, c) in lower.iter_mut().zip(&b[at..e]) {
+            *d = c.to_ascii_lowercase();
+        }
+        let word = std::str::from_utf8(&lower[..len]).unwrap_or("");
+        if self.right.contains(word) {
+            edits.push(Edit::insertion(at, " ", P301, Safe, R_GLUED));
+        }
+        e
+    }
+
+    /// P302 for the lowercase token `text[s..e]` (five to thirty letters).
     fn lowercase_token(&self, text: &str, s: usize, e: usize, edits: &mut Vec<Edit>) {
         let b = text.as_bytes();
         {
@@ -233,12 +253,17 @@ impl GluedWords {
     /// `w`, judging by its length and its first and last two letters alone?
     /// (True for every token it accepts: two halves of four letters or more
     /// need eight letters; shorter tokens begin with a left glue word or
-    /// particle, or end with a right glue word or `a`.) Spares most tokens a
+    /// particle (`intoan`), or end with a right glue word or `a`.) Spares most tokens a
     /// dictionary lookup.
     #[inline]
     fn may_split(&self, w: &[u8]) -> bool {
         let n = w.len();
-        n >= 8 || w[n - 1] == b'a' || self.starts.has(w[0], w[1]) || self.ends.has(w[n - 2], w[n - 1])
+        if n >= 8 || w[n - 1] == b'a' {
+            return true;
+        }
+        // The letter pairs first (one bit test), then the words themselves.
+        (self.starts.has(w[0], w[1]) && GLUE_LEFT.iter().chain(PARTICLES).any(|g| w.starts_with(g.as_bytes())))
+            || (self.ends.has(w[n - 2], w[n - 1]) && GLUE_RIGHT.iter().any(|g| w.ends_with(g.as_bytes())))
     }
 
     /// The one split of `w` into two words, as the offset of the right half.
@@ -314,19 +339,6 @@ fn written_apart(text: &str, l: &str, r: &str) -> bool {
     })
 }
 
-/// Does any of the 64 byte triples starting at `w[0..64]` read lowercase,
-/// capital, lowercase (ASCII)? `w` holds 66 bytes. Branch-free, so the
-/// compiler vectorizes it.
-#[inline]
-fn any_lower_upper_lower(w: &[u8]) -> bool {
-    // A triple matches when the largest of its three offsets from `a`, `A`,
-    // `a` is below 26: one max per byte, a min over the block.
-    let (x, y, z) = (&w[..64], &w[1..65], &w[2..66]);
-    let min = x.iter().zip(y).zip(z).fold(u8::MAX, |m, ((&x, &y), &z)| {
-        m.min(x.wrapping_sub(b'a').max(y.wrapping_sub(b'A')).max(z.wrapping_sub(b'a')))
-    });
-    min < 26
-}
 
 #[cfg(test)]
 mod tests {

@@ -21,6 +21,24 @@ pub struct Context {
     pub warnings: Vec<String>,
     /// Which round of the pipeline this is (0 = first).
     pub round: usize,
+    /// In a later round, the only parts of the text that changed since this
+    /// pass last ran (sorted, disjoint, whole lines); `None` for the whole
+    /// text. A pass whose decisions on a
+    /// line depend on that line alone (and on document facts no edit there
+    /// changes) may look only here: elsewhere it would find what it found
+    /// last time. Passes that weigh the whole document ignore it.
+    pub dirty: Option<Vec<std::ops::Range<usize>>>,
+}
+
+impl Context {
+    /// The byte ranges of `text` this pass should look at: the changed
+    /// lines ([`Context::dirty`]) or the whole text.
+    pub fn ranges(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        match &self.dirty {
+            Some(d) => d.clone(),
+            None => vec![0..text.len()],
+        }
+    }
 }
 
 /// A repair pass: looks at text, proposes edits. As small as harper's `Linter`.

@@ -514,6 +514,8 @@ static CANDIDATE: [bool; 256] = {
 
 impl Pass for Punctuation {
     fn run(&self, text: &str, _cx: &mut Context) -> Vec<Edit> {
+        // A fresh text: forget the sentences of the last one.
+        SENTENCES.with(|m| m.set(SentenceMemo::default()));
         let b = text.as_bytes();
         let mut edits = Vec::new();
         let mut i = 0;
@@ -1156,10 +1158,33 @@ impl Punctuation {
 
 /// Is the mark at `mark` inside a Chinese sentence ([`sentences::Mix::is_chinese`])?
 fn in_chinese_sentence(text: &str, mark: std::ops::Range<usize>) -> bool {
-    let r = sentences::around(text, mark);
-    // Most marks sit in sentences with no Han at all: a byte scan says so
-    // without weighing the sentence (a Chinese sentence needs Han).
-    may_hold_han(&text.as_bytes()[r.clone()]) && sentences::mix(text, r).is_chinese()
+    SENTENCES.with(|memo| {
+        let mut m = memo.get();
+        let r = m.cursor.around(text, mark);
+        let verdict = match m.last {
+            Some((range, verdict)) if range == (r.start, r.end) => verdict,
+            // Most marks sit in sentences with no Han at all: a byte scan
+            // says so without weighing the sentence (a Chinese sentence
+            // needs Han).
+            _ => may_hold_han(&text.as_bytes()[r.clone()]) && sentences::mix(text, r.clone()).is_chinese(),
+        };
+        m.last = Some(((r.start, r.end), verdict));
+        memo.set(m);
+        verdict
+    })
+}
+
+/// What [`in_chinese_sentence`] found last in the text [`Punctuation::run`]
+/// is working on (reset at the start of each run): many marks share a
+/// sentence, and marks come in text order.
+#[derive(Debug, Clone, Copy, Default)]
+struct SentenceMemo {
+    cursor: sentences::Cursor,
+    last: Option<((usize, usize), bool)>,
+}
+
+thread_local! {
+    static SENTENCES: std::cell::Cell<SentenceMemo> = std::cell::Cell::new(SentenceMemo::default());
 }
 
 /// Could `b` hold a Han character ([`is_han`])? Exact for "no": the lead

@@ -165,10 +165,13 @@ fn build() -> std::result::Result<Lexicon, (String, String)> {
     let mut furniture = furniture.into_iter().map(|v| v.into_iter().collect::<HashSet<String>>());
     let mut next_set = || furniture.next().unwrap_or_default();
     let (nav_words, widget_words, language_names, label_words) = (next_set(), next_set(), next_set(), next_set());
-    let words = one("dictionary.txt", DICTIONARY, "words")?;
+    let words = parse_sections_borrowed("dictionary.txt", DICTIONARY, &["words"])?.pop().unwrap_or_default();
     let compounds = one("compounds.txt", COMPOUNDS, "compounds")?;
     let dictionary = WordSet::new(
-        words.iter().chain(&function).chain(&open).chain(&months).chain(&weekdays).chain(&compounds).map(String::as_str),
+        words
+            .iter()
+            .copied()
+            .chain([&function, &open, &months, &weekdays, &compounds].into_iter().flatten().map(String::as_str)),
     );
     Ok(Lexicon {
         function: function.into_iter().collect(),
@@ -195,25 +198,35 @@ fn build() -> std::result::Result<Lexicon, (String, String)> {
 /// Every section must be present and non-empty; a word outside a section, an
 /// unknown section or a word that is not lower-case ASCII is an error.
 pub fn parse_sections(name: &str, text: &str, sections: &[&str]) -> std::result::Result<Vec<Vec<String>>, (String, String)> {
+    Ok(parse_sections_borrowed(name, text, sections)?.into_iter().map(|v| v.into_iter().map(str::to_string).collect()).collect())
+}
+
+/// [`parse_sections`] without copying the words (the 40,000-word dictionary
+/// is parsed at every start: a plain byte loop, no allocation per word).
+fn parse_sections_borrowed<'a>(name: &str, text: &'a str, sections: &[&str]) -> std::result::Result<Vec<Vec<&'a str>>, (String, String)> {
     let err = |n: usize, m: String| (name.to_string(), format!("line {}: {m}", n + 1));
-    let mut out: Vec<Vec<String>> = vec![Vec::new(); sections.len()];
+    let mut out: Vec<Vec<&'a str>> = vec![Vec::new(); sections.len()];
     let mut current: Option<usize> = None;
-    for (n, line) in text.lines().enumerate() {
-        let line = line.split('#').next().unwrap_or("").trim();
+    for (n, line) in text.split('\n').enumerate() {
+        let line = match memchr::memchr(b'#', line.as_bytes()) {
+            Some(k) => &line[..k],
+            None => line,
+        };
+        let line = line.trim_ascii();
         if line.is_empty() {
             continue;
         }
-        if let Some(s) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            current = Some(sections.iter().position(|x| *x == s).ok_or_else(|| err(n, format!("unknown section [{s}]")))?);
-            continue;
-        }
         if !line.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'' || b == b'-') {
+            if let Some(s) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                current = Some(sections.iter().position(|x| *x == s).ok_or_else(|| err(n, format!("unknown section [{s}]")))?);
+                continue;
+            }
             return Err(err(n, format!("`{line}` is not one lower-case word or a section")));
         }
         let Some(i) = current else {
             return Err(err(n, format!("word before any section ({})", sections.join(", "))));
         };
-        out[i].push(line.to_string());
+        out[i].push(line);
     }
     if let Some(i) = out.iter().position(Vec::is_empty) {
         return Err((name.to_string(), format!("section [{}] must list words", sections[i])));

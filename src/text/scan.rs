@@ -140,6 +140,36 @@ pub fn letter_bits(w: u64) -> u32 {
     (hi.wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
 }
 
+/// Bit masks of the ASCII lowercase and capital letters among the 64 bytes
+/// of `block` (bit `k` for byte `k`), 8 bytes at a time (SWAR).
+#[inline]
+pub fn case_masks(block: &[u8; 64]) -> (u64, u64) {
+    let (mut lower, mut upper) = (0u64, 0u64);
+    for q in 0..8 {
+        let w = read_u64(block, 8 * q);
+        let lo = in_range(w, b'a', b'z') >> 7;
+        let up = in_range(w, b'A', b'Z') >> 7;
+        lower |= (lo.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * q);
+        upper |= (up.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * q);
+    }
+    (lower, upper)
+}
+
+/// [`case_masks`] of the 64 bytes of `b` at `p`; bytes past the end count as
+/// neither.
+#[inline]
+pub fn case_masks_at(b: &[u8], p: usize) -> (u64, u64) {
+    match b.get(p..p + 64) {
+        Some(w) => case_masks(w.try_into().expect("64 bytes")),
+        None => {
+            let mut block = [0u8; 64];
+            let tail = b.get(p..).unwrap_or_default();
+            block[..tail.len()].copy_from_slice(tail);
+            case_masks(&block)
+        }
+    }
+}
+
 /// Every maximal run of ASCII letters in `b`, in order, as `f(start, end,
 /// has_capital)`. Letters are found 64 bytes at a time as bit masks (SWAR),
 /// so the cost is per run, not per byte.
@@ -267,6 +297,19 @@ mod tests {
                 assert_eq!(find_byte(&b, 0, |x| x >= 0xe3), want, "byte {byte:#x} at {pos}");
                 let skipped = skip_blocks(&b, 0, |x| x >= 0xe3);
                 assert!(skipped <= want.min(b.len()) && (want == b.len() || want - skipped < BLOCK));
+            }
+        }
+    }
+
+    #[test]
+    fn case_masks_are_exact() {
+        let b: Vec<u8> = (0..=255u8).chain(0..=255u8).collect();
+        for p in [0usize, 1, 64, 100, 200, 448, 470, 512] {
+            let (l, u) = case_masks_at(&b, p);
+            for k in 0..64 {
+                let c = b.get(p + k).copied();
+                assert_eq!(l >> k & 1 == 1, c.is_some_and(|c| c.is_ascii_lowercase()), "{p}+{k}");
+                assert_eq!(u >> k & 1 == 1, c.is_some_and(|c| c.is_ascii_uppercase()), "{p}+{k}");
             }
         }
     }

@@ -21,7 +21,7 @@ use super::spans::protected;
 use std::ops::Range;
 
 /// Bytes looked at on each side of a mark for its sentence.
-const REACH: usize = 600;
+pub const REACH: usize = 600;
 
 /// A full-width sentence terminator.
 fn is_cjk_terminator(c: char) -> bool {
@@ -31,36 +31,124 @@ fn is_cjk_terminator(c: char) -> bool {
 /// Start of the sentence holding byte `i`: just after the previous
 /// terminator or line break, at most `REACH` (600) bytes back.
 pub fn start_before(text: &str, i: usize) -> usize {
-    let mut start = i;
-    let mut after: Option<char> = text[i..].chars().next();
-    for (k, c) in text[..i].char_indices().rev() {
-        if i - k > REACH {
-            break;
+    let lo = i.saturating_sub(REACH);
+    terminator_back(text, i, lo).unwrap_or_else(|| ceil_boundary(text, lo))
+}
+
+/// Just after the nearest terminator or line break that ends in `floor..i`
+/// (a byte loop, a hot path: the terminators are found by their last byte,
+/// `。！？` checked whole).
+fn terminator_back(text: &str, i: usize, floor: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut k = i;
+    while k > floor {
+        // The last byte that may end a terminator (two vectorized searches).
+        let w = &b[floor..k];
+        let c = match (memchr::memrchr3(b'\n', b'.', 0x82, w), memchr::memrchr3(b'!', b'?', 0x81, w).max(memchr::memrchr(0x9F, w))) {
+            (None, None) => return None,
+            (x, y) => floor + x.max(y).expect("one is some"),
+        };
+        let stop = match b[c] {
+            b'\n' => true,
+            b'.' | b'!' | b'?' => space_or_end_at(text, c + 1),
+            0x82 => c >= 2 && b[c - 2] == 0xE3 && b[c - 1] == 0x80,
+            _ => c >= 2 && b[c - 2] == 0xEF && b[c - 1] == 0xBC,
+        };
+        if stop {
+            return Some(c + 1);
         }
-        let ascii_end = matches!(c, '.' | '!' | '?') && after.is_none_or(char::is_whitespace);
-        if c == '\n' || is_cjk_terminator(c) || ascii_end {
-            break;
-        }
-        start = k;
-        after = Some(c);
+        k = c;
     }
-    start
+    None
+}
+
+fn ceil_boundary(text: &str, mut k: usize) -> usize {
+    while !text.is_char_boundary(k) {
+        k += 1;
+    }
+    k
+}
+
+/// Sentence bounds for many marks of one text, found in linear time overall
+/// when the marks come in text order (as a pass visits them): the search
+/// for a sentence start stops at the previous mark, whose sentence start is
+/// carried forward, and a sentence end is reused for every mark before it.
+/// Gives what [`around`] gives; marks out of order fall back to it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Cursor {
+    /// Terminators before this byte were looked for.
+    scanned: usize,
+    /// Just after the last terminator (or line break) before `scanned`, or
+    /// an earlier one when that lies beyond the reach anyway.
+    start: usize,
+    /// A sentence end found by a terminator or line break, and the byte the
+    /// search began at: the end for any search beginning in `from..end`.
+    end: Option<(usize, usize)>,
+}
+
+impl Cursor {
+    /// The sentence around `mark`, as [`around`] finds it.
+    pub fn around(&mut self, text: &str, mark: Range<usize>) -> Range<usize> {
+        let start = if mark.start >= self.scanned {
+            let lo = mark.start.saturating_sub(REACH);
+            if let Some(k) = terminator_back(text, mark.start, self.scanned.max(lo)) {
+                self.start = k;
+            }
+            self.scanned = mark.start;
+            self.start.max(ceil_boundary(text, lo))
+        } else {
+            start_before(text, mark.start)
+        };
+        let ends = text[mark.clone()].chars().next().is_some_and(|c| is_cjk_terminator(c) || matches!(c, '.' | '!' | '?'));
+        let end = if ends {
+            mark.end
+        } else {
+            match self.end {
+                Some((from, end)) if from <= mark.end && mark.end < end => end,
+                _ => {
+                    let (end, exact) = end_after_exact(text, mark.end);
+                    self.end = exact.then_some((mark.end, end));
+                    end
+                }
+            }
+        };
+        start..end
+    }
+}
+
+/// Is the character at byte `k` whitespace, or `k` the end of `text`?
+#[inline]
+fn space_or_end_at(text: &str, k: usize) -> bool {
+    match text.as_bytes().get(k) {
+        None => true,
+        Some(&c) if c < 0x80 => c.is_ascii_whitespace() || c == 0x0B,
+        Some(_) => text[k..].chars().next().is_some_and(char::is_whitespace),
+    }
 }
 
 /// End of the sentence holding byte `i` (just after its terminator, or at
 /// the line break), at most `REACH` (600) bytes on.
 pub fn end_after(text: &str, i: usize) -> usize {
+    end_after_exact(text, i).0
+}
+
+/// [`end_after`], and whether a terminator, line break or the end of the
+/// text (not the reach) ended it.
+fn end_after_exact(text: &str, i: usize) -> (usize, bool) {
     let mut chars = text[i..].char_indices().peekable();
     while let Some((k, c)) = chars.next() {
-        if k > REACH || c == '\n' {
-            return i + k;
+        if k > REACH {
+            return (i + k, false);
+        }
+        if c == '\n' {
+            return (i + k, true);
         }
         let next = chars.peek().map(|&(_, n)| n);
         if is_cjk_terminator(c) || (matches!(c, '.' | '!' | '?') && next.is_none_or(char::is_whitespace)) {
-            return i + k + c.len_utf8();
+            return (i + k + c.len_utf8(), true);
         }
     }
-    text.len()
+    (text.len(), true)
 }
 
 /// The sentence holding the mark at `mark` (`mark.start..mark.end`): a
@@ -146,6 +234,72 @@ mod tests {
         let end = t.find(at).unwrap() + at.len();
         let start = end - at.chars().next_back().unwrap().len_utf8();
         &t[around(t, start..end)]
+    }
+
+    /// The char-by-char scan `start_before` replaced.
+    fn start_before_naive(text: &str, i: usize) -> usize {
+        let mut start = i;
+        let mut after: Option<char> = text[i..].chars().next();
+        for (k, c) in text[..i].char_indices().rev() {
+            if i - k > REACH {
+                break;
+            }
+            let ascii_end = matches!(c, '.' | '!' | '?') && after.is_none_or(char::is_whitespace);
+            if c == '\n' || is_cjk_terminator(c) || ascii_end {
+                break;
+            }
+            start = k;
+            after = Some(c);
+        }
+        start
+    }
+
+    #[test]
+    fn start_before_matches_the_char_scan() {
+        let pieces = ["a", "b ", ". ", ".", "!", "?\u{3000}", "?\u{b}", "\n", "。", "！", "？", "中", "丂", "，", "é", "\u{85}", " "];
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for len in [1usize, 5, 40, 300, 700] {
+            for _ in 0..60 {
+                let mut t = String::new();
+                while t.len() < len {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    t.push_str(pieces[(x % pieces.len() as u64) as usize]);
+                }
+                for i in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                    assert_eq!(start_before(&t, i), start_before_naive(&t, i), "{t:?} at {i}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn cursor_matches_around() {
+        let pieces = ["a", "b ", ". ", ".", "!", "?\u{3000}", "\n", "。", "！", "中", "，", "、", "é", " "];
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for len in [1usize, 40, 300, 1500, 3000] {
+            for _ in 0..30 {
+                let mut t = String::new();
+                while t.len() < len {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    t.push_str(pieces[(x % pieces.len() as u64) as usize]);
+                }
+                let marks: Vec<std::ops::Range<usize>> = t
+                    .char_indices()
+                    .filter(|&(_, c)| matches!(c, '，' | '、' | '。' | '.' | '!'))
+                    .map(|(k, c)| k..k + c.len_utf8())
+                    .collect();
+                let mut cursor = Cursor::default();
+                for (n, m) in marks.iter().enumerate() {
+                    // Mostly in order, now and then a step back.
+                    let m = if n % 7 == 6 { marks[n / 2].clone() } else { m.clone() };
+                    assert_eq!(cursor.around(&t, m.clone()), around(&t, m.clone()), "{t:?} at {m:?}");
+                }
+            }
+        }
     }
 
     #[test]

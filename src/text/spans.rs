@@ -226,6 +226,47 @@ impl Guard {
         Guard { spans: protected(text) }
     }
 
+    /// The guard of the text that `edits` (sorted, non-overlapping, against
+    /// this guard's text) make: each span moves with the text around it; a
+    /// span an edit replaces whole, or reaches into from outside, is gone
+    /// (edits the guard allowed only ever do that or edit inside an exempt
+    /// span, which then grows or shrinks). Spans the edits create are not
+    /// found (the pipeline starts each round with a fresh guard), so mapping
+    /// costs only the spans and edits, not a scan of the text.
+    pub fn through(mut self, edits: &[crate::Edit]) -> Self {
+        let delta = |e: &crate::Edit| e.replacement.len() as isize - e.range.len() as isize;
+        let at = |x: usize, by: isize| (x as isize + by) as usize;
+        let mut out = Vec::with_capacity(self.spans.len());
+        let (mut j, mut shift) = (0, 0isize);
+        for s in self.spans.drain(..) {
+            // Edits wholly before the span (an insertion at its start too).
+            while j < edits.len() && edits[j].range.end <= s.range.start {
+                shift += delta(&edits[j]);
+                j += 1;
+            }
+            let start = at(s.range.start, shift);
+            let mut keep = true;
+            while j < edits.len() && edits[j].range.start < s.range.end {
+                let r = &edits[j].range;
+                if r.end > s.range.end {
+                    // Reaches past the span: left for the next span.
+                    keep = false;
+                    break;
+                }
+                if r.start < s.range.start || (r.start == s.range.start && r.end == s.range.end) {
+                    keep = false;
+                }
+                shift += delta(&edits[j]);
+                j += 1;
+            }
+            if keep {
+                out.push(Span { range: start..at(s.range.end, shift), kind: s.kind });
+            }
+        }
+        self.spans = out;
+        self
+    }
+
     /// May an edit of rule `code` (`"P101"`) replace `range`? Yes when it
     /// covers every span it touches whole, or when its family may edit
     /// inside the span (E inside code, E and M inside addresses).
