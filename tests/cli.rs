@@ -908,3 +908,100 @@ fn apply_levels_and_suggestions() {
     assert_eq!(a, b);
     rinse().args(["clean", "--apply", "all"]).write_stdin(safe).assert().code(2);
 }
+
+// ---------------------------------------------------------------- corpus reports
+
+/// A copy of the seed documents (and a sub-folder of the real-world
+/// samples when `../shared` is there) in a temp folder.
+fn seed_corpus(dir: &Path) -> PathBuf {
+    let corpus = dir.join("corpus");
+    fs::create_dir_all(corpus.join("sub")).unwrap();
+    for e in fs::read_dir(root().join("seeds")).unwrap() {
+        let p = e.unwrap().path();
+        fs::copy(&p, corpus.join(p.file_name().unwrap())).unwrap();
+    }
+    fs::write(corpus.join("sub/dirty.txt"), DIRTY).unwrap();
+    corpus
+}
+
+#[test]
+fn corpus_report_replays_over_its_folder_and_names_every_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = seed_corpus(dir.path());
+    let (report, cleaned) = (dir.path().join("r.jsonl"), dir.path().join("clean.txt"));
+    rinse().args(["clean", "-q", "--report"]).arg(&report).arg("-o").arg(&cleaned).arg(&corpus).assert().success();
+    let text = fs::read_to_string(&report).unwrap();
+    let records: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(records.len() >= 6, "{} records", records.len());
+    assert!(records.iter().any(|r| r["path"] == "sub/dirty.txt"));
+    assert!(records.iter().all(|r| r["input_sha256"].as_str().unwrap().len() == 64));
+    let expected = fs::read(&cleaned).unwrap();
+    // Over the folder, from the report's own paths, and from stdin.
+    let over_dir = rinse().arg("apply").arg(&report).arg(&corpus).assert().success().get_output().stdout.clone();
+    assert_eq!(over_dir, expected);
+    let own_paths = rinse().arg("apply").arg("-q").arg(&report).assert().success().get_output().stdout.clone();
+    assert_eq!(own_paths, expected);
+    rinse()
+        .args(["apply", "-", "--output-dir"])
+        .arg(dir.path().join("out"))
+        .arg(&corpus)
+        .write_stdin(text.clone())
+        .assert()
+        .success()
+        .stderr(contains("0 skipped"));
+    assert_eq!(fs::read_to_string(dir.path().join("out/sub/dirty.txt")).unwrap(), CLEANED);
+}
+
+#[test]
+fn corpus_apply_skips_and_counts_documents_that_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = seed_corpus(dir.path());
+    let report = dir.path().join("r.jsonl");
+    rinse().args(["clean", "-q", "-o", "/dev/null", "--report"]).arg(&report).arg(&corpus).assert().success();
+    fs::write(corpus.join("sub/dirty.txt"), format!("{DIRTY}more\n")).unwrap();
+    fs::write(corpus.join("sub/new.txt"), "  new\n").unwrap();
+    rinse()
+        .args(["apply", "--output-dir"])
+        .arg(dir.path().join("out"))
+        .arg(&report)
+        .arg(&corpus)
+        .assert()
+        .success()
+        .stderr(contains("1 document(s) left unchanged").and(contains("1 skipped (input differs), 1 without a report record")));
+    // Left unchanged, not half-applied.
+    assert_eq!(fs::read_to_string(dir.path().join("out/sub/dirty.txt")).unwrap(), format!("{DIRTY}more\n"));
+    assert_eq!(fs::read_to_string(dir.path().join("out/sub/new.txt")).unwrap(), "  new\n");
+    // --force applies anyway (here: the edits still match the start of the file).
+    rinse().args(["apply", "--force", "-o"]).arg(dir.path().join("f.txt")).arg(&report).arg(&corpus).assert().success();
+}
+
+#[test]
+fn jsonl_corpus_report_replays_record_by_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c.jsonl");
+    let bad = r#"{"id":"bad"}"#;
+    let mut lines = vec![bad.to_string()];
+    for (i, e) in fs::read_dir(root().join("seeds")).unwrap().enumerate() {
+        let text = fs::read_to_string(e.unwrap().path()).unwrap();
+        lines.push(serde_json::json!({ "id": i, "text": text, "keep": [1.50] }).to_string().replace("[1.5]", "[1.50]"));
+    }
+    lines.push(serde_json::json!({ "id": "d", "text": DIRTY }).to_string());
+    fs::write(&corpus, lines.join("\n") + "\n").unwrap();
+    let (report, cleaned) = (dir.path().join("r.jsonl"), dir.path().join("clean.jsonl"));
+    rinse().args(["clean", "-q", "--jsonl", "--report"]).arg(&report).arg("-o").arg(&cleaned).arg(&corpus).assert().success();
+    let expected = fs::read_to_string(&cleaned).unwrap();
+    assert!(expected.contains("[1.50]") && expected.starts_with(bad));
+    let replayed = stdout_of(rinse().arg("apply").arg(&report).arg(&corpus));
+    assert_eq!(replayed, expected);
+    // A trimmed report (drop every edit of the last record) leaves that record as it was.
+    let mut recs: Vec<serde_json::Value> = fs::read_to_string(&report).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    recs.last_mut().unwrap()["edits"] = serde_json::json!([]);
+    let trimmed: String = recs.iter().map(|r| r.to_string() + "\n").collect();
+    let out = stdout_of(rinse().args(["apply", "-"]).arg(&corpus).write_stdin(trimmed));
+    assert_eq!(out.lines().last().unwrap(), lines.last().unwrap());
+    // A changed record is left as it is and counted.
+    let changed = fs::read_to_string(&corpus).unwrap().replace("Prices rose", "Prices fell");
+    fs::write(&corpus, changed).unwrap();
+    let out = rinse().arg("apply").arg(&report).arg(&corpus).assert().success().stderr(contains("1 skipped")).get_output().stdout.clone();
+    assert!(String::from_utf8(out).unwrap().contains("  Prices fell"));
+}

@@ -25,7 +25,8 @@ pub struct CleanArgs {
     #[arg(long, value_name = "DIR", conflicts_with = "output")]
     pub output_dir: Option<PathBuf>,
     /// Write the JSON report here (`-`: stdout; the text then needs -o, --in-place or --output-dir).
-    /// Several inputs give one JSON report per line.
+    /// Several inputs give a corpus report: one JSON report per line, each
+    /// also naming its document (`path`), which `rinse apply` replays.
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
     /// Write the extracted article metadata (JSON) here (`-`: stdout).
@@ -183,7 +184,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode> {
                 })
                 .collect()
         });
-        for ((input, _), result) in chunk.iter().zip(results) {
+        for ((input, rel), result) in chunk.iter().zip(results) {
             let cleaned = match result {
                 Ok(c) => c,
                 Err(e) => {
@@ -211,7 +212,13 @@ pub fn run(args: CleanArgs) -> Result<ExitCode> {
                 sink.write_all(cleaned.text.as_bytes())?;
             }
             if let Some(sink) = report_sink.as_mut() {
-                write_json(sink, &cleaned.report, several)?;
+                if several {
+                    // A corpus report: each record also names its document
+                    // relative to the folder given, for `rinse apply REPORT DIR`.
+                    write_json(sink, &CorpusRecord { path: rel.to_string_lossy().into_owned(), report: &cleaned.report }, true)?;
+                } else {
+                    write_json(sink, &cleaned.report, false)?;
+                }
             }
             if let Some(sink) = meta_sink.as_mut() {
                 let v = serde_json::json!({ "input": cleaned.report.input, "metadata": cleaned.report.metadata });
@@ -256,6 +263,15 @@ pub fn run(args: CleanArgs) -> Result<ExitCode> {
         let _ = writeln!(std::io::stderr(), "{}", summary.render(errors, started.elapsed()));
     }
     Ok(if errors > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+/// One line of a corpus report over files: the report and the document's
+/// path relative to the folder named on the command line.
+#[derive(serde::Serialize)]
+struct CorpusRecord<'a> {
+    path: String,
+    #[serde(flatten)]
+    report: &'a rinse::Report,
 }
 
 /// The documents a batch starts with: at most `--learn-sample` of them and
