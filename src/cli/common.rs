@@ -123,24 +123,87 @@ pub fn progress_bar(show: bool, total: u64, unit: &str) -> ProgressBar {
 
 pub use super::record::parse_record;
 
-/// One document to compare: its display name, decoded text, cleaned result.
+/// One document to compare: its display name, decoded text, cleaned result,
+/// and where it is (for corpus reports).
 pub struct Doc {
     pub name: String,
     pub original: String,
     pub cleaned: Cleaned,
+    /// Path relative to the folder (or file) named on the command line.
+    pub rel: PathBuf,
+    /// The JSONL file and 1-based line, for a record.
+    pub record: Option<(String, usize)>,
 }
 
-/// Clean every input (or every JSONL record), calling `each` in order.
+impl Doc {
+    /// This document's line of a corpus report: the report plus `path`
+    /// (files) or `file` and `line` (JSONL records), as `clean --report`
+    /// writes for a batch and `rinse apply` reads.
+    pub fn corpus_record(&self) -> serde_json::Value {
+        let mut v = serde_json::to_value(&self.cleaned.report).unwrap_or_default();
+        if let Some(o) = v.as_object_mut() {
+            match &self.record {
+                Some((file, line)) => {
+                    o.insert("line".into(), (*line).into());
+                    o.insert("file".into(), file.clone().into());
+                }
+                None => {
+                    o.insert("path".into(), self.rel.to_string_lossy().into_owned().into());
+                }
+            }
+        }
+        v
+    }
+}
+
+/// A document read but not yet cleaned.
+struct Raw {
+    name: String,
+    text: String,
+    decode: rinse::decode::DecodeInfo,
+    input: Option<String>,
+    rel: PathBuf,
+    record: Option<(String, usize)>,
+}
+
+/// Documents cleaned per parallel chunk (bounds memory).
+const CHUNK_DOCS: usize = 64;
+const CHUNK_BYTES: usize = 16 << 20;
+
+/// Clean every input (or every JSONL record), calling `each` in input order;
+/// with a `pool`, documents are cleaned in parallel a chunk at a time.
 pub fn for_each_doc(
     paths: &[PathBuf],
     glob: Option<&str>,
     jsonl: Option<(&str, &str)>,
     config: &ConfigArgs,
     cleaner: &Cleaner,
+    pool: Option<&rayon::ThreadPool>,
     mut each: impl FnMut(Doc) -> Result<()>,
 ) -> Result<()> {
     let encoding = config.encoding()?;
-    for input in io::expand(paths, glob)? {
+    let mut chunk: Vec<Raw> = Vec::new();
+    let mut bytes = 0usize;
+    let mut flush = |chunk: &mut Vec<Raw>, bytes: &mut usize| -> Result<()> {
+        *bytes = 0;
+        let clean = |raw: &Raw| {
+            let mut cleaned = cleaner.clean_decoded(&raw.text, raw.decode.clone());
+            cleaned.report.input = raw.input.clone();
+            cleaned
+        };
+        let cleaned: Vec<Cleaned> = match pool {
+            Some(pool) if chunk.len() > 1 => pool.install(|| {
+                use rayon::prelude::*;
+                chunk.par_iter().map(clean).collect()
+            }),
+            _ => chunk.iter().map(clean).collect(),
+        };
+        for (raw, cleaned) in chunk.drain(..).zip(cleaned) {
+            each(Doc { name: raw.name, original: raw.text, cleaned, rel: raw.rel, record: raw.record })?;
+        }
+        Ok(())
+    };
+    for (input, rel) in expand_with_base(paths, glob)? {
         if let Some((field, id_field)) = jsonl {
             let mut reader = io::open_reader(&input)?;
             let mut raw = Vec::new();
@@ -159,8 +222,18 @@ pub fn for_each_doc(
                             Some(id) => format!("{}:{n} ({id_field}={id})", input.name()),
                             None => format!("{}:{n}", input.name()),
                         };
-                        let cleaned = cleaner.clean(&rec.text);
-                        each(Doc { name, original: rec.text, cleaned })?;
+                        bytes += rec.text.len();
+                        chunk.push(Raw {
+                            name,
+                            text: rec.text,
+                            decode: Default::default(),
+                            input: rec.id,
+                            rel: rel.clone(),
+                            record: Some((input.name(), n)),
+                        });
+                        if chunk.len() >= CHUNK_DOCS || bytes >= CHUNK_BYTES {
+                            flush(&mut chunk, &mut bytes)?;
+                        }
                     }
                     // The last line, unended and not a record: cut short.
                     Err(why) if !ended => {
@@ -171,14 +244,20 @@ pub fn for_each_doc(
             }
             continue;
         }
-        let bytes = io::read_all(&input)?;
-        let (text, info) = rinse::decode::decode(&bytes, encoding);
-        let mut cleaned = cleaner.clean_decoded(&text, info);
-        cleaned.report.input = match &input {
-            Input::Stdin => None,
-            Input::File(p) => Some(p.display().to_string()),
-        };
-        each(Doc { name: input.name(), original: text.into_owned(), cleaned })?;
+        let raw = io::read_all(&input)?;
+        let (text, decode) = rinse::decode::decode(&raw, encoding);
+        bytes += text.len();
+        chunk.push(Raw {
+            name: input.name(),
+            text: text.into_owned(),
+            decode,
+            input: input.path().map(|p| p.display().to_string()),
+            rel,
+            record: None,
+        });
+        if chunk.len() >= CHUNK_DOCS || bytes >= CHUNK_BYTES {
+            flush(&mut chunk, &mut bytes)?;
+        }
     }
-    Ok(())
+    flush(&mut chunk, &mut bytes)
 }
