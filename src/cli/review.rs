@@ -163,17 +163,21 @@ fn utf16_offsets(text: &str, bytes: impl Iterator<Item = usize>) -> Vec<[usize; 
 }
 
 /// JSON safe inside a `<script>` element: no `<`, `>` or `&` (so no
-/// `</script>` or `<!--`), and no U+2028/U+2029.
+/// `</script>` or `<!--`), no U+2028/U+2029, no bidirectional or C1 controls.
 fn script_safe_json(v: &impl Serialize) -> Result<String> {
     let json = serde_json::to_string(v)?;
+    use std::fmt::Write as _;
     let mut out = String::with_capacity(json.len() + json.len() / 64);
     for c in json.chars() {
         match c {
             '<' => out.push_str("\\u003c"),
             '>' => out.push_str("\\u003e"),
             '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
+            // Line separators end a JavaScript line; bidirectional
+            // controls would reorder the page's source in a viewer.
+            '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{80}'..='\u{9f}' => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
             c => out.push(c),
         }
     }
@@ -234,10 +238,10 @@ mod tests {
 
     #[test]
     fn embedded_json_cannot_close_the_script_element() {
-        let s = script_safe_json(&serde_json::json!({ "t": "</script><!-- & \u{2028}" })).unwrap();
-        assert!(!s.contains('<') && !s.contains('>') && !s.contains('&') && !s.contains('\u{2028}'));
+        let s = script_safe_json(&serde_json::json!({ "t": "</script><!-- & \u{2028}\u{202e}" })).unwrap();
+        assert!(!s.contains('<') && !s.contains('>') && !s.contains('&') && !s.contains('\u{2028}') && !s.contains('\u{202e}'));
         let back: serde_json::Value = serde_json::from_str(&s).unwrap();
-        assert_eq!(back["t"], "</script><!-- & \u{2028}");
+        assert_eq!(back["t"], "</script><!-- & \u{2028}\u{202e}");
     }
 
     #[test]
