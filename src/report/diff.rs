@@ -44,6 +44,7 @@ pub fn unified(original: &str, fixed: &str, name: &str, report: &Report, color: 
             codes: report.counts.keys().cloned().collect(),
             confidence: crate::Confidence::Review,
             reasons: Vec::new(),
+            parts: None,
         };
         write_hunks(&mut out, original, &[&whole], color);
         return out;
