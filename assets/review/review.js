@@ -3,26 +3,68 @@
 // never as HTML. Documents are drawn a page at a time.
 "use strict";
 (function () {
+  const T0 = performance.now();
   const DATA = JSON.parse(document.getElementById("rinse-data").textContent);
+  window.__rinseTimings = { parse: performance.now() - T0 };
   const PAGE = 20;
   const LEVELS = ["safe", "review", "suggest"];
   const docs = DATA.docs;
   const rules = DATA.rules;
   // Edits arrive compact (see src/cli/review.rs): rebuild the report's
   // edit objects, sharing the codes and reasons arrays. Per document:
-  // d.off holds the UTF-16 offsets in d.text, d.rej a flag per edit (1 = rejected).
+  // d.off holds the UTF-16 offsets in d.text; d.keep how much of each edit
+  // is accepted: 0 (rejected) up to its number of parts (1 for an edit of
+  // one change). A merged edit's parts form a chain: part j depends on
+  // part j - 1, so what is kept is always a prefix.
+  // An edit read from its compact row (fields on demand: a page of
+  // 100,000 edits makes 100,000 small objects, nothing more).
+  class Edit {
+    constructor(d, row) { this.d = d; this.row = row; }
+    get start() { return this.row[2]; }
+    get end() { return this.row[3]; }
+    get before() { return this.d.text.slice(this.row[0], this.row[1]); }
+    get after() { return this.row[6]; }
+    get codes() { return DATA.codes[this.row[7]]; }
+    get confidence() { return DATA.levels[this.row[8]]; }
+    get reasons() { return DATA.reasons[this.row[9]]; }
+    get parts() {
+      const p = this.row[10];
+      if (!p) return undefined;
+      if (!this._parts) {
+        this._parts = p.map(([c, l, r, after], n) => ({ n, codes: DATA.codes[c], confidence: DATA.levels[l], reasons: DATA.reasons[r], after }));
+      }
+      return this._parts;
+    }
+    // The report's edit, its chain cut to `keep` parts.
+    toReport(keep) {
+      const r = this.row;
+      const e = { start: r[2], end: r[3], line: r[4], column: r[5], before: this.before, after: r[6],
+        codes: this.codes, confidence: this.confidence, reasons: this.reasons };
+      if (this.parts) e.parts = this.parts.slice(0, keep);
+      return e;
+    }
+  }
   for (const d of docs) {
     const n = d.edits.length;
     d.off = new Array(n);
-    d.rec.edits = new Array(n);
+    d.list = new Array(n);
+    d.keep = new Uint16Array(n);
     for (let i = 0; i < n; i++) {
-      const [a, b, start, end, line, column, after, c, l, r] = d.edits[i];
-      d.off[i] = [a, b];
-      d.rec.edits[i] = { start, end, line, column, before: d.text.slice(a, b), after,
-        codes: DATA.codes[c], confidence: DATA.levels[l], reasons: DATA.reasons[r] };
+      const row = d.edits[i];
+      d.off[i] = row;
+      d.list[i] = new Edit(d, row);
+      d.keep[i] = row[10] ? row[10].length : 1;
     }
     d.edits = null;
-    d.rej = new Uint8Array(n);
+  }
+  window.__rinseTimings.expand = performance.now() - T0;
+  function full(e) { return e.row[10] ? e.row[10].length : 1; }
+  // Whether the changes of rule `code` in edit e are kept with `keep` parts.
+  function keptFor(e, keep, code) {
+    const parts = e.row[10];
+    if (!parts) return keep > 0;
+    for (let j = 0; j < keep; j++) if (DATA.codes[parts[j][0]].includes(code)) return true;
+    return false;
   }
 
   const $ = (id) => document.getElementById(id);
@@ -58,7 +100,7 @@
   const byLevel = new Map();
   let total = 0;
   for (const d of docs) {
-    for (const e of d.rec.edits) {
+    for (const e of d.list) {
       total++;
       for (const c of e.codes) {
         if (!byRule.has(c)) byRule.set(c, { n: 0 });
@@ -70,10 +112,14 @@
   const codes = [...byRule.keys()].sort((a, b) => byRule.get(b).n - byRule.get(a).n || (a < b ? -1 : 1));
   const families = [...new Set(codes.map((c) => c[0]))].sort();
 
-  function rejectedCount() {
-    let n = 0;
-    for (const d of docs) for (let i = 0; i < d.rej.length; i++) n += d.rej[i];
-    return n;
+  // [accepted whole, partly, rejected] edits.
+  function tally() {
+    const t = [0, 0, 0];
+    for (const d of docs) {
+      const es = d.list;
+      for (let i = 0; i < es.length; i++) t[d.keep[i] === 0 ? 2 : d.keep[i] === full(es[i]) ? 0 : 1]++;
+    }
+    return t;
   }
 
   $("title").textContent = DATA.title;
@@ -104,10 +150,10 @@
       const btns = el("td");
       const yes = el("button", "accept-rule", "accept all");
       yes.type = "button";
-      yes.onclick = () => setRule(c, 0);
+      yes.onclick = () => setRule(c, false);
       const no = el("button", "reject-rule", "reject all");
       no.type = "button";
-      no.onclick = () => setRule(c, 1);
+      no.onclick = () => setRule(c, true);
       btns.append(yes, " ", no);
       tr.appendChild(btns);
       body.appendChild(tr);
@@ -133,20 +179,36 @@
   }
 
   function updateCounts() {
-    const rej = rejectedCount();
-    $("count-accepted").textContent = total - rej;
-    $("count-rejected").textContent = rej;
-    // Accepted edits per rule, in one sweep.
+    const [yes, partly, no] = tally();
+    $("count-accepted").textContent = yes;
+    $("count-partial").textContent = partly;
+    $("count-rejected").textContent = no;
+    // Edits whose change by the rule is kept, per rule, in one sweep.
     const acc = new Map();
     for (const d of docs) {
-      const es = d.rec.edits;
-      for (let i = 0; i < es.length; i++) if (!d.rej[i]) for (const c of es[i].codes) acc.set(c, (acc.get(c) || 0) + 1);
+      const es = d.list;
+      for (let i = 0; i < es.length; i++) {
+        const k = d.keep[i];
+        if (k === 0) continue;
+        const row = es[i].row;
+        for (const c of DATA.codes[row[7]]) if (!row[10] || keptFor(es[i], k, c)) acc.set(c, (acc.get(c) || 0) + 1);
+      }
     }
     for (const [c, cell] of ruleRows) cell.textContent = String(acc.get(c) || 0);
   }
 
-  function setRule(code, value) {
-    for (const d of docs) d.rec.edits.forEach((e, i) => { if (e.codes.includes(code)) d.rej[i] = value; });
+  // Accept (reject = false) or reject every change of a rule. In a chain,
+  // accepting a part accepts the parts it depends on; rejecting one
+  // rejects the parts that depend on it.
+  function setRule(code, reject) {
+    for (const d of docs) {
+      d.list.forEach((e, i) => {
+        if (!e.codes.includes(code)) return;
+        if (!e.parts) { d.keep[i] = reject ? 0 : 1; return; }
+        const at = e.parts.map((p) => p.codes.includes(code));
+        d.keep[i] = reject ? Math.min(d.keep[i], at.indexOf(true)) : Math.max(d.keep[i], at.lastIndexOf(true) + 1);
+      });
+    }
     updateCounts();
     drawDocs();
   }
@@ -190,7 +252,7 @@
     if (!narrowed) return docs;
     return docs.filter((d) => {
       const nameHit = query && d.name.toLowerCase().includes(query);
-      return d.rec.edits.some((e) => editShown(e) && (nameHit || editMatches(d, e)));
+      return d.list.some((e) => editShown(e) && (nameHit || editMatches(d, e)));
     });
   }
 
@@ -203,6 +265,15 @@
       if (edit) {
         tip.appendChild(el("b", "", edit.codes.join("+") + "  (" + edit.confidence + ")"));
         tip.appendChild(document.createTextNode("\n" + edit.reasons.join("; ") + "\n\n"));
+        if (edit.parts) {
+          tip.appendChild(document.createTextNode("Parts (each depends on the one before; click a code to cut or extend the chain):\n"));
+          edit.parts.forEach((p, j) => {
+            tip.appendChild(document.createTextNode(`${j + 1}. ${p.codes.join("+")} → `));
+            appendText(tip, JSON.stringify(p.after));
+            tip.appendChild(document.createTextNode("\n"));
+          });
+          tip.appendChild(document.createTextNode("\n"));
+        }
       }
       for (const c of edit ? edit.codes : [code]) {
         const r = rules[c];
@@ -218,22 +289,48 @@
     node.addEventListener("mouseleave", () => { tip.hidden = true; });
   }
 
+  // An edit: the removed text, the inserted text (as far as its accepted
+  // parts go) and its rule codes. A click on the edit rejects or accepts
+  // it whole; a click on one code of a merged edit keeps the chain up to
+  // that part, or cuts it before that part.
   function drawEdit(d, i) {
-    const e = d.rec.edits[i];
+    const e = d.list[i];
     const span = el("span", "edit");
     span.dataset.doc = d.index;
     span.dataset.edit = i;
     span.dataset.codes = e.codes.join(" ");
-    if (d.rej[i]) span.classList.add("rejected");
     if (!editShown(e) || !editMatches(d, e)) span.classList.add("dim");
-    if (e.before) appendText(span.appendChild(el("del")), e.before, true);
-    if (e.after) appendText(span.appendChild(el("ins")), e.after, true);
-    span.appendChild(el("span", "code", e.codes.join("+")));
+    const fill = () => {
+      span.textContent = "";
+      const k = d.keep[i];
+      span.classList.toggle("rejected", k === 0);
+      span.classList.toggle("partial", k > 0 && k < full(e));
+      const after = k === 0 ? "" : e.parts ? e.parts[k - 1].after : e.after;
+      if (e.before) appendText(span.appendChild(el("del")), e.before, true);
+      if (after) appendText(span.appendChild(el("ins")), after, true);
+      if (!e.parts) {
+        span.appendChild(el("span", "code", e.codes.join("+")));
+        return;
+      }
+      e.parts.forEach((p, j) => {
+        const code = el("span", "code part" + (j < k ? "" : " off"), (j ? "+" : "") + p.codes.join("+"));
+        code.dataset.part = j;
+        code.title = (j < k ? "click: reject from here on" : "click: accept up to here") + " (" + p.reasons.join("; ") + ")";
+        code.onclick = (ev) => {
+          ev.stopPropagation();
+          d.keep[i] = j < k ? j : j + 1;
+          fill();
+          updateCounts();
+        };
+        span.appendChild(code);
+      });
+    };
     span.onclick = () => {
-      d.rej[i] ^= 1;
-      span.classList.toggle("rejected", d.rej[i] === 1);
+      d.keep[i] = d.keep[i] > 0 ? 0 : full(e);
+      fill();
       updateCounts();
     };
+    fill();
     tipOn(span, null, e);
     return span;
   }
@@ -243,7 +340,7 @@
     box.dataset.doc = d.index;
     const h = el("h3");
     h.appendChild(el("span", "docname", d.name));
-    h.appendChild(el("span", "n", d.rec.edits.length + " edits"));
+    h.appendChild(el("span", "n", d.list.length + " edits"));
     const yes = el("button", "accept-doc", "accept all");
     yes.type = "button";
     const no = el("button", "reject-doc", "reject all");
@@ -264,8 +361,8 @@
       if (at < d.text.length) appendText(frag, d.text.slice(at), false);
       body.appendChild(frag);
     };
-    yes.onclick = () => { d.rej.fill(0); updateCounts(); draw(); };
-    no.onclick = () => { d.rej.fill(1); updateCounts(); draw(); };
+    yes.onclick = () => { d.list.forEach((e, i) => { d.keep[i] = full(e); }); updateCounts(); draw(); };
+    no.onclick = () => { d.keep.fill(0); updateCounts(); draw(); };
     draw();
     box.appendChild(body);
     return box;
@@ -295,9 +392,14 @@
     const lines = [];
     for (const d of docs) {
       const rec = Object.assign({}, d.rec);
-      rec.edits = d.rec.edits.filter((_, i) => !d.rej[i]);
+      rec.edits = [];
       const counts = {};
-      for (const e of rec.edits) for (const c of e.codes) counts[c] = (counts[c] || 0) + 1;
+      d.list.forEach((e, i) => {
+        const k = d.keep[i];
+        if (k === 0) return;
+        rec.edits.push(e.toReport(k));
+        for (const c of e.codes) if (keptFor(e, k, c)) counts[c] = (counts[c] || 0) + 1;
+      });
       rec.counts = Object.fromEntries(Object.keys(counts).sort().map((k) => [k, counts[k]]));
       lines.push(JSON.stringify(rec));
     }
@@ -316,7 +418,10 @@
 
   docs.forEach((d, i) => { d.index = i; });
   drawSummary();
+  window.__rinseTimings.summary = performance.now() - T0;
   updateCounts();
+  window.__rinseTimings.counts = performance.now() - T0;
   drawDocs();
+  window.__rinseTimings.docs = performance.now() - T0;
   document.body.dataset.ready = "1";
 })();

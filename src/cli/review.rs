@@ -61,11 +61,16 @@ struct PageDoc {
     /// Each edit: `[start, end]` in UTF-16 code units of `text` (the page's
     /// own offsets), then the report's `start`, `end`, `line`, `column`,
     /// `after`, and indexes into [`PageData::codes`], [`PageData::levels`]
-    /// and [`PageData::reasons`]. `before` is `text` between the offsets.
-    edits: Vec<(usize, usize, usize, usize, usize, usize, String, u32, u32, u32)>,
+    /// and [`PageData::reasons`], and the parts of a merged edit (each
+    /// `[codes, level, reasons, after]`) or `null`. `before` is `text`
+    /// between the offsets.
+    edits: Vec<PageEdit>,
     /// The document's corpus-report record without its `edits`.
     rec: serde_json::Value,
 }
+
+/// One edit on the page (see [`PageDoc::edits`]).
+type PageEdit = (usize, usize, usize, usize, usize, usize, String, u32, u32, u32, Option<Vec<(u32, u32, u32, String)>>);
 
 /// The data of the page: strings shared by many edits are listed once.
 #[derive(Serialize, Default)]
@@ -113,7 +118,18 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
                 let codes = intern(&e.codes, &mut data.codes, &mut code_ix);
                 let level = intern(&e.confidence.to_string(), &mut data.levels, &mut level_ix);
                 let reasons = intern(&e.reasons, &mut data.reasons, &mut reason_ix);
-                (a, b, e.start, e.end, e.line, e.column, e.after.clone(), codes, level, reasons)
+                let parts = e.parts.as_ref().map(|parts| {
+                    parts
+                        .iter()
+                        .map(|p| {
+                            let codes = intern(&p.codes, &mut data.codes, &mut code_ix);
+                            let level = intern(&p.confidence.to_string(), &mut data.levels, &mut level_ix);
+                            let reasons = intern(&p.reasons, &mut data.reasons, &mut reason_ix);
+                            (codes, level, reasons, p.after.clone())
+                        })
+                        .collect()
+                });
+                (a, b, e.start, e.end, e.line, e.column, e.after.clone(), codes, level, reasons, parts)
             })
             .collect();
         data.docs.push(PageDoc { name: doc.name, text: doc.original, edits: page_edits, rec });
