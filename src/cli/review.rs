@@ -223,7 +223,7 @@ fn write_page(out: &mut impl Write, data: &PageData) -> Result<()> {
     // read as a placeholder.
     let mut rest = TEMPLATE;
     while let Some(i) = rest.find("{{") {
-        out.write_all(rest[..i].as_bytes())?;
+        out.write_all(&rest.as_bytes()[..i])?;
         let Some(j) = rest[i..].find("}}") else { break };
         let value: &str = match &rest[i + 2..i + j] {
             "CSS" => CSS,
