@@ -260,6 +260,21 @@ mod tests {
         assert_eq!(back["t"], "</script><!-- & \u{2028}\u{202e}");
     }
 
+    /// The page's own code cannot end its element early, and every
+    /// placeholder of the template is known.
+    #[test]
+    fn assets_fit_their_elements_and_the_template_fills() {
+        assert!(!JS.to_ascii_lowercase().contains("</script") && !CSS.to_ascii_lowercase().contains("</style"));
+        let data = PageData { title: "t".into(), ..PageData::default() };
+        let mut page = Vec::new();
+        write_page(&mut page, &data).unwrap();
+        let page = String::from_utf8(page).unwrap();
+        assert!(!page.contains("{{"), "a placeholder left");
+        use sha2::{Digest, Sha256};
+        assert!(page.contains(&format!("'sha256-{}'", base64(&Sha256::digest(JS.as_bytes())))));
+        assert!(page.contains(JS) && page.contains(CSS));
+    }
+
     #[test]
     fn utf16_offsets_count_surrogate_pairs() {
         let text = "a😀b中c";
