@@ -68,9 +68,12 @@ const text = (page, sel) => page.$eval(sel, (e) => e.textContent);
     assert.equal(await text(page, `#rules tr[data-rule="${RULE}"] td.num`), String(ruleEdits));
     if (SCREENSHOTS) {
       await page.screenshot({ path: path.join(ROOT, "docs/review-summary.png") });
-      await page.hover(`.doc .edit[data-codes~="${RULE}"]`);
-      const doc = await page.$(".doc");
-      await doc.screenshot({ path: path.join(ROOT, "docs/review-document.png") });
+      // A document, with the tooltip of a merged edit and its parts.
+      const merged = page.locator('.doc .edit[data-codes="P105 C101"]').first();
+      await merged.evaluate((e) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 260));
+      await merged.hover();
+      await page.screenshot({ path: path.join(ROOT, "docs/review-document.png") });
+      await page.evaluate(() => window.scrollTo(0, 0));
     }
 
     // One edit off and on again.
