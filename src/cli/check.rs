@@ -1,6 +1,6 @@
 //! `rinse check`: exit 1 if cleaning would change anything (like `black --check`).
 
-use super::common::{for_each_doc, thread_pool};
+use super::common::{expand_with_base, for_each_doc, thread_pool};
 use super::{ConfigArgs, InputArgs};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
@@ -46,7 +46,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
     let pool = thread_pool(args.jobs)?;
     let json = args.format == CheckFormat::Json;
     let mut files = Vec::new();
-    for_each_doc(&args.input.paths, args.input.glob.as_deref(), jsonl, &args.config, &cleaner, Some(&pool), |doc| {
+    for_each_doc(expand_with_base(&args.input.paths, args.input.glob.as_deref())?, jsonl, &args.config, &cleaner, Some(&pool), |doc| {
         total += 1;
         if !doc.cleaned.report.edits.is_empty() {
             dirty += 1;

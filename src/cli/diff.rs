@@ -1,7 +1,7 @@
 //! `rinse diff`: what `clean` would change, as a unified diff (hunks annotated
 //! with rule codes), one line per edit, or JSON reports.
 
-use super::common::{for_each_doc, thread_pool, write_json};
+use super::common::{expand_with_base, for_each_doc, thread_pool, write_json};
 use super::{ColorChoice, ConfigArgs, InputArgs};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
@@ -51,7 +51,7 @@ pub fn run(args: DiffArgs) -> Result<ExitCode> {
     let jsonl = args.input.jsonl_fields();
     let pool = thread_pool(args.jobs)?;
     let (mut total, mut changed, mut edits) = (0usize, 0usize, 0usize);
-    for_each_doc(&args.input.paths, args.input.glob.as_deref(), jsonl, &args.config, &cleaner, Some(&pool), |doc| {
+    for_each_doc(expand_with_base(&args.input.paths, args.input.glob.as_deref())?, jsonl, &args.config, &cleaner, Some(&pool), |doc| {
         total += 1;
         changed += usize::from(doc.cleaned.edit_count > 0);
         edits += doc.cleaned.edit_count;

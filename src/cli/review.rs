@@ -10,7 +10,7 @@
 //! `textContent` only, and downloads the report trimmed to the accepted
 //! edits, which `rinse apply` replays.
 
-use super::common::{for_each_doc, thread_pool};
+use super::common::{batch_cleaner, expand_with_base, for_each_doc, thread_pool, LearnArgs};
 use super::io::{self, Sink};
 use super::{ConfigArgs, InputArgs};
 use anyhow::Result;
@@ -38,6 +38,8 @@ pub struct ReviewArgs {
     /// No summary on stderr.
     #[arg(short, long)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub learn: LearnArgs,
     #[command(flatten)]
     pub input: InputArgs,
     #[command(flatten)]
@@ -96,13 +98,15 @@ fn intern<T: Clone + Eq + std::hash::Hash>(v: &T, list: &mut Vec<T>, index: &mut
 
 pub fn run(args: ReviewArgs) -> Result<ExitCode> {
     io::set_max_document_bytes(args.input.max_size);
-    let cleaner = args.config.cleaner()?;
+    // The same edits as `clean` of this batch: furniture is learned first.
+    let inputs = expand_with_base(&args.input.paths, args.input.glob.as_deref())?;
+    let cleaner = batch_cleaner(&args.config, &args.learn, &args.input, &inputs, !args.quiet)?;
     let pool = thread_pool(args.jobs)?;
     let jsonl = args.input.jsonl_fields();
     let mut data = PageData { version: env!("CARGO_PKG_VERSION"), ..PageData::default() };
     let (mut code_ix, mut level_ix, mut reason_ix) = Default::default();
     let mut edits = 0usize;
-    for_each_doc(&args.input.paths, args.input.glob.as_deref(), jsonl, &args.config, &cleaner, Some(&pool), |doc| {
+    for_each_doc(inputs, jsonl, &args.config, &cleaner, Some(&pool), |doc| {
         let report = &doc.cleaned.report;
         let off = utf16_offsets(&doc.original, report.edits.iter().flat_map(|e| [e.start, e.end]));
         edits += report.edits.len();

@@ -3,7 +3,7 @@
 //! metadata fields found. Cleans with the summary report only (no edit
 //! list), so it costs about what `clean` does.
 
-use super::common::{for_each_doc, thread_pool};
+use super::common::{batch_cleaner, expand_with_base, for_each_doc, thread_pool, LearnArgs};
 use super::io;
 use super::{ConfigArgs, InputArgs};
 use anyhow::Result;
@@ -21,6 +21,11 @@ pub struct StatsArgs {
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
+    /// No note on stderr about learned furniture.
+    #[arg(short, long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub learn: LearnArgs,
     #[command(flatten)]
     pub input: InputArgs,
     #[command(flatten)]
@@ -149,11 +154,13 @@ impl Stats {
 
 pub fn run(args: StatsArgs) -> Result<ExitCode> {
     io::set_max_document_bytes(args.input.max_size);
-    let cleaner = args.config.cleaner()?.with_report_detail(rinse::ReportDetail::Summary);
+    // The same edits as `clean` of this batch: furniture is learned first.
+    let inputs = expand_with_base(&args.input.paths, args.input.glob.as_deref())?;
+    let cleaner = batch_cleaner(&args.config, &args.learn, &args.input, &inputs, !args.quiet)?.with_report_detail(rinse::ReportDetail::Summary);
     let pool = thread_pool(args.jobs)?;
     let mut stats = Stats::default();
     let jsonl = args.input.jsonl_fields();
-    for_each_doc(&args.input.paths, args.input.glob.as_deref(), jsonl, &args.config, &cleaner, Some(&pool), |doc| {
+    for_each_doc(inputs, jsonl, &args.config, &cleaner, Some(&pool), |doc| {
         stats.add(&doc.cleaned);
         Ok(())
     })?;
