@@ -171,9 +171,9 @@ impl Cleaner {
         let mut cx = passes::Context { warnings: decode.warnings.clone(), ..passes::Context::default() };
         let hook = self.timings.as_ref();
         let mut t0 = hook.map(|_| std::time::Instant::now());
-        let outcome = pipeline::run(original, &self.passes, &self.enabled, self.config.min_confidence(), &mut cx, hook);
-        pipeline::lap(hook, &mut t0, "pipeline");
         let full = self.detail == ReportDetail::Full;
+        let outcome = pipeline::run(original, &self.passes, &self.enabled, self.config.min_confidence(), &mut cx, hook, full);
+        pipeline::lap(hook, &mut t0, "pipeline");
         let mut by_code: fasthash::FxHashMap<&'static str, usize> = Default::default();
         if !decode.replacements.is_empty() {
             by_code.insert("E101", decode.replacements.len());
@@ -201,6 +201,20 @@ impl Cleaner {
                     codes: outcome.tags(c).codes().iter().map(|s| s.to_string()).collect(),
                     confidence: c.confidence,
                     reasons: outcome.tags(c).reasons().iter().map(|s| s.to_string()).collect(),
+                    // A merged edit lists its rules' changes as parts.
+                    parts: outcome.parts.get(&c.tag).filter(|p| p.len() > 1).map(|parts| {
+                        parts
+                            .iter()
+                            .enumerate()
+                            .map(|(n, p)| report::EditPart {
+                                n,
+                                codes: p.codes.iter().map(|s| s.to_string()).collect(),
+                                confidence: p.confidence,
+                                reasons: p.reasons.iter().map(|s| s.to_string()).collect(),
+                                after: p.state.clone(),
+                            })
+                            .collect()
+                    }),
                 })
                 .collect();
             let skipped = outcome
@@ -231,6 +245,7 @@ impl Cleaner {
                     codes: vec![s.code.to_string()],
                     confidence: Confidence::Suggest,
                     reasons: vec![s.reason.into_owned()],
+                    parts: None,
                 })
                 .collect();
             (edits, skipped, suggestions)

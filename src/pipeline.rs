@@ -14,6 +14,7 @@
 
 use crate::edit::{apply_edits_into, apply_same_length_in_place, Confidence, Edit};
 use crate::passes::{Context, Registered};
+use crate::fasthash::FxHashMap;
 use crate::rules::Code;
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -76,6 +77,33 @@ pub(crate) struct Outcome {
     pub tags: Vec<Tags>,
     pub skipped: Vec<Skipped>,
     pub suggestions: Vec<Suggestion>,
+    /// The rule-by-rule parts of merged composites, by tag index (only
+    /// when `run` was asked to track them).
+    pub parts: FxHashMap<u32, Vec<Part>>,
+}
+
+/// One rule's change inside a merged composite: the text of the
+/// composite's original range after this change and every earlier one.
+/// Part `i` applies on top of parts `0..i` (it depends on part `i - 1`).
+#[derive(Debug, Clone)]
+pub(crate) struct Part {
+    pub codes: Vec<&'static str>,
+    pub reasons: Vec<Cow<'static, str>>,
+    pub confidence: Confidence,
+    pub state: String,
+}
+
+/// The most bytes of states kept for one composite's parts: a bigger
+/// chain (thousands of edits merged over a long run) is one part.
+const MAX_PART_BYTES: usize = 64 << 10;
+
+/// What the pipeline keeps to split merged composites into parts (under
+/// `ReportDetail::Full` only): the text of every composite when it was
+/// made, by tag index, and the parts of merged ones.
+#[derive(Default)]
+pub(crate) struct Tracker {
+    contents: Vec<String>,
+    parts: FxHashMap<u32, Vec<Part>>,
 }
 
 impl Outcome {
@@ -92,7 +120,9 @@ pub(crate) fn run(
     min_confidence: Confidence,
     cx: &mut Context,
     timings: Option<&TimingHook>,
+    track_parts: bool,
 ) -> Outcome {
+    let mut tracker = track_parts.then(Tracker::default);
     // The current text is `original` until a pass changes it, then `cur`;
     // edits are applied into `spare`, and the two buffers swap (no fresh
     // allocation of a document-sized string per applied pass).
@@ -199,7 +229,7 @@ pub(crate) fn run(
                 std::mem::swap(&mut cur, &mut spare);
                 owned = true;
             }
-            compose(original, &mut composites, &mut tags, &edits, &cur, &mut spare_composites);
+            compose(original, &mut composites, &mut tags, &edits, &cur, &mut spare_composites, tracker.as_mut());
             std::mem::swap(&mut composites, &mut spare_composites);
             lap(timings, &mut t1, "  compose");
             changed = true;
@@ -215,7 +245,8 @@ pub(crate) fn run(
     }
     let text = if owned { cur } else { original.to_string() };
     suggestions.sort_by_key(|s| (s.orig.start, s.orig.end));
-    Outcome { text, composites, tags, skipped, suggestions }
+    let parts = tracker.map(|t| t.parts).unwrap_or_default();
+    Outcome { text, composites, tags, skipped, suggestions, parts }
 }
 
 /// Where the text changed, and at which step (pass run) each part last did:
@@ -422,6 +453,7 @@ fn compose(
     edits: &[Edit],
     new_text: &str,
     out: &mut Vec<Composite>,
+    mut tracker: Option<&mut Tracker>,
 ) {
     out.clear();
     out.reserve(old.len() + edits.len());
@@ -450,6 +482,9 @@ fn compose(
                     continue; // 4 billion edits: cannot be listed (never seen)
                 };
                 tags.push(Tags::One(e.code.as_str(), e.reason.clone()));
+                if let Some(t) = tracker.as_deref_mut() {
+                    t.contents.push(e.replacement.to_string());
+                }
                 out.push(Composite { orig, cur: new_a..new_a + e.replacement.len(), confidence: e.confidence, tag: index });
                 continue;
             }
@@ -526,10 +561,79 @@ fn compose(
         let Ok(index) = u32::try_from(tags.len()) else {
             continue; // 4 billion edits: cannot be listed (never seen)
         };
+        if let Some(t) = tracker.as_deref_mut() {
+            let parts = split_parts(original, orig_a..orig_b, a, &group_old, &group_new, tags, t, &tag, confidence);
+            debug_assert_eq!(parts.last().map(|p| p.state.as_str()), Some(&new_text[new_a..new_b]));
+            t.parts.insert(index, parts);
+            t.contents.push(new_text[new_a..new_b].to_string());
+        }
         tags.push(tag);
         out.push(Composite { orig: orig_a..orig_b, cur: new_a..new_b, confidence, tag: index });
     }
     old.clear();
+}
+
+/// The parts of a composite merged from `group_old` (composites, by
+/// position) and `group_new` (one pass's edits against the current text,
+/// whose region starts at `cur_a`): each old composite's parts in turn,
+/// then each new edit, every state spanning the original range `orig`.
+/// Past [`MAX_PART_BYTES`] the composite is one part with all its tags.
+#[allow(clippy::too_many_arguments)]
+fn split_parts(
+    original: &str,
+    orig: Range<usize>,
+    cur_a: usize,
+    group_old: &[&Composite],
+    group_new: &[&Edit],
+    tags: &[Tags],
+    t: &Tracker,
+    merged: &Tags,
+    confidence: Confidence,
+) -> Vec<Part> {
+    let mut running = original[orig.clone()].to_string();
+    let mut parts: Vec<Part> = Vec::new();
+    let mut bytes = 0usize;
+    // Old composites are disjoint: each one's slot still holds original
+    // text when its parts are laid in.
+    let mut delta: isize = 0;
+    for c in group_old {
+        let slot = ((c.orig.start - orig.start) as isize + delta) as usize;
+        let mut len = c.orig.len();
+        let single;
+        let chain: &[Part] = match t.parts.get(&c.tag) {
+            Some(p) => p,
+            None => {
+                let tg = &tags[c.tag as usize];
+                single = [Part {
+                    codes: tg.codes().to_vec(),
+                    reasons: tg.reasons().to_vec(),
+                    confidence: c.confidence,
+                    state: t.contents[c.tag as usize].clone(),
+                }];
+                &single
+            }
+        };
+        // A composite's part states span its own original range.
+        for p in chain {
+            running.replace_range(slot..slot + len, &p.state);
+            len = p.state.len();
+            bytes += running.len();
+            parts.push(Part { state: running.clone(), ..p.clone() });
+        }
+        delta += len as isize - c.orig.len() as isize;
+    }
+    let mut shift: isize = 0;
+    for e in group_new {
+        let s = (e.range.start as isize - cur_a as isize + shift) as usize;
+        running.replace_range(s..s + e.range.len(), &e.replacement);
+        shift += e.replacement.len() as isize - e.range.len() as isize;
+        bytes += running.len();
+        parts.push(Part { codes: vec![e.code.as_str()], reasons: vec![e.reason.clone()], confidence: e.confidence, state: running.clone() });
+    }
+    if bytes > MAX_PART_BYTES {
+        return vec![Part { codes: merged.codes().to_vec(), reasons: merged.reasons().to_vec(), confidence, state: running }];
+    }
+    parts
 }
 
 #[cfg(test)]
@@ -540,7 +644,7 @@ mod tests {
     fn comp(original: &str, mut old: Vec<Composite>, edits: &[Edit], new_text: &str) -> Vec<Composite> {
         TAGS.with_borrow_mut(|tags| {
             let mut out = Vec::new();
-            compose(original, &mut old, tags, edits, new_text, &mut out);
+            compose(original, &mut old, tags, edits, new_text, &mut out, None);
             assert!(old.is_empty());
             out
         })

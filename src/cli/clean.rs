@@ -1,6 +1,6 @@
 //! `rinse clean`: write cleaned text, reports and metadata.
 
-use super::common::{english_fraction, ensure_distinct_outputs, expand_with_base, progress_bar, thread_pool, write_json, Summary};
+use super::common::{english_fraction, ensure_distinct_outputs, expand_with_base, learn_from_batch, progress_bar, thread_pool, write_json, LearnArgs, Summary};
 use super::io::{self, Input, Sink};
 use super::{ConfigArgs, InputArgs};
 use anyhow::{bail, Result};
@@ -25,7 +25,8 @@ pub struct CleanArgs {
     #[arg(long, value_name = "DIR", conflicts_with = "output")]
     pub output_dir: Option<PathBuf>,
     /// Write the JSON report here (`-`: stdout; the text then needs -o, --in-place or --output-dir).
-    /// Several inputs give one JSON report per line.
+    /// Several inputs give a corpus report: one JSON report per line, each
+    /// also naming its document (`path`), which `rinse apply` replays.
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
     /// Write the extracted article metadata (JSON) here (`-`: stdout).
@@ -47,16 +48,8 @@ pub struct CleanArgs {
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
-    /// With many documents (a directory, several files, a JSONL file): do not
-    /// learn the lines recurring in their headers and footers first (rule B118).
-    #[arg(long)]
-    pub no_learn: bool,
-    /// Learning: a line is furniture when it recurs in this many sampled documents.
-    #[arg(long, value_name = "N", default_value_t = 3)]
-    pub learn_min_docs: usize,
-    /// Learning: how many documents (at most 64 MB) are sampled from the start of the batch.
-    #[arg(long, value_name = "N", default_value_t = 1000)]
-    pub learn_sample: usize,
+    #[command(flatten)]
+    pub learn: LearnArgs,
     /// No summary or progress on stderr (data warnings still show); `-qq`: no warnings either.
     #[arg(short, long, action = clap::ArgAction::Count)]
     pub quiet: u8,
@@ -125,7 +118,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode> {
     let mut config = args.config.config()?;
     // Expanded once: a walk's warnings (binary files skipped) show once.
     let inputs = expand_with_base(&args.input.paths, args.input.glob.as_deref())?;
-    let learned = learn_from_batch(&args, &inputs, encoding)?;
+    let learned = learn_from_batch(&args.learn, &args.input, &inputs, encoding)?;
     if !learned.is_empty() {
         if args.chatty() {
             let _ = writeln!(std::io::stderr(), "rinse: learned {} recurring furniture line(s) from the batch (rule B118; --no-learn turns this off)", learned.len());
@@ -183,7 +176,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode> {
                 })
                 .collect()
         });
-        for ((input, _), result) in chunk.iter().zip(results) {
+        for ((input, rel), result) in chunk.iter().zip(results) {
             let cleaned = match result {
                 Ok(c) => c,
                 Err(e) => {
@@ -211,7 +204,13 @@ pub fn run(args: CleanArgs) -> Result<ExitCode> {
                 sink.write_all(cleaned.text.as_bytes())?;
             }
             if let Some(sink) = report_sink.as_mut() {
-                write_json(sink, &cleaned.report, several)?;
+                if several {
+                    // A corpus report: each record also names its document
+                    // relative to the folder given, for `rinse apply REPORT DIR`.
+                    write_json(sink, &CorpusRecord { path: rel.to_string_lossy().into_owned(), report: &cleaned.report }, true)?;
+                } else {
+                    write_json(sink, &cleaned.report, false)?;
+                }
             }
             if let Some(sink) = meta_sink.as_mut() {
                 let v = serde_json::json!({ "input": cleaned.report.input, "metadata": cleaned.report.metadata });
@@ -258,56 +257,13 @@ pub fn run(args: CleanArgs) -> Result<ExitCode> {
     Ok(if errors > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
 
-/// The documents a batch starts with: at most `--learn-sample` of them and
-/// 64 MB, read (and decoded) once more before cleaning, so memory stays
-/// bounded whatever the batch's size. Stdin is never sampled (it cannot be
-/// read twice).
-fn learn_from_batch(
-    args: &CleanArgs,
-    inputs: &[(Input, PathBuf)],
-    encoding: Option<&'static encoding_rs::Encoding>,
-) -> Result<Vec<rinse::passes::boilerplate::RuleSpec>> {
-    const MAX_SAMPLE_BYTES: usize = 64 << 20;
-    if args.no_learn || args.learn_sample < 2 {
-        return Ok(Vec::new());
-    }
-    let mut docs: Vec<String> = Vec::new();
-    let mut bytes = 0usize;
-    if let Some((field, id_field)) = args.input.jsonl_fields() {
-        for (input, _) in inputs.iter().filter(|(i, _)| *i != Input::Stdin) {
-            let mut reader = super::io::open_reader(input)?;
-            let mut raw = Vec::new();
-            while let Ok(true) = super::io::read_line(reader.as_mut(), &mut raw, &input.name(), 0) {
-                if docs.len() >= args.learn_sample || bytes >= MAX_SAMPLE_BYTES {
-                    break;
-                }
-                let Ok(line) = std::str::from_utf8(&raw) else { continue };
-                if let Ok(rec) = super::common::parse_record(line.trim_end_matches(['\n', '\r']), field, id_field) {
-                    bytes += rec.text.len();
-                    docs.push(rec.text);
-                }
-            }
-        }
-    } else {
-        if inputs.len() < 2 || inputs.iter().any(|(i, _)| *i == Input::Stdin) {
-            return Ok(Vec::new());
-        }
-        for (input, _) in inputs.iter().take(args.learn_sample) {
-            if bytes >= MAX_SAMPLE_BYTES {
-                break;
-            }
-            let Ok(raw) = super::io::read_all(input) else { continue };
-            let (text, _) = rinse::decode::decode(&raw, encoding);
-            bytes += text.len();
-            docs.push(text.into_owned());
-        }
-    }
-    let min_docs = args.learn_min_docs.max(2);
-    if docs.len() < min_docs.max(4) {
-        return Ok(Vec::new());
-    }
-    let refs: Vec<&str> = docs.iter().map(String::as_str).collect();
-    Ok(rinse::learn::learn(&refs, min_docs).iter().map(rinse::learn::LearnedRule::to_batch_spec).collect())
+/// One line of a corpus report over files: the report and the document's
+/// path relative to the folder named on the command line.
+#[derive(serde::Serialize)]
+struct CorpusRecord<'a> {
+    path: String,
+    #[serde(flatten)]
+    report: &'a rinse::Report,
 }
 
 fn clean_one(

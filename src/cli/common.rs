@@ -3,7 +3,7 @@
 //! each other.
 
 use super::io::{self, Input};
-use super::ConfigArgs;
+use super::{ConfigArgs, InputArgs};
 use anyhow::{bail, Context as _, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rinse::{Cleaned, Cleaner};
@@ -123,24 +123,87 @@ pub fn progress_bar(show: bool, total: u64, unit: &str) -> ProgressBar {
 
 pub use super::record::parse_record;
 
-/// One document to compare: its display name, decoded text, cleaned result.
+/// One document to compare: its display name, decoded text, cleaned result,
+/// and where it is (for corpus reports).
 pub struct Doc {
     pub name: String,
     pub original: String,
     pub cleaned: Cleaned,
+    /// Path relative to the folder (or file) named on the command line.
+    pub rel: PathBuf,
+    /// The JSONL file and 1-based line, for a record.
+    pub record: Option<(String, usize)>,
 }
 
-/// Clean every input (or every JSONL record), calling `each` in order.
+impl Doc {
+    /// This document's line of a corpus report: the report plus `path`
+    /// (files) or `file` and `line` (JSONL records), as `clean --report`
+    /// writes for a batch and `rinse apply` reads.
+    pub fn corpus_record(&self) -> serde_json::Value {
+        let mut v = serde_json::to_value(&self.cleaned.report).unwrap_or_default();
+        if let Some(o) = v.as_object_mut() {
+            match &self.record {
+                Some((file, line)) => {
+                    o.insert("line".into(), (*line).into());
+                    o.insert("file".into(), file.clone().into());
+                }
+                None => {
+                    o.insert("path".into(), self.rel.to_string_lossy().into_owned().into());
+                }
+            }
+        }
+        v
+    }
+}
+
+/// A document read but not yet cleaned.
+struct Raw {
+    name: String,
+    text: String,
+    decode: rinse::decode::DecodeInfo,
+    input: Option<String>,
+    rel: PathBuf,
+    record: Option<(String, usize)>,
+}
+
+/// Documents cleaned per parallel chunk (bounds memory).
+const CHUNK_DOCS: usize = 64;
+const CHUNK_BYTES: usize = 16 << 20;
+
+/// Clean every input (from [`expand_with_base`]) or every JSONL record,
+/// calling `each` in input order; with a `pool`, documents are cleaned in
+/// parallel a chunk at a time.
 pub fn for_each_doc(
-    paths: &[PathBuf],
-    glob: Option<&str>,
+    inputs: Vec<(Input, PathBuf)>,
     jsonl: Option<(&str, &str)>,
     config: &ConfigArgs,
     cleaner: &Cleaner,
+    pool: Option<&rayon::ThreadPool>,
     mut each: impl FnMut(Doc) -> Result<()>,
 ) -> Result<()> {
     let encoding = config.encoding()?;
-    for input in io::expand(paths, glob)? {
+    let mut chunk: Vec<Raw> = Vec::new();
+    let mut bytes = 0usize;
+    let mut flush = |chunk: &mut Vec<Raw>, bytes: &mut usize| -> Result<()> {
+        *bytes = 0;
+        let clean = |raw: &Raw| {
+            let mut cleaned = cleaner.clean_decoded(&raw.text, raw.decode.clone());
+            cleaned.report.input = raw.input.clone();
+            cleaned
+        };
+        let cleaned: Vec<Cleaned> = match pool {
+            Some(pool) if chunk.len() > 1 => pool.install(|| {
+                use rayon::prelude::*;
+                chunk.par_iter().map(clean).collect()
+            }),
+            _ => chunk.iter().map(clean).collect(),
+        };
+        for (raw, cleaned) in chunk.drain(..).zip(cleaned) {
+            each(Doc { name: raw.name, original: raw.text, cleaned, rel: raw.rel, record: raw.record })?;
+        }
+        Ok(())
+    };
+    for (input, rel) in inputs {
         if let Some((field, id_field)) = jsonl {
             let mut reader = io::open_reader(&input)?;
             let mut raw = Vec::new();
@@ -159,8 +222,18 @@ pub fn for_each_doc(
                             Some(id) => format!("{}:{n} ({id_field}={id})", input.name()),
                             None => format!("{}:{n}", input.name()),
                         };
-                        let cleaned = cleaner.clean(&rec.text);
-                        each(Doc { name, original: rec.text, cleaned })?;
+                        bytes += rec.text.len();
+                        chunk.push(Raw {
+                            name,
+                            text: rec.text,
+                            decode: Default::default(),
+                            input: rec.id,
+                            rel: rel.clone(),
+                            record: Some((input.name(), n)),
+                        });
+                        if chunk.len() >= CHUNK_DOCS || bytes >= CHUNK_BYTES {
+                            flush(&mut chunk, &mut bytes)?;
+                        }
                     }
                     // The last line, unended and not a record: cut short.
                     Err(why) if !ended => {
@@ -171,14 +244,104 @@ pub fn for_each_doc(
             }
             continue;
         }
-        let bytes = io::read_all(&input)?;
-        let (text, info) = rinse::decode::decode(&bytes, encoding);
-        let mut cleaned = cleaner.clean_decoded(&text, info);
-        cleaned.report.input = match &input {
-            Input::Stdin => None,
-            Input::File(p) => Some(p.display().to_string()),
-        };
-        each(Doc { name: input.name(), original: text.into_owned(), cleaned })?;
+        let raw = io::read_all(&input)?;
+        let (text, decode) = rinse::decode::decode(&raw, encoding);
+        bytes += text.len();
+        chunk.push(Raw {
+            name: input.name(),
+            text: text.into_owned(),
+            decode,
+            input: input.path().map(|p| p.display().to_string()),
+            rel,
+            record: None,
+        });
+        if chunk.len() >= CHUNK_DOCS || bytes >= CHUNK_BYTES {
+            flush(&mut chunk, &mut bytes)?;
+        }
     }
-    Ok(())
+    flush(&mut chunk, &mut bytes)
+}
+
+/// Learning recurring furniture from a batch (rule B118), shared by
+/// `clean`, `review` and `stats` so they see the same edits.
+#[derive(clap::Args, Debug, Clone)]
+pub struct LearnArgs {
+    /// With many documents (a directory, several files, a JSONL file): do not
+    /// learn the lines recurring in their headers and footers first (rule B118).
+    #[arg(long)]
+    pub no_learn: bool,
+    /// Learning: a line is furniture when it recurs in this many sampled documents.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub learn_min_docs: usize,
+    /// Learning: how many documents (at most 64 MB) are sampled from the start of the batch.
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub learn_sample: usize,
+}
+
+/// The documents a batch starts with: at most `--learn-sample` of them and
+/// 64 MB, read (and decoded) once more before cleaning, so memory stays
+/// bounded whatever the batch's size. Stdin is never sampled (it cannot be
+/// read twice).
+pub fn learn_from_batch(
+    args: &LearnArgs,
+    input: &InputArgs,
+    inputs: &[(Input, PathBuf)],
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Result<Vec<rinse::passes::boilerplate::RuleSpec>> {
+    const MAX_SAMPLE_BYTES: usize = 64 << 20;
+    if args.no_learn || args.learn_sample < 2 {
+        return Ok(Vec::new());
+    }
+    let mut docs: Vec<String> = Vec::new();
+    let mut bytes = 0usize;
+    if let Some((field, id_field)) = input.jsonl_fields() {
+        for (input, _) in inputs.iter().filter(|(i, _)| *i != Input::Stdin) {
+            let mut reader = io::open_reader(input)?;
+            let mut raw = Vec::new();
+            while let Ok(true) = io::read_line(reader.as_mut(), &mut raw, &input.name(), 0) {
+                if docs.len() >= args.learn_sample || bytes >= MAX_SAMPLE_BYTES {
+                    break;
+                }
+                let Ok(line) = std::str::from_utf8(&raw) else { continue };
+                if let Ok(rec) = parse_record(line.trim_end_matches(['\n', '\r']), field, id_field) {
+                    bytes += rec.text.len();
+                    docs.push(rec.text);
+                }
+            }
+        }
+    } else {
+        if inputs.len() < 2 || inputs.iter().any(|(i, _)| *i == Input::Stdin) {
+            return Ok(Vec::new());
+        }
+        for (input, _) in inputs.iter().take(args.learn_sample) {
+            if bytes >= MAX_SAMPLE_BYTES {
+                break;
+            }
+            let Ok(raw) = io::read_all(input) else { continue };
+            let (text, _) = rinse::decode::decode(&raw, encoding);
+            bytes += text.len();
+            docs.push(text.into_owned());
+        }
+    }
+    let min_docs = args.learn_min_docs.max(2);
+    if docs.len() < min_docs.max(4) {
+        return Ok(Vec::new());
+    }
+    let refs: Vec<&str> = docs.iter().map(String::as_str).collect();
+    Ok(rinse::learn::learn(&refs, min_docs).iter().map(rinse::learn::LearnedRule::to_batch_spec).collect())
+}
+
+
+/// The cleaner for a batch: the configuration plus the furniture learned
+/// from the batch (as `clean` does), with a note on stderr when `chatty`.
+pub fn batch_cleaner(config: &ConfigArgs, learn: &LearnArgs, input: &InputArgs, inputs: &[(Input, PathBuf)], chatty: bool) -> Result<Cleaner> {
+    let mut cfg = config.config()?;
+    let learned = learn_from_batch(learn, input, inputs, config.encoding()?)?;
+    if !learned.is_empty() {
+        if chatty {
+            let _ = writeln!(std::io::stderr(), "rinse: learned {} recurring furniture line(s) from the batch (rule B118; --no-learn turns this off)", learned.len());
+        }
+        cfg.passes.boilerplate.extra_rules.extend(learned);
+    }
+    config.cleaner_for(cfg)
 }

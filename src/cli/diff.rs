@@ -1,7 +1,7 @@
 //! `rinse diff`: what `clean` would change, as a unified diff (hunks annotated
 //! with rule codes), one line per edit, or JSON reports.
 
-use super::common::{for_each_doc, write_json};
+use super::common::{expand_with_base, for_each_doc, thread_pool, write_json};
 use super::{ColorChoice, ConfigArgs, InputArgs};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
@@ -17,6 +17,12 @@ pub struct DiffArgs {
     /// Color (word-level emphasis on changed lines).
     #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
     pub color: ColorChoice,
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// No summary on stderr (data warnings still show).
+    #[arg(short, long)]
+    pub quiet: bool,
     #[command(flatten)]
     pub input: InputArgs,
     #[command(flatten)]
@@ -30,7 +36,8 @@ pub enum DiffFormat {
     Unified,
     /// One line per edit: `file:line:col CODE before → after  (confidence) reason`.
     Annotated,
-    /// The JSON report (one per line when there are several documents).
+    /// The JSON report (a corpus report, one per line, when there are
+    /// several documents: `rinse apply` replays it).
     Json,
 }
 
@@ -42,16 +49,25 @@ pub fn run(args: DiffArgs) -> Result<ExitCode> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let several = args.input.paths.len() > 1 || args.input.jsonl || args.input.paths.iter().any(|p| p.is_dir());
     let jsonl = args.input.jsonl_fields();
-    for_each_doc(&args.input.paths, args.input.glob.as_deref(), jsonl, &args.config, &cleaner, |doc| {
+    let pool = thread_pool(args.jobs)?;
+    let (mut total, mut changed, mut edits) = (0usize, 0usize, 0usize);
+    for_each_doc(expand_with_base(&args.input.paths, args.input.glob.as_deref())?, jsonl, &args.config, &cleaner, Some(&pool), |doc| {
+        total += 1;
+        changed += usize::from(doc.cleaned.edit_count > 0);
+        edits += doc.cleaned.edit_count;
         match args.format {
             DiffFormat::Unified => {
                 out.write_all(render::unified(&doc.original, &doc.cleaned.text, &doc.name, &doc.cleaned.report, color).as_bytes())?
             }
-            DiffFormat::Annotated => out.write_all(render::annotated(&doc.original, &doc.cleaned.report, &doc.name).as_bytes())?,
-            DiffFormat::Json => write_json(&mut out, &doc.cleaned.report, several)?,
+            DiffFormat::Annotated => out.write_all(render::annotated_color(&doc.original, &doc.cleaned.report, &doc.name, color).as_bytes())?,
+            DiffFormat::Json if several => write_json(&mut out, &doc.corpus_record(), true)?,
+            DiffFormat::Json => write_json(&mut out, &doc.cleaned.report, false)?,
         }
         Ok(())
     })?;
     out.flush()?;
+    if !args.quiet && several {
+        let _ = writeln!(std::io::stderr(), "rinse: {changed} of {total} documents would change ({edits} edits)");
+    }
     Ok(ExitCode::SUCCESS)
 }

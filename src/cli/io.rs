@@ -375,17 +375,6 @@ pub fn read_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>, name: &str, line: 
     Ok(n > 0)
 }
 
-/// A small file read whole: a report, a list. At most `max` bytes.
-pub fn read_capped(path: &Path, max: u64, what: &str) -> Result<Vec<u8>> {
-    let file = fs::File::open(path).with_context(|| format!("{}: cannot read {what}", path.display()))?;
-    let mut buf = Vec::new();
-    file.take(max.saturating_add(1)).read_to_end(&mut buf).with_context(|| format!("{}: cannot read {what}", path.display()))?;
-    if buf.len() as u64 > max {
-        bail!("{}: {what} larger than {}", path.display(), show_size(max));
-    }
-    Ok(buf)
-}
-
 // ------------------------------------------------------------ temp files
 
 /// Temp files being written: removed by the SIGINT/SIGTERM handler.

@@ -9,7 +9,9 @@ mod diff;
 mod io;
 mod learn;
 mod record;
+mod review;
 mod rules;
+mod stats;
 
 use anyhow::{Context as _, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -52,6 +54,14 @@ enum Command {
     /// Replay a JSON report (possibly hand-trimmed) on its input.
     #[command(after_help = EXIT_CODES)]
     Apply(apply::ApplyArgs),
+    /// Write one self-contained HTML page to review every edit: accept or
+    /// reject edits and rules, then download the trimmed report for `apply`.
+    #[command(after_help = EXIT_CODES)]
+    Review(review::ReviewArgs),
+    /// Statistics over a batch: edits per rule, documents touched, bytes
+    /// removed, language shares, metadata fields (table or JSON).
+    #[command(after_help = EXIT_CODES)]
+    Stats(stats::StatsArgs),
     /// List every rule: code, name, confidence, summary.
     Rules(rules::RulesArgs),
     /// Print the documentation of one rule (e.g. `rinse explain P101`).
@@ -287,6 +297,8 @@ pub fn main() -> ExitCode {
         Command::Diff(a) => diff::run(a),
         Command::Check(a) => check::run(a),
         Command::Apply(a) => apply::run(a),
+        Command::Review(a) => review::run(a),
+        Command::Stats(a) => stats::run(a),
         Command::Rules(a) => rules::run_rules(a),
         Command::Explain(a) => rules::run_explain(a),
         Command::Learn(a) => learn::run(a),

@@ -34,6 +34,51 @@ pub struct ReportEdit {
     pub confidence: Confidence,
     /// Why, one reason per merged edit.
     pub reasons: Vec<String>,
+    /// For an edit merged from several rules' changes: each change on its
+    /// own, in the order they were made. Part `n` replaces `before` with its
+    /// `after` (the text after parts `0..=n`) and depends on part `n - 1`;
+    /// the last part's `after` is the edit's. A trimmed report may drop a
+    /// suffix of the parts (the edit then gives the last kept part's
+    /// `after`; an empty list leaves the text as it was). `None` (absent in
+    /// JSON) for an edit of one change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parts: Option<Vec<EditPart>>,
+}
+
+/// One rule's change inside a merged [`ReportEdit`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditPart {
+    /// Its place in the chain: part `n` depends on part `n - 1`.
+    pub n: usize,
+    /// The rule code (several when a chain was too long to split).
+    pub codes: Vec<String>,
+    /// Its confidence.
+    pub confidence: Confidence,
+    /// Why.
+    pub reasons: Vec<String>,
+    /// The edit's `before` text after this part and every earlier one.
+    pub after: String,
+}
+
+impl ReportEdit {
+    /// What replaces `before`: `after`, or with trimmed parts, the last
+    /// kept part's `after` (`None` when every part was dropped). An error
+    /// when the parts kept are not a prefix of the chain (a part kept
+    /// without the part it depends on).
+    pub fn replacement(&self) -> Result<Option<&str>> {
+        let Some(parts) = &self.parts else { return Ok(Some(&self.after)) };
+        if let Some((i, p)) = parts.iter().enumerate().find(|(i, p)| p.n != *i) {
+            return Err(Error::Apply(format!(
+                "edit at {}:{}: part {} ({}) is kept without part {} it depends on",
+                self.line,
+                self.column,
+                p.n,
+                p.codes.join("+"),
+                i
+            )));
+        }
+        Ok(parts.last().map(|p| p.after.as_str()))
+    }
 }
 
 /// An edit a pass proposed that was not applied because it overlapped
@@ -193,7 +238,10 @@ pub fn apply_report_edits(input: &str, edits: &[ReportEdit]) -> Result<String> {
             )));
         }
         out.push_str(&input[last..e.start]);
-        out.push_str(&e.after);
+        match e.replacement()? {
+            Some(after) => out.push_str(after),
+            None => out.push_str(before),
+        }
         last = e.end;
     }
     out.push_str(&input[last..]);
