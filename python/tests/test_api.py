@@ -31,11 +31,15 @@ def check_offsets(original: str, cleaned: Cleaned) -> None:
     raw = original.encode("utf-8")
     out: List[str] = []
     at = 0
+    at_byte = 0
     for e in cleaned.edits:
         assert original[e.start : e.end] == e.before, e
         assert raw[e.byte_start : e.byte_end] == e.before.encode("utf-8"), e
-        assert len(original[: e.start].encode("utf-8")) == e.byte_start
         assert e.start >= at
+        # The byte offset is the UTF-8 length of everything before.
+        at_byte += len(original[at : e.start].encode("utf-8"))
+        assert at_byte == e.byte_start, e
+        at_byte += len(e.before.encode("utf-8"))
         out.append(original[at : e.start])
         out.append(e.after)
         at = e.end
