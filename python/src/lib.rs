@@ -5,8 +5,8 @@
 //! interpreter (releases the GIL) while it cleans in parallel, and Arrow
 //! arrays in and out through the Arrow PyCapsule interface. The engine
 //! adapters (datatrove, Ray Data, Spark, pandas/polars) are Python modules of
-//! the `rinse_text` package, over [`Cleaner::clean_batch`] and
-//! [`Cleaner::clean_arrow`].
+//! the `rinse_text` package, over `Cleaner.clean_batch` and
+//! `Cleaner.clean_arrow`.
 //!
 //! Offsets: `Edit.start`/`end` count code points, as Python indexes a `str`;
 //! `byte_start`/`byte_end` are the report's UTF-8 byte offsets.
@@ -267,7 +267,9 @@ impl Cleaner {
         let mut parts = Vec::new();
         for (i, name) in names.iter().enumerate() {
             let v = args.get_item(i)?;
-            if !v.is_none() && !(*name == "edits" && v.is_truthy()?) {
+            // Defaults (None, edits=True) are left out.
+            let default = v.is_none() || (*name == "edits" && v.is_truthy()?);
+            if !default {
                 parts.push(format!("{name}={}", v.repr()?));
             }
         }
@@ -558,6 +560,10 @@ fn import_array(obj: &Bound<'_, PyAny>) -> PyResult<ArrayRef> {
         from_ffi(array, schema_ptr.as_ref())
     }
     .map_err(|e| PyValueError::new_err(format!("cannot import the Arrow array: {e}")))?;
+    // The import trusts the producer; a bad offset or invalid UTF-8 must be
+    // an exception, never undefined behaviour (one pass over the buffers,
+    // no copy).
+    data.validate_full().map_err(|e| PyValueError::new_err(format!("invalid Arrow array: {e}")))?;
     Ok(make_array(data))
 }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import struct
 import subprocess
 import threading
 import time
@@ -168,6 +169,14 @@ def test_lone_surrogates_raise_and_the_interpreter_lives_on() -> None:
     # Arrow cannot even hold them: pyarrow refuses first.
     with pytest.raises(Exception):
         c.clean_arrow(pa.array(["\ud800"]))
+    # An Arrow array is checked, not trusted: pyarrow builds this one from
+    # raw buffers (a UTF-8-encoded lone surrogate) without a full check.
+    offsets = pa.py_buffer(struct.pack("<2i", 0, 3))
+    bad_utf8 = pa.Array.from_buffers(pa.string(), 1, [None, offsets, pa.py_buffer(b"\xed\xa0\x80")])
+    with pytest.raises(ValueError, match="invalid Arrow array"):
+        c.clean_arrow(bad_utf8)
+    with pytest.raises(ValueError, match="invalid Arrow array"):
+        c.clean_arrow(CapsuleOnly(bad_utf8))
     assert c.clean("still\u00a0works").text == "still works"
 
 

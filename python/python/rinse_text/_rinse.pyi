@@ -1,5 +1,6 @@
 """Type stubs of the extension module `rinse_text._rinse` (re-exported by `rinse_text`)."""
 
+import os
 from typing import Any, Dict, Iterable, List, Literal, Optional, Sequence, Tuple, Union
 
 import pyarrow as pa
@@ -119,7 +120,7 @@ class Cleaner:
         ignore: Optional[CodeList] = None,
         only_safe: Optional[bool] = None,
         cjk: Optional[Literal["keep", "drop", "mark", "extract"]] = None,
-        config: Optional[str] = None,
+        config: Optional[Union[str, os.PathLike[str]]] = None,
         normalize: Optional[Literal["nfc", "nfkc", "none"]] = None,
         edits: bool = True,
         rules: Optional[List[Dict[str, Any]]] = None,
