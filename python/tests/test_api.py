@@ -329,3 +329,10 @@ def test_package_surface() -> None:
     assert (importlib.resources.files("rinse_text") / "py.typed").is_file()
     assert (importlib.resources.files("rinse_text") / "_rinse.pyi").is_file()
     assert Cleaner.clean_batch.__doc__
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    result = doctest.testmod(rinse_text)
+    assert result.attempted >= 3 and result.failed == 0

@@ -25,7 +25,7 @@ def test_datatrove_pipeline(tmp_path: Path, seed_texts: List[str], rinse_bin: Pa
     docs = {f"seed{i}": t for i, t in enumerate(seed_texts)}
     docs["plain"] = "Nothing to fix here.\n"
     items = list(docs.items())
-    # Two files, two tasks: each task gets one file.
+    # Two files, two tasks in two processes: each task gets one file.
     for n, part in enumerate([items[::2], items[1::2]]):
         with open(source / f"part{n}.jsonl", "w", encoding="utf-8") as f:
             for doc_id, text in part:
@@ -37,7 +37,7 @@ def test_datatrove_pipeline(tmp_path: Path, seed_texts: List[str], rinse_bin: Pa
             JsonlWriter(str(out), compression=None),
         ],
         tasks=2,
-        workers=1,
+        workers=2,  # worker processes: the step (and its Cleaner) is pickled
         logging_dir=str(logs),
     ).run()
 
