@@ -56,6 +56,9 @@ fn learn<'py>(py: Python<'py>, texts: &Bound<'py, PyAny>, min_docs: usize, sampl
     const MAX_SAMPLE_BYTES: usize = 64 << 20;
     let mut docs: Vec<String> = Vec::new();
     let mut bytes = 0usize;
+    if texts.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err("learn: expected an iterable of str, got one str"));
+    }
     for (i, t) in texts.try_iter()?.enumerate() {
         if docs.len() >= sample || bytes >= MAX_SAMPLE_BYTES {
             break;
@@ -205,6 +208,9 @@ impl Cleaner {
     #[pyo3(signature = (texts, threads=None))]
     fn clean_batch(&self, py: Python<'_>, texts: &Bound<'_, PyAny>, threads: Option<usize>) -> PyResult<Vec<Cleaned>> {
         let threads = thread_count(threads)?;
+        if texts.is_instance_of::<PyString>() {
+            return Err(PyTypeError::new_err("clean_batch: expected a sequence of str, got one str (use clean)"));
+        }
         let texts: Vec<String> = texts
             .try_iter()
             .map_err(|_| PyTypeError::new_err("clean_batch: expected a sequence of str"))?

@@ -151,6 +151,10 @@ def test_errors_are_python_exceptions(tmp_path: Path) -> None:
         c.clean_batch(["ok", 5])  # type: ignore[list-item]
     with pytest.raises(TypeError):
         c.clean_batch(5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="one str"):
+        c.clean_batch("one document")
+    with pytest.raises(TypeError, match="one str"):
+        rinse_text.learn("one document")
     with pytest.raises(ValueError, match="threads"):
         c.clean_batch(["a"], threads=0)
     with pytest.raises(TypeError, match="string array"):
@@ -336,3 +340,20 @@ def test_docstring_examples() -> None:
 
     result = doctest.testmod(rinse_text)
     assert result.attempted >= 3 and result.failed == 0
+
+
+def test_learn_mirrors_the_cli_batch_learning(seed_texts: List[str], tmp_path: Path, rinse_bin: Path) -> None:
+    # Too few documents learn nothing, as in `rinse clean`.
+    assert rinse_text.learn(seed_texts[:3]) == []
+    docs = seed_texts * 3
+    rules = rinse_text.learn(docs)
+    assert rules and all(r["code"] == "B118" for r in rules)
+    learned = Cleaner(rules=rules).clean_batch(docs)
+    assert any("B118" in out.counts for out in learned)
+    # The same records as `rinse clean --jsonl`, which learns on its own.
+    src = tmp_path / "docs.jsonl"
+    src.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in docs), encoding="utf-8")
+    cli = subprocess.run([str(rinse_bin), "clean", "--jsonl", "-q", str(src)], capture_output=True, check=True)
+    assert [json.loads(line)["text"] for line in cli.stdout.decode("utf-8").splitlines()] == [o.text for o in learned]
+    with pytest.raises(RinseError, match="rules"):
+        Cleaner(rules=[{"code": "B118", "zone": "nowhere"}])
