@@ -234,7 +234,7 @@ def test_clean_batch_releases_the_gil(seed_texts: List[str]) -> None:
         spinner.join()
     assert took > 0.1, f"batch too small to measure ({took:.3f} s)"
     # Holding the GIL, the spinner would get a few switch intervals at most.
-    assert during > 0.25 * rate * took, f"{during} ticks in {took:.2f} s; idle pace {rate:.0f}/s"
+    assert during > 0.1 * rate * took, f"{during} ticks in {took:.2f} s; idle pace {rate:.0f}/s"
 
 
 def test_cleaner_is_shared_by_threads(seed_texts: List[str]) -> None:
