@@ -17,6 +17,10 @@ from typing import List
 
 import pytest
 
+# No usage reports or hub look-ups from the engines (set before they load).
+for _var, _value in [("RAY_USAGE_STATS_ENABLED", "0"), ("HF_HUB_OFFLINE", "1"), ("HF_HUB_DISABLE_TELEMETRY", "1")]:
+    os.environ.setdefault(_var, _value)
+
 REPO = Path(__file__).resolve().parents[2]
 TARGET = Path(os.environ.get("CARGO_TARGET_DIR") or REPO / "target")
 SHARED = REPO.parent / "shared"
