@@ -73,6 +73,12 @@ def main() -> None:
     print(f"{'':<44} {'wall':>9} {'MB/s':>12} {'vs CLI':>6}  {'CPU':>7}")
     print(f"{'rinse clean --jsonl -j 1 --no-learn':<44} {t_cli:7.3f} s {mb / t_cli:7.1f} MB/s  1.00x  {c_cli:5.3f} s")
 
+    # Control: the CLI on two threads shows how much of a second core the
+    # machine gives right now.
+    cli2 = [a if a != "1" else "2" for a in cli]
+    t_cli2, c_cli2 = best(args.runs, lambda: subprocess.run(cli2, check=True), resource.RUSAGE_CHILDREN)
+    print(f"{'rinse clean --jsonl -j 2 --no-learn (control)':<44} {t_cli2:7.3f} s {mb / t_cli2:7.1f} MB/s  {t_cli / t_cli2:.2f}x  {c_cli2:5.3f} s")
+
     rows = []
     for label, cleaner in [("edits=False", Cleaner(edits=False)), ("edits=True (full report)", Cleaner())]:
         for threads in (1, 2):
