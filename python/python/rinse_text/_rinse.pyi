@@ -151,9 +151,10 @@ class Cleaner:
 
         Returns a pyarrow.RecordBatch (a Table for a ChunkedArray, with the
         same chunks) of one row per input row:
-        `text` (the input's type; null stays null), `edits` (int64),
+        `text` (the input's type), `edits` (int64),
         `codes` (list<string>, the rule codes involved) and, with
-        `report=True`, `report` (string: the JSON report, as `to_json`).
+        `report=True`, `report` (string: the JSON report, as `to_json`). A
+        null row is null in every column.
         Needs pyarrow for the result.
         """
     def __reduce__(self) -> Tuple[Any, Tuple[Any, ...]]: ...

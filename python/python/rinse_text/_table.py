@@ -27,7 +27,7 @@ def clean_table(
     Added columns: `{prefix}edits` (int64: edits made), `{prefix}codes`
     (list of the rule codes involved) and, with `report=True`,
     `{prefix}report` (the JSON report, as `rinse clean --report` writes it).
-    A null text stays null. Other columns are kept as they are (zero-copy).
+    A null text stays null (and its report columns are null). Other columns are kept as they are (zero-copy).
     """
     import pyarrow as pa
 
