@@ -812,6 +812,22 @@ impl Boilerplate {
                 removed[i] = Some(Box::new(Removal::of(c, h, false)));
             }
         }
+        // A breadcrumb split after its home segment: `Home` alone on the
+        // line before ` > Government > News` belongs to it.
+        for i in 1..n {
+            let t = lines[i].trimmed(text);
+            if !removed[i].as_ref().is_some_and(|r| r.code == B101) || !t.starts_with(['>', '»', '›']) {
+                continue;
+            }
+            let Some(j) = (0..i).rev().take(4).find(|&j| !lines[j].trimmed(text).is_empty()) else {
+                continue;
+            };
+            if removed[j].is_none() && at[j] != At::Body {
+                if let Some(rule) = c.home_line(lines[j].trimmed(text)) {
+                    removed[j] = Some(Box::new(Removal::of(c, Hit { rule, values: Vec::new() }, false)));
+                }
+            }
+        }
         // Header lines that repeat a breadcrumb segment are section labels.
         if !breadcrumb.is_empty() {
             for i in 0..n {

@@ -73,7 +73,9 @@ crate::declare_rules! { pass = "glued_words";
     /// in the document, and must split in exactly one way into two words,
     /// one of them a closed-class word that does not form compounds (`the`,
     /// `to`, `of`, `is`, `and`, ... but not `on`, `in`, `up`, `over`) with
-    /// the other at least three letters; or two words of four letters or more
+    /// the other at least three letters (or `be`, `is`, `it` after one of
+    /// three letters or more: `andbe`); a four-letter token of a short list
+    /// of two glued two-letter words (`itis`, `tobe`); or two words of four letters or more
     /// that the document also writes apart (`project progress`). A rare
     /// compound the dictionary lacks could still be split: an editor should look.
     P302 = ("glued-lowercase-words", Review, true, "space between lowercase words glued across an HTML boundary");
@@ -96,6 +98,11 @@ const GLUE_RIGHT: &[&str] = &[
 const PARTICLES: &[&str] = &["in", "on", "at", "by", "for", "with", "as", "into", "from", "over", "under", "about"];
 
 const R_GLUED: &str = "space between words glued across an HTML boundary";
+
+/// Four-letter tokens that are two two-letter words glued together and
+/// never a word themselves (`itis`, `tobe`): the only tokens under five
+/// letters P302 looks at.
+const SHORT_GLUES: &[&[u8]] = &[b"itis", b"tobe", b"isto", b"ofan", b"inan", b"asan", b"isit", b"onit", b"atit", b"ifit"];
 
 
 /// Options of the glued_words pass (`[glued_words]` in rinse.toml).
@@ -164,13 +171,13 @@ impl GluedWords {
             }
             let letters = lo | up;
             let starts = l & !((letters << 1) as u64 | u64::from(prev_letter));
-            let mut long = starts & (lo & lo >> 1 & lo >> 2 & lo >> 3 & lo >> 4) as u64;
+            let mut long = starts & (lo & lo >> 1 & lo >> 2 & lo >> 3) as u64;
             while long != 0 {
                 let k = long.trailing_zeros();
                 long &= long - 1;
                 let (s, n) = (p + k as usize, (lo >> k).trailing_ones() as usize);
                 // A capital right after the run makes it a mixed-case token.
-                if n <= 30 && !bt.get(s + n).is_some_and(u8::is_ascii_uppercase) {
+                if n <= 30 && !bt.get(s + n).is_some_and(u8::is_ascii_uppercase) && (n > 4 || SHORT_GLUES.contains(&&bt[s..s + 4])) {
                     self.lowercase_token(text, s, s + n, edits);
                 }
             }
@@ -258,7 +265,7 @@ impl GluedWords {
     #[inline]
     fn may_split(&self, w: &[u8]) -> bool {
         let n = w.len();
-        if n >= 8 || w[n - 1] == b'a' {
+        if n >= 8 || w[n - 1] == b'a' || n == 4 {
             return true;
         }
         // The letter pairs first (one bit test), then the words themselves.
@@ -277,6 +284,8 @@ impl GluedWords {
             }
             let article = |x: &str| matches!(x, "the" | "a" | "an");
             let ok = (GLUE_LEFT.contains(&l) && r.len() >= 3)
+                || (l.len() >= 3 && GLUE_LEFT.contains(&l) && matches!(r, "be" | "is" | "it"))
+                || (w.len() == 4 && SHORT_GLUES.contains(&w.as_bytes()) && k == 2)
                 || (GLUE_RIGHT.contains(&r) && l.len() >= 3 && (r.len() > 1 || l.len() >= 4))
                 || (PARTICLES.contains(&l) && article(r))
                 || (l.len() >= 4 && r.len() >= 4 && written_apart(text, l, r));

@@ -1,4 +1,5 @@
-//! Quotes glued to words (family P, rule P201).
+//! Quotes glued to words (family P, rules P201–P203) and possessives that
+//! lost their apostrophe (P204).
 //!
 //! Machine translation drops the spaces around quoted titles:
 //! `day"The first meeting of the new year"All`. Quotes are paired line by
@@ -7,7 +8,10 @@
 //! do not pair cleanly are left alone. Apostrophes (`Guangdong's`) are never
 //! treated as quotes.
 
-use crate::edit::{Confidence::Safe, Edit};
+use crate::edit::{
+    Confidence::{Review, Safe},
+    Edit,
+};
 use crate::error::Result;
 use crate::passes::kit::{Context, Pass, Setup};
 
@@ -101,6 +105,51 @@ crate::declare_rules! { pass = "quotes";
     /// or line end just outside the loose side; curly quotes must alternate
     /// `“ ”`. A quotation with spaces on both sides is left alone.
     P203 = ("space-inside-quote", Safe, true, "space just inside a quotation removed");
+    /// ## What it fixes
+    /// A possessive whose apostrophe was dropped: a place name with a bare
+    /// `s` before another word (`East Chinas Shanghai`), or a phrase that is
+    /// never right without one (`this years Spring Festival`).
+    ///
+    /// ## Example
+    /// ```text
+    /// Travel for this years Spring Festival peaked in East Chinas Shanghai and Hong Kongs airport.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// Travel for this year's Spring Festival peaked in East China's Shanghai and Hong Kong's airport.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// In these years Guangdong's exports grew; the Americas and the two Chinas, and Chinas.
+    /// ```
+    ///
+    /// ## Why review
+    /// The names (`rules/possessives.txt`) are ones whose form with a bare `s`
+    /// is not a word, and a function word must not follow (`the two Chinas
+    /// and`); still, `the two Chinas met` is a plural. An editor should look.
+    ///
+    /// ## Data
+    /// `rules/possessives.txt`.
+    P204 = ("lost-possessive-apostrophe", Review, true, "apostrophe of a possessive restored");
+}
+
+const R_POSSESSIVE: &str = "apostrophe of a possessive restored";
+const POSSESSIVES: &str = include_str!("../../rules/possessives.txt");
+
+/// The names and phrases of `rules/possessives.txt`, lower-case.
+fn possessives() -> (Vec<String>, Vec<String>) {
+    let (mut names, mut phrases) = (Vec::new(), Vec::new());
+    let mut section = "";
+    for line in POSSESSIVES.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if let Some(s) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = if s == "names" { "names" } else { "phrases" };
+        } else if !line.is_empty() {
+            if section == "names" { &mut names } else { &mut phrases }.push(line.to_ascii_lowercase());
+        }
+    }
+    (names, phrases)
 }
 
 const R_GLUED: &str = "space inserted outside a quote glued to a word";
@@ -114,12 +163,69 @@ const R_INSIDE: &str = "space just inside a quotation removed";
 pub struct Options {}
 
 /// The quotes pass.
-pub struct Quotes {}
+pub struct Quotes {
+    /// P204 place names, lower-case, without their `s`.
+    names: crate::fasthash::FxHashSet<String>,
+    /// P204 phrases, each ending in `s`.
+    phrases: Vec<String>,
+    /// Closed-class words (`and`, `are`): not a possessive's noun.
+    function: &'static crate::fasthash::FxHashSet<String>,
+}
 
 impl Quotes {
     /// Build the pass for `config`.
     pub fn new(_options: &Options, _setup: &Setup) -> Result<Self> {
-        Ok(Quotes {})
+        let (names, phrases) = possessives();
+        let function = &crate::text::lexicon::lexicon()?.function;
+        Ok(Quotes { names: names.into_iter().collect(), phrases, function })
+    }
+
+    /// P204: `Chinas Shanghai`, `this years Spring Festival`.
+    fn possessives(&self, text: &str, edits: &mut Vec<Edit>) {
+        let b = text.as_bytes();
+        // A word follows, and not a function word (`the two Chinas and`).
+        let word_follows = |k: usize| {
+            if b.get(k) != Some(&b' ') || !b.get(k + 1).is_some_and(u8::is_ascii_alphabetic) {
+                return false;
+            }
+            let w = &text[k + 1..];
+            let w = &w[..w.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(w.len())];
+            !self.function.contains(w.to_ascii_lowercase().as_str())
+        };
+        let starts_word = |k: usize| k == 0 || !(b[k - 1].is_ascii_alphanumeric() || b[k - 1] == b'\'');
+        // Names: a capitalized word ending in `s` before a word.
+        for j in crate::text::scan::Capitals::new(b) {
+            if !starts_word(j) {
+                continue;
+            }
+            let mut e = j + 1;
+            while e < b.len() && (b[e].is_ascii_lowercase() || b[e] == b'\'') {
+                e += 1;
+            }
+            if e - j < 4 || b[e - 1] != b's' || !word_follows(e) {
+                continue;
+            }
+            let stem = text[j..e - 1].to_ascii_lowercase();
+            // Two-word names (`Hong Kongs`): the word before joins.
+            let two = text[..j].strip_suffix(' ').and_then(|t| {
+                let w = t.rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |k| k + 1);
+                (w < t.len()).then(|| format!("{} {stem}", t[w..].to_ascii_lowercase()))
+            });
+            if self.names.contains(&stem) || two.is_some_and(|t| self.names.contains(&t)) {
+                edits.push(Edit::insertion(e - 1, "'", P204, Review, R_POSSESSIVE));
+            }
+        }
+        // Phrases, either case at the start.
+        for p in &self.phrases {
+            let tail = &p.as_bytes()[1..];
+            for k in memchr::memmem::find_iter(b, tail) {
+                let Some(s) = k.checked_sub(1) else { continue };
+                let e = k + tail.len();
+                if b[s].to_ascii_lowercase() == p.as_bytes()[0] && starts_word(s) && word_follows(e) {
+                    edits.push(Edit::insertion(e - 1, "'", P204, Review, R_POSSESSIVE));
+                }
+            }
+        }
     }
 }
 
@@ -155,6 +261,7 @@ impl Pass for Quotes {
         straight_line(b, &straight, &mut edits);
         curly_line(text, &curly, &mut curly_edits);
         edits.append(&mut curly_edits);
+        self.possessives(text, &mut edits);
         edits
     }
 }

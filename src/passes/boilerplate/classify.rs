@@ -46,6 +46,20 @@ pub(crate) struct RuleMeta {
     pub confidence: Confidence,
 }
 
+impl Classifier {
+    /// The `path` rule whose "home" names hold the line `t` alone (`Home`,
+    /// `首页`): the head of a breadcrumb whose other segments sit on the
+    /// next line (`Home` / ` > Government > News`).
+    pub fn home_line(&self, t: &str) -> Option<usize> {
+        let t = t.trim();
+        if t.len() > 24 {
+            return None;
+        }
+        let lower = t.to_lowercase();
+        self.paths.iter().find(|(_, homes)| homes.contains(&lower)).map(|(rule, _)| *rule)
+    }
+}
+
 impl RuleMeta {
     /// Shape heuristics (as opposed to explicit patterns and word lists):
     /// they never remove a sentence-like line.
