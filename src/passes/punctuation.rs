@@ -513,16 +513,28 @@ static CANDIDATE: [bool; 256] = {
 };
 
 impl Pass for Punctuation {
-    fn run(&self, text: &str, _cx: &mut Context) -> Vec<Edit> {
+    fn run(&self, text: &str, cx: &mut Context) -> Vec<Edit> {
         // A fresh text: forget the sentences of the last one.
         SENTENCES.with(|m| m.set(SentenceMemo::default()));
-        let b = text.as_bytes();
         let mut edits = Vec::new();
-        let mut i = 0;
-        while i < b.len() {
+        // Every rule here weighs a mark by its line: in a later round only
+        // the changed lines can hold new work.
+        for r in cx.ranges(text) {
+            self.scan(text, r, &mut edits);
+        }
+        edits
+    }
+}
+
+impl Punctuation {
+    /// The rules on the marks starting in `range` (whole lines).
+    fn scan(&self, text: &str, range: std::ops::Range<usize>, edits: &mut Vec<Edit>) {
+        let b = text.as_bytes();
+        let mut i = range.start;
+        while i < range.end {
             // Skip 8 bytes at a time while none can start a candidate, then
             // jump to the first byte that may.
-            if i + 8 <= b.len() {
+            if i + 8 <= range.end {
                 let m = candidate_mask(scan::read_u64(b, i));
                 if m == 0 {
                     i += 8;
@@ -550,20 +562,19 @@ impl Pass for Punctuation {
                         i = end;
                         continue;
                     }
-                    self.fullwidth(text, i, ch, &mut edits);
+                    self.fullwidth(text, i, ch, edits);
                     i += ch.len_utf8().max(1);
                     continue;
                 }
-                b'(' | b')' => self.bracket(text, i, &mut edits),
-                b'%' | b'$' | b'-' => self.inside_token(text, i, &mut edits),
+                b'(' | b')' => self.bracket(text, i, edits),
+                b'%' | b'$' | b'-' => self.inside_token(text, i, edits),
                 // The common case, a mark after an ASCII character and
                 // before a space (`word, next`), needs nothing.
                 _ if i > 0 && b.get(i + 1) == Some(&b' ') && b[i - 1] < 0x80 && b[i - 1] != b' ' => {}
-                _ => self.ascii(text, i, &mut edits),
+                _ => self.ascii(text, i, edits),
             }
             i += 1;
         }
-        edits
     }
 }
 

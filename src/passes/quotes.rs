@@ -166,6 +166,8 @@ pub struct Options {}
 pub struct Quotes {
     /// P204 place names, lower-case, without their `s`.
     names: crate::fasthash::FxHashSet<String>,
+    /// The last words of two-word P204 names (`kong`).
+    second_words: crate::fasthash::FxHashSet<String>,
     /// P204 phrases, each ending in `s`.
     phrases: Vec<String>,
     /// Closed-class words (`and`, `are`): not a possessive's noun.
@@ -177,12 +179,14 @@ impl Quotes {
     pub fn new(_options: &Options, _setup: &Setup) -> Result<Self> {
         let (names, phrases) = possessives();
         let function = &crate::text::lexicon::lexicon()?.function;
-        Ok(Quotes { names: names.into_iter().collect(), phrases, function })
+        let second_words = names.iter().filter_map(|n| n.rsplit_once(' ').map(|(_, w)| w.to_string())).collect();
+        Ok(Quotes { names: names.into_iter().collect(), second_words, phrases, function })
     }
 
     /// P204: `Chinas Shanghai`, `this years Spring Festival`.
-    fn possessives(&self, text: &str, edits: &mut Vec<Edit>) {
+    fn possessives(&self, text: &str, range: std::ops::Range<usize>, edits: &mut Vec<Edit>) {
         let b = text.as_bytes();
+        let within = &b[range.clone()];
         // A word follows, and not a function word (`the two Chinas and`).
         let word_follows = |k: usize| {
             if b.get(k) != Some(&b' ') || !b.get(k + 1).is_some_and(u8::is_ascii_alphabetic) {
@@ -194,31 +198,36 @@ impl Quotes {
         };
         let starts_word = |k: usize| k == 0 || !(b[k - 1].is_ascii_alphanumeric() || b[k - 1] == b'\'');
         // Names: a capitalized word ending in `s` before a word.
-        for j in crate::text::scan::Capitals::new(b) {
-            if !starts_word(j) {
-                continue;
-            }
+        let mut lower = [0u8; 16];
+        for j in crate::text::scan::Capitals::new(within) {
+            let j = range.start + j;
             let mut e = j + 1;
-            while e < b.len() && (b[e].is_ascii_lowercase() || b[e] == b'\'') {
+            while e < b.len() && e - j < lower.len() && (b[e].is_ascii_lowercase() || b[e] == b'\'') {
                 e += 1;
             }
-            if e - j < 4 || b[e - 1] != b's' || !word_follows(e) {
+            if e - j < 4 || b[e - 1] != b's' || b.get(e) != Some(&b' ') || !starts_word(j) || !word_follows(e) {
                 continue;
             }
-            let stem = text[j..e - 1].to_ascii_lowercase();
+            let n = e - 1 - j;
+            for (d, c) in lower.iter_mut().zip(&b[j..e - 1]) {
+                *d = c.to_ascii_lowercase();
+            }
+            let stem = std::str::from_utf8(&lower[..n]).unwrap_or("");
             // Two-word names (`Hong Kongs`): the word before joins.
-            let two = text[..j].strip_suffix(' ').and_then(|t| {
+            let two = || {
+                let t = text[..j].strip_suffix(' ')?;
                 let w = t.rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |k| k + 1);
                 (w < t.len()).then(|| format!("{} {stem}", t[w..].to_ascii_lowercase()))
-            });
-            if self.names.contains(&stem) || two.is_some_and(|t| self.names.contains(&t)) {
+            };
+            if self.names.contains(stem) || (self.second_words.contains(stem) && two().is_some_and(|t| self.names.contains(&t))) {
                 edits.push(Edit::insertion(e - 1, "'", P204, Review, R_POSSESSIVE));
             }
         }
         // Phrases, either case at the start.
         for p in &self.phrases {
             let tail = &p.as_bytes()[1..];
-            for k in memchr::memmem::find_iter(b, tail) {
+            for k in memchr::memmem::find_iter(within, tail) {
+                let k = range.start + k;
                 let Some(s) = k.checked_sub(1) else { continue };
                 let e = k + tail.len();
                 if b[s].to_ascii_lowercase() == p.as_bytes()[0] && starts_word(s) && word_follows(e) {
@@ -233,16 +242,20 @@ const LDQ: &str = "\u{201c}";
 const RDQ: &str = "\u{201d}";
 
 impl Pass for Quotes {
-    fn run(&self, text: &str, _cx: &mut Context) -> Vec<Edit> {
+    fn run(&self, text: &str, cx: &mut Context) -> Vec<Edit> {
         let b = text.as_bytes();
         let mut edits = Vec::new();
         // Curly quote edits come after all straight ones, as they always have.
         let mut curly_edits = Vec::new();
         // One scan for straight quotes, line ends and the lead byte of the
         // curly double quotes (U+201C / U+201D are E2 80 9C / E2 80 9D).
+        // Quotes pair within a line: in a later round only the changed lines
+        // can hold new work.
         let mut straight: Vec<usize> = Vec::new();
         let mut curly: Vec<(usize, bool)> = Vec::new();
-        for i in memchr::memchr3_iter(b'"', b'\n', 0xe2, b) {
+        let ranges = cx.ranges(text);
+        let hits = ranges.iter().flat_map(|r| memchr::memchr3_iter(b'"', b'\n', 0xe2, &b[r.clone()]).map(move |i| r.start + i));
+        for i in hits {
             match b[i] {
                 b'\n' => {
                     straight_line(b, &straight, &mut edits);
@@ -261,7 +274,9 @@ impl Pass for Quotes {
         straight_line(b, &straight, &mut edits);
         curly_line(text, &curly, &mut curly_edits);
         edits.append(&mut curly_edits);
-        self.possessives(text, &mut edits);
+        for r in ranges {
+            self.possessives(text, r, &mut edits);
+        }
         edits
     }
 }

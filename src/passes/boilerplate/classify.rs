@@ -81,8 +81,9 @@ fn ac(words: &[String], kind: MatchKind) -> Result<Option<AhoCorasick>> {
         return Ok(None);
     }
     AhoCorasickBuilder::new()
-        // Run on every short line of every page: a DFA is the fastest kind.
-        .kind(Some(AhoCorasickKind::DFA))
+        // A contiguous NFA: a DFA matched short lines no faster overall and
+        // cost a third of the start-up to build.
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .ascii_case_insensitive(true)
         .match_kind(kind)
         .start_kind(StartKind::Both)
