@@ -233,3 +233,14 @@ proptest! {
         prop_assert!(out.report.apply_with_suggestions(&s).is_ok());
     }
 }
+
+/// Found by the property above: an insertion of the same pass at a
+/// suggestion's end (`000growth`) was dropped as if widened into it.
+#[test]
+fn insertion_at_a_suggestion_edge_is_kept() {
+    let s = "7.53,000growth";
+    let default = Cleaner::new(only_numbers()).unwrap().clean(s);
+    let all = Cleaner::new(only_numbers().with_apply(rinse::Confidence::Suggest)).unwrap().clean(s);
+    assert_eq!(default.report.apply_with_suggestions(s).unwrap(), all.text);
+    assert_eq!(all.text, "75,300 growth");
+}

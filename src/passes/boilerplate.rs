@@ -816,7 +816,7 @@ impl Boilerplate {
         // line before ` > Government > News` belongs to it.
         for i in 1..n {
             let t = lines[i].trimmed(text);
-            if !removed[i].as_ref().is_some_and(|r| r.code == B101) || !t.starts_with(['>', '»', '›']) {
+            if removed[i].as_ref().is_none_or(|r| r.code != B101) || !t.starts_with(['>', '»', '›']) {
                 continue;
             }
             let Some(j) = (0..i).rev().take(4).find(|&j| !lines[j].trimmed(text).is_empty()) else {

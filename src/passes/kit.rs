@@ -36,7 +36,7 @@ impl Context {
     pub fn ranges(&self, text: &str) -> Vec<std::ops::Range<usize>> {
         match &self.dirty {
             Some(d) => d.clone(),
-            None => vec![0..text.len()],
+            None => std::iter::once(0..text.len()).collect(),
         }
     }
 }

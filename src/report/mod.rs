@@ -187,8 +187,12 @@ impl Report {
     /// ```
     pub fn apply_with_suggestions(&self, input: &str) -> Result<String> {
         let overlaps = |e: &ReportEdit, s: &ReportEdit| {
-            // An insertion at either end of a suggestion was widened into it.
-            (e.start < s.end && s.start < e.end) || (e.start == e.end && s.start <= e.start && e.start <= s.end)
+            // An insertion at either end of a suggestion was widened into it
+            // when the suggestion's text holds it there (an insertion of the
+            // same pass as the suggestion was not: `7.53,000growth`).
+            let widened = (e.start == s.start && s.after.starts_with(e.after.as_str()))
+                || (e.start == s.end && s.after.ends_with(e.after.as_str()));
+            (e.start < s.end && s.start < e.end) || (e.start == e.end && s.start < e.start && e.start < s.end) || (e.start == e.end && widened)
         };
         let mut all: Vec<ReportEdit> =
             self.edits.iter().filter(|e| !self.suggestions.iter().any(|s| overlaps(e, s))).cloned().collect();
