@@ -226,9 +226,15 @@ def test_clean_batch_releases_the_gil(seed_texts: List[str]) -> None:
         t0, n0 = time.perf_counter(), ticks
         time.sleep(0.2)  # the spinner's pace with the main thread idle
         rate = (ticks - n0) / (time.perf_counter() - t0)
-        t0, n0 = time.perf_counter(), ticks
-        c.clean_batch(texts, threads=1)
-        took, during = time.perf_counter() - t0, ticks - n0
+        # A batch long enough to measure on a fast machine: grow it until
+        # one clean_batch takes 0.2 s (at most 64 times the seeds × 30).
+        for _ in range(7):
+            t0, n0 = time.perf_counter(), ticks
+            c.clean_batch(texts, threads=1)
+            took, during = time.perf_counter() - t0, ticks - n0
+            if took > 0.2:
+                break
+            texts = texts * 2
     finally:
         stop.set()
         spinner.join()
