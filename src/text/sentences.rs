@@ -254,19 +254,25 @@ mod tests {
         start
     }
 
+    /// At least `len` bytes of `pieces` picked by the xorshift state `x`.
+    fn random_text(pieces: &[&str], len: usize, x: &mut u64) -> String {
+        let mut t = String::new();
+        while t.len() < len {
+            *x ^= *x << 13;
+            *x ^= *x >> 7;
+            *x ^= *x << 17;
+            t.push_str(pieces[(*x % pieces.len() as u64) as usize]);
+        }
+        t
+    }
+
     #[test]
     fn start_before_matches_the_char_scan() {
         let pieces = ["a", "b ", ". ", ".", "!", "?\u{3000}", "?\u{b}", "\n", "。", "！", "？", "中", "丂", "，", "é", "\u{85}", " "];
         let mut x: u64 = 0x2545_f491_4f6c_dd1d;
         for len in [1usize, 5, 40, 300, 700] {
             for _ in 0..60 {
-                let mut t = String::new();
-                while t.len() < len {
-                    x ^= x << 13;
-                    x ^= x >> 7;
-                    x ^= x << 17;
-                    t.push_str(pieces[(x % pieces.len() as u64) as usize]);
-                }
+                let t = random_text(&pieces, len, &mut x);
                 for i in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
                     assert_eq!(start_before(&t, i), start_before_naive(&t, i), "{t:?} at {i}");
                 }
@@ -280,13 +286,7 @@ mod tests {
         let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
         for len in [1usize, 40, 300, 1500, 3000] {
             for _ in 0..30 {
-                let mut t = String::new();
-                while t.len() < len {
-                    x ^= x << 13;
-                    x ^= x >> 7;
-                    x ^= x << 17;
-                    t.push_str(pieces[(x % pieces.len() as u64) as usize]);
-                }
+                let t = random_text(&pieces, len, &mut x);
                 let marks: Vec<std::ops::Range<usize>> = t
                     .char_indices()
                     .filter(|&(_, c)| matches!(c, '，' | '、' | '。' | '.' | '!'))
