@@ -306,15 +306,28 @@ impl Changes {
     /// sorted and merged.
     fn since(&self, step: u32, text: &str) -> Vec<Range<usize>> {
         let b = text.as_bytes();
-        let line_start = |x: usize| memchr::memrchr(b'\n', &b[..x]).map_or(0, |k| k + 1);
+        // Each scan starts where the last merged range ends, so a text of
+        // many changes on one long line is still read once (a scan from the
+        // start of the text per change was quadratic).
+        let line_start = |lo: usize, x: usize| memchr::memrchr(b'\n', &b[lo..x]).map_or(lo, |k| lo + k + 1);
         let line_end = |x: usize| memchr::memchr(b'\n', &b[x..]).map_or(b.len(), |k| x + k + 1);
         let mut out: Vec<Range<usize>> = Vec::new();
         for (r, _) in self.spans.iter().filter(|(_, s)| *s >= step) {
             let (a, z) = (r.start.min(b.len()), r.end.min(b.len()));
-            let (a, z) = (line_start(a), line_end(z));
             match out.last_mut() {
-                Some(last) if a <= last.end => last.end = last.end.max(z),
-                _ => out.push(a..z),
+                Some(last) if a <= last.end => {
+                    if z >= last.end {
+                        last.end = line_end(z);
+                    }
+                }
+                last => {
+                    let lo = last.map_or(0, |l| l.end);
+                    let a = line_start(lo, a);
+                    match out.last_mut() {
+                        Some(last) if a <= last.end => last.end = last.end.max(line_end(z)),
+                        _ => out.push(a..line_end(z)),
+                    }
+                }
             }
         }
         out
@@ -666,6 +679,46 @@ mod tests {
             doc: "",
         }));
         Edit::replacement(r, s, Code(rule), Confidence::Safe, "test")
+    }
+
+    /// `Changes::since` against the plain definition (each changed span
+    /// widened to whole lines, then merged), on random texts and spans.
+    #[test]
+    fn changes_since_is_whole_lines_merged() {
+        let mut seed = 0x2545_f491_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..2000 {
+            let len = 1 + next(40);
+            let text: String = (0..len).map(|_| if next(5) == 0 { '\n' } else { 'a' }).collect();
+            let b = text.as_bytes();
+            let mut spans = Vec::new();
+            let mut x = 0;
+            while x < len {
+                let a = x + next(6);
+                let z = (a + next(4)).min(len);
+                if a > len {
+                    break;
+                }
+                spans.push((a..z, next(3) as u32));
+                x = z + 1;
+            }
+            let changes = Changes { spans: spans.clone(), spare: Vec::new() };
+            let mut want: Vec<Range<usize>> = Vec::new();
+            for (r, _) in spans.iter().filter(|(_, s)| *s >= 1) {
+                let a = b[..r.start].iter().rposition(|&c| c == b'\n').map_or(0, |k| k + 1);
+                let z = b[r.end..].iter().position(|&c| c == b'\n').map_or(len, |k| r.end + k + 1);
+                match want.last_mut() {
+                    Some(last) if a <= last.end => last.end = last.end.max(z),
+                    _ => want.push(a..z),
+                }
+            }
+            assert_eq!(changes.since(1, &text), want, "{text:?} {spans:?}");
+        }
     }
 
     #[test]
