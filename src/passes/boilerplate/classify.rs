@@ -281,8 +281,10 @@ impl Classifier {
                 Kind::Image => c.images.push((i, lower())),
             }
         }
-        c.triggers.build(MatchKind::LeftmostFirst)?;
-        c.body_triggers.build(MatchKind::LeftmostFirst)?;
+        // Every trigger in a line counts, overlapping ones too (`(photo`
+        // of one rule and `photo` of another).
+        c.triggers.build(MatchKind::Standard)?;
+        c.body_triggers.build(MatchKind::Standard)?;
         c.labels.build(MatchKind::LeftmostLongest)?;
         c.locations.build(MatchKind::LeftmostLongest)?;
         c.actions.build(MatchKind::LeftmostLongest)?;
@@ -416,7 +418,7 @@ impl Classifier {
             }
         };
         if let Some(ac) = &words.ac {
-            for m in ac.find_iter(t) {
+            for m in ac.find_overlapping_iter(t) {
                 for idx in words.rules_of(m.pattern().as_usize()) {
                     run(idx, hits);
                 }

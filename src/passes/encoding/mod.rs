@@ -146,9 +146,41 @@ crate::declare_rules! { pass = "encoding";
     /// commonest Han characters) or its punctuation: accented Latin text
     /// almost never pairs up so.
     E205 = ("gbk-read-as-latin1", Safe, true, "GBK read as Latin-1 (Chinese mojibake) re-decoded");
+    /// ## What it fixes
+    /// The full-width space U+3000 that Chinese pages indent and pad with
+    /// is the byte pair A1 A1 in GB2312/GBK. Read as Latin-1 or
+    /// Windows-1252 each pair shows as `¡¡`; read as Mac Roman, as `°°`.
+    /// Such runs become the full-width spaces they were (the whitespace
+    /// pass then treats them as indentation or padding).
+    ///
+    /// ## Example
+    /// ```text
+    /// ¡¡ ¡¡ ¡¡ (100 million yuan)
+    /// °°°°Laypersons may not be aware of it.
+    /// ```
+    /// Becomes (full-width spaces, which the whitespace pass then removes
+    /// as indentation):
+    /// ```text
+    /// 　 　 　 (100 million yuan)
+    /// 　　Laypersons may not be aware of it.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// ¡¡Hola, amigos!! It was 30°° in the shade, or 40° at noon.
+    /// ```
+    ///
+    /// ## Why safe
+    /// Only whole runs of an even number of `¡` standing alone between
+    /// spaces or line edges (Spanish `¡¡Hola` is followed by its word), and
+    /// runs of an even number of `°` at the start of a line or after a space
+    /// and not before a digit (a degree sign follows a number). Neither
+    /// doubled sign is written so in text.
+    E206 = ("gbk-space-read-as-single-byte", Safe, true, "GBK full-width spaces read in a single-byte code page restored");
 }
 
 const R_GBK: &str = "GBK read as Latin-1 (Chinese mojibake) re-decoded";
+const R_PAD: &str = "GBK full-width spaces read as `¡¡` (Latin-1) or `°°` (Mac Roman) restored";
 const R_C1: &str = "C1 control is a Windows-1252 character";
 const R_A0: &str = "mojibake whose no-break-space byte became a space re-decoded";
 const R_LOSSY: &str = "mojibake whose bytes were already lost replaced with one U+FFFD";
@@ -205,6 +237,10 @@ fn suspicious_at(text: &str, i: usize) -> bool {
     let mut it = text[i..].chars();
     let Some(c) = it.next() else { return false };
     if ('\u{80}'..='\u{9f}').contains(&c) {
+        return true;
+    }
+    // `¡¡` or `°°`: maybe GBK full-width spaces (E206).
+    if matches!(c, '\u{a1}' | '\u{b0}') && text[i + len..].starts_with(c) {
         return true;
     }
     if !maybe_paged(c) {
@@ -576,6 +612,37 @@ fn judge(chars: &[char], s: &Span, depth: usize) -> Option<(usize, String, Verdi
     Some((end, fixed, Verdict::Take(kind)))
 }
 
+/// Runs (start, end) of `chars` (at byte offsets `offs` in `text`) that are
+/// GBK full-width spaces (A1 A1) read in a single-byte code page: an even
+/// number of `¡` (Latin-1) between spaces or line edges, or of `°` (Mac
+/// Roman) at a line start or after a space and not before a digit.
+fn padding_runs(text: &str, offs: &[usize], chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut j = 0;
+    while j < chars.len() {
+        let c = chars[j];
+        if c != '\u{a1}' && c != '\u{b0}' {
+            j += 1;
+            continue;
+        }
+        let a = j;
+        while j < chars.len() && chars[j] == c {
+            j += 1;
+        }
+        if (j - a) % 2 != 0 {
+            continue;
+        }
+        let prev = text[..offs[a]].chars().next_back();
+        let next = text[offs[j]..].chars().next();
+        let space = |x: Option<char>| x.is_none_or(|x| x.is_whitespace());
+        let ok = if c == '\u{a1}' { space(prev) && space(next) } else { space(prev) && !next.is_some_and(|n| n.is_ascii_digit()) };
+        if ok {
+            out.push((a, j));
+        }
+    }
+    out
+}
+
 /// Runs of `chars` that are GBK text read as Latin-1/Windows-1252:
 /// (start, end, Chinese text). A run is every character that is a high byte
 /// in Windows-1252; it must pair up whole into GB2312 characters. A run of
@@ -640,6 +707,11 @@ fn repair_segment(text: &str, start: usize, end: usize, edits: &mut Vec<Edit>) {
         }
     }
     let mut covered = vec![false; chars.len()];
+    for (a, b) in padding_runs(text, &offs, &chars) {
+        covered[a..b].iter_mut().for_each(|x| *x = true);
+        reps.retain(|r| r.1 <= a || r.0 >= b);
+        edits.push(Edit::replacement(offs[a]..offs[b], "\u{3000}".repeat((b - a) / 2), E206, Safe, R_PAD));
+    }
     let gbk = gbk_runs(&chars);
     if !gbk.is_empty() {
         // A line of GBK read as Latin-1 holds no UTF-8 mojibake: the
@@ -647,6 +719,9 @@ fn repair_segment(text: &str, start: usize, end: usize, edits: &mut Vec<Edit>) {
         reps.clear();
     }
     for (a, b, fixed) in gbk {
+        if covered[a..b].iter().any(|&x| x) {
+            continue;
+        }
         covered[a..b].iter_mut().for_each(|x| *x = true);
         edits.push(Edit::replacement(offs[a]..offs[b], fixed, E205, Safe, R_GBK));
     }
@@ -788,6 +863,17 @@ mod tests {
         assert_pass_fixes(&pass(), "2024Äê3ÔÂ5ÈÕ,ÖÐ¹²ÖÐÑë", "2024年3月5日,中共中央");
         // One character alone is no evidence.
         assert_pass_keeps(&pass(), "2024Äê only\n");
+    }
+
+    #[test]
+    fn gbk_full_width_spaces_read_as_single_byte_become_spaces_again() {
+        // fixtures/pages 111 (`¡¡`, Latin-1) and 200 (`°°`, Mac Roman).
+        assert_pass_fixes(&pass(), "¡¡ ¡¡ (100 million yuan)", "\u{3000} \u{3000} (100 million yuan)");
+        assert_pass_fixes(&pass(), "°°°°There is demand.", "\u{3000}\u{3000}There is demand.");
+        assert_pass_fixes(&pass(), "x\n¡¡¡¡\n", "x\n\u{3000}\u{3000}\n");
+        // Spanish, degrees, odd runs.
+        assert_pass_keeps(&pass(), "¡¡Hola!! 30°° or ° °°°");
+        assert_pass_keeps(&pass(), "a ¡¡¡ b; °°5");
     }
 
     #[test]
