@@ -15,6 +15,7 @@ use crate::error::Result;
 use crate::fasthash::FxHashSet as HashSet;
 use crate::text::lexicon;
 use crate::text::scan;
+use crate::text::sorted_lines::SortedLines;
 use crate::text::words::{in_address, in_domain, is_pinyin};
 use crate::passes::kit::{Context, Pass, Setup};
 
@@ -98,6 +99,19 @@ const GLUE_RIGHT: &[&str] = &[
 const PARTICLES: &[&str] = &["in", "on", "at", "by", "for", "with", "as", "into", "from", "over", "under", "about"];
 
 const R_GLUED: &str = "space between words glued across an HTML boundary";
+
+/// Words of a larger dictionary that are two common words joined
+/// (`hereof`, `headwinds`, `fallback`): never split.
+static CLOSED_COMPOUNDS: std::sync::LazyLock<SortedLines<'static>> =
+    std::sync::LazyLock::new(|| SortedLines::new(include_str!("../../rules/closed_compounds.txt")));
+
+/// Right halves that follow a longer word (five letters or more):
+/// `studentsher`, `hectareswith`.
+const LATE_RIGHT: &[&str] = &["her", "his", "our", "with", "for"];
+
+/// Words never taken as a right half after a glue word (`hashers` is not
+/// `has hers`).
+const NOT_RIGHT: &[&str] = &["hers", "ours", "yours", "theirs", "mine"];
 
 /// Four-letter tokens that are two two-letter words glued together and
 /// never a word themselves (`itis`, `tobe`): the only tokens under five
@@ -239,7 +253,13 @@ impl GluedWords {
                 return;
             }
             let w = &text[s..e];
-            if !self.may_split(w.as_bytes()) || self.lex.is_word(w) || is_pinyin(w) || in_address(b, s) || in_domain(b, s) {
+            if !self.may_split(w.as_bytes())
+                || self.lex.is_word(w)
+                || CLOSED_COMPOUNDS.contains(w)
+                || is_pinyin(w)
+                || in_address(b, s)
+                || in_domain(b, s)
+            {
                 return;
             }
             // The document around the token (an article; bounded, so a huge
@@ -283,7 +303,8 @@ impl GluedWords {
                 continue;
             }
             let article = |x: &str| matches!(x, "the" | "a" | "an");
-            let ok = (GLUE_LEFT.contains(&l) && r.len() >= 3)
+            let ok = (GLUE_LEFT.contains(&l) && r.len() >= 3 && !NOT_RIGHT.contains(&r))
+                || (LATE_RIGHT.contains(&r) && l.len() >= 5)
                 || (l.len() >= 3 && GLUE_LEFT.contains(&l) && matches!(r, "be" | "is" | "it"))
                 || (w.len() == 4 && SHORT_GLUES.contains(&w.as_bytes()) && k == 2)
                 || (GLUE_RIGHT.contains(&r) && l.len() >= 3 && (r.len() > 1 || l.len() >= 4))
@@ -394,6 +415,15 @@ mod tests {
     fn keeps_brands_and_identifiers() {
         assert_no_edits("Use iPhone, YouTube, LinkedIn, JavaScript, McDonald and the getThe() helper.\n");
         assert_no_edits("See example.com/aboutThe page and user_nameThe field.\n");
+    }
+
+    #[test]
+    fn splits_pronoun_and_preposition_after_long_words_but_not_listed_compounds() {
+        assert_pass_fixes(&pass(), "They told the new studentsher belief.", "They told the new students her belief.");
+        assert_pass_fixes(&pass(), "Roads link the villageswith a new bridge.", "Roads link the villages with a new bridge.");
+        // Words of the larger dictionary (rules/closed_compounds.txt), and
+        // `hers` is no right half.
+        assert_pass_keeps(&pass(), "The terms hereof apply; the hashers and a fallback, the headwinds and the heartland.");
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod lines;
 pub mod scan;
 pub mod script;
 pub mod sentences;
+pub mod sorted_lines;
 pub mod spans;
 pub mod wordset;
 pub mod words;
