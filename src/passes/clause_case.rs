@@ -305,8 +305,12 @@ impl Pass for ClauseCase {
             } else {
                 Kind::Unknown
             };
-            // What follows the word: a lowercase word or a number.
-            let a = j + len;
+            // What follows the word: a lowercase word or a number (after the
+            // rest of a hyphenated word: `; New-generation technology`).
+            let mut a = j + len;
+            if b.get(a) == Some(&b'-') && b.get(a + 1).is_some_and(u8::is_ascii_lowercase) {
+                a += 1 + letters_fwd(b, a + 1);
+            }
             let follows_ok = match (b.get(a), b.get(a + 1)) {
                 (Some(b' '), Some(&n)) => n.is_ascii_lowercase() || n.is_ascii_digit(),
                 (Some(b','), Some(b' ')) => kind == Kind::Function && self.lex.connectives.iter().any(|c| c == word),
@@ -772,6 +776,14 @@ mod tests {
         assert_eq!(edit_count(text, "C102"), 1);
         let text = "It met the internationalization effort, internationalization plans and Internationalization Fund grew, Internationalization leads.";
         assert_eq!(edit_count(text, "C102"), 0);
+    }
+
+    #[test]
+    fn hyphenated_word_after_semicolon_is_lowercased_by_evidence() {
+        assert_fixes(
+            "Exports grew in the new year, with new-generation products leading. Textiles made 3.2 billion yuan, up 11.7%; New-generation devices made 8.3 billion yuan, up 17.5%; Hi-tech equipment made 1.1 billion yuan, up 22.2%; New energy cars made 2.0 billion yuan.",
+            "Exports grew in the new year, with new-generation products leading. Textiles made 3.2 billion yuan, up 11.7%; new-generation devices made 8.3 billion yuan, up 17.5%; hi-tech equipment made 1.1 billion yuan, up 22.2%; new energy cars made 2.0 billion yuan.",
+        );
     }
 
     #[test]
