@@ -860,9 +860,14 @@ impl Punctuation {
         match c {
             b',' | b';' => {
                 if n.is_ascii_digit() && c == b',' {
-                    // `yuan,74.3%`: a number glued after a word.
+                    // `yuan,74.3%`, `Yuan,5,520,000`: a number glued after a
+                    // word (lowercase, or capitalized); `21.8%,18.3%`: after
+                    // a percentage.
                     let lw = b[..i].iter().rev().take_while(|x| x.is_ascii_lowercase()).count();
-                    if lw >= 2 && !(i > lw && b[i - lw - 1].is_ascii_alphanumeric()) && !in_address(b, i) {
+                    let lw = if i > lw && b[i - lw - 1].is_ascii_uppercase() { lw + 1 } else { lw };
+                    let word = lw >= 2 && !(i > lw && b[i - lw - 1].is_ascii_alphanumeric());
+                    let percent = p == b'%' && b[..i - 1].last().is_some_and(u8::is_ascii_digit);
+                    if (word || percent) && !in_address(b, i) {
                         insert(edits);
                     }
                     return;
@@ -1389,6 +1394,9 @@ mod tests {
         assert_pass_fixes(&pass(), "productive forces,It is", "productive forces, It is");
         assert_pass_fixes(&pass(), "In 2008,the GDP rose", "In 2008, the GDP rose");
         assert_pass_fixes(&pass(), "soared to 16,867 yuan,74.3% of the total", "soared to 16,867 yuan, 74.3% of the total");
+        assert_pass_fixes(&pass(), "is 4,460,000 Yuan,5,520,000 Yuan of income", "is 4,460,000 Yuan, 5,520,000 Yuan of income");
+        assert_pass_fixes(&pass(), "returns are 21.8%,18.3% of the ratio", "returns are 21.8%, 18.3% of the ratio");
+        assert_pass_keeps(&pass(), "Version A,1 and B2,3 and AB,4 and x%,5");
         assert_pass_fixes(&pass(), "in 2020.The plan", "in 2020. The plan");
         assert_pass_fixes(&pass(), "back to Guangdong;Traffic from", "back to Guangdong; Traffic from");
         assert_pass_fixes(&pass(), "new\",Innovation drives", "new\", Innovation drives");
