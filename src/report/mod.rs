@@ -5,6 +5,9 @@
 //! edits never overlap, so any subset of them applies too.
 
 pub mod diff;
+mod json;
+
+pub use json::Extra;
 
 use crate::decode::DecodeInfo;
 use crate::edit::Confidence;
