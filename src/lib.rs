@@ -253,15 +253,17 @@ impl Cleaner {
             (Vec::new(), Vec::new(), Vec::new())
         };
         pipeline::lap(hook, &mut t0, "report edits");
-        let hash = |t: &str| if full { report::sha256_hex(t) } else { String::new() };
+        let hash = |t: &str| if full { report::text_hash(t) } else { String::new() };
         let input_sha = hash(original);
         let report = Report {
             rinse_version: env!("CARGO_PKG_VERSION").to_string(),
             input: None,
             decode,
             // Unchanged text (the common case for clean documents) is hashed once.
-            output_sha256: if outcome.text == original { input_sha.clone() } else { hash(&outcome.text) },
-            input_sha256: input_sha,
+            output_hash: if outcome.text == original { input_sha.clone() } else { hash(&outcome.text) },
+            input_hash: input_sha,
+            input_sha256: String::new(),
+            output_sha256: String::new(),
             input_bytes: original.len(),
             output_bytes: outcome.text.len(),
             edits,
@@ -301,7 +303,7 @@ mod tests {
             assert_eq!(a.text, b.text);
             assert_eq!(a.report.counts, b.report.counts);
             assert_eq!((a.edit_count, a.report.edits.len()), (b.edit_count, a.edit_count));
-            assert!(b.report.edits.is_empty() && b.report.input_sha256.is_empty());
+            assert!(b.report.edits.is_empty() && b.report.input_hash.is_empty());
             assert_eq!(a.summary(), a.report.summary());
             n += usize::from(a.edit_count > 0);
         }

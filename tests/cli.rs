@@ -362,6 +362,44 @@ fn apply_refuses_a_different_input_unless_forced() {
     rinse().args(["apply", "--force"]).arg(&report).arg(&wrong).assert().code(2).stderr(contains("wrong.txt"));
 }
 
+/// Reports written before `input_hash` carry `input_sha256`: they still
+/// apply, and still refuse another input; an unknown hash algorithm is an error.
+#[test]
+fn old_sha256_reports_still_apply() {
+    use sha2::Digest;
+    let dir = tempfile::tempdir().unwrap();
+    let (input, output, report) = clean_with_report(dir.path());
+    let mut v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&report).unwrap()).unwrap();
+    assert!(v["input_hash"].as_str().unwrap().starts_with("xxh3-128:"));
+    let sha = |t: &str| sha2::Sha256::digest(t.as_bytes()).iter().map(|b| format!("{b:02x}")).collect::<String>();
+    let o = v.as_object_mut().unwrap();
+    o.remove("input_hash");
+    o.remove("output_hash");
+    o.insert("input_sha256".into(), sha(DIRTY).into());
+    o.insert("output_sha256".into(), sha(&fs::read_to_string(&output).unwrap()).into());
+    let old = dir.path().join("old.json");
+    fs::write(&old, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    rinse().arg("apply").arg(&old).arg(&input).assert().success().stdout(CLEANED);
+    let other = dir.path().join("other.txt");
+    fs::write(&other, format!("{DIRTY}One more line.\n")).unwrap();
+    rinse().arg("apply").arg(&old).arg(&other).assert().code(2).stderr(contains("SHA-256").and(contains("--force")));
+    // As a corpus report line too (JSON Lines over a folder).
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    fs::write(corpus.join("a.txt"), DIRTY).unwrap();
+    v["path"] = "a.txt".into();
+    let lines = dir.path().join("old.jsonl");
+    fs::write(&lines, format!("{v}\n{v}\n")).unwrap();
+    let out = dir.path().join("out");
+    rinse().args(["apply", "-q"]).arg(&lines).arg(&corpus).arg("--output-dir").arg(&out).assert().success();
+    assert_eq!(fs::read_to_string(out.join("a.txt")).unwrap(), CLEANED);
+    // An algorithm this rinse does not know.
+    let mut v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&report).unwrap()).unwrap();
+    v["input_hash"] = "blake9:00".into();
+    fs::write(&old, v.to_string()).unwrap();
+    rinse().arg("apply").arg(&old).arg(&input).assert().code(2).stderr(contains("blake9"));
+}
+
 #[test]
 fn apply_rejects_bad_reports() {
     let dir = tempfile::tempdir().unwrap();
@@ -398,7 +436,8 @@ fn report_to_stdout_needs_the_text_elsewhere() {
     let out = dir.path().join("o.txt");
     let json = stdout_of(rinse().args(["clean", "-q", "--report", "-", "-o"]).arg(&out).write_stdin(DIRTY));
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(v["output_sha256"].as_str().unwrap().len(), 64);
+    assert_eq!(v["output_hash"].as_str().unwrap().len(), "xxh3-128:".len() + 32);
+    assert!(v.get("output_sha256").is_none());
     assert_eq!(fs::read_to_string(&out).unwrap(), CLEANED);
 }
 
@@ -933,7 +972,7 @@ fn corpus_report_replays_over_its_folder_and_names_every_document() {
     let records: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert!(records.len() >= 6, "{} records", records.len());
     assert!(records.iter().any(|r| r["path"] == "sub/dirty.txt"));
-    assert!(records.iter().all(|r| r["input_sha256"].as_str().unwrap().len() == 64));
+    assert!(records.iter().all(|r| r["input_hash"].as_str().unwrap().starts_with("xxh3-128:")));
     let expected = fs::read(&cleaned).unwrap();
     // Over the folder, from the report's own paths, and from stdin.
     let over_dir = rinse().arg("apply").arg(&report).arg(&corpus).assert().success().get_output().stdout.clone();

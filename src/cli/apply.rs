@@ -6,7 +6,9 @@
 //! for files, `file` and `line` for JSONL records) and as `rinse review`
 //! downloads. A corpus report replays over the same files, directory or
 //! JSONL corpus; a document whose input hash differs from its record's is
-//! left unchanged and counted (`--force` applies it anyway).
+//! left unchanged and counted (`--force` applies it anyway). The hash is
+//! `input_hash` (`xxh3-128:…`), or `input_sha256` in reports written
+//! before it, which still apply.
 
 use super::common::expand_with_base;
 use super::io::{self, Input, Sink};
@@ -35,7 +37,7 @@ pub struct ApplyArgs {
     /// A corpus report over files: write each document under DIR, keeping relative paths.
     #[arg(long, value_name = "DIR", conflicts_with = "output")]
     pub output_dir: Option<PathBuf>,
-    /// Apply even if an input's SHA-256 differs from the report's.
+    /// Apply even if an input's hash differs from the report's.
     #[arg(long)]
     pub force: bool,
     /// Also apply the report's `suggestions` (edits overlapping one give way to it).
@@ -65,7 +67,7 @@ impl Tally {
         if !self.differs.is_empty() {
             let shown: Vec<&str> = self.differs.iter().take(5).map(String::as_str).collect();
             io::warn(format_args!(
-                "{} document(s) left unchanged: input differs from the one the report was made from (SHA-256), e.g. {}; --force applies anyway",
+                "{} document(s) left unchanged: input differs from the one the report was made from (its hash), e.g. {}; --force applies anyway",
                 self.differs.len(),
                 shown.join(", ")
             ));
@@ -199,7 +201,7 @@ struct Record {
 
 /// Apply `report` to `decoded`, or `None` when the hash differs (and not forced).
 fn replay(report: &Report, decoded: &str, args: &ApplyArgs, name: &str, tally: &mut Tally) -> Result<Option<String>> {
-    if !args.force && rinse::report::sha256_hex(decoded) != report.input_sha256 {
+    if !args.force && !report.input_matches(decoded).with_context(|| name.to_string())? {
         tally.differs.push(name.to_string());
         return Ok(None);
     }
@@ -222,9 +224,12 @@ fn apply_single(args: &ApplyArgs, report: Report) -> Result<ExitCode> {
     let bytes = io::read_all(&input)?;
     let encoding = rinse::decode::encoding_for_label(&report.decode.encoding);
     let (decoded, _) = rinse::decode::decode(&bytes, encoding);
-    let sha = rinse::report::sha256_hex(&decoded);
-    if sha != report.input_sha256 && !args.force {
-        bail!("{}: input differs from the one the report was made from (SHA-256 {sha} ≠ {}); use --force to apply anyway", input.name(), report.input_sha256);
+    if !args.force && !report.input_matches(&decoded).with_context(|| input.name())? {
+        let (recorded, now) = match report.input_hash.is_empty() {
+            true => (report.input_sha256.clone(), format!("SHA-256 {}", rinse::report::sha256_hex(&decoded))),
+            false => (report.input_hash.clone(), rinse::report::text_hash(&decoded)),
+        };
+        bail!("{}: input differs from the one the report was made from ({now} ≠ {recorded}); use --force to apply anyway", input.name());
     }
     let out = if args.suggestions { report.apply_with_suggestions(&decoded) } else { report.apply(&decoded) };
     let out = out.with_context(|| input.name())?;

@@ -1,6 +1,6 @@
 //! `rinse clean`: write cleaned text, reports and metadata.
 
-use super::common::{english_fraction, ensure_distinct_outputs, expand_with_base, learn_from_batch, progress_bar, thread_pool, write_json, LearnArgs, Summary};
+use super::common::{english_fraction, ensure_distinct_outputs, expand_with_base, learn_from_batch, progress_bar, thread_pool, write_json, write_report, LearnArgs, Summary};
 use super::io::{self, Input, Sink};
 use super::{ConfigArgs, InputArgs};
 use anyhow::{bail, Result};
@@ -207,9 +207,10 @@ pub fn run(args: CleanArgs) -> Result<ExitCode> {
                 if several {
                     // A corpus report: each record also names its document
                     // relative to the folder given, for `rinse apply REPORT DIR`.
-                    write_json(sink, &CorpusRecord { path: rel.to_string_lossy().into_owned(), report: &cleaned.report }, true)?;
+                    let path = serde_json::Value::from(rel.to_string_lossy());
+                    write_report(sink, &cleaned.report, true, &[("path", &path)])?;
                 } else {
-                    write_json(sink, &cleaned.report, false)?;
+                    write_report(sink, &cleaned.report, false, &[])?;
                 }
             }
             if let Some(sink) = meta_sink.as_mut() {
@@ -255,15 +256,6 @@ pub fn run(args: CleanArgs) -> Result<ExitCode> {
         let _ = writeln!(std::io::stderr(), "{}", summary.render(errors, started.elapsed()));
     }
     Ok(if errors > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
-}
-
-/// One line of a corpus report over files: the report and the document's
-/// path relative to the folder named on the command line.
-#[derive(serde::Serialize)]
-struct CorpusRecord<'a> {
-    path: String,
-    #[serde(flatten)]
-    report: &'a rinse::Report,
 }
 
 fn clean_one(

@@ -56,12 +56,29 @@ pub fn ensure_distinct_outputs(inputs: &[(Input, PathBuf)]) -> Result<()> {
 }
 
 /// Pretty JSON for one document, one line per document when there are several.
+///
+/// serde_json writes token by token; through a buffer here those are
+/// inlined copies, and `sink` (often a `Box<dyn Write>`) sees a few 64 KiB
+/// writes instead of one call per token (that was half the cost of
+/// `--report`).
 pub fn write_json<T: serde::Serialize>(sink: &mut impl Write, value: &T, one_line: bool) -> Result<()> {
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, &mut *sink);
     if one_line {
-        serde_json::to_writer(&mut *sink, value)?;
+        serde_json::to_writer(&mut w, value)?;
     } else {
-        serde_json::to_writer_pretty(&mut *sink, value)?;
+        serde_json::to_writer_pretty(&mut w, value)?;
     }
+    w.write_all(b"\n")?;
+    w.flush()?;
+    Ok(())
+}
+
+/// A report as JSON (pretty for one document, one line in a corpus report),
+/// with `before` fields ahead of its own (a corpus record's `path`), then a
+/// line ending. Same bytes as [`write_json`], written several times faster
+/// ([`rinse::Report::write_json`]).
+pub fn write_report(sink: &mut impl Write, report: &rinse::Report, one_line: bool, before: &[rinse::report::Extra]) -> Result<()> {
+    report.write_json(&mut *sink, !one_line, before, &[])?;
     sink.write_all(b"\n")?;
     Ok(())
 }

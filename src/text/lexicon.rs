@@ -1,25 +1,42 @@
-//! Every word list in `rules/`, parsed once per process, lazily, and shared
-//! by the passes that read it. Nothing language-specific is a Rust array.
+//! Every word list in `rules/`, built once per process, lazily, and shared
+//! by the passes that read it. Nothing language-specific is written in Rust:
+//! the lists are data.
 //!
 //! The lists are sectioned text files: `[section]` lines, then one lower-case
-//! word per line; `#` starts a comment. A test parses each embedded file, so
-//! a bad list fails `cargo test`, not a user's run.
+//! word per line; `#` starts a comment. `build.rs` parses them at compile
+//! time (with [`wordset::parse_sections`], the same parser) into static
+//! arrays and the fingerprint tables of the dictionary and the stopwords, so
+//! start-up parses, hashes and zeroes nothing (it was a third of the start-up
+//! instructions); a bad list fails the build, with its file and line. A test
+//! parses each embedded file at run time and checks the tables match.
 
 use crate::error::{Error, Result};
 use rustc_hash::FxHashSet as HashSet;
-use crate::text::wordset::WordSet;
+use crate::text::wordset::{self, WordSet};
 use std::sync::OnceLock;
 
+// The lists as text, for the test that parses them at run time.
+#[cfg(test)]
 const COMMON_WORDS: &str = include_str!("../../rules/common_words.txt");
+#[cfg(test)]
 const CALENDAR: &str = include_str!("../../rules/calendar.txt");
+#[cfg(test)]
 const CONNECTIVES: &str = include_str!("../../rules/connectives.txt");
+#[cfg(test)]
 const CLAUSE_VERBS: &str = include_str!("../../rules/clause_verbs.txt");
+#[cfg(test)]
 const WORD_ENDINGS: &str = include_str!("../../rules/word_endings.txt");
+#[cfg(test)]
 const DICTIONARY: &str = include_str!("../../rules/dictionary.txt");
+#[cfg(test)]
 const ABBREVIATIONS: &str = include_str!("../../rules/abbreviations.txt");
+#[cfg(test)]
 const FILE_SUFFIXES: &str = include_str!("../../rules/file_suffixes.txt");
+#[cfg(test)]
 const STOPWORDS: &str = include_str!("../../rules/stopwords.txt");
+#[cfg(test)]
 const FURNITURE_WORDS: &str = include_str!("../../rules/furniture_words.txt");
+#[cfg(test)]
 const COMPOUNDS: &str = include_str!("../../rules/compounds.txt");
 
 /// The parsed word lists.
@@ -146,7 +163,40 @@ impl Lexicon {
     }
 }
 
+/// The tables `build.rs` makes from the lists above (parsed at compile time).
+mod tables {
+    include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
+}
+
 fn build() -> std::result::Result<Lexicon, (String, String)> {
+    use tables::*;
+    let set = |words: &[&str]| words.iter().map(|w| w.to_string()).collect::<HashSet<String>>();
+    let list = |words: &[&str]| words.iter().map(|w| w.to_string()).collect::<Vec<String>>();
+    Ok(Lexicon {
+        function: set(COMMON_WORDS_FUNCTION),
+        open: set(COMMON_WORDS_OPEN),
+        months: list(CALENDAR_MONTHS),
+        month_abbreviations: list(CALENDAR_MONTH_ABBREVIATIONS),
+        weekdays: list(CALENDAR_WEEKDAYS),
+        weekday_abbreviations: list(CALENDAR_WEEKDAY_ABBREVIATIONS),
+        connectives: list(CONNECTIVES_CONNECTIVES),
+        clause_verbs: list(CLAUSE_VERBS_VERBS),
+        word_endings: list(WORD_ENDINGS_ENDINGS),
+        abbreviations: set(ABBREVIATIONS_ABBREVIATIONS),
+        file_suffixes: set(FILE_SUFFIXES_SUFFIXES),
+        stopwords: WordSet::from_static(&STOPWORDS_SLOTS, STOPWORDS_LEN),
+        nav_words: set(FURNITURE_WORDS_NAV),
+        widget_words: set(FURNITURE_WORDS_WIDGET),
+        language_names: set(FURNITURE_WORDS_LANGUAGE),
+        label_words: set(FURNITURE_WORDS_LABEL),
+        dictionary: WordSet::from_static(&DICTIONARY_SLOTS, DICTIONARY_LEN),
+    })
+}
+
+/// The lexicon as the run-time parser reads the embedded lists: what
+/// `build.rs` precompiles, built the slow way (tests compare the two).
+#[cfg(test)]
+fn parse_at_run_time() -> std::result::Result<Lexicon, (String, String)> {
     let common = parse_sections("common_words.txt", COMMON_WORDS, &["function", "open"])?;
     let calendar = parse_sections(
         "calendar.txt",
@@ -165,7 +215,7 @@ fn build() -> std::result::Result<Lexicon, (String, String)> {
     let mut furniture = furniture.into_iter().map(|v| v.into_iter().collect::<HashSet<String>>());
     let mut next_set = || furniture.next().unwrap_or_default();
     let (nav_words, widget_words, language_names, label_words) = (next_set(), next_set(), next_set(), next_set());
-    let words = parse_sections_borrowed("dictionary.txt", DICTIONARY, &["words"])?.pop().unwrap_or_default();
+    let words = wordset::parse_sections("dictionary.txt", DICTIONARY, &["words"])?.pop().unwrap_or_default();
     let compounds = one("compounds.txt", COMPOUNDS, "compounds")?;
     let dictionary = WordSet::new(
         words
@@ -198,40 +248,7 @@ fn build() -> std::result::Result<Lexicon, (String, String)> {
 /// Every section must be present and non-empty; a word outside a section, an
 /// unknown section or a word that is not lower-case ASCII is an error.
 pub fn parse_sections(name: &str, text: &str, sections: &[&str]) -> std::result::Result<Vec<Vec<String>>, (String, String)> {
-    Ok(parse_sections_borrowed(name, text, sections)?.into_iter().map(|v| v.into_iter().map(str::to_string).collect()).collect())
-}
-
-/// [`parse_sections`] without copying the words (the 40,000-word dictionary
-/// is parsed at every start: a plain byte loop, no allocation per word).
-fn parse_sections_borrowed<'a>(name: &str, text: &'a str, sections: &[&str]) -> std::result::Result<Vec<Vec<&'a str>>, (String, String)> {
-    let err = |n: usize, m: String| (name.to_string(), format!("line {}: {m}", n + 1));
-    let mut out: Vec<Vec<&'a str>> = vec![Vec::new(); sections.len()];
-    let mut current: Option<usize> = None;
-    for (n, line) in text.split('\n').enumerate() {
-        let line = match memchr::memchr(b'#', line.as_bytes()) {
-            Some(k) => &line[..k],
-            None => line,
-        };
-        let line = line.trim_ascii();
-        if line.is_empty() {
-            continue;
-        }
-        if !line.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'' || b == b'-') {
-            if let Some(s) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                current = Some(sections.iter().position(|x| *x == s).ok_or_else(|| err(n, format!("unknown section [{s}]")))?);
-                continue;
-            }
-            return Err(err(n, format!("`{line}` is not one lower-case word or a section")));
-        }
-        let Some(i) = current else {
-            return Err(err(n, format!("word before any section ({})", sections.join(", "))));
-        };
-        out[i].push(line);
-    }
-    if let Some(i) = out.iter().position(Vec::is_empty) {
-        return Err((name.to_string(), format!("section [{}] must list words", sections[i])));
-    }
-    Ok(out)
+    Ok(wordset::parse_sections(name, text, sections)?.into_iter().map(|v| v.into_iter().map(str::to_string).collect()).collect())
 }
 
 #[cfg(test)]
@@ -257,6 +274,23 @@ mod tests {
         assert!(l.nav_words.contains("home") && l.widget_words.contains("share") && l.language_names.contains("english"));
         assert!(!l.is_word("tothe") && !l.is_word("projectprogress"));
         assert!(l.is_word("online") && l.is_word("blockchain"));
+    }
+
+    #[test]
+    fn compile_time_tables_match_the_lists() {
+        let (built, parsed) = (lexicon().unwrap(), parse_at_run_time().unwrap());
+        assert_eq!(built.dictionary.slots(), parsed.dictionary.slots());
+        assert_eq!(built.dictionary.len(), parsed.dictionary.len());
+        assert!(built.dictionary.len() > 30_000);
+        assert_eq!(built.stopwords.slots(), parsed.stopwords.slots());
+        assert_eq!(built.stopwords.len(), parsed.stopwords.len());
+        assert_eq!((&built.function, &built.open), (&parsed.function, &parsed.open));
+        assert_eq!((&built.months, &built.month_abbreviations), (&parsed.months, &parsed.month_abbreviations));
+        assert_eq!((&built.weekdays, &built.weekday_abbreviations), (&parsed.weekdays, &parsed.weekday_abbreviations));
+        assert_eq!((&built.connectives, &built.clause_verbs, &built.word_endings), (&parsed.connectives, &parsed.clause_verbs, &parsed.word_endings));
+        assert_eq!((&built.abbreviations, &built.file_suffixes), (&parsed.abbreviations, &parsed.file_suffixes));
+        assert_eq!((&built.nav_words, &built.widget_words), (&parsed.nav_words, &parsed.widget_words));
+        assert_eq!((&built.language_names, &built.label_words), (&parsed.language_names, &parsed.label_words));
     }
 
     #[test]

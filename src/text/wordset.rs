@@ -9,42 +9,40 @@
 //! equal those of an entry on its probe path (a few entries): about one
 //! lookup in 10^9. That is why it serves only *is this a common word*
 //! questions whose wrong answer costs a missed or a review-level edit.
+//!
+//! The built-in lists of `rules/` are parsed and their tables built at
+//! compile time: `build.rs` includes this file (`#[path]`), so the parser,
+//! the hash and the table layout are the same code at build and at run time,
+//! and a bad built-in list fails the build. [`WordSet::from_static`] wraps
+//! such a table without copying it (nothing to parse or zero at start-up);
+//! [`WordSet::new`] builds one at run time (tests, user data).
+
+use std::borrow::Cow;
 
 /// A set of words, built once (see the module docs).
 #[derive(Debug, Clone, Default)]
 pub struct WordSet {
-    slots: Vec<u32>,
+    slots: Cow<'static, [u32]>,
     len: usize,
 }
 
 impl WordSet {
     /// The set of `words` (duplicates counted once).
     pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
-        let words: Vec<&str> = words.into_iter().collect();
-        // At most 70% full: probes stay short and within a cache line or two.
-        let cap = (words.len() * 10 / 7 + 1).next_power_of_two().max(16);
-        let mut set = WordSet { slots: vec![0; cap], len: 0 };
-        for w in words {
-            set.insert(w);
-        }
-        set
+        let (slots, len) = table(words);
+        WordSet { slots: Cow::Owned(slots), len }
     }
 
-    fn insert(&mut self, w: &str) {
-        let h = fingerprint(w.as_bytes());
-        let (f, mask) = (high(h), self.slots.len() - 1);
-        let mut i = (h as usize) & mask;
-        loop {
-            match self.slots[i] {
-                0 => {
-                    self.slots[i] = f;
-                    self.len += 1;
-                    return;
-                }
-                x if x == f => return,
-                _ => i = (i + 1) & mask,
-            }
-        }
+    /// A set whose table was built by [`table`] (at compile time, by
+    /// `build.rs`): `len` words in `slots`.
+    pub const fn from_static(slots: &'static [u32], len: usize) -> Self {
+        WordSet { slots: Cow::Borrowed(slots), len }
+    }
+
+    /// The table of slots (for tests comparing a built-in table with one
+    /// built at run time).
+    pub fn slots(&self) -> &[u32] {
+        &self.slots
     }
 
     /// Is `w` in the set?
@@ -76,9 +74,68 @@ impl WordSet {
     }
 }
 
-/// A 64-bit fingerprint of `w`, never 0 (0 marks an empty slot): the length
-/// seeds the state, 8-byte chunks are mixed in (Fx style), and a
-/// MurmurHash3 finalizer spreads the bits.
+/// The slots of a set of `words` and how many distinct words it holds: at
+/// most 70% full, so probes stay short and within a cache line or two.
+pub fn table<'a>(words: impl IntoIterator<Item = &'a str>) -> (Vec<u32>, usize) {
+    let words: Vec<&str> = words.into_iter().collect();
+    let cap = (words.len() * 10 / 7 + 1).next_power_of_two().max(16);
+    let (mut slots, mut len) = (vec![0u32; cap], 0);
+    for w in words {
+        let h = fingerprint(w.as_bytes());
+        let (f, mask) = (high(h), cap - 1);
+        let mut i = (h as usize) & mask;
+        loop {
+            match slots[i] {
+                0 => {
+                    slots[i] = f;
+                    len += 1;
+                    break;
+                }
+                x if x == f => break,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+    (slots, len)
+}
+
+/// Parse a sectioned word list (`[section]` lines, then one lower-case word
+/// per line; `#` starts a comment): the words of each of `sections`, in
+/// order, borrowed from `text`. Every section must be present and non-empty;
+/// a word outside a section, an unknown section or a word that is not
+/// lower-case ASCII (digits, `'` and `-` allowed) is an error, given as
+/// (`name`, `line N: message`).
+pub fn parse_sections<'a>(name: &str, text: &'a str, sections: &[&str]) -> Result<Vec<Vec<&'a str>>, (String, String)> {
+    let err = |n: usize, m: String| (name.to_string(), format!("line {}: {m}", n + 1));
+    let mut out: Vec<Vec<&'a str>> = vec![Vec::new(); sections.len()];
+    let mut current: Option<usize> = None;
+    for (n, line) in text.split('\n').enumerate() {
+        let line = match line.find('#') {
+            Some(k) => &line[..k],
+            None => line,
+        };
+        let line = line.trim_ascii();
+        if line.is_empty() {
+            continue;
+        }
+        if !line.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'' || b == b'-') {
+            if let Some(s) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                current = Some(sections.iter().position(|x| *x == s).ok_or_else(|| err(n, format!("unknown section [{s}]")))?);
+                continue;
+            }
+            return Err(err(n, format!("`{line}` is not one lower-case word or a section")));
+        }
+        let Some(i) = current else {
+            return Err(err(n, format!("word before any section ({})", sections.join(", "))));
+        };
+        out[i].push(line);
+    }
+    if let Some(i) = out.iter().position(Vec::is_empty) {
+        return Err((name.to_string(), format!("section [{}] must list words", sections[i])));
+    }
+    Ok(out)
+}
+
 /// The stored half of a fingerprint: its high 32 bits, never 0 (0 marks a
 /// free slot).
 #[inline]
@@ -86,6 +143,9 @@ fn high(h: u64) -> u32 {
     (h >> 32) as u32 | 1
 }
 
+/// A 64-bit fingerprint of `w`, never 0 (0 marks an empty slot): the length
+/// seeds the state, 8-byte chunks are mixed in (Fx style), and a
+/// MurmurHash3 finalizer spreads the bits.
 #[inline]
 fn fingerprint(w: &[u8]) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;

@@ -20,9 +20,21 @@ const BATCH_RECORDS: usize = 1024;
 const BATCH_BYTES: usize = 8 << 20;
 
 enum Outcome {
-    Cleaned(Box<Cleaned>, Vec<u8>),
+    /// The output record, the document's counts, and the cleaned document
+    /// itself when the writer needs more of it (a report, extracts).
+    Cleaned(Vec<u8>, Counts, Option<Box<Cleaned>>),
     Skipped(f64),
     Bad(String),
+}
+
+/// What the summary needs of a cleaned record. The worker that cleaned it
+/// keeps the rest (and frees it on its own thread, where it was allocated)
+/// unless a report or extracts are written.
+struct Counts {
+    edits: usize,
+    bytes_in: usize,
+    bytes_out: usize,
+    counts: std::collections::BTreeMap<String, usize>,
 }
 
 pub fn clean(args: &CleanArgs, cleaner: &Cleaner, inputs: Vec<(Input, std::path::PathBuf)>) -> Result<ExitCode> {
@@ -74,12 +86,14 @@ pub fn clean(args: &CleanArgs, cleaner: &Cleaner, inputs: Vec<(Input, std::path:
         };
         // Pipelined: while the workers clean batch N, this thread writes
         // batch N-1 and reads batch N+1. Memory holds at most three batches.
-        let mut current = read_batch(&mut reader, &input.name(), 1)?;
+        // Line buffers of written batches, reused for the next reads.
+        let mut spare: Vec<Vec<u8>> = Vec::new();
+        let mut current = read_batch(&mut reader, &input.name(), 1, &mut spare)?;
         let mut pending: Option<Batch> = None;
         loop {
             let Some((lines, bytes, eof, first_line)) = current.take() else {
                 if let Some(b) = pending.take() {
-                    writer.write(b)?;
+                    writer.write(b, &mut spare)?;
                 }
                 break;
             };
@@ -88,12 +102,12 @@ pub fn clean(args: &CleanArgs, cleaner: &Cleaner, inputs: Vec<(Input, std::path:
                 rayon::join(
                     || -> Result<Option<RawBatch>> {
                         if let Some(b) = pending.take() {
-                            writer.write(b)?;
+                            writer.write(b, &mut spare)?;
                         }
                         if eof {
                             Ok(None)
                         } else {
-                            read_batch(&mut reader, &input.name(), next_first)
+                            read_batch(&mut reader, &input.name(), next_first, &mut spare)
                         }
                     },
                     || {
@@ -125,14 +139,16 @@ pub fn clean(args: &CleanArgs, cleaner: &Cleaner, inputs: Vec<(Input, std::path:
 /// ended, number of the first line.
 type RawBatch = (Vec<Vec<u8>>, usize, bool, usize);
 
-/// Read up to one batch of lines; `None` at the end of the input.
-fn read_batch(reader: &mut Box<dyn BufRead + Send>, name: &str, first_line: usize) -> Result<Option<RawBatch>> {
-    let mut lines: Vec<Vec<u8>> = Vec::new();
+/// Read up to one batch of lines (into buffers from `spare` when it has
+/// some); `None` at the end of the input.
+fn read_batch(reader: &mut Box<dyn BufRead + Send>, name: &str, first_line: usize, spare: &mut Vec<Vec<u8>>) -> Result<Option<RawBatch>> {
+    let mut lines: Vec<Vec<u8>> = Vec::with_capacity(BATCH_RECORDS.min(spare.len().max(64)));
     let mut bytes = 0usize;
     let mut eof = false;
     while lines.len() < BATCH_RECORDS && bytes < BATCH_BYTES {
-        let mut buf = Vec::new();
+        let mut buf = spare.pop().unwrap_or_default();
         if !io::read_line(reader.as_mut(), &mut buf, name, first_line + lines.len())? {
+            spare.push(buf);
             eof = true;
             break;
         }
@@ -167,20 +183,37 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
-    fn write(&mut self, batch: Batch) -> Result<()> {
+    fn write(&mut self, batch: Batch, spare: &mut Vec<Vec<u8>>) -> Result<()> {
+        self.write_records(&batch)?;
+        self.pb.inc(batch.bytes as u64);
+        // At most one batch of buffers is kept (a batch ends at
+        // BATCH_RECORDS lines or BATCH_BYTES bytes).
+        if spare.len() < BATCH_RECORDS {
+            spare.extend(batch.lines);
+        }
+        Ok(())
+    }
+
+    fn write_records(&mut self, batch: &Batch) -> Result<()> {
         let (args, name) = (self.args, self.name.as_str());
-        for (i, (line, outcome)) in batch.lines.iter().zip(batch.outcomes).enumerate() {
+        for (i, (line, outcome)) in batch.lines.iter().zip(&batch.outcomes).enumerate() {
             let n = batch.first_line + i;
             match outcome {
-                Outcome::Cleaned(cleaned, bytes) => {
-                    self.out.write_all(&bytes)?;
+                Outcome::Cleaned(bytes, counts, cleaned) => {
+                    self.out.write_all(bytes)?;
+                    self.summary.documents += 1;
+                    self.summary.changed += usize::from(counts.edits > 0);
+                    self.summary.bytes_in += counts.bytes_in;
+                    self.summary.bytes_out += counts.bytes_out;
+                    for (code, n) in &counts.counts {
+                        *self.summary.by_family.entry(code.chars().next().unwrap_or('?')).or_default() += n;
+                    }
+                    let Some(cleaned) = cleaned else { continue };
                     if let Some(sink) = self.report.as_deref_mut() {
-                        let mut v = serde_json::to_value(&cleaned.report)?;
-                        if let Some(o) = v.as_object_mut() {
-                            o.insert("line".into(), n.into());
-                            o.insert("file".into(), name.into());
-                        }
-                        serde_json::to_writer(&mut *sink, &v)?;
+                        // The record's report, then where it is (no
+                        // intermediate JSON value: written straight out).
+                        let (line, file) = (serde_json::Value::from(n), serde_json::Value::from(name));
+                        cleaned.report.write_json(&mut *sink, false, &[], &[("line", &line), ("file", &file)])?;
                         sink.write_all(b"\n")?;
                     }
                     if let Some(sink) = self.extract.as_deref_mut() {
@@ -193,9 +226,8 @@ impl Writer<'_> {
                             sink.write_all(b"\n")?;
                         }
                     }
-                    self.summary.add(&cleaned);
                 }
-                Outcome::Skipped(f) => {
+                &Outcome::Skipped(f) => {
                     self.summary.skipped += 1;
                     if args.chatty() {
                         self.pb.suspend(|| {
@@ -230,7 +262,6 @@ impl Writer<'_> {
                 }
             }
         }
-        self.pb.inc(batch.bytes as u64);
         Ok(())
     }
 }
@@ -274,5 +305,16 @@ fn process(raw: &[u8], args: &CleanArgs, cleaner: &Cleaner) -> Outcome {
         out.extend_from_slice(rest.as_bytes());
     }
     out.extend_from_slice(if ending.is_empty() { b"\n" } else { ending });
-    Outcome::Cleaned(Box::new(cleaned), out)
+    let counts = Counts {
+        edits: cleaned.edit_count,
+        bytes_in: cleaned.report.input_bytes,
+        bytes_out: cleaned.report.output_bytes,
+        counts: std::mem::take(&mut cleaned.report.counts),
+    };
+    let keep = args.report.is_some() || args.extract.is_some();
+    if keep {
+        // The report's counts, as they were.
+        cleaned.report.counts = counts.counts.clone();
+    }
+    Outcome::Cleaned(out, counts, keep.then(|| Box::new(cleaned)))
 }
