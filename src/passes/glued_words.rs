@@ -82,6 +82,7 @@ crate::declare_rules! { pass = "glued_words";
     P302 = ("glued-lowercase-words", Review, true, "space between lowercase words glued across an HTML boundary");
 }
 
+const R_GLUED_PINYIN: &str = "space between a Chinese name in pinyin and the word glued to it";
 const R_GLUED_LOWER: &str = "space between lowercase words glued across an HTML boundary";
 
 /// Closed-class words that may be one half of a glued pair; they rarely
@@ -195,6 +196,18 @@ impl GluedWords {
                     self.lowercase_token(text, s, s + n, edits);
                 }
             }
+            // A capitalized token of eight letters or more: maybe a place
+            // name in pinyin glued to `and`/`the` (`Shandongand`).
+            let mut caps = (u & !((letters << 1) as u64 | u64::from(prev_letter))) & (lo >> 1 & lo >> 2 & lo >> 3 & lo >> 4 & lo >> 5 & lo >> 6 & lo >> 7) as u64;
+            while caps != 0 {
+                let k = caps.trailing_zeros();
+                caps &= caps - 1;
+                let s = p + k as usize;
+                let n = 1 + (lo >> (k + 1)).trailing_ones() as usize;
+                if n <= 30 && !bt.get(s + n).is_some_and(u8::is_ascii_alphanumeric) {
+                    self.pinyin_glue(text, s, s + n, edits);
+                }
+            }
             prev_letter = letters >> 63 & 1 == 1;
             (l, u) = (l2, u2);
             p += 64;
@@ -237,6 +250,29 @@ impl GluedWords {
             edits.push(Edit::insertion(at, " ", P301, Safe, R_GLUED));
         }
         e
+    }
+
+    /// P302 for the capitalized token `text[s..e]`: a Chinese name in pinyin
+    /// of two syllables or more glued to `and` or `the` (`Shandongand`).
+    /// No pinyin syllable ends in `d` or `t`, or starts with `a` after one
+    /// ending in `n`... so the split is the only one; the token must be no
+    /// word and no pinyin itself.
+    fn pinyin_glue(&self, text: &str, s: usize, e: usize, edits: &mut Vec<Edit>) {
+        let w = &text[s..e];
+        let Some(glue) = ["and", "the"].into_iter().find(|g| w.ends_with(g)) else { return };
+        let left = w[..w.len() - glue.len()].to_ascii_lowercase();
+        if left.len() < 5 || s > 0 && !matches!(text.as_bytes()[s - 1], b' ' | b'\n' | b'(' | b'"') {
+            return;
+        }
+        let whole = w.to_ascii_lowercase();
+        if self.lex.is_word(&whole) || CLOSED_COMPOUNDS.contains(&whole) || is_pinyin(&whole) || !is_pinyin(&left) {
+            return;
+        }
+        // The next word must be lowercase: `Shandongand the whole country`.
+        if !text.as_bytes().get(e + 1).is_some_and(u8::is_ascii_lowercase) || text.as_bytes().get(e) != Some(&b' ') {
+            return;
+        }
+        edits.push(Edit::insertion(e - glue.len(), " ", P302, Review, R_GLUED_PINYIN));
     }
 
     /// P302 for the lowercase token `text[s..e]` (five to thirty letters).
@@ -424,6 +460,14 @@ mod tests {
         // Words of the larger dictionary (rules/closed_compounds.txt), and
         // `hers` is no right half.
         assert_pass_keeps(&pass(), "The terms hereof apply; the hashers and a fallback, the headwinds and the heartland.");
+    }
+
+    #[test]
+    fn splits_and_or_the_glued_to_a_pinyin_name() {
+        assert_pass_fixes(&pass(), "Heze is a fruit base of Shandongand the whole country.", "Heze is a fruit base of Shandong and the whole country.");
+        assert_pass_fixes(&pass(), "They went to Guangdongthe next day.", "They went to Guangdong the next day.");
+        assert_pass_keeps(&pass(), "A Thousand hills, New Zealand and Greenland, Husband and Absinthe.");
+        assert_pass_keeps(&pass(), "They reached Shandongand.");
     }
 
     #[test]
