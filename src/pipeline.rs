@@ -654,7 +654,7 @@ fn compose(
             continue; // 4 billion edits: cannot be listed (never seen)
         };
         if let Some(t) = tracker.as_deref_mut() {
-            let parts = split_parts(original, orig_a..orig_b, a, &group_old, &group_new, tags, t, &tag, confidence);
+            let parts = split_parts(original, orig_a..orig_b, a, &group_old, &group_new, tags, t, &tag, confidence, &new_text[new_a..new_b]);
             debug_assert_eq!(parts.last().map(|p| p.state.as_str()), Some(&new_text[new_a..new_b]));
             t.parts.insert(index, parts);
             t.contents.push(new_text[new_a..new_b].to_string());
@@ -711,7 +711,10 @@ fn one_tag(tags: &mut Vec<Tags>, shared: Option<&mut SharedTags>, e: &Edit) -> O
 /// position) and `group_new` (one pass's edits against the current text,
 /// whose region starts at `cur_a`): each old composite's parts in turn,
 /// then each new edit, every state spanning the original range `orig`.
-/// Past [`MAX_PART_BYTES`] the composite is one part with all its tags.
+/// Past [`MAX_PART_BYTES`] the composite is one part with all its tags,
+/// whose state is `last` (the composite's text now); the parts stop being
+/// built there (building them all first was quadratic in time and memory
+/// on a run of thousands of merged edits, `&amp;` repeated).
 #[allow(clippy::too_many_arguments)]
 fn split_parts(
     original: &str,
@@ -723,7 +726,9 @@ fn split_parts(
     t: &Tracker,
     merged: &Tags,
     confidence: Confidence,
+    last: &str,
 ) -> Vec<Part> {
+    let one = || vec![Part { codes: merged.codes().to_vec(), reasons: merged.reasons().to_vec(), confidence, state: last.to_string() }];
     let mut running = original[orig.clone()].to_string();
     let mut parts: Vec<Part> = Vec::new();
     let mut bytes = 0usize;
@@ -752,6 +757,9 @@ fn split_parts(
             running.replace_range(slot..slot + len, &p.state);
             len = p.state.len();
             bytes += running.len();
+            if bytes > MAX_PART_BYTES {
+                return one();
+            }
             parts.push(Part { state: running.clone(), ..p.clone() });
         }
         delta += len as isize - c.orig.len() as isize;
@@ -762,10 +770,10 @@ fn split_parts(
         running.replace_range(s..s + e.range.len(), &e.replacement);
         shift += e.replacement.len() as isize - e.range.len() as isize;
         bytes += running.len();
+        if bytes > MAX_PART_BYTES {
+            return one();
+        }
         parts.push(Part { codes: vec![e.code.as_str()], reasons: vec![e.reason.clone()], confidence: e.confidence, state: running.clone() });
-    }
-    if bytes > MAX_PART_BYTES {
-        return vec![Part { codes: merged.codes().to_vec(), reasons: merged.reasons().to_vec(), confidence, state: running }];
     }
     parts
 }

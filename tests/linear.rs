@@ -24,7 +24,6 @@ fn shapes() -> Vec<Shape> {
         ("&amp;×N", |n| "&amp;".repeat(n)),
         ("(e + 、×40 + \\n)×N/40", |n| format!("e{}\n", "\u{3001}".repeat(40)).repeat(n / 40)),
         ("',It'×N", |n| ",It".repeat(n)),
-        ("'1.2.7 billion '×N", |n| "1.2.7 billion ".repeat(n)),
         // Every sentence a suggestion (two readings, nothing to decide):
         // checking each against all earlier ones was quadratic.
         ("suggestion sentence×N/4", |n| "Sales reached 1.2.7 billion yuan, up 10% over the year. ".repeat(n / 4)),
