@@ -343,7 +343,7 @@ impl Changes {
     /// sorted and merged.
     fn since(&self, step: u32, text: &str) -> Vec<Range<usize>> {
         if let Some(last) = self.whole {
-            return if last >= step { vec![0..text.len()] } else { Vec::new() };
+            return if last >= step { std::iter::once(0..text.len()).collect() } else { Vec::new() };
         }
         let b = text.as_bytes();
         // Each scan starts where the last merged range ends, so a text of
@@ -689,8 +689,7 @@ fn one_tag(tags: &mut Vec<Tags>, shared: Option<&mut SharedTags>, e: &Edit) -> O
         code.hash(&mut h);
         e.reason.hash(&mut h);
         let k = h.finish();
-        let slot = &mut cache.slots[((k >> 32) ^ k) as usize % 64];
-        slot
+        &mut cache.slots[((k >> 32) ^ k) as usize % 64]
     });
     if let Some(Some(i)) = slot.as_deref() {
         if let Some(Tags::One(c, r)) = tags.get(*i as usize) {
