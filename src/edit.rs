@@ -174,6 +174,69 @@ pub(crate) fn apply_edits_into(text: &str, edits: &[Edit], out: &mut String) -> 
     skipped
 }
 
+/// [`apply_edits_into`] done in `text` itself, for edits that change
+/// lengths: the result is the same, and no second document-sized buffer is
+/// held (a 200 MB document then needs one copy of its current text, not
+/// two). Returns the skipped edits, chosen by the same rules.
+pub(crate) fn apply_edits_in_place(text: &mut String, edits: &[Edit]) -> Vec<Edit> {
+    // Which edits apply, one bit each (millions of edits on a hostile text
+    // must not cost a list of their own).
+    let mut take = vec![0u64; edits.len().div_ceil(64)];
+    let mut skipped = Vec::new();
+    let (mut last, mut last_was_insert_at) = (0usize, usize::MAX);
+    let mut new_len = text.len() as isize;
+    for (k, e) in edits.iter().enumerate() {
+        let overlaps = e.range.start < last || (e.range.is_empty() && e.range.start == last_was_insert_at);
+        if overlaps || e.range.start > e.range.end || e.range.end > text.len() || !text.is_char_boundary(e.range.start) || !text.is_char_boundary(e.range.end) {
+            skipped.push(e.clone());
+            continue;
+        }
+        take[k / 64] |= 1 << (k % 64);
+        new_len += e.replacement.len() as isize - e.range.len() as isize;
+        last = e.range.end;
+        last_was_insert_at = if e.range.is_empty() { e.range.start } else { usize::MAX };
+    }
+    let is_taken = |k: usize| take[k / 64] >> (k % 64) & 1 == 1;
+    let taken = || edits.iter().enumerate().filter(|(k, _)| is_taken(*k)).map(|(_, e)| e);
+    let delta = |e: &Edit| e.replacement.len() as isize - e.range.len() as isize;
+    let (old_len, new_len) = (text.len(), new_len as usize);
+    let mut buf = std::mem::take(text).into_bytes();
+    buf.resize(old_len.max(new_len), 0);
+    // The unchanged stretches between edits move by the length change of
+    // the edits before them. Those moving right go first, last to first;
+    // then those moving left, first to last: neither overwrites a stretch
+    // still to move. The replacements go last, into the gaps.
+    let mut shift = new_len as isize - old_len as isize;
+    let mut end = old_len;
+    for e in edits.iter().enumerate().rev().filter(|(k, _)| is_taken(*k)).map(|(_, e)| e) {
+        if shift > 0 {
+            buf.copy_within(e.range.end..end, (e.range.end as isize + shift) as usize);
+        }
+        end = e.range.start;
+        shift -= delta(e);
+    }
+    let (mut shift, mut start) = (0isize, 0usize);
+    for e in taken() {
+        if shift < 0 {
+            buf.copy_within(start..e.range.start, (start as isize + shift) as usize);
+        }
+        shift += delta(e);
+        start = e.range.end;
+    }
+    if shift < 0 {
+        buf.copy_within(start..old_len, (start as isize + shift) as usize);
+    }
+    let mut shift = 0isize;
+    for e in taken() {
+        let at = (e.range.start as isize + shift) as usize;
+        buf[at..at + e.replacement.len()].copy_from_slice(e.replacement.as_bytes());
+        shift += delta(e);
+    }
+    buf.truncate(new_len);
+    *text = String::from_utf8(buf).expect("edits on char boundaries keep the text UTF-8");
+    skipped
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,6 +256,38 @@ mod tests {
         assert_eq!(in_place, copied);
         assert_eq!(skipped, vec![edits[1].clone()]);
         assert_eq!(skipped, skipped_copy);
+    }
+
+    /// Edits applied in place give the text and the skipped edits of a
+    /// copy, on random texts and random (overlapping, growing, shrinking,
+    /// off-boundary) edits.
+    #[test]
+    fn edits_applied_in_place_match_a_copy() {
+        let mut seed = 0x9e37_79b9_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let pieces = ["a", "b", "é", "。", "\n", " "];
+        let reps: [&'static str; 7] = ["", "x", "yy", ". ", "。", "long replacement", "é"];
+        for _ in 0..5000 {
+            let text: String = (0..next(30)).map(|_| pieces[next(pieces.len())]).collect();
+            let mut edits: Vec<Edit> = (0..next(8))
+                .map(|_| {
+                    let a = next(text.len() + 1);
+                    let b = (a + next(4)).min(text.len() + usize::from(next(20) == 0));
+                    e(a..b, reps[next(reps.len())])
+                })
+                .collect();
+            edits.sort();
+            let (copied, skipped_copy) = apply_edits(&text, &edits);
+            let mut in_place = text.clone();
+            let skipped = apply_edits_in_place(&mut in_place, &edits);
+            assert_eq!(in_place, copied, "{text:?} {edits:?}");
+            assert_eq!(skipped, skipped_copy);
+        }
     }
 
     #[test]

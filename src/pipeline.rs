@@ -12,7 +12,7 @@
 //! each becomes a [`Suggestion`] against the original (widened over any
 //! applied edit it touches), listed in the report.
 
-use crate::edit::{apply_edits_into, apply_same_length_in_place, Confidence, Edit};
+use crate::edit::{apply_edits_in_place, apply_edits_into, apply_same_length_in_place, Confidence, Edit};
 use crate::passes::{Context, Registered};
 use crate::fasthash::FxHashMap;
 use crate::rules::Code;
@@ -123,17 +123,19 @@ pub(crate) fn run(
     track_parts: bool,
 ) -> Outcome {
     let mut tracker = track_parts.then(Tracker::default);
-    // The current text is `original` until a pass changes it, then `cur`;
-    // edits are applied into `spare`, and the two buffers swap (no fresh
-    // allocation of a document-sized string per applied pass).
+    let mut shared = (!track_parts).then(SharedTags::default);
+    // The current text is `original` until a pass changes it, then `cur`:
+    // the first change copies the original into `cur`, later ones edit
+    // `cur` in place (one document-sized buffer besides the original, and
+    // no fresh allocation of one per applied pass).
     let mut cur = String::new();
-    let mut spare = String::new();
     let mut owned = false;
     let mut composites: Vec<Composite> = Vec::new();
     let mut spare_composites: Vec<Composite> = Vec::new();
     let mut tags: Vec<Tags> = Vec::new();
     let mut skipped = Vec::new();
     let mut suggestions: Vec<Suggestion> = Vec::new();
+    let mut taken = Taken::default();
     let mut held: Vec<Edit> = Vec::new();
     // Where the text changed and when; the step at which each pass last ran.
     let mut changes = Changes::default();
@@ -196,7 +198,7 @@ pub(crate) fn run(
             });
             if !held.is_empty() {
                 held.sort();
-                suggest(original, text, &composites, &held, &mut suggestions);
+                suggest(original, text, &composites, &held, &mut suggestions, &mut taken);
             }
             if edits.is_empty() {
                 continue;
@@ -206,12 +208,14 @@ pub(crate) fn run(
             edits.dedup_by(|b, a| a.range == b.range && a.replacement == b.replacement);
             lap(timings, &mut t1, "  filter+sort");
             // Edits that keep every length (case changes) are applied in
-            // place; others into the spare buffer, which then swaps in.
-            let in_place = owned && edits.iter().all(|e| e.range.len() == e.replacement.len());
-            let rejected = if in_place {
+            // place by the simplest route.
+            let same_length = owned && edits.iter().all(|e| e.range.len() == e.replacement.len());
+            let rejected = if same_length {
                 apply_same_length_in_place(&mut cur, &edits)
+            } else if owned {
+                apply_edits_in_place(&mut cur, &edits)
             } else {
-                apply_edits_into(text, &edits, &mut spare)
+                apply_edits_into(original, &edits, &mut cur)
             };
             lap(timings, &mut t1, "  apply");
             if !rejected.is_empty() {
@@ -225,11 +229,8 @@ pub(crate) fn run(
                 guard = Some(g.through(&edits));
             }
             changes.through(&edits, step);
-            if !in_place {
-                std::mem::swap(&mut cur, &mut spare);
-                owned = true;
-            }
-            compose(original, &mut composites, &mut tags, &edits, &cur, &mut spare_composites, tracker.as_mut());
+            owned = true;
+            compose(original, &mut composites, &mut tags, &edits, &cur, &mut spare_composites, tracker.as_mut(), shared.as_mut());
             std::mem::swap(&mut composites, &mut spare_composites);
             lap(timings, &mut t1, "  compose");
             changed = true;
@@ -250,11 +251,34 @@ pub(crate) fn run(
 }
 
 /// Where the text changed, and at which step (pass run) each part last did:
-/// sorted, disjoint ranges of the current text.
+/// sorted, disjoint ranges of the current text, kept in 12 bytes each (a
+/// text of millions of edits has millions of them). A text past 4 GiB
+/// counts as changed everywhere at the last step that changed it.
 #[derive(Debug, Default)]
 struct Changes {
-    spans: Vec<(Range<usize>, u32)>,
-    spare: Vec<(Range<usize>, u32)>,
+    spans: Vec<Span>,
+    spare: Vec<Span>,
+    /// Set once a position did not fit `u32`: the last step that changed
+    /// the text (the spans are then unused).
+    whole: Option<u32>,
+}
+
+/// A changed range of the current text and the step it last changed at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Span {
+    start: u32,
+    end: u32,
+    step: u32,
+}
+
+impl Span {
+    fn new(r: Range<usize>, step: u32) -> Option<Span> {
+        Some(Span { start: u32::try_from(r.start).ok()?, end: u32::try_from(r.end).ok()?, step })
+    }
+
+    fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 impl Changes {
@@ -262,49 +286,65 @@ impl Changes {
     /// current text) at `step`: old spans move with the text, and the
     /// replacements join as spans of `step` (merged with what they touch).
     fn through(&mut self, edits: &[Edit], step: u32) {
+        if self.whole.is_some() || self.through_spans(edits, step).is_none() {
+            self.whole = Some(step);
+            self.spans = Vec::new();
+            self.spare = Vec::new();
+        }
+    }
+
+    /// [`Changes::through`]; `None` when a position does not fit `u32`.
+    fn through_spans(&mut self, edits: &[Edit], step: u32) -> Option<()> {
         let out = &mut self.spare;
         out.clear();
         out.reserve(self.spans.len() + edits.len());
-        let push = |out: &mut Vec<(Range<usize>, u32)>, r: Range<usize>, s: u32| match out.last_mut() {
-            Some((last, ls)) if r.start <= last.end => {
-                last.end = last.end.max(r.end);
-                *ls = (*ls).max(s);
+        let push = |out: &mut Vec<Span>, r: Range<usize>, s: u32| -> Option<()> {
+            match out.last_mut() {
+                Some(last) if r.start <= last.end as usize => {
+                    last.end = last.end.max(u32::try_from(r.end).ok()?);
+                    last.step = last.step.max(s);
+                }
+                _ => out.push(Span::new(r, s)?),
             }
-            _ => out.push((r, s)),
+            Some(())
         };
         let (mut i, mut shift) = (0usize, 0isize);
-        let at = |x: usize, by: isize| (x as isize + by) as usize;
+        let at = |x: u32, by: isize| (x as isize + by) as usize;
         for e in edits {
             // Old spans ending before the edit only move.
-            while i < self.spans.len() && self.spans[i].0.end < e.range.start {
-                let (r, s) = self.spans[i].clone();
-                push(out, at(r.start, shift)..at(r.end, shift), s);
+            while i < self.spans.len() && (self.spans[i].end as usize) < e.range.start {
+                let sp = self.spans[i];
+                push(out, at(sp.start, shift)..at(sp.end, shift), sp.step)?;
                 i += 1;
             }
-            let mut start = at(e.range.start, shift);
+            let mut start = (e.range.start as isize + shift) as usize;
             // Old spans touching the edit join its span.
-            while i < self.spans.len() && self.spans[i].0.start <= e.range.end {
-                start = start.min(at(self.spans[i].0.start, shift));
+            while i < self.spans.len() && self.spans[i].start as usize <= e.range.end {
+                start = start.min(at(self.spans[i].start, shift));
                 i += 1;
             }
-            let end = at(e.range.start, shift) + e.replacement.len();
+            let end = (e.range.start as isize + shift) as usize + e.replacement.len();
             shift += e.replacement.len() as isize - e.range.len() as isize;
             // The last old span joined may reach past the edit.
-            let end = match i.checked_sub(1).map(|k| &self.spans[k].0) {
-                Some(r) if r.end > e.range.end && r.start <= e.range.end => end.max(at(r.end, shift)),
+            let end = match i.checked_sub(1).map(|k| self.spans[k].range()) {
+                Some(r) if r.end > e.range.end && r.start <= e.range.end => end.max((r.end as isize + shift) as usize),
                 _ => end,
             };
-            push(out, start..end, step);
+            push(out, start..end, step)?;
         }
-        for (r, s) in &self.spans[i..] {
-            push(out, at(r.start, shift)..at(r.end, shift), *s);
+        for sp in &self.spans[i..] {
+            push(out, at(sp.start, shift)..at(sp.end, shift), sp.step)?;
         }
         std::mem::swap(&mut self.spans, &mut self.spare);
+        Some(())
     }
 
     /// The parts of `text` changed at `step` or later, as whole lines,
     /// sorted and merged.
     fn since(&self, step: u32, text: &str) -> Vec<Range<usize>> {
+        if let Some(last) = self.whole {
+            return if last >= step { std::iter::once(0..text.len()).collect() } else { Vec::new() };
+        }
         let b = text.as_bytes();
         // Each scan starts where the last merged range ends, so a text of
         // many changes on one long line is still read once (a scan from the
@@ -312,7 +352,7 @@ impl Changes {
         let line_start = |lo: usize, x: usize| memchr::memrchr(b'\n', &b[lo..x]).map_or(lo, |k| lo + k + 1);
         let line_end = |x: usize| memchr::memchr(b'\n', &b[x..]).map_or(b.len(), |k| x + k + 1);
         let mut out: Vec<Range<usize>> = Vec::new();
-        for (r, _) in self.spans.iter().filter(|(_, s)| *s >= step) {
+        for r in self.spans.iter().filter(|sp| sp.step >= step).map(Span::range) {
             let (a, z) = (r.start.min(b.len()), r.end.min(b.len()));
             match out.last_mut() {
                 Some(last) if a <= last.end => {
@@ -338,7 +378,7 @@ impl Changes {
 /// with `composites` applied) to edits against the original and add those
 /// that overlap no earlier suggestion to `out`. A suggestion touching an
 /// applied edit is widened over it: its `after` keeps that edit's result.
-fn suggest(original: &str, text: &str, composites: &[Composite], held: &[Edit], out: &mut Vec<Suggestion>) {
+fn suggest(original: &str, text: &str, composites: &[Composite], held: &[Edit], out: &mut Vec<Suggestion>, taken: &mut Taken) {
     let delta = |c: &Composite| c.cur.len() as isize - c.orig.len() as isize;
     let (mut i, mut shift) = (0usize, 0isize);
     for e in held {
@@ -365,10 +405,40 @@ fn suggest(original: &str, text: &str, composites: &[Composite], held: &[Edit], 
             continue;
         };
         let after = format!("{pre}{}{post}", e.replacement);
-        if after == before || out.iter().any(|s| s.orig.start < orig_b.max(orig_a + 1) && orig_a < s.orig.end.max(s.orig.start + 1)) {
+        if after == before || taken.overlaps(orig_a..orig_b) {
             continue;
         }
+        taken.insert(orig_a..orig_b);
         out.push(Suggestion { orig: orig_a..orig_b, after, code: e.code, reason: e.reason.clone() });
+    }
+}
+
+/// The original ranges of the suggestions taken so far, each counted at
+/// least one byte long (an insertion occupies its position), so they are
+/// disjoint: whether a new one overlaps any is one ordered-map lookup (a scan
+/// of every earlier suggestion was quadratic on text of many suggestions).
+#[derive(Debug, Default)]
+pub(crate) struct Taken {
+    by_start: std::collections::BTreeMap<usize, usize>,
+}
+
+impl Taken {
+    /// `r` widened to at least one byte.
+    fn span(r: &Range<usize>) -> (usize, usize) {
+        (r.start, r.end.max(r.start + 1))
+    }
+
+    /// Does `r` overlap a range taken (both counted at least one byte long)?
+    fn overlaps(&self, r: Range<usize>) -> bool {
+        let (a, b) = Self::span(&r);
+        // The taken ranges are disjoint, so the one starting last before
+        // `b` also ends last among those.
+        self.by_start.range(..b).next_back().is_some_and(|(_, &end)| end > a)
+    }
+
+    fn insert(&mut self, r: Range<usize>) {
+        let (a, b) = Self::span(&r);
+        self.by_start.insert(a, b);
     }
 }
 
@@ -458,7 +528,9 @@ impl<'a> Merge<'a> {
 
 /// Compose `edits` (sorted, non-overlapping, against the current text, which
 /// is `original` with `old` applied) with `old` into `out` (cleared first;
-/// `old` is left empty); `new_text` is the result.
+/// `old` is left empty); `new_text` is the result. With `shared`, a
+/// composite of one edit shares an equal tag (no parts are tracked then).
+#[allow(clippy::too_many_arguments)]
 fn compose(
     original: &str,
     old: &mut Vec<Composite>,
@@ -467,6 +539,7 @@ fn compose(
     new_text: &str,
     out: &mut Vec<Composite>,
     mut tracker: Option<&mut Tracker>,
+    mut shared: Option<&mut SharedTags>,
 ) {
     out.clear();
     out.reserve(old.len() + edits.len());
@@ -491,10 +564,9 @@ fn compose(
                 let orig = (a as isize - old_shift) as usize..(b as isize - old_shift) as usize;
                 let new_a = (a as isize + new_shift) as usize;
                 new_shift += e.replacement.len() as isize - e.range.len() as isize;
-                let Ok(index) = u32::try_from(tags.len()) else {
+                let Some(index) = one_tag(tags, shared.as_deref_mut(), e) else {
                     continue; // 4 billion edits: cannot be listed (never seen)
                 };
-                tags.push(Tags::One(e.code.as_str(), e.reason.clone()));
                 if let Some(t) = tracker.as_deref_mut() {
                     t.contents.push(e.replacement.to_string());
                 }
@@ -541,7 +613,14 @@ fn compose(
             continue; // a later pass undid an earlier one: nothing to report
         }
         let mut confidence = Confidence::Safe;
-        let tag = if let ([], [e]) = (group_old.as_slice(), group_new.as_slice()) {
+        let tag = if let (None, [], [e]) = (&tracker, group_old.as_slice(), group_new.as_slice()) {
+            // No parts to split later: the tag may be shared.
+            let Some(index) = one_tag(tags, shared.as_deref_mut(), e) else {
+                continue;
+            };
+            out.push(Composite { orig: orig_a..orig_b, cur: new_a..new_b, confidence: e.confidence, tag: index });
+            continue;
+        } else if let ([], [e]) = (group_old.as_slice(), group_new.as_slice()) {
             confidence = e.confidence;
             Tags::One(e.code.as_str(), e.reason.clone())
         } else {
@@ -575,7 +654,7 @@ fn compose(
             continue; // 4 billion edits: cannot be listed (never seen)
         };
         if let Some(t) = tracker.as_deref_mut() {
-            let parts = split_parts(original, orig_a..orig_b, a, &group_old, &group_new, tags, t, &tag, confidence);
+            let parts = split_parts(original, orig_a..orig_b, a, &group_old, &group_new, tags, t, &tag, confidence, &new_text[new_a..new_b]);
             debug_assert_eq!(parts.last().map(|p| p.state.as_str()), Some(&new_text[new_a..new_b]));
             t.parts.insert(index, parts);
             t.contents.push(new_text[new_a..new_b].to_string());
@@ -586,11 +665,55 @@ fn compose(
     old.clear();
 }
 
+/// Composites of one code and reason share one [`Tags`] entry when no
+/// parts are tracked (nothing then needs a composite's own tag index): a
+/// document of millions of like edits (`。a` repeated) kept a 40-byte entry
+/// each. A small cache by (code, reason) finds the entry to share.
+pub(crate) struct SharedTags {
+    slots: [Option<u32>; 64],
+}
+
+impl Default for SharedTags {
+    fn default() -> Self {
+        SharedTags { slots: [None; 64] }
+    }
+}
+
+/// The tag index for a composite made of `e` alone: a new [`Tags::One`], or
+/// (with `shared`) an equal one already in `tags`. `None` past `u32::MAX`.
+fn one_tag(tags: &mut Vec<Tags>, shared: Option<&mut SharedTags>, e: &Edit) -> Option<u32> {
+    let code = e.code.as_str();
+    let slot = shared.map(|cache| {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        code.hash(&mut h);
+        e.reason.hash(&mut h);
+        let k = h.finish();
+        &mut cache.slots[((k >> 32) ^ k) as usize % 64]
+    });
+    if let Some(Some(i)) = slot.as_deref() {
+        if let Some(Tags::One(c, r)) = tags.get(*i as usize) {
+            if *c == code && *r == e.reason {
+                return Some(*i);
+            }
+        }
+    }
+    let index = u32::try_from(tags.len()).ok()?;
+    tags.push(Tags::One(code, e.reason.clone()));
+    if let Some(slot) = slot {
+        *slot = Some(index);
+    }
+    Some(index)
+}
+
 /// The parts of a composite merged from `group_old` (composites, by
 /// position) and `group_new` (one pass's edits against the current text,
 /// whose region starts at `cur_a`): each old composite's parts in turn,
 /// then each new edit, every state spanning the original range `orig`.
-/// Past [`MAX_PART_BYTES`] the composite is one part with all its tags.
+/// Past [`MAX_PART_BYTES`] the composite is one part with all its tags,
+/// whose state is `last` (the composite's text now); the parts stop being
+/// built there (building them all first was quadratic in time and memory
+/// on a run of thousands of merged edits, `&amp;` repeated).
 #[allow(clippy::too_many_arguments)]
 fn split_parts(
     original: &str,
@@ -602,7 +725,9 @@ fn split_parts(
     t: &Tracker,
     merged: &Tags,
     confidence: Confidence,
+    last: &str,
 ) -> Vec<Part> {
+    let one = || vec![Part { codes: merged.codes().to_vec(), reasons: merged.reasons().to_vec(), confidence, state: last.to_string() }];
     let mut running = original[orig.clone()].to_string();
     let mut parts: Vec<Part> = Vec::new();
     let mut bytes = 0usize;
@@ -631,6 +756,9 @@ fn split_parts(
             running.replace_range(slot..slot + len, &p.state);
             len = p.state.len();
             bytes += running.len();
+            if bytes > MAX_PART_BYTES {
+                return one();
+            }
             parts.push(Part { state: running.clone(), ..p.clone() });
         }
         delta += len as isize - c.orig.len() as isize;
@@ -641,10 +769,10 @@ fn split_parts(
         running.replace_range(s..s + e.range.len(), &e.replacement);
         shift += e.replacement.len() as isize - e.range.len() as isize;
         bytes += running.len();
+        if bytes > MAX_PART_BYTES {
+            return one();
+        }
         parts.push(Part { codes: vec![e.code.as_str()], reasons: vec![e.reason.clone()], confidence: e.confidence, state: running.clone() });
-    }
-    if bytes > MAX_PART_BYTES {
-        return vec![Part { codes: merged.codes().to_vec(), reasons: merged.reasons().to_vec(), confidence, state: running }];
     }
     parts
 }
@@ -657,7 +785,7 @@ mod tests {
     fn comp(original: &str, mut old: Vec<Composite>, edits: &[Edit], new_text: &str) -> Vec<Composite> {
         TAGS.with_borrow_mut(|tags| {
             let mut out = Vec::new();
-            compose(original, &mut old, tags, edits, new_text, &mut out, None);
+            compose(original, &mut old, tags, edits, new_text, &mut out, None, None);
             assert!(old.is_empty());
             out
         })
@@ -679,6 +807,63 @@ mod tests {
             doc: "",
         }));
         Edit::replacement(r, s, Code(rule), Confidence::Safe, "test")
+    }
+
+    /// The records kept per edit stay small: a document of millions of
+    /// edits holds millions of each (issue 18: 100 MB of `'。a'` is 25
+    /// million edits).
+    #[test]
+    fn per_edit_records_stay_small() {
+        use std::mem::size_of;
+        assert!(size_of::<Edit>() <= 80, "Edit: {} bytes", size_of::<Edit>());
+        assert!(size_of::<Composite>() <= 40, "Composite: {} bytes", size_of::<Composite>());
+        assert!(size_of::<Tags>() <= 40, "Tags: {} bytes", size_of::<Tags>());
+        assert_eq!(size_of::<Span>(), 12);
+    }
+
+    /// Without parts to track, composites of one code and reason share one
+    /// tag entry; with them, each has its own.
+    #[test]
+    fn like_composites_share_a_tag_unless_parts_are_tracked() {
+        let original = "a。b。c。d";
+        let edits: Vec<Edit> = original.match_indices('\u{3002}').map(|(i, _)| e(i..i + 3, ". ", "P1")).collect();
+        let (text, _) = apply_edits(original, &edits);
+        for (shared, want) in [(true, 1), (false, 3)] {
+            let (mut tags, mut out) = (Vec::new(), Vec::new());
+            let mut cache = SharedTags::default();
+            let mut tracker = Tracker::default();
+            let (t, s) = if shared { (None, Some(&mut cache)) } else { (Some(&mut tracker), None) };
+            compose(original, &mut Vec::new(), &mut tags, &edits, &text, &mut out, t, s);
+            assert_eq!(out.len(), 3);
+            assert_eq!(tags.len(), want);
+            assert!(out.iter().all(|c| tags[c.tag as usize].codes() == ["P1"]));
+        }
+    }
+
+    /// Whether a suggestion overlaps one taken (each counted at least one
+    /// byte long), against a scan of them all.
+    #[test]
+    fn taken_suggestions_overlap_like_a_scan() {
+        let mut seed = 0x1234_5678_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..500 {
+            let (mut taken, mut list): (Taken, Vec<Range<usize>>) = (Taken::default(), Vec::new());
+            for _ in 0..30 {
+                let a = next(60);
+                let r = a..a + next(4);
+                let scan = list.iter().any(|s| s.start < r.end.max(r.start + 1) && r.start < s.end.max(s.start + 1));
+                assert_eq!(taken.overlaps(r.clone()), scan, "{r:?} {list:?}");
+                if !scan {
+                    taken.insert(r.clone());
+                    list.push(r);
+                }
+            }
+        }
     }
 
     /// `Changes::since` against the plain definition (each changed span
@@ -707,7 +892,7 @@ mod tests {
                 spans.push((a..z, next(3) as u32));
                 x = z + 1;
             }
-            let changes = Changes { spans: spans.clone(), spare: Vec::new() };
+            let changes = Changes { spans: spans.iter().map(|(r, s)| Span::new(r.clone(), *s).unwrap()).collect(), ..Changes::default() };
             let mut want: Vec<Range<usize>> = Vec::new();
             for (r, _) in spans.iter().filter(|(_, s)| *s >= 1) {
                 let a = b[..r.start].iter().rposition(|&c| c == b'\n').map_or(0, |k| k + 1);

@@ -438,6 +438,11 @@ fn chains_settle_and_cleaning_twice_is_a_no_op() {
         format!("e{}", "\u{3001}".repeat(9)),
         "or.Ar.At.Ar.At.Ar.At.Ar.At.Ar".to_string(),
         format!("{}Body text.\n", "date 2025-02-06 ".repeat(9)),
+        // Fuzzing (clean target): splitting `exhibitionBy` on line 1 made
+        // `total exhibition` a pair written apart, which splits the token
+        // on line 2 — a later round looked at line 1 alone.
+        "total exhibitionBy\ntotalexhibition".to_string(),
+        format!("total exhibitionBy\n{}\ntotalexhibition", "filler line.\n".repeat(200)),
     ];
     for input in &cases {
         let once = cleaner.clean(input);

@@ -23,6 +23,10 @@ fn shapes() -> Vec<Shape> {
         ("a\"×N", |n| "a\"".repeat(n)),
         ("&amp;×N", |n| "&amp;".repeat(n)),
         ("(e + 、×40 + \\n)×N/40", |n| format!("e{}\n", "\u{3001}".repeat(40)).repeat(n / 40)),
+        ("',It'×N", |n| ",It".repeat(n)),
+        // Every sentence a suggestion (two readings, nothing to decide):
+        // checking each against all earlier ones was quadratic.
+        ("suggestion sentence×N/4", |n| "Sales reached 1.2.7 billion yuan, up 10% over the year. ".repeat(n / 4)),
     ]
 }
 

@@ -149,11 +149,13 @@ impl GluedWords {
 
 impl Pass for GluedWords {
     fn run(&self, text: &str, cx: &mut Context) -> Vec<Edit> {
-        // Whether a token is glued depends on its line and on how often the
-        // document writes it: in a later round only changed lines can hold
-        // a new one.
+        // Whether a token is glued depends on its line and on the text
+        // within NEARBY of it (how often it is written, whether its halves
+        // are written apart): in a later round only tokens that near a
+        // change can decide otherwise (a change on one line once split a
+        // token on the next, found by fuzzing).
         let mut edits = Vec::new();
-        for r in cx.ranges(text) {
+        for r in near_changes(text, cx.ranges(text)) {
             self.scan(text, r, &mut edits);
         }
         edits
@@ -380,6 +382,25 @@ impl PairSet {
 /// How far around a glued token (bytes each way) the document is searched
 /// for the same token or its two words written apart.
 const NEARBY: usize = 32 * 1024;
+
+/// `ranges` (sorted whole lines) widened by [`NEARBY`] and a margin on each
+/// side to whole lines, merged.
+fn near_changes(text: &str, ranges: Vec<std::ops::Range<usize>>) -> Vec<std::ops::Range<usize>> {
+    let b = text.as_bytes();
+    let reach = NEARBY + 64;
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for r in ranges {
+        let a = r.start.saturating_sub(reach);
+        let a = memchr::memrchr(b'\n', &b[..a]).map_or(0, |k| k + 1);
+        let z = (r.end + reach).min(b.len());
+        let z = memchr::memchr(b'\n', &b[z..]).map_or(b.len(), |k| z + k + 1);
+        match out.last_mut() {
+            Some(last) if a <= last.end => last.end = last.end.max(z),
+            _ => out.push(a..z),
+        }
+    }
+    out
+}
 
 fn floor_boundary(t: &str, mut i: usize) -> usize {
     while !t.is_char_boundary(i) {
