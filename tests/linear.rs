@@ -21,6 +21,7 @@ fn shapes() -> Vec<Shape> {
         ("a，×N", |n| "a\u{ff0c}".repeat(n)),
         ("x + '. 。'×N", |n| format!("x{}", ". \u{3002}".repeat(n))),
         ("a\"×N", |n| "a\"".repeat(n)),
+        ("'1.2.7 billion '×N", |n| "1.2.7 billion ".repeat(n / 10)),
         ("&amp;×N", |n| "&amp;".repeat(n)),
         ("(e + 、×40 + \\n)×N/40", |n| format!("e{}\n", "\u{3001}".repeat(40)).repeat(n / 40)),
         ("',It'×N", |n| ",It".repeat(n)),

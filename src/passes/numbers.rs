@@ -1442,8 +1442,13 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
 
 /// The sentence around `pos`.
 fn sentence_at(text: &str, pos: usize) -> std::ops::Range<usize> {
+    // A run of text without a break longer than this is no sentence: the
+    // bound keeps a document of figures on one line linear.
+    const FAR: usize = 2 << 10;
+    let lo = pos.saturating_sub(FAR);
+    let hi = (pos + FAR).min(text.len());
     let mut s = pos;
-    while s > 0 {
+    while s > lo {
         let i = floor_boundary(text, s - 1);
         if let Some(n) = sentence_break(text, i) {
             s = i + n;
@@ -1452,7 +1457,7 @@ fn sentence_at(text: &str, pos: usize) -> std::ops::Range<usize> {
         s = i;
     }
     let mut e = pos;
-    while e < text.len() && sentence_break(text, e).is_none() {
+    while e < hi && sentence_break(text, e).is_none() {
         e = ceil_boundary(text, e + 1);
     }
     s.min(pos)..e
@@ -1629,6 +1634,7 @@ impl Numbers {
         // 3. Parts that add up to a total stated in the same paragraph.
         let others: Vec<usize> = doc.within(&line)
             .filter(|&g| g != fi && doc.figures[g].range.end <= line.end)
+            .take(8)
             .collect();
         if others.len() <= 7 {
             let mut found: Vec<(usize, String)> = Vec::new();
