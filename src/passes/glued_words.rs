@@ -110,6 +110,18 @@ static CLOSED_COMPOUNDS: std::sync::LazyLock<SortedLines<'static>> =
 /// `studentsher`, `hectareswith`.
 const LATE_RIGHT: &[&str] = &["her", "his", "our", "with", "for"];
 
+/// Number words that take a plural (`threeitems`, `twoyears`).
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty",
+    "forty", "fifty", "hundred", "thousand", "several",
+];
+
+/// Is `l r` a number word and a plural dictionary word of four letters or
+/// more (`three items`)?
+fn number_plural(l: &str, r: &str, lex: &lexicon::Lexicon) -> bool {
+    NUMBER_WORDS.contains(&l) && r.len() >= 4 && r.ends_with('s') && !r.ends_with("ss") && lex.is_word(r)
+}
+
 /// Words never taken as a right half after a glue word (`hashers` is not
 /// `has hers`).
 const NOT_RIGHT: &[&str] = &["hers", "ours", "yours", "theirs", "mine"];
@@ -208,6 +220,7 @@ impl GluedWords {
                 let n = 1 + (lo >> (k + 1)).trailing_ones() as usize;
                 if n <= 30 && !bt.get(s + n).is_some_and(u8::is_ascii_alphanumeric) {
                     self.pinyin_glue(text, s, s + n, edits);
+                    self.number_glue(text, s, s + n, edits);
                 }
             }
             prev_letter = letters >> 63 & 1 == 1;
@@ -224,6 +237,9 @@ impl GluedWords {
         let mut s = at;
         while s > 0 && b[s - 1].is_ascii_alphabetic() {
             s -= 1;
+        }
+        if at - s >= 6 && b[s].is_ascii_uppercase() && b[s + 1..at].iter().all(u8::is_ascii_lowercase) {
+            return self.pinyin_camel(b, s, at, edits);
         }
         if at - s < 3 || !b[s..at].iter().all(u8::is_ascii_lowercase) {
             return i + 2;
@@ -252,6 +268,50 @@ impl GluedWords {
             edits.push(Edit::insertion(at, " ", P301, Safe, R_GLUED));
         }
         e
+    }
+
+    /// P302 for two capitalized pinyin names glued together
+    /// (`ShandongHeze`): the left one (from `s` to `at`) of six letters or
+    /// more, the right one of four or more, neither an English word, standing
+    /// alone. Brand spellings with a short part (`HuaWei`, `ZhongAn`,
+    /// `XiaoMi`) fail the lengths. Returns where the scan goes on.
+    fn pinyin_camel(&self, b: &[u8], s: usize, at: usize, edits: &mut Vec<Edit>) -> usize {
+        let mut e = at + 1;
+        while e < b.len() && b[e].is_ascii_lowercase() {
+            e += 1;
+        }
+        if e - at < 4 || e - s > 30 || b.get(e).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'@' | b'/' | b'(')) {
+            return e;
+        }
+        if s > 0 && (b[s - 1].is_ascii_alphanumeric() || matches!(b[s - 1], b'.' | b'_' | b'/' | b'@' | b'#' | b'-')) {
+            return e;
+        }
+        let (Ok(l), Ok(r)) = (std::str::from_utf8(&b[s..at]), std::str::from_utf8(&b[at..e])) else { return e };
+        let (l, r) = (l.to_ascii_lowercase(), r.to_ascii_lowercase());
+        let word = |w: &str| self.lex.is_word(w) || CLOSED_COMPOUNDS.contains(w);
+        if is_pinyin(&l) && is_pinyin(&r) && !word(&l) && !word(&r) && !word(&format!("{l}{r}")) {
+            edits.push(Edit::insertion(at, " ", P302, Review, R_GLUED_PINYIN));
+        }
+        e
+    }
+
+    /// P302 for the capitalized token `text[s..e]`: a number word glued to
+    /// a plural (`Threeitems of investment`), as [`GluedWords::split`] does
+    /// for lowercase tokens.
+    fn number_glue(&self, text: &str, s: usize, e: usize, edits: &mut Vec<Edit>) {
+        let b = text.as_bytes();
+        if s > 0 && !matches!(b[s - 1], b' ' | b'\n' | b'(' | b'"') || b.get(e) != Some(&b' ') {
+            return;
+        }
+        let w = text[s..e].to_ascii_lowercase();
+        if self.lex.is_word(&w) || CLOSED_COMPOUNDS.contains(&w) || is_pinyin(&w) {
+            return;
+        }
+        if let Some(k) = NUMBER_WORDS.iter().find(|n| w.starts_with(*n)).map(|n| n.len()) {
+            if number_plural(&w[..k], &w[k..], self.lex) && memchr::memmem::find_iter(b, &b[s..e]).nth(1).is_none() {
+                edits.push(Edit::insertion(s + k, " ", P302, Review, R_GLUED_LOWER));
+            }
+        }
     }
 
     /// P302 for the capitalized token `text[s..e]`: a Chinese name in pinyin
@@ -343,6 +403,7 @@ impl GluedWords {
             let article = |x: &str| matches!(x, "the" | "a" | "an");
             let ok = (GLUE_LEFT.contains(&l) && r.len() >= 3 && !NOT_RIGHT.contains(&r))
                 || (LATE_RIGHT.contains(&r) && l.len() >= 5)
+                || number_plural(l, r, self.lex)
                 || (l.len() >= 3 && GLUE_LEFT.contains(&l) && matches!(r, "be" | "is" | "it"))
                 || (w.len() == 4 && SHORT_GLUES.contains(&w.as_bytes()) && k == 2)
                 || (GLUE_RIGHT.contains(&r) && l.len() >= 3 && (r.len() > 1 || l.len() >= 4))
@@ -481,6 +542,20 @@ mod tests {
         // Words of the larger dictionary (rules/closed_compounds.txt), and
         // `hers` is no right half.
         assert_pass_keeps(&pass(), "The terms hereof apply; the hashers and a fallback, the headwinds and the heartland.");
+    }
+
+    #[test]
+    fn splits_a_number_word_glued_to_a_plural() {
+        assert_pass_fixes(&pass(), "Threeitems of gross investment are listed.", "Three items of gross investment are listed.");
+        assert_pass_fixes(&pass(), "It took twoyears to build.", "It took two years to build.");
+        assert_pass_keeps(&pass(), "Tenants, a twofold rise, the tenders, Sevenfold, Twosomes and Tenpins stay.");
+    }
+
+    #[test]
+    fn splits_two_glued_pinyin_names() {
+        assert_pass_fixes(&pass(), "The ShandongHeze Fruit Trade Center opened.", "The Shandong Heze Fruit Trade Center opened.");
+        assert_pass_fixes(&pass(), "Ships sail from NingboZhoushan port.", "Ships sail from Ningbo Zhoushan port.");
+        assert_pass_keeps(&pass(), "HuaWei, ZhongAn, XiaoMi, ZhongShan Road, JinkoSolar, PowerPoint, BeiJing and www.ShandongHeze.com.");
     }
 
     #[test]
