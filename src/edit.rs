@@ -263,13 +263,7 @@ mod tests {
     /// off-boundary) edits.
     #[test]
     fn edits_applied_in_place_match_a_copy() {
-        let mut seed = 0x9e37_79b9_u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = crate::passes::kit::testing::xorshift(0x9e37_79b9_u64);
         let pieces = ["a", "b", "é", "。", "\n", " "];
         let reps: [&'static str; 7] = ["", "x", "yy", ". ", "。", "long replacement", "é"];
         for _ in 0..5000 {

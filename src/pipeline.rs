@@ -844,13 +844,7 @@ mod tests {
     /// byte long), against a scan of them all.
     #[test]
     fn taken_suggestions_overlap_like_a_scan() {
-        let mut seed = 0x1234_5678_u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = crate::passes::kit::testing::xorshift(0x1234_5678_u64);
         for _ in 0..500 {
             let (mut taken, mut list): (Taken, Vec<Range<usize>>) = (Taken::default(), Vec::new());
             for _ in 0..30 {
@@ -870,13 +864,7 @@ mod tests {
     /// widened to whole lines, then merged), on random texts and spans.
     #[test]
     fn changes_since_is_whole_lines_merged() {
-        let mut seed = 0x2545_f491_u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = crate::passes::kit::testing::xorshift(0x2545_f491_u64);
         for _ in 0..2000 {
             let len = 1 + next(40);
             let text: String = (0..len).map(|_| if next(5) == 0 { '\n' } else { 'a' }).collect();

@@ -119,6 +119,17 @@ impl Default for Setup {
 /// Test helpers shared by the pass modules (harper's `assert_suggestion_result`).
 #[cfg(test)]
 pub(crate) mod testing {
+    /// A deterministic xorshift source for randomized unit tests: each call
+    /// gives a number below `n`.
+    pub fn xorshift(mut seed: u64) -> impl FnMut(usize) -> usize {
+        move |n| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        }
+    }
+
     use super::{Context, Pass};
     use crate::edit::apply_edits;
 
