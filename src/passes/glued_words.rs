@@ -161,17 +161,94 @@ impl GluedWords {
 
 impl Pass for GluedWords {
     fn run(&self, text: &str, cx: &mut Context) -> Vec<Edit> {
-        // Whether a token is glued depends on its line and on the text
-        // within NEARBY of it (how often it is written, whether its halves
-        // are written apart): in a later round only tokens that near a
-        // change can decide otherwise (a change on one line once split a
-        // token on the next, found by fuzzing).
         let mut edits = Vec::new();
-        for r in near_changes(text, cx.ranges(text)) {
-            self.scan(text, r, &mut edits);
+        let mut noted = std::mem::take(cx.memo.entry("glued_words").or_default());
+        let Some(dirty) = &cx.dirty else {
+            self.scan(text, 0..text.len(), &mut edits, &mut noted);
+            return self.keep_notes(cx, noted, edits);
+        };
+        for r in dirty {
+            self.scan(text, r.clone(), &mut edits, &mut noted);
         }
+        // Whether a token splits also depends on the text within NEARBY of
+        // it (how often it is written, whether its halves are written
+        // apart): a change on one line once decided a token on the next
+        // (found by fuzzing). Away from the changed lines the text is as the
+        // last run saw it, so only the tokens that run noted as weighing
+        // their surroundings can decide otherwise: those are rechecked.
+        let away = gaps(&near_changes(text, dirty.clone()), dirty);
+        if noted.len() > MAX_NOTED {
+            for r in away {
+                self.scan(text, r, &mut edits, &mut noted);
+            }
+        } else if !noted.is_empty() {
+            self.recheck(text, &away, &mut edits, &mut noted);
+        }
+        self.keep_notes(cx, noted, edits)
+    }
+}
+
+/// More noted tokens than this and a later round scans around changes in
+/// full instead of searching for them.
+const MAX_NOTED: usize = 512;
+
+impl GluedWords {
+    fn keep_notes(&self, cx: &mut Context, mut noted: Vec<String>, edits: Vec<Edit>) -> Vec<Edit> {
+        noted.sort_unstable();
+        noted.dedup();
+        cx.memo.insert("glued_words", noted);
         edits
     }
+
+    /// The noted tokens where they stand alone in `ranges`, checked again.
+    fn recheck(&self, text: &str, ranges: &[std::ops::Range<usize>], edits: &mut Vec<Edit>, noted: &mut Vec<String>) {
+        let Ok(ac) = aho_corasick::AhoCorasick::new(noted.iter()) else { return };
+        let b = text.as_bytes();
+        let mut found = Vec::new();
+        for r in ranges {
+            for m in ac.find_overlapping_iter(&b[r.clone()]) {
+                let (s, e) = (r.start + m.start(), r.start + m.end());
+                let alone = (s == 0 || !b[s - 1].is_ascii_alphabetic()) && b.get(e).is_none_or(|c| !c.is_ascii_alphabetic());
+                if alone {
+                    found.push(s..e);
+                }
+            }
+        }
+        for r in found {
+            if b[r.start].is_ascii_uppercase() {
+                if !b.get(r.end).is_some_and(u8::is_ascii_digit) {
+                    self.number_glue(text, r.start, r.end, edits, noted);
+                }
+            } else {
+                self.lowercase_token(text, r.start, r.end, edits, noted);
+            }
+        }
+    }
+}
+
+/// The parts of `outer` (sorted, disjoint) outside `inner` (sorted,
+/// disjoint).
+fn gaps(outer: &[std::ops::Range<usize>], inner: &[std::ops::Range<usize>]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    for o in outer {
+        let mut at = o.start;
+        while k < inner.len() && inner[k].end <= at {
+            k += 1;
+        }
+        let mut j = k;
+        while j < inner.len() && inner[j].start < o.end {
+            if inner[j].start > at {
+                out.push(at..inner[j].start);
+            }
+            at = at.max(inner[j].end);
+            j += 1;
+        }
+        if at < o.end {
+            out.push(at..o.end);
+        }
+    }
+    out
 }
 
 impl GluedWords {
@@ -180,7 +257,7 @@ impl GluedWords {
     /// letters: lowercase–capital–lowercase for P301, a lowercase run of five
     /// letters or more, not after a letter, for P302. Everything else is
     /// skipped a block at a time.
-    fn scan(&self, text: &str, range: std::ops::Range<usize>, edits: &mut Vec<Edit>) {
+    fn scan(&self, text: &str, range: std::ops::Range<usize>, edits: &mut Vec<Edit>, noted: &mut Vec<String>) {
         let bt = &text.as_bytes()[..range.end];
         let mut p = range.start;
         let (mut l, mut u) = scan::case_masks_at(bt, p);
@@ -207,7 +284,7 @@ impl GluedWords {
                 let (s, n) = (p + k as usize, (lo >> k).trailing_ones() as usize);
                 // A capital right after the run makes it a mixed-case token.
                 if n <= 30 && !bt.get(s + n).is_some_and(u8::is_ascii_uppercase) && (n > 4 || SHORT_GLUES.contains(&&bt[s..s + 4])) {
-                    self.lowercase_token(text, s, s + n, edits);
+                    self.lowercase_token(text, s, s + n, edits, noted);
                 }
             }
             // A capitalized token of eight letters or more: maybe a place
@@ -220,7 +297,7 @@ impl GluedWords {
                 let n = 1 + (lo >> (k + 1)).trailing_ones() as usize;
                 if n <= 30 && !bt.get(s + n).is_some_and(u8::is_ascii_alphanumeric) {
                     self.pinyin_glue(text, s, s + n, edits);
-                    self.number_glue(text, s, s + n, edits);
+                    self.number_glue(text, s, s + n, edits, noted);
                 }
             }
             prev_letter = letters >> 63 & 1 == 1;
@@ -298,19 +375,22 @@ impl GluedWords {
     /// P302 for the capitalized token `text[s..e]`: a number word glued to
     /// a plural (`Threeitems of investment`), as [`GluedWords::split`] does
     /// for lowercase tokens.
-    fn number_glue(&self, text: &str, s: usize, e: usize, edits: &mut Vec<Edit>) {
+    fn number_glue(&self, text: &str, s: usize, e: usize, edits: &mut Vec<Edit>, noted: &mut Vec<String>) {
         let b = text.as_bytes();
         if s > 0 && !matches!(b[s - 1], b' ' | b'\n' | b'(' | b'"') || b.get(e) != Some(&b' ') {
             return;
         }
+        let starts = |n: &str| b[s..e].len() > n.len() && b[s..s + n.len()].eq_ignore_ascii_case(n.as_bytes());
+        let Some(k) = NUMBER_WORDS.iter().find(|n| starts(n)).map(|n| n.len()) else { return };
         let w = text[s..e].to_ascii_lowercase();
-        if self.lex.is_word(&w) || CLOSED_COMPOUNDS.contains(&w) || is_pinyin(&w) {
+        if self.lex.is_word(&w) || CLOSED_COMPOUNDS.contains(&w) || is_pinyin(&w) || !number_plural(&w[..k], &w[k..], self.lex) {
             return;
         }
-        if let Some(k) = NUMBER_WORDS.iter().find(|n| w.starts_with(*n)).map(|n| n.len()) {
-            if number_plural(&w[..k], &w[k..], self.lex) && memchr::memmem::find_iter(b, &b[s..e]).nth(1).is_none() {
-                edits.push(Edit::insertion(s + k, " ", P302, Review, R_GLUED_LOWER));
-            }
+        noted.push(text[s..e].to_string());
+        // Once in the text around it: a word written twice is a word.
+        let (lo, hi) = (floor_boundary(text, s.saturating_sub(NEARBY)), ceil_boundary(text, e + NEARBY));
+        if memchr::memmem::find_iter(&b[lo..hi], &b[s..e]).nth(1).is_none() {
+            edits.push(Edit::insertion(s + k, " ", P302, Review, R_GLUED_LOWER));
         }
     }
 
@@ -338,40 +418,47 @@ impl GluedWords {
     }
 
     /// P302 for the lowercase token `text[s..e]` (five to thirty letters).
-    fn lowercase_token(&self, text: &str, s: usize, e: usize, edits: &mut Vec<Edit>) {
+    /// The checks that look at the token alone come first, cheapest first;
+    /// a token that passes them is noted (its decision weighs the text
+    /// around it).
+    fn lowercase_token(&self, text: &str, s: usize, e: usize, edits: &mut Vec<Edit>, noted: &mut Vec<String>) {
         let b = text.as_bytes();
-        {
-            let before = if s > 0 { b[s - 1] } else { b' ' };
-            let after = b.get(e).copied().unwrap_or(b' ');
-            let edge = |c: u8| c.is_ascii_whitespace() || matches!(c, b',' | b'.' | b';' | b':' | b'!' | b'?' | b'(' | b')' | b'"');
-            if !edge(before) || !edge(after) || before == b'.' {
-                return;
-            }
-            if after == b'.' && b.get(e + 1).is_some_and(u8::is_ascii_alphanumeric) {
-                return;
-            }
-            let w = &text[s..e];
-            if !self.may_split(w.as_bytes())
-                || self.lex.is_word(w)
-                || CLOSED_COMPOUNDS.contains(w)
-                || is_pinyin(w)
-                || in_address(b, s)
-                || in_domain(b, s)
-            {
-                return;
-            }
-            // The document around the token (an article; bounded, so a huge
-            // one-document corpus stays linear).
-            let (lo, hi) = (floor_boundary(text, s.saturating_sub(NEARBY)), ceil_boundary(text, e + NEARBY));
-            let near = &text[lo..hi];
-            if let Some(k) = self.split(near, w) {
-                // Once in the document: a word written twice is a word.
-                if memchr::memmem::find_iter(near.as_bytes(), w.as_bytes()).nth(1).is_some() {
-                    return;
-                }
-                edits.push(Edit::insertion(s + k, " ", P302, Review, R_GLUED_LOWER));
-            }
+        let before = if s > 0 { b[s - 1] } else { b' ' };
+        let after = b.get(e).copied().unwrap_or(b' ');
+        let edge = |c: u8| c.is_ascii_whitespace() || matches!(c, b',' | b'.' | b';' | b':' | b'!' | b'?' | b'(' | b')' | b'"');
+        if !edge(before) || !edge(after) || before == b'.' {
+            return;
         }
+        if after == b'.' && b.get(e + 1).is_some_and(u8::is_ascii_alphanumeric) {
+            return;
+        }
+        let w = &text[s..e];
+        if !self.may_split(w.as_bytes()) || self.lex.is_word(w) {
+            return;
+        }
+        let splits = self.word_splits(w);
+        if splits == 0 || CLOSED_COMPOUNDS.contains(w) || is_pinyin(w) || in_address(b, s) || in_domain(b, s) {
+            return;
+        }
+        noted.push(w.to_string());
+        // The document around the token (an article; bounded, so a huge
+        // one-document corpus stays linear).
+        let (lo, hi) = (floor_boundary(text, s.saturating_sub(NEARBY)), ceil_boundary(text, e + NEARBY));
+        let near = &text[lo..hi];
+        if let Some(k) = self.split(near, w, splits) {
+            // Once in the document: a word written twice is a word.
+            if memchr::memmem::find_iter(near.as_bytes(), w.as_bytes()).nth(1).is_some() {
+                return;
+            }
+            edits.push(Edit::insertion(s + k, " ", P302, Review, R_GLUED_LOWER));
+        }
+    }
+
+    /// The offsets `k` (as bits) at which the lowercase token `w` (at most
+    /// 31 letters) splits into two words.
+    fn word_splits(&self, w: &str) -> u32 {
+        let word = |x: &str| x == "a" || self.lex.is_word(x);
+        (1..w.len().min(32)).filter(|&k| word(&w[..k]) && word(&w[k..])).fold(0, |m, k| m | 1 << k)
     }
 
     /// Could [`GluedWords::split`] accept a split of the lowercase token
@@ -391,15 +478,14 @@ impl GluedWords {
             || (self.ends.has(w[n - 2], w[n - 1]) && GLUE_RIGHT.iter().any(|g| w.ends_with(g.as_bytes())))
     }
 
-    /// The one split of `w` into two words, as the offset of the right half.
-    fn split(&self, text: &str, w: &str) -> Option<usize> {
+    /// The one split of `w` into two words, as the offset of the right half,
+    /// among the `splits` [`GluedWords::word_splits`] found.
+    fn split(&self, text: &str, w: &str, mut splits: u32) -> Option<usize> {
         let mut found = None;
-        for k in 1..w.len() {
+        while splits != 0 {
+            let k = splits.trailing_zeros() as usize;
+            splits &= splits - 1;
             let (l, r) = (&w[..k], &w[k..]);
-            let word = |x: &str| x == "a" || self.lex.is_word(x);
-            if !word(l) || !word(r) {
-                continue;
-            }
             let article = |x: &str| matches!(x, "the" | "a" | "an");
             let ok = (GLUE_LEFT.contains(&l) && r.len() >= 3 && !NOT_RIGHT.contains(&r))
                 || (LATE_RIGHT.contains(&r) && l.len() >= 5)
@@ -588,6 +674,36 @@ mod tests {
             let w = format!("xyzq{r}");
             assert!(p.may_split(w.as_bytes()), "{w}");
         }
+    }
+
+    #[test]
+    fn gaps_are_the_outer_ranges_minus_the_inner() {
+        assert_eq!(super::gaps(&[0..100], &[10..20, 30..40]), vec![0..10, 20..30, 40..100]);
+        assert_eq!(super::gaps(&[0..10, 50..60], &[0..10, 55..70]), vec![50..55]);
+        assert_eq!(super::gaps(&[5..8], &[]), vec![5..8]);
+        assert!(super::gaps(&[5..8], &[0..100]).is_empty());
+    }
+
+    #[test]
+    fn a_later_round_rechecks_noted_tokens_away_from_a_change() {
+        use crate::passes::kit::{Context, Pass};
+        let p = pass();
+        // Round 0: `projectprogress` is noted (it splits into two words) but
+        // stays, as `project progress` is not written apart yet.
+        let filler = "Some words here.\n".repeat(50);
+        let before = format!("The projectprogress went well.\n{filler}We saw the project plan.\n");
+        let mut cx = Context::default();
+        assert!(p.run(&before, &mut cx).is_empty());
+        assert_eq!(cx.memo["glued_words"], vec!["projectprogress".to_string()]);
+        // A later pass wrote `project progress` on the last line: a later
+        // round looks only there, and still finds the token lines away.
+        let after = format!("The projectprogress went well.\n{filler}We saw the project progress.\n");
+        let last = after.rfind("We saw").unwrap();
+        cx.round = 1;
+        cx.dirty = Some(vec![last..after.len()]);
+        let edits = p.run(&after, &mut cx);
+        assert_eq!(edits.len(), 1, "{edits:?}");
+        assert_eq!(edits[0].range.start, "The project".len());
     }
 
     #[test]

@@ -28,6 +28,10 @@ pub struct Context {
     /// changes) may look only here: elsewhere it would find what it found
     /// last time. Passes that weigh the whole document ignore it.
     pub dirty: Option<Vec<std::ops::Range<usize>>>,
+    /// Strings a pass noted on this document for its later rounds, by pass
+    /// name (glued_words keeps the tokens whose decision weighs the text
+    /// around them, so a later round rechecks only those away from a change).
+    pub memo: crate::fasthash::FxHashMap<&'static str, Vec<String>>,
 }
 
 impl Context {

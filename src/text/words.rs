@@ -83,40 +83,63 @@ const FINALS: &[&str] = &[
 /// Syllables without an initial.
 const ZERO_INITIAL: &[&str] = &["ang", "eng", "ai", "ei", "ao", "ou", "an", "en", "er", "a", "o", "e"];
 
+/// Every pinyin syllable of [`INITIALS`] × [`FINALS`] (with the pairs that
+/// never occur left out) and [`ZERO_INITIAL`], each packed into a `u64`
+/// (at most six letters), sorted.
+static SYLLABLES: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    let mut all: Vec<u64> = ZERO_INITIAL.iter().map(|z| pack(z.as_bytes())).collect();
+    for ini in INITIALS {
+        // `o` follows only b p m f, and `e` never does b p f.
+        let labial = matches!(*ini, "b" | "p" | "m" | "f");
+        for f in FINALS {
+            if (*f == "o" && !labial) || (*f == "e" && matches!(*ini, "b" | "p" | "f")) {
+                continue;
+            }
+            all.push(pack(format!("{ini}{f}").as_bytes()));
+        }
+    }
+    all.sort_unstable();
+    all.dedup();
+    all
+});
+
+/// Bytes (at most eight) as one integer, length included.
+#[inline]
+fn pack(b: &[u8]) -> u64 {
+    b.iter().fold(b.len() as u64, |h, &c| h << 8 | u64::from(c))
+}
+
 /// Can `w` (lower-case ASCII) be read entirely as toneless pinyin syllables
 /// (`henan`, `anhui`, `wuhan`, `zhejiang`)? Place names and personal names
 /// written this way are never English words glued together.
 pub fn is_pinyin(w: &str) -> bool {
     let b = w.as_bytes();
-    // reach[i]: the first i bytes split into syllables.
-    let mut reach = vec![false; b.len() + 1];
+    if b.is_empty() || !b.iter().all(u8::is_ascii_lowercase) {
+        return false;
+    }
+    let syllables = &*SYLLABLES;
+    // reach[i]: the first i bytes split into syllables (no allocation for a
+    // token of up to 64 letters).
+    let mut small = [false; 65];
+    let mut big = Vec::new();
+    let reach: &mut [bool] = if b.len() < small.len() {
+        &mut small[..=b.len()]
+    } else {
+        big.resize(b.len() + 1, false);
+        &mut big
+    };
     reach[0] = true;
     for i in 0..b.len() {
         if !reach[i] {
             continue;
         }
-        let rest = &w[i..];
-        for z in ZERO_INITIAL {
-            if rest.starts_with(z) {
-                reach[i + z.len()] = true;
-            }
-        }
-        for ini in INITIALS {
-            if let Some(after) = rest.strip_prefix(ini) {
-                for f in FINALS {
-                    // `o` follows only b p m f, and `e` never does b p f.
-                    let labial = matches!(*ini, "b" | "p" | "m" | "f");
-                    if (*f == "o" && !labial) || (*f == "e" && matches!(*ini, "b" | "p" | "f")) {
-                        continue;
-                    }
-                    if after.starts_with(f) {
-                        reach[i + ini.len() + f.len()] = true;
-                    }
-                }
+        for n in 1..=6.min(b.len() - i) {
+            if syllables.binary_search(&pack(&b[i..i + n])).is_ok() {
+                reach[i + n] = true;
             }
         }
     }
-    !b.is_empty() && reach[b.len()]
+    reach[b.len()]
 }
 
 #[cfg(test)]
@@ -132,6 +155,56 @@ mod tests {
         assert_eq!(word_end(b, 4), 9);
         assert_eq!(letters_fwd(b, 99), 0);
         assert_eq!(letters_back(b, 0), 0);
+    }
+
+    /// The syllable-by-syllable reading of the first version, kept as the
+    /// reference the packed table must agree with.
+    fn pinyin_reference(w: &str) -> bool {
+        let b = w.as_bytes();
+        let mut reach = vec![false; b.len() + 1];
+        reach[0] = true;
+        for i in 0..b.len() {
+            if !reach[i] {
+                continue;
+            }
+            let rest = &w[i..];
+            for z in ZERO_INITIAL {
+                if rest.starts_with(z) {
+                    reach[i + z.len()] = true;
+                }
+            }
+            for ini in INITIALS {
+                if let Some(after) = rest.strip_prefix(ini) {
+                    for f in FINALS {
+                        let labial = matches!(*ini, "b" | "p" | "m" | "f");
+                        if (*f == "o" && !labial) || (*f == "e" && matches!(*ini, "b" | "p" | "f")) {
+                            continue;
+                        }
+                        if after.starts_with(f) {
+                            reach[i + ini.len() + f.len()] = true;
+                        }
+                    }
+                }
+            }
+        }
+        !b.is_empty() && reach[b.len()]
+    }
+
+    #[test]
+    fn pinyin_table_agrees_with_the_reference() {
+        let mut next = crate::passes::kit::testing::xorshift(7);
+        let letters = b"abcdefghijklmnopqrstuvwxyzaeiougnh";
+        for _ in 0..50_000 {
+            let n = 1 + next(14);
+            let w: String = (0..n).map(|_| letters[next(letters.len())] as char).collect();
+            assert_eq!(is_pinyin(&w), pinyin_reference(&w), "{w}");
+        }
+        for w in ["zhuang", "zhangjiagang", "xian", "er", "chuang", "nv", "o", "bo", "de", "lve", "qiong"] {
+            assert_eq!(is_pinyin(w), pinyin_reference(w), "{w}");
+        }
+        assert!(!is_pinyin("") && !is_pinyin("Henan"));
+        let long = "zhang".repeat(40);
+        assert!(is_pinyin(&long) && pinyin_reference(&long));
     }
 
     #[test]
