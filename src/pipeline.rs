@@ -54,6 +54,10 @@ pub(crate) struct Composite {
     pub tag: u32,
 }
 
+/// Texts of this size or more are edited in place (one document-sized
+/// buffer); smaller ones are copied between two buffers, which is faster.
+const IN_PLACE_ABOVE: usize = 64 << 20;
+
 /// An edit a pass proposed that the pipeline did not apply.
 #[derive(Debug, Clone)]
 pub(crate) struct Skipped {
@@ -125,10 +129,12 @@ pub(crate) fn run(
     let mut tracker = track_parts.then(Tracker::default);
     let mut shared = (!track_parts).then(SharedTags::default);
     // The current text is `original` until a pass changes it, then `cur`:
-    // the first change copies the original into `cur`, later ones edit
-    // `cur` in place (one document-sized buffer besides the original, and
-    // no fresh allocation of one per applied pass).
+    // the first change copies the original into `cur`, later ones copy
+    // between `cur` and `spare_text` or, for a text of IN_PLACE_ABOVE or
+    // more, edit `cur` in place (then one document-sized buffer besides the
+    // original); no fresh allocation of one per applied pass.
     let mut cur = String::new();
+    let mut spare_text = String::new();
     let mut owned = false;
     let mut composites: Vec<Composite> = Vec::new();
     let mut spare_composites: Vec<Composite> = Vec::new();
@@ -212,8 +218,15 @@ pub(crate) fn run(
             let same_length = owned && edits.iter().all(|e| e.range.len() == e.replacement.len());
             let rejected = if same_length {
                 apply_same_length_in_place(&mut cur, &edits)
-            } else if owned {
+            } else if owned && cur.len() >= IN_PLACE_ABOVE {
                 apply_edits_in_place(&mut cur, &edits)
+            } else if owned {
+                // Below the size where a second buffer matters, a copy into
+                // the spare buffer is cheaper than moving in place (which
+                // checks the UTF-8 of the result again).
+                let rejected = apply_edits_into(&cur, &edits, &mut spare_text);
+                std::mem::swap(&mut cur, &mut spare_text);
+                rejected
             } else {
                 apply_edits_into(original, &edits, &mut cur)
             };

@@ -380,6 +380,10 @@ impl GluedWords {
         if s > 0 && !matches!(b[s - 1], b' ' | b'\n' | b'(' | b'"') || b.get(e) != Some(&b' ') {
             return;
         }
+        // The first letters of the number words, before any word is tried.
+        if !matches!(b[s] | 0x20, b't' | b'f' | b's' | b'e' | b'n' | b'h') {
+            return;
+        }
         let starts = |n: &str| b[s..e].len() > n.len() && b[s..s + n.len()].eq_ignore_ascii_case(n.as_bytes());
         let Some(k) = NUMBER_WORDS.iter().find(|n| starts(n)).map(|n| n.len()) else { return };
         let w = text[s..e].to_ascii_lowercase();

@@ -25,15 +25,20 @@ pub(super) fn prose_weight(t: &str, lex: &Lexicon) -> i64 {
     if t.len() >= 300 {
         return len;
     }
-    let han = t.chars().filter(|&c| is_han(c)).count();
-    if han * 2 >= t.chars().count() {
-        // Chinese: a sentence is prose.
-        return if is_prose_anchor(t) && han >= 8 { len } else { -len.min(30) };
+    if !t.is_ascii() {
+        let han = t.chars().filter(|&c| is_han(c)).count();
+        if han * 2 >= t.chars().count() {
+            // Chinese: a sentence is prose.
+            return if is_prose_anchor(t) && han >= 8 { len } else { -len.min(30) };
+        }
     }
-    let (density, words) = lex.stopword_density(t);
     // A sentence ends: `.` `!` `?` `:` `;`, or one of them inside closing quotes or brackets.
     let core = t.trim_end_matches(['"', '”', '’', '\'', ')', '）']);
     let ends = core.len() < t.len() && core.ends_with(['.', '!', '?', '。', '！', '？']) || t.ends_with(['.', '!', '?', '。', ':', ';']);
+    if !ends && t.len() < 150 {
+        return -len.min(30);
+    }
+    let (density, words) = lex.stopword_density(t);
     if words >= 4 && density >= 0.2 && ends {
         len
     } else if words >= 8 && density >= 0.25 && t.len() >= 150 {
