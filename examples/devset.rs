@@ -1,8 +1,9 @@
-//! Score rinse on the development set (fixtures/pages/): fix rate per half,
-//! keeps kept, and every miss.
+//! Score rinse on the development set (fixtures/pages/): fix rate per half
+//! (build, holdout, blind), keeps kept, and every miss.
 //!
 //!     cargo run --release --example devset            # table and misses
 //!     cargo run --release --example devset -- --half build
+//!     cargo run --release --example devset -- --half blind   # misses of the blind pages only
 //!     cargo run --release --example devset -- --page 211   # one page's output
 
 #[path = "../tests/devset/mod.rs"]
@@ -19,16 +20,21 @@ fn main() {
         }
         return;
     }
-    let (build, holdout, misses) = devset::score(&pages, |t| cleaner.clean(t).text);
+    let scores = devset::score(&pages, |t| cleaner.clean(t).text);
     let half = arg("--half");
-    for m in misses.iter().filter(|m| half.as_deref().is_none_or(|h| h == m.half)) {
+    for m in scores.misses.iter().filter(|m| half.as_deref().is_none_or(|h| h == m.half)) {
         println!("{:<8} {:<7} {:<40} {:<9} {}", m.what, m.half, m.page, m.kind, m.case);
     }
     let sites: std::collections::BTreeSet<&str> = pages.iter().map(|p| p.gold.site.as_str()).collect();
     println!("\n{} pages, {} sites", pages.len(), sites.len());
-    for (name, t) in [("build", build), ("holdout", holdout)] {
+    for name in devset::HALVES {
+        let n = pages.iter().filter(|p| p.gold.half == name).count();
+        if n == 0 {
+            continue;
+        }
+        let t = scores.half(name);
         println!(
-            "{name:<8} fixed {:>3}/{:<3} = {:5.1}%   kept {:>3}/{:<3}",
+            "{name:<8} fixed {:>3}/{:<3} = {:5.1}%   kept {:>3}/{:<3}   ({n} pages)",
             t.fixed,
             t.fixes,
             t.rate() * 100.0,

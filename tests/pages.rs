@@ -1,5 +1,7 @@
 //! The development set of real pages (fixtures/pages/, see tests/devset):
 //! every keep case kept (hard), and the fix rate of each half above a floor.
+//! Both apply to `build` and `holdout` only: the `blind` pages (labelled
+//! before rinse ever ran on them) are measured by the example, not held here.
 //! `cargo run --release --example devset` prints the table and every miss.
 
 mod devset;
@@ -15,7 +17,7 @@ fn devset_gold_is_consistent() {
     let sites: std::collections::BTreeSet<&str> = pages.iter().map(|p| p.gold.site.as_str()).collect();
     assert!(sites.len() >= 30, "{} sites", sites.len());
     for p in &pages {
-        assert!(p.gold.half == "build" || p.gold.half == "holdout", "{}: half", p.name);
+        assert!(devset::HALVES.contains(&p.gold.half.as_str()), "{}: half", p.name);
         assert!(p.gold.url.starts_with("http"), "{}: url", p.name);
         for f in &p.gold.fix {
             assert!(p.text.contains(&f.before), "{}: fix before not in page: {:?}", p.name, f.before);
@@ -39,8 +41,8 @@ fn devset_gold_is_consistent() {
 fn devset_keeps_every_keep_and_fixes_above_the_floor() {
     let pages = devset::pages();
     let cleaner = rinse::Cleaner::new(rinse::Config::default()).unwrap();
-    let (build, holdout, misses) = devset::score(&pages, |t| cleaner.clean(t).text);
-    let broken: Vec<_> = misses.iter().filter(|m| m.what == "keep").collect();
+    let devset::Scores { build, holdout, misses, .. } = devset::score(&pages, |t| cleaner.clean(t).text);
+    let broken: Vec<_> = misses.iter().filter(|m| m.what == "keep" && m.half != "blind").collect();
     assert!(broken.is_empty(), "correct text changed:\n{broken:#?}");
     assert!(build.rate() >= BUILD_FLOOR, "build half: {:.1}% < {:.1}%", build.rate() * 100.0, BUILD_FLOOR * 100.0);
     assert!(holdout.rate() >= HOLDOUT_FLOOR, "holdout half: {:.1}% < {:.1}%", holdout.rate() * 100.0, HOLDOUT_FLOOR * 100.0);

@@ -3,12 +3,16 @@
 //! and `examples/devset.rs` (the score table and every miss).
 //!
 //! A page is `NNN_slug.txt` (the text exactly as returned) plus
-//! `NNN_slug.toml`: `url`, `site`, `kind`, `half` (`build` | `holdout`, per
-//! site), and gold cases:
+//! `NNN_slug.toml`: `url`, `site`, `kind`, `half` (`build` | `holdout` |
+//! `blind`, per site), and gold cases. `blind` pages (3NN) were labelled before
+//! rinse was ever run on them; they are scored as their own row and carry no
+//! floor (tests/pages.rs holds floors and keeps for build and holdout only).
+//! Gold cases:
 //! - `[[fix]] before/after`: fixed when the output contains `after` and
 //!   (unless `after` contains `before`) holds `before` fewer times than the input;
 //! - `[[remove]] text`: a furniture line, fixed when fewer output lines than
-//!   input lines are exactly it (trimmed);
+//!   input lines are it (compared without whitespace, full-width `：，；` as
+//!   ASCII: a line only respaced or re-punctuated is still there);
 //! - `[[keep]] text`: must come out byte-identical (the output contains it).
 
 #![allow(dead_code)]
@@ -112,18 +116,61 @@ impl Tally {
     }
 }
 
+/// A line as furniture: no whitespace, full-width `：，；` as ASCII. A remove
+/// case is fixed only when the line is gone, not when rinse merely respaced or
+/// re-punctuated it (`Position:Home > News` -> `Position: Home > News`).
+fn furniture_key(line: &str) -> String {
+    line.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '：' => ':',
+            '，' => ',',
+            '；' => ';',
+            c => c,
+        })
+        .collect()
+}
+
 fn lines_equal(text: &str, line: &str) -> usize {
-    text.lines().filter(|l| l.trim() == line).count()
+    let key = furniture_key(line);
+    text.lines().filter(|l| furniture_key(l) == key).count()
+}
+
+/// The halves, in table order.
+pub const HALVES: [&str; 3] = ["build", "holdout", "blind"];
+
+/// A tally per half and every missed case.
+#[derive(Debug, Default)]
+pub struct Scores {
+    pub build: Tally,
+    pub holdout: Tally,
+    pub blind: Tally,
+    pub misses: Vec<Miss>,
+}
+
+impl Scores {
+    pub fn half(&self, half: &str) -> Tally {
+        match half {
+            "holdout" => self.holdout,
+            "blind" => self.blind,
+            _ => self.build,
+        }
+    }
 }
 
 /// Score `clean` (input text → output text) on `pages`: a tally per half
-/// (`build`, `holdout`) and every missed case.
-pub fn score(pages: &[Page], clean: impl Fn(&str) -> String) -> (Tally, Tally, Vec<Miss>) {
-    let (mut build, mut holdout) = (Tally::default(), Tally::default());
-    let mut misses = Vec::new();
+/// (`build`, `holdout`, `blind`; any other half counts as `build`, as before)
+/// and every missed case.
+pub fn score(pages: &[Page], clean: impl Fn(&str) -> String) -> Scores {
+    let mut s = Scores::default();
+    let Scores { build, holdout, blind, misses } = &mut s;
     for p in pages {
         let out = clean(&p.text);
-        let t = if p.gold.half == "holdout" { &mut holdout } else { &mut build };
+        let t = match p.gold.half.as_str() {
+            "holdout" => &mut *holdout,
+            "blind" => &mut *blind,
+            _ => &mut *build,
+        };
         let mut miss = |what: &'static str, kind: &str, case: String| {
             misses.push(Miss { page: p.name.clone(), half: p.gold.half.clone(), what, kind: kind.to_string(), case })
         };
@@ -154,5 +201,5 @@ pub fn score(pages: &[Page], clean: impl Fn(&str) -> String) -> (Tally, Tally, V
             }
         }
     }
-    (build, holdout, misses)
+    s
 }
