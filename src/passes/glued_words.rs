@@ -80,6 +80,97 @@ crate::declare_rules! { pass = "glued_words";
     /// that the document also writes apart (`project progress`). A rare
     /// compound the dictionary lacks could still be split: an editor should look.
     P302 = ("glued-lowercase-words", Review, true, "space between lowercase words glued across an HTML boundary");
+    /// ## What it fixes
+    /// A closed-class word (`the`, `of`, `and`, `to`, `from`, `with`, ...)
+    /// glued to the capitalized word or acronym after it, as left behind
+    /// when a scraper joins a link or a bold span to the text before it.
+    ///
+    /// ## Example
+    /// ```text
+    /// Professors from theDepartment of English ofUNO met the representative toChina.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// Professors from the Department of English of UNO met the representative to China.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// Call toString() or onClick, read theSkimm.com, and the iPhone and eBay stay.
+    /// ```
+    ///
+    /// ## Why review
+    /// The left word must be one of a short closed list standing alone, the
+    /// right one a capital and two lowercase letters or more, or two
+    /// capitals or more, followed by no letter, digit or identifier mark
+    /// (`(`, `_`, `.`, `@`, `/`). A brand spelled this way (`theSkimm`) would
+    /// be split: an editor should look.
+    P304 = ("glued-capitalized-word", Review, true, "space between a closed-class word and the capitalized word glued to it");
+    /// ## What it fixes
+    /// Longer glued runs in text that already shows glue damage nearby:
+    /// two content words (`meetingwill`, `jointstudent`), several words
+    /// (`thelackofprofessionalshas`), a name glued to a verb
+    /// (`Bridgefordthanked`) or two short pinyin names (`HuangGuowen`).
+    ///
+    /// ## Example
+    /// ```text
+    /// He went tothe site forthe talks ofthe day, and this meetingwill lead to jointstudent programmes.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// He went tothe site forthe talks ofthe day, and this meeting will lead to joint student programmes.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// The toolchain ships a benchmark suite and a lockfile for the filesystem crate.
+    /// ```
+    ///
+    /// ## Why review
+    /// On its own such a token may be a compound the dictionaries lack
+    /// (`toolchain`, `lockfile`), so it is split only where other glued
+    /// words (the other P3xx rules) stand within a few thousand bytes (two,
+    /// or three within two thousand bytes for two content words), only
+    /// into the one way with the fewest dictionary words (each of two letters
+    /// or more, or `a`; two words of four letters or more, or three or more
+    /// words one of them closed-class), and only if the token is written
+    /// once nearby. A name glued to a verb needs a verb in `-ed` of six
+    /// letters or more.
+    P303 = ("glued-words-in-damaged-text", Review, true, "space between words glued in text that shows glue damage nearby");
+}
+
+const R_GLUED_CAPITAL: &str = "space between a closed-class word and the capitalized word glued to it";
+const R_GLUED_DAMAGED: &str = "space between words glued in text that shows glue damage nearby";
+
+/// Closed-class words that P304 separates from a capitalized word glued
+/// after them.
+const CAPITAL_LEFT: &[&[u8]] = &[
+    b"the", b"of", b"and", b"to", b"from", b"with", b"for", b"that", b"this", b"was", b"were", b"is", b"are", b"has",
+    b"have", b"had",
+];
+
+/// How far (bytes each way) P303 looks for other glued words.
+const EVIDENCE_REACH: usize = 4000;
+
+/// How much a P303 split shows glue by itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    /// Three words or more, two of them closed-class, or a word glued to a
+    /// capitalized one: evidence for its neighbours too.
+    Strong,
+    /// Two words, one closed-class.
+    Closed,
+    /// Two content words (or a name and a verb, or two pinyin names).
+    Content,
+}
+
+/// A token P303 may split if the text around it shows glue damage.
+#[derive(Debug, Clone, Copy)]
+enum Loose {
+    /// A lowercase or capitalized letter run `s..e`.
+    Run(usize, usize),
+    /// Two capitalized pinyin names `s..at` and `at..e` of four letters or more.
+    Camel(usize, usize, usize),
 }
 
 const R_GLUED_PINYIN: &str = "space between a Chinese name in pinyin and the word glued to it";
@@ -258,6 +349,15 @@ impl GluedWords {
     /// letters or more, not after a letter, for P302. Everything else is
     /// skipped a block at a time.
     fn scan(&self, text: &str, range: std::ops::Range<usize>, edits: &mut Vec<Edit>, noted: &mut Vec<String>) {
+        let first = edits.len();
+        let mut loose = Vec::new();
+        self.scan_tokens(text, range, edits, noted, &mut loose);
+        if !loose.is_empty() {
+            self.damaged(text, first, &loose, edits);
+        }
+    }
+
+    fn scan_tokens(&self, text: &str, range: std::ops::Range<usize>, edits: &mut Vec<Edit>, noted: &mut Vec<String>, loose: &mut Vec<Loose>) {
         let bt = &text.as_bytes()[..range.end];
         let mut p = range.start;
         let (mut l, mut u) = scan::case_masks_at(bt, p);
@@ -272,8 +372,19 @@ impl GluedWords {
                 let i = p + capital.trailing_zeros() as usize;
                 capital &= capital - 1;
                 if i >= next301 {
-                    next301 = self.capital_glue(bt, i, edits);
+                    let before = edits.len();
+                    next301 = self.capital_glue(bt, i, edits, loose);
+                    if edits.len() == before {
+                        self.function_glue(bt, i, edits);
+                    }
                 }
+            }
+            // Lowercase, capital, capital: an acronym (`ofUNO`).
+            let mut acronym = (lo & up >> 1 & up >> 2) as u64;
+            while acronym != 0 {
+                let i = p + acronym.trailing_zeros() as usize;
+                acronym &= acronym - 1;
+                self.function_glue(bt, i, edits);
             }
             let letters = lo | up;
             let starts = l & !((letters << 1) as u64 | u64::from(prev_letter));
@@ -283,8 +394,16 @@ impl GluedWords {
                 long &= long - 1;
                 let (s, n) = (p + k as usize, (lo >> k).trailing_ones() as usize);
                 // A capital right after the run makes it a mixed-case token.
-                if n <= 30 && !bt.get(s + n).is_some_and(u8::is_ascii_uppercase) && (n > 4 || SHORT_GLUES.contains(&&bt[s..s + 4])) {
-                    self.lowercase_token(text, s, s + n, edits, noted);
+                let next = bt.get(s + n).copied();
+                if n <= 30 && !next.is_some_and(|c| c.is_ascii_uppercase()) && (n > 4 || SHORT_GLUES.contains(&&bt[s..s + 4])) {
+                    if !self.lowercase_token(text, s, s + n, edits, noted) && n >= 8
+                        || n >= 12 && next == Some(b'-')
+                    {
+                        loose.push(Loose::Run(s, s + n));
+                    }
+                } else if n >= 8 && n <= 60 && (next.is_none_or(|c| !c.is_ascii_alphabetic()) || next.is_some_and(|c| c.is_ascii_uppercase()) && bt.get(s + n + 1).is_some_and(u8::is_ascii_lowercase)) {
+                    // Long, or glued to a capitalized word (`topracticeEnglish`).
+                    loose.push(Loose::Run(s, s + n));
                 }
             }
             // A capitalized token of eight letters or more: maybe a place
@@ -295,9 +414,15 @@ impl GluedWords {
                 caps &= caps - 1;
                 let s = p + k as usize;
                 let n = 1 + (lo >> (k + 1)).trailing_ones() as usize;
-                if n <= 30 && !bt.get(s + n).is_some_and(u8::is_ascii_alphanumeric) {
-                    self.pinyin_glue(text, s, s + n, edits);
-                    self.number_glue(text, s, s + n, edits, noted);
+                if n <= 60 && !bt.get(s + n).is_some_and(u8::is_ascii_alphanumeric) {
+                    let before = edits.len();
+                    if n <= 30 {
+                        self.pinyin_glue(text, s, s + n, edits);
+                        self.number_glue(text, s, s + n, edits, noted);
+                    }
+                    if edits.len() == before {
+                        loose.push(Loose::Run(s, s + n));
+                    }
                 }
             }
             prev_letter = letters >> 63 & 1 == 1;
@@ -308,15 +433,20 @@ impl GluedWords {
 
     /// P301 at byte `i` of `b`, where lowercase, capital, lowercase begin.
     /// Returns the byte where the next candidate may begin.
-    fn capital_glue(&self, b: &[u8], i: usize, edits: &mut Vec<Edit>) -> usize {
+    fn capital_glue(&self, b: &[u8], i: usize, edits: &mut Vec<Edit>, loose: &mut Vec<Loose>) -> usize {
         let at = i + 1;
         // Left word: three or more lowercase letters, standing alone.
         let mut s = at;
         while s > 0 && b[s - 1].is_ascii_alphabetic() {
             s -= 1;
         }
-        if at - s >= 6 && b[s].is_ascii_uppercase() && b[s + 1..at].iter().all(u8::is_ascii_lowercase) {
-            return self.pinyin_camel(b, s, at, edits);
+        if at - s >= 4 && b[s].is_ascii_uppercase() && b[s + 1..at].iter().all(u8::is_ascii_lowercase) {
+            let before = edits.len();
+            let e = self.pinyin_camel(b, s, at, edits);
+            if edits.len() == before && e - at >= 4 && e - at <= 30 {
+                loose.push(Loose::Camel(s, at, e));
+            }
+            return e;
         }
         if at - s < 3 || !b[s..at].iter().all(u8::is_ascii_lowercase) {
             return i + 2;
@@ -357,7 +487,7 @@ impl GluedWords {
         while e < b.len() && b[e].is_ascii_lowercase() {
             e += 1;
         }
-        if e - at < 4 || e - s > 30 || b.get(e).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'@' | b'/' | b'(')) {
+        if at - s < 6 || e - at < 4 || e - s > 30 || b.get(e).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'@' | b'/' | b'(')) {
             return e;
         }
         if s > 0 && (b[s - 1].is_ascii_alphanumeric() || matches!(b[s - 1], b'.' | b'_' | b'/' | b'@' | b'#' | b'-')) {
@@ -425,24 +555,29 @@ impl GluedWords {
     /// The checks that look at the token alone come first, cheapest first;
     /// a token that passes them is noted (its decision weighs the text
     /// around it).
-    fn lowercase_token(&self, text: &str, s: usize, e: usize, edits: &mut Vec<Edit>, noted: &mut Vec<String>) {
+    /// Returns whether the token was split or can never be (so P303 need
+    /// not look at it).
+    fn lowercase_token(&self, text: &str, s: usize, e: usize, edits: &mut Vec<Edit>, noted: &mut Vec<String>) -> bool {
         let b = text.as_bytes();
         let before = if s > 0 { b[s - 1] } else { b' ' };
         let after = b.get(e).copied().unwrap_or(b' ');
         let edge = |c: u8| c.is_ascii_whitespace() || matches!(c, b',' | b'.' | b';' | b':' | b'!' | b'?' | b'(' | b')' | b'"');
         if !edge(before) || !edge(after) || before == b'.' {
-            return;
+            return true;
         }
         if after == b'.' && b.get(e + 1).is_some_and(u8::is_ascii_alphanumeric) {
-            return;
+            return true;
         }
         let w = &text[s..e];
         if !self.may_split(w.as_bytes()) || self.lex.is_word(w) {
-            return;
+            return true;
         }
         let splits = self.word_splits(w);
-        if splits == 0 || CLOSED_COMPOUNDS.contains(w) || is_pinyin(w) || in_address(b, s) || in_domain(b, s) {
-            return;
+        if splits == 0 {
+            return false;
+        }
+        if CLOSED_COMPOUNDS.contains(w) || is_pinyin(w) || in_address(b, s) || in_domain(b, s) {
+            return true;
         }
         noted.push(w.to_string());
         // The document around the token (an article; bounded, so a huge
@@ -452,10 +587,201 @@ impl GluedWords {
         if let Some(k) = self.split(near, w, splits) {
             // Once in the document: a word written twice is a word.
             if memchr::memmem::find_iter(near.as_bytes(), w.as_bytes()).nth(1).is_some() {
-                return;
+                return true;
             }
             edits.push(Edit::insertion(s + k, " ", P302, Review, R_GLUED_LOWER));
+            return true;
         }
+        false
+    }
+
+    /// P304 at byte `i` of `b`, the last letter of a closed-class word glued
+    /// to a capitalized word or an acronym (`theDepartment`, `ofUNO`).
+    fn function_glue(&self, b: &[u8], i: usize, edits: &mut Vec<Edit>) {
+        let at = i + 1;
+        let mut s = at;
+        while s > 0 && b[s - 1].is_ascii_lowercase() {
+            s -= 1;
+        }
+        if !CAPITAL_LEFT.contains(&&b[s..at]) {
+            return;
+        }
+        if s > 0 && (b[s - 1].is_ascii_alphanumeric() || matches!(b[s - 1], b'.' | b'_' | b'/' | b'@' | b'#' | b'$' | b'-' | b'\\')) {
+            return;
+        }
+        let run = |from: usize, f: fn(&u8) -> bool| b[from..].iter().take_while(|c| f(c)).count();
+        let lower = run(at + 1, u8::is_ascii_lowercase);
+        let e = if lower >= 2 {
+            at + 1 + lower
+        } else {
+            let upper = run(at, u8::is_ascii_uppercase);
+            if lower > 0 || upper < 2 {
+                return;
+            }
+            at + upper
+        };
+        let next_ok = match b.get(e) {
+            None => true,
+            Some(&c) if c.is_ascii_alphanumeric() || matches!(c, b'(' | b'_' | b'@' | b'/') => false,
+            Some(b'.') => b.get(e + 1).is_none_or(|c| !c.is_ascii_alphanumeric()),
+            Some(_) => true,
+        };
+        if next_ok {
+            edits.push(Edit::insertion(at, " ", P304, Review, R_GLUED_CAPITAL));
+        }
+    }
+
+    /// P303 on the loose tokens of a scan whose other edits (from `first`
+    /// on) show glue damage: two of them within [`EVIDENCE_REACH`].
+    fn damaged(&self, text: &str, first: usize, loose: &[Loose], edits: &mut Vec<Edit>) {
+        let b = text.as_bytes();
+        // Each loose token's cuts, and whether it shows glue by itself
+        // (three words or more, or a word glued to a capitalized one).
+        let mut found: Vec<(usize, usize, Vec<usize>, Shown)> = Vec::new();
+        // Without two glued words elsewhere in the scan, only a token that
+        // shows glue by itself can be split.
+        let alone = edits.len() - first < 2;
+        for &l in loose {
+            let (s, e) = match l {
+                Loose::Run(s, e) | Loose::Camel(s, _, e) => (s, e),
+            };
+            if alone && !(matches!(l, Loose::Run(..)) && (e - s >= 12 || b.get(e).is_some_and(u8::is_ascii_uppercase))) {
+                continue;
+            }
+            if s > 0 && (b[s - 1].is_ascii_digit() || matches!(b[s - 1], b'.' | b'_' | b'/' | b'@' | b'#' | b'$' | b'-' | b'\\')) {
+                continue;
+            }
+            if in_address(b, s) || in_domain(b, s) {
+                continue;
+            }
+            // Written twice nearby: a word.
+            let (nlo, nhi) = (floor_boundary(text, s.saturating_sub(NEARBY)), ceil_boundary(text, e + NEARBY));
+            if memchr::memmem::find_iter(&b[nlo..nhi], &b[s..e]).nth(1).is_some() {
+                continue;
+            }
+            match l {
+                Loose::Camel(s, at, e) => {
+                    let (l, r) = (text[s..at].to_ascii_lowercase(), text[at..e].to_ascii_lowercase());
+                    let word = |w: &str| self.lex.is_word(w) || CLOSED_COMPOUNDS.contains(w);
+                    if is_pinyin(&l) && is_pinyin(&r) && !word(&l) && !word(&r) && !word(&format!("{l}{r}")) {
+                        found.push((s, e, vec![at - s], Shown::Content));
+                    }
+                }
+                Loose::Run(s, e) => {
+                    let w = text[s..e].to_ascii_lowercase();
+                    if self.lex.is_word(&w) || CLOSED_COMPOUNDS.contains(&w) || is_pinyin(&w) {
+                        continue;
+                    }
+                    let capital_next = b.get(e).is_some_and(u8::is_ascii_uppercase);
+                    if let Some((mut cuts, mut shown)) = self.segment(&w) {
+                        if capital_next {
+                            cuts.push(e - s);
+                            shown = Shown::Strong;
+                        }
+                        // Capitalized content words run together are table
+                        // cells as often as glue (`Plusaddition`).
+                        if !(shown == Shown::Content && b[s].is_ascii_uppercase()) {
+                            found.push((s, e, cuts, shown));
+                        }
+                    } else if b[s].is_ascii_uppercase() && !capital_next {
+                        if let Some(k) = self.name_verb(&w) {
+                            found.push((s, e, vec![k], Shown::Content));
+                        }
+                    }
+                }
+            }
+        }
+        let mut at: Vec<usize> = edits[first..].iter().map(|e| e.range.start).collect();
+        at.extend(found.iter().filter(|f| f.3 == Shown::Strong).map(|f| f.0));
+        at.sort_unstable();
+        for (s, e, cuts, shown) in found {
+            // Two other glued words nearby (three, closer, for two content
+            // words); the token itself counts once if it shows glue by
+            // itself.
+            let (reach, need) = match shown {
+                Shown::Strong => (EVIDENCE_REACH, 3),
+                Shown::Closed => (EVIDENCE_REACH, 2),
+                Shown::Content => (EVIDENCE_REACH / 2, 3),
+            };
+            let lo = at.partition_point(|&x| x + reach < s);
+            let hi = at.partition_point(|&x| x <= e + reach);
+            if hi - lo < need {
+                continue;
+            }
+            for k in cuts {
+                edits.push(Edit::insertion(s + k, " ", P303, Review, R_GLUED_DAMAGED));
+            }
+        }
+    }
+
+    /// The one way to cut the lowercase `w` into the fewest dictionary
+    /// words of two letters or more (or `a`), as the offsets of the cuts,
+    /// if it has two words of four letters or more (or one of them
+    /// closed-class), or three words or more two of them closed-class; and
+    /// how much it shows glue by itself.
+    fn segment(&self, w: &str) -> Option<(Vec<usize>, Shown)> {
+        let n = w.len();
+        if n > 60 {
+            return None;
+        }
+        // (fewest words to reach i, ways to do so (capped at 2), previous cut)
+        let mut best = [(u8::MAX, 0u8, 0u8); 61];
+        best[0] = (0, 1, 0);
+        for i in 0..n {
+            let (words, ways, _) = best[i];
+            if words == u8::MAX {
+                continue;
+            }
+            for j in i + 1..=n.min(i + 24) {
+                let piece = &w[i..j];
+                // `a` only first (`abottleneck`, not `met|a|variable`).
+                if !(piece == "a" && i == 0 || piece.len() >= 2 && self.lex.is_word(piece)) {
+                    continue;
+                }
+                let cand = words + 1;
+                if cand < best[j].0 {
+                    best[j] = (cand, ways, i as u8);
+                } else if cand == best[j].0 {
+                    best[j].1 = (best[j].1 + ways).min(2);
+                }
+            }
+        }
+        let (words, ways, _) = best[n];
+        if ways != 1 || words < 2 || words == u8::MAX {
+            return None;
+        }
+        let mut cuts = Vec::new();
+        let mut i = n;
+        while i > 0 {
+            let prev = usize::from(best[i].2);
+            if prev > 0 {
+                cuts.push(prev);
+            }
+            i = prev;
+        }
+        cuts.reverse();
+        let pieces: Vec<&str> = std::iter::once(0).chain(cuts.iter().copied()).zip(cuts.iter().copied().chain(std::iter::once(n))).map(|(a, z)| &w[a..z]).collect();
+        let closed = |p: &&str| p.len() >= 2 && (GLUE_LEFT.contains(p) || GLUE_RIGHT.contains(p) || PARTICLES.contains(p) || *p == "an");
+        let shown = if pieces.len() >= 3 && pieces.iter().filter(|p| closed(p)).count() >= 2 {
+            Shown::Strong
+        } else if pieces.len() == 2 && pieces.iter().any(closed) && pieces.iter().any(|p| p.len() >= 4) {
+            Shown::Closed
+        } else if pieces.len() == 2 && pieces.iter().all(|p| p.len() >= 4) {
+            Shown::Content
+        } else {
+            return None;
+        };
+        Some((cuts, shown))
+    }
+
+    /// A name glued to a verb in `-ed` (`bridgefordthanked`): where the
+    /// longest such verb (six letters or more, in the dictionary) begins,
+    /// after four letters or more.
+    fn name_verb(&self, w: &str) -> Option<usize> {
+        if !w.ends_with("ed") {
+            return None;
+        }
+        (4..w.len().saturating_sub(5)).find(|&k| self.lex.is_word(&w[k..]))
     }
 
     /// The offsets `k` (as bits) at which the lowercase token `w` (at most
@@ -678,6 +1004,38 @@ mod tests {
             let w = format!("xyzq{r}");
             assert!(p.may_split(w.as_bytes()), "{w}");
         }
+    }
+
+    #[test]
+    fn separates_a_closed_class_word_from_a_capitalized_word_or_acronym() {
+        assert_pass_fixes(
+            &pass(),
+            "Professors from theDepartment of English ofUNO met the representative toChina andDual staff.",
+            "Professors from the Department of English of UNO met the representative to China and Dual staff.",
+        );
+        assert_pass_keeps(&pass(), "Call toString() or onClick and isNaN, see theSkimm.com or the_Value and x.theDay, and the iPhone stays.");
+    }
+
+    #[test]
+    fn splits_longer_glue_only_where_the_text_shows_glue_damage() {
+        // Alone, two content words run together may be a compound.
+        assert_pass_keeps(&pass(), "The meetingwill lead to a jointstudent programme with the toolchain.");
+        // Next to three other glued words they are split.
+        assert_pass_fixes(
+            &pass(),
+            "He went tothe site forthe talks ofthe day. This meetingwill lead to jointstudent programmes.",
+            "He went to the site for the talks of the day. This meeting will lead to joint student programmes.",
+        );
+        // Several words run together with closed-class ones show glue by
+        // themselves.
+        assert_pass_fixes(
+            &pass(),
+            "Thelackofprofessionalshas become abottleneckrestrictingthefurtherdevelopmentofChina's pump industry, so it is necessary tostrengthentheexisting staff.",
+            "The lack of professionals has become a bottleneck restricting the further development of China's pump industry, so it is necessary to strengthen the existing staff.",
+        );
+        // One such run alone is not enough, nor is a table cell.
+        assert_pass_keeps(&pass(), "It is necessary tostrengthentheexisting staff.");
+        assert_pass_keeps(&pass(), "Andbitwise Orbitwise Notbitwise: see the table.");
     }
 
     #[test]
