@@ -401,7 +401,7 @@ impl GluedWords {
                     {
                         loose.push(Loose::Run(s, s + n));
                     }
-                } else if n >= 8 && n <= 60 && (next.is_none_or(|c| !c.is_ascii_alphabetic()) || next.is_some_and(|c| c.is_ascii_uppercase()) && bt.get(s + n + 1).is_some_and(u8::is_ascii_lowercase)) {
+                } else if (8..=60).contains(&n) && (next.is_none_or(|c| !c.is_ascii_alphabetic()) || next.is_some_and(|c| c.is_ascii_uppercase()) && bt.get(s + n + 1).is_some_and(u8::is_ascii_lowercase)) {
                     // Long, or glued to a capitalized word (`topracticeEnglish`).
                     loose.push(Loose::Run(s, s + n));
                 }
@@ -1039,6 +1039,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::single_range_in_vec_init)]
     fn gaps_are_the_outer_ranges_minus_the_inner() {
         assert_eq!(super::gaps(&[0..100], &[10..20, 30..40]), vec![0..10, 20..30, 40..100]);
         assert_eq!(super::gaps(&[0..10, 50..60], &[0..10, 55..70]), vec![50..55]);
@@ -1047,6 +1048,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::single_range_in_vec_init)]
     fn a_later_round_rechecks_noted_tokens_away_from_a_change() {
         use crate::passes::kit::{Context, Pass};
         let p = pass();
