@@ -260,7 +260,16 @@ impl Cleaner {
             }
             let out_len = std::mem::take(&mut c.text).len();
             match joined.as_mut() {
-                None => joined = Some(c),
+                None => {
+                    // Room for the whole document's edits at the first
+                    // block's density (pages never written cost nothing):
+                    // growing by doubling copied the list at its largest.
+                    let scale = |n: usize| (n as f64 * original.len() as f64 / end.max(1) as f64 * 1.1) as usize;
+                    let (edits, suggestions) = (scale(c.report.edits.len()), scale(c.report.suggestions.len()));
+                    c.report.edits.reserve(edits.saturating_sub(c.report.edits.len()));
+                    c.report.suggestions.reserve(suggestions.saturating_sub(c.report.suggestions.len()));
+                    joined = Some(c);
+                }
                 Some(j) => {
                     j.edit_count += c.edit_count;
                     for mut x in c.extracted {
