@@ -23,6 +23,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod blocks;
 pub mod config;
 pub mod decode;
 pub mod edit;
@@ -89,6 +90,8 @@ pub struct Cleaner {
     enabled: HashSet<&'static str>,
     detail: ReportDetail,
     timings: Option<pipeline::TimingHook>,
+    /// Documents longer than `.0` bytes are cleaned in blocks of `.1`.
+    blocks: (usize, usize),
 }
 
 impl std::fmt::Debug for Cleaner {
@@ -105,7 +108,7 @@ impl Cleaner {
             rules::all().filter(|r| config.is_enabled(r.code)).map(|r| r.code).collect();
         // A pass none of whose rules is enabled is not built at all.
         let passes = passes::build(&config.passes, &config.setup())?;
-        Ok(Cleaner { config, passes, enabled, detail: ReportDetail::Full, timings: None })
+        Ok(Cleaner { config, passes, enabled, detail: ReportDetail::Full, timings: None, blocks: (blocks::SPLIT_ABOVE, blocks::BLOCK_BYTES) })
     }
 
     /// Call `hook` with the time each pass takes in each round and the time
@@ -143,6 +146,26 @@ impl Cleaner {
         self
     }
 
+    /// Clean documents longer than `split_above` bytes in blocks of at most
+    /// `block` bytes (defaults [`blocks::SPLIT_ABOVE`], 32 MiB, and
+    /// [`blocks::BLOCK_BYTES`], 8 MiB; see [`blocks`] for what changes).
+    /// `usize::MAX` never splits.
+    ///
+    /// ```
+    /// use rinse::{Cleaner, Config};
+    /// let text = "Prices rose\u{a0}sharply.\nSales fell\u{a0}too.\n".repeat(20);
+    /// let whole = Cleaner::new(Config::default()).unwrap();
+    /// let blocks = Cleaner::new(Config::default()).unwrap().with_blocks(100, 64);
+    /// let (a, b) = (whole.clean(&text), blocks.clean(&text));
+    /// assert_eq!(a.text, b.text);
+    /// assert_eq!(b.report.apply(&text).unwrap(), b.text);
+    /// assert_eq!(a.report.counts, b.report.counts);
+    /// ```
+    pub fn with_blocks(mut self, split_above: usize, block: usize) -> Self {
+        self.blocks = (split_above, block.max(1));
+        self
+    }
+
     /// The configuration this cleaner was built with.
     pub fn config(&self) -> &Config {
         &self.config
@@ -165,7 +188,128 @@ impl Cleaner {
     }
 
     /// Clean text that was already decoded, recording how (`info`) in the report.
+    /// A document longer than 32 MiB is cleaned in blocks ([`blocks`]).
     pub fn clean_decoded(&self, original: &str, decode: decode::DecodeInfo) -> Cleaned {
+        if original.len() <= self.blocks.0 {
+            return self.clean_block(original, decode, true);
+        }
+        let mut text = String::with_capacity(original.len());
+        let result: std::result::Result<Cleaned, std::convert::Infallible> = self.clean_blocks(original, decode, |t| {
+            text.push_str(t);
+            Ok(())
+        });
+        let Ok(mut cleaned) = result;
+        cleaned.text = text;
+        cleaned
+    }
+
+    /// [`Cleaner::clean_decoded`], handing the cleaned text to `sink` (in
+    /// pieces, a block at a time, for a document cleaned in blocks) instead
+    /// of keeping it: the returned [`Cleaned::text`] is empty. A document of
+    /// any size is then never held cleaned in memory whole. Stops at the
+    /// first error of `sink`.
+    ///
+    /// ```
+    /// let cleaner = rinse::Cleaner::new(rinse::Config::default()).unwrap().with_blocks(40, 32);
+    /// let mut out = String::new();
+    /// let text = "Prices rose\u{a0}sharply.\n".repeat(4);
+    /// let cleaned = cleaner.clean_decoded_into(&text, Default::default(), |t| {
+    ///     out.push_str(t);
+    ///     Ok::<(), std::fmt::Error>(())
+    /// }).unwrap();
+    /// assert_eq!(out, "Prices rose sharply.\n".repeat(4));
+    /// assert_eq!((cleaned.text.as_str(), cleaned.edit_count), ("", 4));
+    /// assert_eq!(cleaned.report.apply(&text).unwrap(), out);
+    /// ```
+    pub fn clean_decoded_into<E>(
+        &self,
+        original: &str,
+        decode: decode::DecodeInfo,
+        mut sink: impl FnMut(&str) -> std::result::Result<(), E>,
+    ) -> std::result::Result<Cleaned, E> {
+        if original.len() <= self.blocks.0 {
+            let mut cleaned = self.clean_block(original, decode, true);
+            sink(&cleaned.text)?;
+            cleaned.text = String::new();
+            return Ok(cleaned);
+        }
+        self.clean_blocks(original, decode, sink)
+    }
+
+    /// Clean `original` a block at a time, each as a document of its own,
+    /// and join the reports (the text goes to `sink`, a block at a time).
+    fn clean_blocks<E>(
+        &self,
+        original: &str,
+        decode: decode::DecodeInfo,
+        mut sink: impl FnMut(&str) -> std::result::Result<(), E>,
+    ) -> std::result::Result<Cleaned, E> {
+        let full = self.detail == ReportDetail::Full;
+        let mut out_hash = full.then(xxhash_rust::xxh3::Xxh3::new);
+        let mut at = blocks::At::default();
+        let mut joined: Option<Cleaned> = None;
+        // The first block carries the decoding (its warnings, E101 count).
+        let mut info = Some(decode);
+        while at.input < original.len() {
+            let (end, next) = blocks::cut(original, at.input, self.blocks.1);
+            let block = &original[at.input..end];
+            let mut c = self.clean_block(block, info.take().unwrap_or_default(), false);
+            sink(&c.text)?;
+            if let Some(h) = out_hash.as_mut() {
+                h.update(c.text.as_bytes());
+            }
+            let out_len = std::mem::take(&mut c.text).len();
+            match joined.as_mut() {
+                None => {
+                    // Room for the whole document's edits at the first
+                    // block's density (pages never written cost nothing):
+                    // growing by doubling copied the list at its largest.
+                    let scale = |n: usize| (n as f64 * original.len() as f64 / end.max(1) as f64 * 1.1) as usize;
+                    let (edits, suggestions) = (scale(c.report.edits.len()), scale(c.report.suggestions.len()));
+                    c.report.edits.reserve(edits.saturating_sub(c.report.edits.len()));
+                    c.report.suggestions.reserve(suggestions.saturating_sub(c.report.suggestions.len()));
+                    joined = Some(c);
+                }
+                Some(j) => {
+                    j.edit_count += c.edit_count;
+                    for mut x in c.extracted {
+                        if let Some(o) = x.as_object_mut() {
+                            for k in ["start", "end"] {
+                                if let Some(n) = o.get(k).and_then(|v| v.as_u64()) {
+                                    o.insert(k.to_string(), serde_json::Value::from(n + at.input as u64));
+                                }
+                            }
+                        }
+                        j.extracted.push(x);
+                    }
+                    blocks::join(&mut j.report, c.report, &at, at.input);
+                }
+            }
+            at.advance(block, out_len);
+            // The whitespace between two blocks is kept as it is.
+            let gap = &original[end..next];
+            if !gap.is_empty() {
+                sink(gap)?;
+                if let Some(h) = out_hash.as_mut() {
+                    h.update(gap.as_bytes());
+                }
+                at.advance(gap, gap.len());
+            }
+        }
+        let mut cleaned = joined.unwrap_or_else(|| self.clean_block("", info.take().unwrap_or_default(), false));
+        let report = &mut cleaned.report;
+        report.input_bytes = original.len();
+        report.output_bytes = at.output;
+        if let Some(h) = out_hash {
+            report.input_hash = report::text_hash(original);
+            report.output_hash = format!("{}:{:032x}", report::HASH_ALGORITHM, h.digest128());
+        }
+        Ok(cleaned)
+    }
+
+    /// Clean one document (or block) whole; `hashes`: hash input and output
+    /// (under [`ReportDetail::Full`]).
+    fn clean_block(&self, original: &str, decode: decode::DecodeInfo, hashes: bool) -> Cleaned {
         // Doubts about the decoding come first among the report's warnings
         // (and stay in its `decode` object).
         let mut cx = passes::Context { warnings: decode.warnings.clone(), ..passes::Context::default() };
@@ -253,7 +397,7 @@ impl Cleaner {
             (Vec::new(), Vec::new(), Vec::new())
         };
         pipeline::lap(hook, &mut t0, "report edits");
-        let hash = |t: &str| if full { report::text_hash(t) } else { String::new() };
+        let hash = |t: &str| if full && hashes { report::text_hash(t) } else { String::new() };
         let input_sha = hash(original);
         let report = Report {
             rinse_version: env!("CARGO_PKG_VERSION").to_string(),

@@ -163,9 +163,17 @@ pub fn run(args: CleanArgs) -> Result<ExitCode> {
     let mut summary = Summary::default();
     let mut errors = 0usize;
 
+    // One document going to -o or stdout (nothing weighing it whole before
+    // it is written) streams: its text is written a block at a time as it
+    // is cleaned, never held whole (a document over 32 MiB is cleaned in
+    // blocks; see `rinse::blocks`).
+    let stream = !several && text_sink.is_some() && args.min_english.is_none();
     // Clean in parallel, a chunk at a time, and write in input order.
     for chunk in inputs.chunks(64) {
-        let results: Vec<Result<Cleaned>> = pool.install(|| {
+        let results: Vec<Result<Cleaned>> = if let Some(sink) = text_sink.as_mut().filter(|_| stream) {
+            chunk.iter().map(|(input, _)| clean_streaming(&cleaner, encoding, input, sink)).collect()
+        } else {
+            pool.install(|| {
             use rayon::prelude::*;
             chunk
                 .par_iter()
@@ -175,7 +183,8 @@ pub fn run(args: CleanArgs) -> Result<ExitCode> {
                     r
                 })
                 .collect()
-        });
+            })
+        };
         for ((input, rel), result) in chunk.iter().zip(results) {
             let cleaned = match result {
                 Ok(c) => c,
@@ -200,7 +209,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode> {
                         );
                     });
                 }
-            } else if let Some(sink) = text_sink.as_mut() {
+            } else if let Some(sink) = text_sink.as_mut().filter(|_| !stream) {
                 sink.write_all(cleaned.text.as_bytes())?;
             }
             if let Some(sink) = report_sink.as_mut() {
@@ -256,6 +265,16 @@ pub fn run(args: CleanArgs) -> Result<ExitCode> {
         let _ = writeln!(std::io::stderr(), "{}", summary.render(errors, started.elapsed()));
     }
     Ok(if errors > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+/// Clean one document, writing its text to `sink` as it is cleaned (the
+/// returned text is empty).
+fn clean_streaming(cleaner: &Cleaner, encoding: Option<&'static encoding_rs::Encoding>, input: &Input, sink: &mut Sink) -> Result<Cleaned> {
+    let bytes = io::read_all(input)?;
+    let (text, info) = rinse::decode::decode(&bytes, encoding);
+    let mut cleaned = cleaner.clean_decoded_into(&text, info, |t| sink.write_all(t.as_bytes()))?;
+    cleaned.report.input = input.path().map(|p| p.display().to_string());
+    Ok(cleaned)
 }
 
 fn clean_one(

@@ -43,6 +43,12 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Clean text: write the repaired text (stdout, -o, --in-place or --output-dir).
+    ///
+    /// A document over 32 MiB is cleaned in blocks of at most 8 MiB (cut at line breaks where
+    /// it has them), each as a document of its own, so memory follows the block, not the
+    /// document; what is weighed over a whole document (language statistics, recurring
+    /// furniture, the header) is then weighed per block. One document going to stdout or -o is
+    /// written a block at a time.
     #[command(after_help = EXIT_CODES)]
     Clean(clean::CleanArgs),
     /// Show what `clean` would change, as a diff (unified, annotated or JSON).
