@@ -693,7 +693,8 @@ impl Boilerplate {
         let zone = || (0..f).chain(l + 1..n);
         let candidate = |i: usize| {
             let t = lines[i].trimmed(text);
-            (removed[i].is_none() && !t.is_empty() && t.len() <= MAX_FURNITURE_LEN && !shape::sentence_like(t)).then_some(t)
+            (removed[i].is_none() && !t.is_empty() && t.len() <= MAX_FURNITURE_LEN && !shape::sentence_like(t) && !wire_dateline(t))
+                .then_some(t)
         };
         // Is the page English? Asked only when a zone line holds Chinese.
         let zone_han = zone().any(|i| candidate(i).is_some_and(|t| t.chars().any(crate::text::script::is_han)));
@@ -742,6 +743,20 @@ impl Boilerplate {
         }
     }
 
+}
+
+/// A wire story's dateline (`BEIJING, Nov. 14, 2023 /PRNewswire/`): a
+/// place in capitals, a comma, then a date. It opens the story: not
+/// furniture, whatever its shape.
+fn wire_dateline(t: &str) -> bool {
+    let Some((place, rest)) = t.split_once(", ") else { return false };
+    let letters = place.bytes().filter(u8::is_ascii_alphabetic).count();
+    letters >= 3
+        && place.bytes().all(|c| c.is_ascii_uppercase() || matches!(c, b' ' | b'.' | b'\'' | b'-'))
+        && rest.bytes().take(20).any(|c| c.is_ascii_digit())
+}
+
+impl Boilerplate {
     /// For each line of `text` (as [`split_lines`] splits it), does this
     /// pass remove it? (`rinse learn` skips lines the rules already remove.)
     pub fn removed_lines(&self, text: &str) -> Vec<bool> {
@@ -1149,6 +1164,13 @@ mod tests {
 
     fn clean(input: &str) -> crate::Cleaned {
         Cleaner::new(Config::default()).unwrap().clean(input)
+    }
+
+    #[test]
+    fn a_wire_dateline_above_the_story_is_kept() {
+        let page = "Investment forum adds vitality to E China city\n\nBEIJING, Nov. 14, 2023 /PRNewswire/\n\nAn investment promotion forum was held on Friday in Xishan District of Wuxi city, injecting new impetus to local development.\nAt the forum, 43 major industrial projects were signed, and a number of global investment partners were awarded prizes.\n";
+        assert!(clean(page).text.contains("BEIJING, Nov. 14, 2023 /PRNewswire/"));
+        assert!(wire_dateline("SHANGHAI, May 9 (Xinhua)") && !wire_dateline("Home, News 2024") && !wire_dateline("17:23 UTC+8, 2024-05-09"));
     }
 
     #[test]

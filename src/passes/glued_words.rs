@@ -636,27 +636,18 @@ impl GluedWords {
     fn damaged(&self, text: &str, first: usize, loose: &[Loose], edits: &mut Vec<Edit>) {
         let b = text.as_bytes();
         // Each loose token's cuts, and whether it shows glue by itself
-        // (three words or more, or a word glued to a capitalized one).
+        // (three words or more, or a word glued to a capitalized one): the
+        // word checks first, as most loose tokens are capitalized words.
         let mut found: Vec<(usize, usize, Vec<usize>, Shown)> = Vec::new();
         // Without two glued words elsewhere in the scan, only a token that
         // shows glue by itself can be split.
         let alone = edits.len() - first < 2;
+        let mut buf = [0u8; 64];
         for &l in loose {
             let (s, e) = match l {
                 Loose::Run(s, e) | Loose::Camel(s, _, e) => (s, e),
             };
             if alone && !(matches!(l, Loose::Run(..)) && (e - s >= 12 || b.get(e).is_some_and(u8::is_ascii_uppercase))) {
-                continue;
-            }
-            if s > 0 && (b[s - 1].is_ascii_digit() || matches!(b[s - 1], b'.' | b'_' | b'/' | b'@' | b'#' | b'$' | b'-' | b'\\')) {
-                continue;
-            }
-            if in_address(b, s) || in_domain(b, s) {
-                continue;
-            }
-            // Written twice nearby: a word.
-            let (nlo, nhi) = (floor_boundary(text, s.saturating_sub(NEARBY)), ceil_boundary(text, e + NEARBY));
-            if memchr::memmem::find_iter(&b[nlo..nhi], &b[s..e]).nth(1).is_some() {
                 continue;
             }
             match l {
@@ -668,12 +659,18 @@ impl GluedWords {
                     }
                 }
                 Loose::Run(s, e) => {
-                    let w = text[s..e].to_ascii_lowercase();
-                    if self.lex.is_word(&w) || CLOSED_COMPOUNDS.contains(&w) || is_pinyin(&w) {
+                    if e - s > buf.len() {
+                        continue;
+                    }
+                    let lw = &mut buf[..e - s];
+                    lw.copy_from_slice(&b[s..e]);
+                    lw.make_ascii_lowercase();
+                    let Ok(w) = std::str::from_utf8(lw) else { continue };
+                    if self.lex.is_word(w) || CLOSED_COMPOUNDS.contains(w) || is_pinyin(w) {
                         continue;
                     }
                     let capital_next = b.get(e).is_some_and(u8::is_ascii_uppercase);
-                    if let Some((mut cuts, mut shown)) = self.segment(&w) {
+                    if let Some((mut cuts, mut shown)) = self.segment(w) {
                         if capital_next {
                             cuts.push(e - s);
                             shown = Shown::Strong;
@@ -684,20 +681,20 @@ impl GluedWords {
                             found.push((s, e, cuts, shown));
                         }
                     } else if b[s].is_ascii_uppercase() && !capital_next {
-                        if let Some(k) = self.name_verb(&w) {
+                        if let Some(k) = self.name_verb(w) {
                             found.push((s, e, vec![k], Shown::Content));
                         }
                     }
                 }
             }
         }
-        let mut at: Vec<usize> = edits[first..].iter().map(|e| e.range.start).collect();
-        at.extend(found.iter().filter(|f| f.3 == Shown::Strong).map(|f| f.0));
-        at.sort_unstable();
-        for (s, e, cuts, shown) in found {
-            // Two other glued words nearby (three, closer, for two content
-            // words); the token itself counts once if it shows glue by
-            // itself.
+        if found.is_empty() {
+            return;
+        }
+        let strict: Vec<usize> = edits[first..].iter().map(|e| e.range.start).collect();
+        // Two other glued words nearby (three, closer, for two content
+        // words); the token itself counts once if it shows glue by itself.
+        let enough = |at: &[usize], s: usize, e: usize, shown: Shown| {
             let (reach, need) = match shown {
                 Shown::Strong => (EVIDENCE_REACH, 3),
                 Shown::Closed => (EVIDENCE_REACH, 2),
@@ -705,7 +702,30 @@ impl GluedWords {
             };
             let lo = at.partition_point(|&x| x + reach < s);
             let hi = at.partition_point(|&x| x <= e + reach);
-            if hi - lo < need {
+            hi - lo >= need
+        };
+        let evidence = |found: &[(usize, usize, Vec<usize>, Shown)]| {
+            let mut at = strict.clone();
+            at.extend(found.iter().filter(|f| f.3 == Shown::Strong).map(|f| f.0));
+            at.sort_unstable();
+            at
+        };
+        // Drop what could not pass even with every candidate as evidence,
+        // then look at the rest closely (the costlier checks).
+        let at = evidence(&found);
+        found.retain(|&(s, e, _, shown)| enough(&at, s, e, shown));
+        found.retain(|&(s, e, _, _)| {
+            let odd_before = s > 0 && (b[s - 1].is_ascii_digit() || matches!(b[s - 1], b'.' | b'_' | b'/' | b'@' | b'#' | b'$' | b'-' | b'\\'));
+            // Written twice nearby: a word.
+            let (nlo, nhi) = (floor_boundary(text, s.saturating_sub(NEARBY)), ceil_boundary(text, e + NEARBY));
+            !odd_before
+                && !in_address(b, s)
+                && !in_domain(b, s)
+                && memchr::memmem::find_iter(&b[nlo..nhi], &b[s..e]).nth(1).is_none()
+        });
+        let at = evidence(&found);
+        for (s, e, cuts, shown) in found {
+            if !enough(&at, s, e, shown) {
                 continue;
             }
             for k in cuts {

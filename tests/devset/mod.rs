@@ -137,7 +137,7 @@ fn lines_equal(text: &str, line: &str) -> usize {
 }
 
 /// The halves, in table order.
-pub const HALVES: [&str; 3] = ["build", "holdout", "blind"];
+pub const HALVES: [&str; 4] = ["build", "holdout", "blind", "blind2"];
 
 /// A tally per half and every missed case.
 #[derive(Debug, Default)]
@@ -145,6 +145,7 @@ pub struct Scores {
     pub build: Tally,
     pub holdout: Tally,
     pub blind: Tally,
+    pub blind2: Tally,
     pub misses: Vec<Miss>,
 }
 
@@ -153,22 +154,24 @@ impl Scores {
         match half {
             "holdout" => self.holdout,
             "blind" => self.blind,
+            "blind2" => self.blind2,
             _ => self.build,
         }
     }
 }
 
 /// Score `clean` (input text → output text) on `pages`: a tally per half
-/// (`build`, `holdout`, `blind`; any other half counts as `build`, as before)
+/// (`build`, `holdout`, `blind`, `blind2`; any other half counts as `build`, as before)
 /// and every missed case.
 pub fn score(pages: &[Page], clean: impl Fn(&str) -> String) -> Scores {
     let mut s = Scores::default();
-    let Scores { build, holdout, blind, misses } = &mut s;
+    let Scores { build, holdout, blind, blind2, misses } = &mut s;
     for p in pages {
         let out = clean(&p.text);
         let t = match p.gold.half.as_str() {
             "holdout" => &mut *holdout,
             "blind" => &mut *blind,
+            "blind2" => &mut *blind2,
             _ => &mut *build,
         };
         let mut miss = |what: &'static str, kind: &str, case: String| {

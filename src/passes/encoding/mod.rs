@@ -180,6 +180,7 @@ crate::declare_rules! { pass = "encoding";
 }
 
 const R_GBK: &str = "GBK read as Latin-1 (Chinese mojibake) re-decoded";
+const R_GBK_QUOTE: &str = "GBK quotation mark read as Latin-1 (`¡¯`) restored";
 const R_PAD: &str = "GBK full-width spaces read as `¡¡` (Latin-1) or `°°` (Mac Roman) restored";
 const R_C1: &str = "C1 control is a Windows-1252 character";
 const R_A0: &str = "mojibake whose no-break-space byte became a space re-decoded";
@@ -239,8 +240,12 @@ fn suspicious_at(text: &str, i: usize) -> bool {
     if ('\u{80}'..='\u{9f}').contains(&c) {
         return true;
     }
-    // `¡¡` or `°°`: maybe GBK full-width spaces (E206).
+    // `¡¡` or `°°`: maybe GBK full-width spaces (E206); `¡¯`: a GBK
+    // quotation mark (E205).
     if matches!(c, '\u{a1}' | '\u{b0}') && text[i + len..].starts_with(c) {
+        return true;
+    }
+    if c == '\u{a1}' && text[i + len..].starts_with(['®', '¯', '°', '±']) {
         return true;
     }
     if !maybe_paged(c) {
@@ -725,6 +730,25 @@ fn repair_segment(text: &str, start: usize, end: usize, edits: &mut Vec<Edit>) {
         covered[a..b].iter_mut().for_each(|x| *x = true);
         edits.push(Edit::replacement(offs[a]..offs[b], fixed, E205, Safe, R_GBK));
     }
+    // A GBK quotation mark alone in text read as Latin-1 (`students¡¯`,
+    // `¡°yes¡±`): the bytes A1 AE–B1 are ‘ ’ “ ”; as Latin-1 pairs they are
+    // never text.
+    for a in 0..chars.len().saturating_sub(1) {
+        let quote = match (chars[a], chars[a + 1]) {
+            ('\u{a1}', '®') => "\u{2018}",
+            ('\u{a1}', '¯') => "\u{2019}",
+            ('\u{a1}', '°') => "\u{201c}",
+            ('\u{a1}', '±') => "\u{201d}",
+            _ => continue,
+        };
+        if covered[a] || covered[a + 1] {
+            continue;
+        }
+        reps.retain(|r| r.1 <= a || r.0 >= a + 2);
+        covered[a] = true;
+        covered[a + 1] = true;
+        edits.push(Edit::replacement(offs[a]..offs[a + 2], quote, E205, Safe, R_GBK_QUOTE));
+    }
     for (a, b, fixed, page, kind) in reps {
         covered[a..b].iter_mut().for_each(|x| *x = true);
         let (code, conf, reason) = match kind {
@@ -873,6 +897,7 @@ mod tests {
         assert_pass_fixes(&pass(), "x\n¡¡¡¡\n", "x\n\u{3000}\u{3000}\n");
         // Spanish, degrees, odd runs.
         assert_pass_keeps(&pass(), "¡¡Hola!! 30°° or ° °°°");
+        assert_pass_fixes(&pass(), "foreign students¡¯ views of today¡¯s China, ¡°new¡± and ¡®old¡¯", "foreign students\u{2019} views of today\u{2019}s China, \u{201c}new\u{201d} and \u{2018}old\u{2019}");
         assert_pass_keeps(&pass(), "a ¡¡¡ b; °°5");
     }
 
