@@ -1,5 +1,5 @@
 //! Score rinse on the development set (fixtures/pages/): fix rate per half
-//! (build, holdout, blind), keeps kept, and every miss.
+//! (build, holdout and the blind halves), keeps kept, and every miss.
 //!
 //!     cargo run --release --example devset            # table and misses
 //!     cargo run --release --example devset -- --half build

@@ -137,43 +137,36 @@ fn lines_equal(text: &str, line: &str) -> usize {
 }
 
 /// The halves, in table order.
-pub const HALVES: [&str; 4] = ["build", "holdout", "blind", "blind2"];
+pub const HALVES: [&str; 5] = ["build", "holdout", "blind", "blind2", "blind3"];
 
 /// A tally per half and every missed case.
 #[derive(Debug, Default)]
 pub struct Scores {
-    pub build: Tally,
-    pub holdout: Tally,
-    pub blind: Tally,
-    pub blind2: Tally,
+    /// One tally per half, in [`HALVES`] order.
+    pub halves: [Tally; HALVES.len()],
     pub misses: Vec<Miss>,
+}
+
+/// The index in [`HALVES`] of `half` (an unknown half counts as `build`).
+fn half_index(half: &str) -> usize {
+    HALVES.iter().position(|h| *h == half).unwrap_or(0)
 }
 
 impl Scores {
     pub fn half(&self, half: &str) -> Tally {
-        match half {
-            "holdout" => self.holdout,
-            "blind" => self.blind,
-            "blind2" => self.blind2,
-            _ => self.build,
-        }
+        self.halves[half_index(half)]
     }
 }
 
 /// Score `clean` (input text → output text) on `pages`: a tally per half
-/// (`build`, `holdout`, `blind`, `blind2`; any other half counts as `build`, as before)
+/// ([`HALVES`]; any other half counts as `build`, as before)
 /// and every missed case.
 pub fn score(pages: &[Page], clean: impl Fn(&str) -> String) -> Scores {
     let mut s = Scores::default();
-    let Scores { build, holdout, blind, blind2, misses } = &mut s;
+    let Scores { halves, misses } = &mut s;
     for p in pages {
         let out = clean(&p.text);
-        let t = match p.gold.half.as_str() {
-            "holdout" => &mut *holdout,
-            "blind" => &mut *blind,
-            "blind2" => &mut *blind2,
-            _ => &mut *build,
-        };
+        let t = &mut halves[half_index(&p.gold.half)];
         let mut miss = |what: &'static str, kind: &str, case: String| {
             misses.push(Miss { page: p.name.clone(), half: p.gold.half.clone(), what, kind: kind.to_string(), case })
         };

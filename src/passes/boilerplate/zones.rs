@@ -268,10 +268,9 @@ fn empty_label(t: &str, lex: &Lexicon) -> bool {
         && label.split_whitespace().count() <= 4
         && label.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '\'' || c == '’' || c == '-' || is_cjk_letter(c));
     let last = label.split_whitespace().next_back().unwrap_or("");
-    shape
-        && (label.chars().any(is_han)
-            || label.split_whitespace().any(|w| w.starts_with(|c: char| c.is_lowercase()))
-            || lex.label_words.contains(&lower(last)))
+    // A label of other words (`Quality supervision:`) may head a section
+    // of the article: only furniture's own label words count.
+    shape && (label.chars().any(is_han) || lex.label_words.contains(&lower(last)))
 }
 
 fn label_row(t: &str) -> bool {
@@ -469,6 +468,7 @@ mod tests {
             ("Chinese source:", Shape::EmptyLabel),
             ("Release Time:", Shape::EmptyLabel),
             ("Article author:", Shape::EmptyLabel),
+            ("Adjust font size:", Shape::EmptyLabel),
             ("CopyFrom: Date:08 July 2022", Shape::DateTime),
             ("Posted by: Source:Xinhua Views:", Shape::LabelRow),
             ("Posted by: Release time:2018-02-02", Shape::DateTime),
@@ -517,6 +517,8 @@ mod tests {
             "Bloomberg: The yuan rose 0.3% on Monday.",
             "Bloomberg:",
             "Sheng Laiyun:",
+            "Quality supervision:",
+            "The main tasks include:",
             "17947.2 20427.5 23028.7 25173.5 27037.7 29878.7",
             "Post and Telecommunications 676.7 867.4 1107.6 1235.1 1402.2 1995.3",
             "The meeting was held in 2023.",
