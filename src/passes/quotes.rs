@@ -1,5 +1,5 @@
-//! Quotes glued to words (family P, rules P201–P203) and possessives that
-//! lost their apostrophe (P204).
+//! Quotes glued to words (family P, rules P201–P203), possessives that
+//! lost their apostrophe (P204) and apostrophes cut off by a space (P205).
 //!
 //! Machine translation drops the spaces around quoted titles:
 //! `day"The first meeting of the new year"All`. Quotes are paired line by
@@ -132,6 +132,111 @@ crate::declare_rules! { pass = "quotes";
     /// ## Data
     /// `rules/possessives.txt`.
     P204 = ("lost-possessive-apostrophe", Review, true, "apostrophe of a possessive restored");
+    /// ## What it fixes
+    /// An apostrophe cut off from its word by a space: a possessive `'s`
+    /// after a space (`Xi Jinping ’s speech`, `McIlvaine 'sPumps`) or before
+    /// one (`the city' s plan`), and the syllable mark of a pinyin place
+    /// name (`Xi 'an`, `Yan 'an`).
+    ///
+    /// ## Example
+    /// ```text
+    /// Xi Jinping ’s speech on the city' s plan in Xi 'an, and McIlvaine 'sPumps report.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// Xi Jinping’s speech on the city's plan in Xi'an, and McIlvaine's Pumps report.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// the suffix 'ship' and the letter 's' and rock 'n' roll; the 'same' plan; Xi 'is' here; ' s and 's
+    /// ```
+    ///
+    /// ## Why review
+    /// `'s` standing alone is never English, but a single-quoted word could
+    /// start with `s` (`'s'`), so only a space, a sentence mark or a
+    /// capitalized word may follow the `s`; a syllable mark needs a pinyin
+    /// syllable on both sides. An editor should still look.
+    P205 = ("loose-apostrophe", Review, true, "space around an apostrophe removed");
+}
+
+const R_LOOSE: &str = "space around an apostrophe removed";
+
+/// After a possessive `'s`: a space, a sentence mark or the end.
+fn ends_possessive(c: Option<&u8>) -> bool {
+    c.is_none_or(|c| matches!(c, b' ' | b',' | b'.' | b';' | b':' | b'!' | b'?' | b')' | b'\n' | b'\r'))
+}
+
+/// P205 on the apostrophes (`'`, `’`) in `range` of `text`.
+fn loose_apostrophes(text: &str, range: std::ops::Range<usize>, function: &crate::fasthash::FxHashSet<String>, edits: &mut Vec<Edit>) {
+    let b = text.as_bytes();
+    let letters_before = |k: usize| b[..k].iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
+    for i in memchr::memchr2_iter(b'\'', 0x99, &b[range.clone()]).map(|i| range.start + i) {
+        let (a, n) = match b[i] {
+            b'\'' => (i, 1),
+            _ if i >= 2 && b[i - 2] == 0xE2 && b[i - 1] == 0x80 => (i - 2, 3),
+            _ => continue,
+        };
+        let after = a + n;
+        // `word 's`: a word, a space, the apostrophe, then `s`.
+        // (Not after a closed-class word: `and 's` is no possessive.)
+        let noun_before = |k: usize| {
+            let l = letters_before(k);
+            l >= 2 && !function.contains(text[k - l..k].to_ascii_lowercase().as_str())
+        };
+        // Before a space, only after a name (`Macau ’s`): a verb or
+        // preposition there (`by cloning ’s items`) means a word was lost.
+        let name_before = |k: usize| noun_before(k) && b[k - letters_before(k)].is_ascii_uppercase();
+        if a >= 2 && b[a - 1] == b' ' && name_before(a - 1) && b.get(after) == Some(&b's') {
+            let next = b.get(after + 1);
+            if ends_possessive(next) {
+                edits.push(Edit::deletion(a - 1..a, P205, Review, R_LOOSE));
+            } else if next.is_some_and(u8::is_ascii_uppercase) && b.get(after + 2).is_some_and(u8::is_ascii_lowercase) {
+                // `McIlvaine 'sPumps`: the space moves after the `s`.
+                let mut rep = String::with_capacity(n + 2);
+                rep.push_str(&text[a..after + 1]);
+                rep.push(' ');
+                edits.push(Edit::replacement(a - 1..after + 1, rep, P205, Review, R_LOOSE));
+            }
+            continue;
+        }
+        // `city' s`: a word, the apostrophe, a space, then a lone `s`.
+        if a >= 2 && noun_before(a) && b.get(after) == Some(&b' ') && b.get(after + 1) == Some(&b's') && ends_possessive(b.get(after + 2)) {
+            // Not a closing quote: no opening quote earlier on the line.
+            let line = memchr::memrchr(b'\n', &b[..a]).map_or(0, |k| k + 1);
+            let opened = if n == 1 {
+                memchr::memchr_iter(b'\'', &b[line..a]).any(|k| k == 0 || !b[line + k - 1].is_ascii_alphanumeric())
+            } else {
+                memchr::memmem::find(&b[line..a], "‘".as_bytes()).is_some()
+            };
+            if !opened {
+                edits.push(Edit::deletion(after..after + 1, P205, Review, R_LOOSE));
+            }
+            continue;
+        }
+        // `Xi 'an`: a capitalized syllable, a space, the mark, a syllable
+        // starting with a vowel.
+        if a >= 3 && b[a - 1] == b' ' && b.get(after).is_some_and(|c| matches!(c, b'a' | b'e' | b'o')) {
+            let l = letters_before(a - 1);
+            let r = b[after..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+            if !(2..=6).contains(&l) || !(1..=4).contains(&r) || b.get(after + r).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'\'' | 0xE2)) {
+                continue;
+            }
+            let (ls, rs) = (&text[a - 1 - l..a - 1], &text[after..after + r]);
+            if !ls.as_bytes()[0].is_ascii_uppercase() || !ls.as_bytes()[1..].iter().all(u8::is_ascii_lowercase) {
+                continue;
+            }
+            let lower = ls.to_ascii_lowercase();
+            if syllable(&lower) && syllable(rs) {
+                edits.push(Edit::deletion(a - 1..a, P205, Review, R_LOOSE));
+            }
+        }
+    }
+}
+
+/// One pinyin syllable (no tone marks).
+fn syllable(w: &str) -> bool {
+    crate::text::words::is_pinyin(w) && w.len() <= 6 && w.bytes().filter(|c| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'v')).count() <= 3 && !(2..w.len()).any(|k| crate::text::words::is_pinyin(&w[..k]) && crate::text::words::is_pinyin(&w[k..]) && w.len() > 4)
 }
 
 const R_POSSESSIVE: &str = "apostrophe of a possessive restored";
@@ -275,7 +380,8 @@ impl Pass for Quotes {
         curly_line(text, &curly, &mut curly_edits);
         edits.append(&mut curly_edits);
         for r in ranges {
-            self.possessives(text, r, &mut edits);
+            self.possessives(text, r.clone(), &mut edits);
+            loose_apostrophes(text, r, self.function, &mut edits);
         }
         edits
     }
@@ -463,6 +569,24 @@ mod tests {
         assert_pass_fixes(&pass(), "the company\u{201d}s operation", "the company\u{2019}s operation");
         assert_pass_keeps(&pass(), "He said \u{201c}yes\u{201d} and \u{201d}no and \u{201c}maybe\u{201d}.");
         assert_pass_keeps(&pass(), "the \u{201c}Gold Company\u{201d}s plan stays.");
+    }
+
+    #[test]
+    fn joins_an_apostrophe_cut_off_by_a_space() {
+        assert_pass_fixes(&pass(), "Xi Jinping \u{2019}s speech and Macau \u{2019}s return.", "Xi Jinping\u{2019}s speech and Macau\u{2019}s return.");
+        assert_pass_fixes(&pass(), "E China city' s high-quality growth", "E China city's high-quality growth");
+        assert_pass_fixes(&pass(), "McIlvaine 'sPumps world market report", "McIlvaine's Pumps world market report");
+        assert_pass_fixes(&pass(), "projects in Xi 'an and Yan 'an in 2021", "projects in Xi'an and Yan'an in 2021");
+        for t in [
+            "the letter 's' and the suffix 'ship' stay",
+            "He wrote 'so far' and 'as one' here.",
+            "the 'same' plan and the 'students' s' mark",
+            "Go 'on' now; Mr. Li 'an' apple",
+            "rock 'n' roll and ' s and 's alone",
+            "Xi 'Anhui' and London 'an' x",
+        ] {
+            assert_pass_keeps(&pass(), t);
+        }
     }
 
     #[test]
