@@ -47,8 +47,8 @@ pub fn cut(text: &str, start: usize, size: usize) -> (usize, usize) {
         return (text.len(), text.len());
     }
     let b = text.as_bytes();
-    let hi = floor_char(text, start + size);
-    let lo = ceil_char(text, start + size / 2).min(hi);
+    let hi = text.floor_char_boundary(start + size);
+    let lo = text.ceil_char_boundary(start + size / 2).min(hi);
     // The whitespace run around `p`, `(s, e)`; for a run with line breaks,
     // from its first to its last: spaces ending a line stay with the block
     // before (trimmed there as at any line end), indentation with the block
@@ -133,22 +133,6 @@ pub fn cut(text: &str, start: usize, size: usize) -> (usize, usize) {
         i = k;
     }
     (hi, hi)
-}
-
-fn floor_char(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_char(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 /// Where a block starts in the whole document: its byte offset in the

@@ -522,7 +522,7 @@ impl GluedWords {
         }
         noted.push(text[s..e].to_string());
         // Once in the text around it: a word written twice is a word.
-        let (lo, hi) = (floor_boundary(text, s.saturating_sub(NEARBY)), ceil_boundary(text, e + NEARBY));
+        let (lo, hi) = (text.floor_char_boundary(s.saturating_sub(NEARBY)), text.ceil_char_boundary(e + NEARBY));
         if memchr::memmem::find_iter(&b[lo..hi], &b[s..e]).nth(1).is_none() {
             edits.push(Edit::insertion(s + k, " ", P302, Review, R_GLUED_LOWER));
         }
@@ -582,7 +582,7 @@ impl GluedWords {
         noted.push(w.to_string());
         // The document around the token (an article; bounded, so a huge
         // one-document corpus stays linear).
-        let (lo, hi) = (floor_boundary(text, s.saturating_sub(NEARBY)), ceil_boundary(text, e + NEARBY));
+        let (lo, hi) = (text.floor_char_boundary(s.saturating_sub(NEARBY)), text.ceil_char_boundary(e + NEARBY));
         let near = &text[lo..hi];
         if let Some(k) = self.split(near, w, splits) {
             // Once in the document: a word written twice is a word.
@@ -717,7 +717,7 @@ impl GluedWords {
         found.retain(|&(s, e, _, _)| {
             let odd_before = s > 0 && (b[s - 1].is_ascii_digit() || matches!(b[s - 1], b'.' | b'_' | b'/' | b'@' | b'#' | b'$' | b'-' | b'\\'));
             // Written twice nearby: a word.
-            let (nlo, nhi) = (floor_boundary(text, s.saturating_sub(NEARBY)), ceil_boundary(text, e + NEARBY));
+            let (nlo, nhi) = (text.floor_char_boundary(s.saturating_sub(NEARBY)), text.ceil_char_boundary(e + NEARBY));
             !odd_before
                 && !in_address(b, s)
                 && !in_domain(b, s)
@@ -897,21 +897,6 @@ fn near_changes(text: &str, ranges: Vec<std::ops::Range<usize>>) -> Vec<std::ops
         }
     }
     out
-}
-
-fn floor_boundary(t: &str, mut i: usize) -> usize {
-    while !t.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_boundary(t: &str, i: usize) -> usize {
-    let mut i = i.min(t.len());
-    while !t.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 /// Does `text` hold `l r` as two words (`project progress`)?

@@ -1422,24 +1422,6 @@ fn sentence_break(text: &str, i: usize) -> Option<usize> {
     }
 }
 
-/// The char boundary at or before `i` (`str::floor_char_boundary`, MSRV 1.82).
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// The char boundary at or after `i`.
-fn ceil_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
-
 /// The sentence around `pos`.
 fn sentence_at(text: &str, pos: usize) -> std::ops::Range<usize> {
     // A run of text without a break longer than this is no sentence: the
@@ -1449,7 +1431,7 @@ fn sentence_at(text: &str, pos: usize) -> std::ops::Range<usize> {
     let hi = (pos + FAR).min(text.len());
     let mut s = pos;
     while s > lo {
-        let i = floor_boundary(text, s - 1);
+        let i = text.floor_char_boundary(s - 1);
         if let Some(n) = sentence_break(text, i) {
             s = i + n;
             break;
@@ -1458,7 +1440,7 @@ fn sentence_at(text: &str, pos: usize) -> std::ops::Range<usize> {
     }
     let mut e = pos;
     while e < hi && sentence_break(text, e).is_none() {
-        e = ceil_boundary(text, e + 1);
+        e = text.ceil_char_boundary(e + 1);
     }
     s.min(pos)..e
 }
@@ -1466,8 +1448,8 @@ fn sentence_at(text: &str, pos: usize) -> std::ops::Range<usize> {
 /// The line (paragraph) around `pos`, at most 8 KB either side.
 fn line_at(text: &str, pos: usize) -> std::ops::Range<usize> {
     const FAR: usize = 8 << 10;
-    let lo = floor_boundary(text, pos.saturating_sub(FAR));
-    let hi = ceil_boundary(text, (pos + FAR).min(text.len()));
+    let lo = text.floor_char_boundary(pos.saturating_sub(FAR));
+    let hi = text.ceil_char_boundary((pos + FAR).min(text.len()));
     let s = text[lo..pos].rfind('\n').map_or(lo, |i| lo + i + 1);
     let e = text[pos..hi].find('\n').map_or(hi, |i| pos + i);
     s..e

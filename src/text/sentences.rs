@@ -32,7 +32,7 @@ fn is_cjk_terminator(c: char) -> bool {
 /// terminator or line break, at most `REACH` (600) bytes back.
 pub fn start_before(text: &str, i: usize) -> usize {
     let lo = i.saturating_sub(REACH);
-    terminator_back(text, i, lo).unwrap_or_else(|| ceil_boundary(text, lo))
+    terminator_back(text, i, lo).unwrap_or_else(|| text.ceil_char_boundary(lo))
 }
 
 /// Just after the nearest terminator or line break that ends in `floor..i`
@@ -62,13 +62,6 @@ fn terminator_back(text: &str, i: usize, floor: usize) -> Option<usize> {
     None
 }
 
-fn ceil_boundary(text: &str, mut k: usize) -> usize {
-    while !text.is_char_boundary(k) {
-        k += 1;
-    }
-    k
-}
-
 /// Sentence bounds for many marks of one text, found in linear time overall
 /// when the marks come in text order (as a pass visits them): the search
 /// for a sentence start stops at the previous mark, whose sentence start is
@@ -95,7 +88,7 @@ impl Cursor {
                 self.start = k;
             }
             self.scanned = mark.start;
-            self.start.max(ceil_boundary(text, lo))
+            self.start.max(text.ceil_char_boundary(lo))
         } else {
             start_before(text, mark.start)
         };
