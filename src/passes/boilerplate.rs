@@ -32,9 +32,13 @@ use std::path::PathBuf;
 crate::declare_rules! { pass = "boilerplate";
     /// ## What it fixes
     /// A breadcrumb line: `Current Location: 首页 > News > Text`, `My
-    /// location: home page > Guizhou > text`, or a bare path of short items
-    /// joined by `>`/`>>` at the top or bottom (`HOME >> STATE COUNCIL >>
-    /// MINISTRIES`). Its segments go to `metadata.breadcrumb`.
+    /// location: home page > Guizhou > text`, `You are here:Home - Show Info
+    /// - Exhibition News` (after a location label a spaced `-` or `/` joins
+    /// segments too, and the last one may be the article's title), or a
+    /// bare path of short items joined by `>`/`>>`/`->` at the top or bottom
+    /// (`HOME >> STATE COUNCIL >> MINISTRIES`, `Home->News->Opinion->`,
+    /// `Position:Home > Company News`). Its segments go to
+    /// `metadata.breadcrumb`.
     ///
     /// ## Example
     /// ```text
@@ -96,8 +100,12 @@ crate::declare_rules! { pass = "boilerplate";
     /// A metadata line made of `Label: value` pairs: release time, source,
     /// author, view count (`Information Source: Shenzhen published Release
     /// time: 2024-02-18`, `时间:2024-06-03Source: Qiushi作者:Number of hits:`,
-    /// `Release time:` with no value). The values go to `metadata.date`,
-    /// `.source`, `.author`, `.views`.
+    /// `Release time:` with no value, `发布人:英语系 发布时间:2015-03-16
+    /// 浏览次数:394`), a date opening a labelled dateline (`2021-06-09
+    /// 08:49:48chinadaily.com.cn Editor : …`), contact lines (`Tel: +86 …`
+    /// above or below the article; `• Address…` rows of a footer). The values
+    /// go to `metadata.date`, `.source`, `.author`, `.publisher`, `.views`,
+    /// `.contact`.
     ///
     /// ## Example
     /// ```text
@@ -244,8 +252,10 @@ crate::declare_rules! { pass = "boilerplate";
     /// Editorial credits above or below the article: `Editor: Zhao Xiaowen.`,
     /// `Edited by Wang Xiaoting`, `Editing by Liu Dongbo and Liu Jiawen`,
     /// `Reading: …`, `Second instance Xu Weiwei` (二审), `责任编辑：…`,
-    /// `Guizhou Daily Tianyan News reporter comprehensive report`. Names go to
-    /// `metadata.editors` / `.reviewers` / `.source`.
+    /// `Guizhou Daily Tianyan News reporter comprehensive report`, production
+    /// credits (`Supervisors: Zhu Ping, Zhang Chunyan`, `Video editor: …`,
+    /// `监制：…`). Names go to `metadata.editors` / `.reviewers` / `.source`
+    /// / `.credits`.
     ///
     /// ## Example
     /// ```text
@@ -419,7 +429,10 @@ crate::declare_rules! { pass = "boilerplate";
     /// lines (`Copyright © 2018-2019 … All rights reserved.`), ICP and
     /// public-security filing numbers (`沪ICP备12345678号`, `公网安备…`),
     /// `主办单位` / `承办` / `技术支持` lines, CMS lines (`Powered by …`,
-    /// `Best viewed in IE 6.0 …`).
+    /// `Best viewed in IE 6.0 …`), reprint notices (`Reproduction in whole
+    /// or in part without permission is prohibited.`), the owner's company
+    /// name alone in the footer (`• Example Machinery Co., Ltd.`), a Chinese
+    /// notice about the site's tools above the article (`说明:双击或选中…`).
     ///
     /// ## Example
     /// ```text
@@ -495,10 +508,14 @@ crate::declare_rules! { pass = "boilerplate";
     /// names: date and time lines (`17:23 UTC+8, 2024-05-09`), bylines and
     /// photo or translation credits (`By Li Han`, `(Photo by Guo Haijun)`),
     /// empty labels (`Chinese source:`), rows of labels, symbol rows
-    /// (`• |`), widget rows (`Share this article`), menu runs, language
+    /// (`• |`), widget rows (`Share this article`, `Most popular in 24h`,
+    /// `MoreTop news`), page numbers (`1 2 3 4 5`), long numbers alone (page
+    /// ids), bare site addresses (`www.example.com`), menu runs, language
     /// switchers (`中文English`), short Chinese lines in an English page
-    /// (`扫一扫在手机打开当前页`), and short labels above the title or below
-    /// the article (`Open Governance`, `BACK`). Dates and credits go to
+    /// (`扫一扫在手机打开当前页`), short labels above the title or below
+    /// the article (`Open Governance`, `BACK`), and short lines between two
+    /// furniture lines above the title (a menu column, as jusText relabels a
+    /// short line between two bad ones). Dates and credits go to
     /// `metadata.dateline` and `metadata.credits`.
     ///
     /// ## Example
@@ -731,14 +748,40 @@ impl Boilerplate {
             let above_title = i < f && title.is_none_or(|t| i < t);
             let shape = strong[i].or_else(|| if above_title || i > l { zones::weak_shape(lines[i].trimmed(text), above_title, lex) } else { None });
             if let Some(s) = shape {
-                removed[i] = Some(Box::new(Removal {
-                    code: B116,
-                    confidence: Confidence::Review,
-                    values: Vec::new(),
-                    heuristic: true,
-                    over: false,
-                    shape: Some(s),
-                }));
+                removed[i] = Some(Box::new(Removal::shape(s)));
+            }
+        }
+        // jusText's neighbour rule, above the title only: a run of short
+        // lines between two furniture lines is furniture too, such as a
+        // menu column whose other items were found (`Building materials` /
+        // `Leisure and garden inventory` / `Oil equipment`). The document's
+        // start is no bound: the first line may be the real title.
+        // A row of symbols (a text underline, a brace) is no bound.
+        let Some(title) = title else { return };
+        let mut run: Vec<usize> = Vec::new();
+        let mut bounded = false;
+        for i in 0..title {
+            let t = lines[i].trimmed(text);
+            if t.is_empty() {
+                continue;
+            }
+            let by_symbols = removed[i].as_ref().is_some_and(|r| r.shape == Some(zones::Shape::Symbols));
+            if by_symbols {
+                run.clear();
+                bounded = false;
+            } else if removed[i].is_some() {
+                if bounded && run.len() <= 5 {
+                    for &j in &run {
+                        removed[j] = Some(Box::new(Removal::shape(zones::Shape::AmongFurniture)));
+                    }
+                }
+                run.clear();
+                bounded = true;
+            } else if bounded && !shape::sentence_like(t) && !wire_dateline(t) && zones::among_furniture(t) {
+                run.push(i);
+            } else {
+                run.clear();
+                bounded = false;
             }
         }
     }
@@ -1009,6 +1052,11 @@ pub(crate) struct Removal {
 }
 
 impl Removal {
+    /// A B116 removal by shape.
+    fn shape(s: zones::Shape) -> Self {
+        Removal { code: B116, confidence: Confidence::Review, values: Vec::new(), heuristic: true, over: false, shape: Some(s) }
+    }
+
     fn of(c: &Classifier, h: Hit, over: bool) -> Self {
         let m = &c.rules[h.rule];
         Removal { code: m.code, confidence: m.confidence, values: h.values, heuristic: m.heuristic(), over, shape: None }
@@ -1293,6 +1341,36 @@ mod tests {
             "Continue to deepen the development of Yichang\n\n2022-07-29 0 By\n\nOn January 26th, the city held an enterprise symposium.\n",
             "Continue to deepen the development of Yichang\n\nOn January 26th, the city held an enterprise symposium.\n",
         );
+    }
+
+    #[test]
+    fn short_lines_between_furniture_above_the_title_go() {
+        let body = "Japanese tech giant Sony apologized to Chinese netizens and canceled an event to launch new products on July 7.\n\nSony said it originally planned to launch a new camera during a photography equipment show in Shanghai.\n";
+        let input = format!("Top line of the page\n\nMain page | News | Guestbook | Contact us\n\nFood products\n\nLeisure and garden inventory\n\nMedicine and public health\n\nOil equipment\n\nSony apologizes to China for sensitive timing of product launch\n\n{body}");
+        let out = clean(&input).text;
+        assert!(!out.contains("Leisure and garden inventory") && !out.contains("Medicine and public health"), "{out}");
+        // The document's start is no bound: its first line stays.
+        assert!(out.starts_with("Top line of the page\n"), "{out}");
+        assert!(out.contains("Sony apologizes to China"), "{out}");
+    }
+
+    #[test]
+    fn new_location_and_credit_shapes_with_metadata() {
+        let input = "You are here:Home - Show Info - Exhibition News\n\n107th Canton Fair Promotes Itself in Hong Kong\n\n2021-06-09 08:49:48chinadaily.com.cn Editor : Mo Hong'e ECNS App Download\n\nWang Zhiping, the director of China Foreign Trade Center, noted in Hong Kong on March 2 that the fair would open in April.\n\nSupervisors: Zhu Ping, Zhang Chunyan, Song Wei\n\nVideo editor: Song Jingyi\n";
+        let out = clean(input);
+        assert_eq!(
+            out.text,
+            "107th Canton Fair Promotes Itself in Hong Kong\n\nWang Zhiping, the director of China Foreign Trade Center, noted in Hong Kong on March 2 that the fair would open in April.\n"
+        );
+        let m = &out.report.metadata;
+        assert_eq!(m["breadcrumb"], serde_json::json!(["Home", "Show Info", "Exhibition News"]));
+        assert_eq!(m["date"], "2021-06-09 08:49:48");
+        assert_eq!(m["credits"], serde_json::json!(["Zhu Ping", "Zhang Chunyan", "Song Wei", "Song Jingyi"]));
+    }
+
+    #[test]
+    fn keeps_bullet_list_items_of_the_article() {
+        assert_no_edits("The plan has three parts, the ministry said on Monday in a statement.\n\n• Build 30 new parks by 2025\n\n• By 2030, plant a million trees\n\n• Reported cases of air pollution must fall by half, the plan says.\n\nThe city will pay for the parks, and the province for the trees.\n");
     }
 
     #[test]

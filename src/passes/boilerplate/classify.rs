@@ -331,7 +331,13 @@ impl Classifier {
             let (lead, trail) = shape::path_edges(t);
             // `> Government > News`: cut off after its home, still a path.
             let tail = lead.then(|| shape::path_segments(&t[t.char_indices().nth(1).map_or(t.len(), |(i, _)| i)..])).flatten();
-            if let Some(segs) = tail.or_else(|| shape::path_segments(t)) {
+            if let Some(mut segs) = tail.or_else(|| shape::path_segments(t)) {
+                // `Position:Home > Company News`: a label before the home name.
+                if let Some(home) = segs.first().copied().and_then(shape::after_label) {
+                    if self.paths.iter().any(|(_, homes)| homes.contains(&home.to_lowercase())) {
+                        segs[0] = home;
+                    }
+                }
                 let cut = (lead && segs.len() >= 2) || (trail && t.len() <= 40 && !segs.is_empty());
                 if (segs.len() >= 2 || cut) && segs.iter().all(|s| shape::item_like(s, 6, 60)) {
                     for (rule, homes) in &self.paths {
@@ -439,11 +445,15 @@ impl Classifier {
         if v.len() > 200 || v.ends_with(['.', '。', '!', '?']) {
             return None;
         }
-        let segs: Vec<&str> = shape::path_segments(v).unwrap_or_else(|| vec![v]);
+        // After a location label a spaced `-` or `/` joins segments too
+        // (`You are here:Home - Show Info - Exhibition News`).
+        let segs: Vec<&str> = shape::path_segments(v).or_else(|| shape::dash_segments(v)).unwrap_or_else(|| vec![v]);
         if segs.len() == 1 && v.split_whitespace().count() > 3 {
             return None;
         }
-        if segs.iter().any(|s| s.split_whitespace().count() > 8) {
+        // The last segment may be the article's title; the others are short.
+        let (last, rest) = segs.split_last()?;
+        if rest.iter().any(|s| s.split_whitespace().count() > 8) || last.split_whitespace().count() > if rest.is_empty() { 8 } else { 24 } {
             return None;
         }
         let joined = segs.iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" > ");

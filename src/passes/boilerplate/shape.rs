@@ -53,7 +53,8 @@ pub(super) fn path_segments(t: &str) -> Option<Vec<&str>> {
     if !t.contains(is_sep) {
         return None;
     }
-    let mut segs: Vec<&str> = t.split(is_sep).map(str::trim).collect();
+    // `->` and `=>` are arrows too: the `-` or `=` goes with the separator.
+    let mut segs: Vec<&str> = t.split(is_sep).map(|s| s.trim().trim_end_matches(['-', '=']).trim_end()).collect();
     // ">>" yields empty pieces between the two '>': drop them only there.
     let mut out = Vec::with_capacity(segs.len());
     let last = segs.len() - 1;
@@ -70,6 +71,23 @@ pub(super) fn path_segments(t: &str) -> Option<Vec<&str>> {
         out.push(s);
     }
     Some(out)
+}
+
+/// Split the value of a location label on a spaced `-`, `–`, `—` or `/`
+/// (`Home - Show Info - Exhibition News`). `None` without two segments.
+pub(super) fn dash_segments(t: &str) -> Option<Vec<&str>> {
+    let sep = [" - ", " – ", " — ", " / "].into_iter().find(|s| t.contains(s))?;
+    let segs: Vec<&str> = t.split(sep).map(str::trim).filter(|s| !s.is_empty()).collect();
+    (segs.len() >= 2).then_some(segs)
+}
+
+/// The value of a short `Label:value` item (`Position:Home` → `Home`):
+/// a label of at most three words and no digits.
+pub(super) fn after_label(s: &str) -> Option<&str> {
+    let (label, v) = s.split_once(':').or_else(|| s.split_once('：'))?;
+    let ok = !label.is_empty() && label.split_whitespace().count() <= 3 && !label.contains(|c: char| c.is_ascii_digit());
+    let v = v.trim();
+    (ok && !v.is_empty()).then_some(v)
 }
 
 /// Split a breadcrumb on spaced slashes (`index/ Window of Leadership /
@@ -104,20 +122,23 @@ pub(super) fn item_like(s: &str, max_words: usize, max_bytes: usize) -> bool {
 
 /// Menu items joined by a spaced `|` (`App | 中文 |`).
 pub(super) fn navbar(t: &str) -> bool {
-    if t.len() > 200 || !(t.contains(" | ") || t.ends_with(" |") || t.contains(['｜', '丨'])) {
+    if t.len() > 200 || !t.contains(['|', '｜', '丨']) {
         return false;
     }
+    // Bars without spaces (`Photo gallery |Partner|Friendship link|Site map`)
+    // also join table cells and code: there four items are needed.
+    let spaced = t.contains(" | ") || t.ends_with(" |") || t.contains(['｜', '丨']);
     let mut n = 0;
     for s in t.split(['|', '｜', '丨']).map(str::trim) {
         if s.is_empty() {
             continue;
         }
-        if !item_like(s, 4, 40) {
+        if !item_like(s, 4, 40) || (!spaced && s.chars().count() < 2) {
             return false;
         }
         n += 1;
     }
-    n >= 2
+    n >= if spaced { 2 } else { 4 }
 }
 
 /// An image file name alone (`image.png`, ` 10.jpg`): no whitespace, an
@@ -299,5 +320,18 @@ mod tests {
         assert_eq!(path_segments("> x"), None);
         assert_eq!(path_edges("> Government > News"), (true, false));
         assert_eq!(path_edges("Industry News »"), (false, true));
+        assert_eq!(path_segments("Home->News->Opinion->"), Some(vec!["Home", "News", "Opinion"]));
+        assert_eq!(dash_segments("Home - Show Info - Exhibition News"), Some(vec!["Home", "Show Info", "Exhibition News"]));
+        assert_eq!(dash_segments("Home"), None);
+        assert_eq!(after_label("Position:Home"), Some("Home"));
+        assert_eq!(after_label("Result 2024: growth"), None);
+    }
+
+    #[test]
+    fn unspaced_bars_need_four_items() {
+        assert!(navbar("Photo gallery |Partner|Friendship link|Site map|Website Ad"));
+        assert!(!navbar("a|b|c|d"));
+        assert!(!navbar("Revenue|Costs|Profit"));
+        assert!(!navbar("x|y"));
     }
 }

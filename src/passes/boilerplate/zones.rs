@@ -141,6 +141,15 @@ pub(crate) enum Shape {
     /// A short label above the title or below the article (`Open
     /// Governance`, `BACK`, `The website of Qinzhou Government`).
     Label,
+    /// Page numbers (`1 2 3 4 5`, `« 1 2 3 … 9 Next`).
+    Pager,
+    /// A long number alone (`010020070750000000000000011100001380907051`).
+    Number,
+    /// A bare site address (`www.example.com`).
+    SiteAddress,
+    /// A short line in a run of furniture above the title (a menu column
+    /// whose other items were found).
+    AmongFurniture,
 }
 
 impl Shape {
@@ -157,6 +166,10 @@ impl Shape {
             Shape::Languages => "language switcher removed",
             Shape::ShortChinese => "short Chinese furniture line in an English page removed",
             Shape::Label => "section or site label outside the article removed",
+            Shape::Pager => "page numbers removed",
+            Shape::Number => "number-only line (page or tracking id) removed",
+            Shape::SiteAddress => "bare site address removed",
+            Shape::AmongFurniture => "short line between furniture lines above the title removed",
         }
     }
 
@@ -222,13 +235,28 @@ fn date_line(t: &str, lex: &Lexicon) -> bool {
     others <= 3
 }
 
+/// Words that open a credit before `by` (`Photo by`, `Reported by`), also
+/// glued to it (`Reportby`).
+const CREDIT_WORDS: [&str; 11] =
+    ["reported", "report", "photos", "photo", "pictures", "picture", "text", "written", "story", "translated", "video"];
+
+/// Bullets that open list items and furniture rows alike.
+const BULLETS: [char; 7] = ['•', '·', '▪', '■', '◆', '●', '*'];
+
 fn byline(t: &str) -> bool {
     let s = t.trim_start_matches(['(', '（', '[']).trim_start();
+    // `• By Zhang Miaochen`: a bullet before the byline.
+    let s = s.strip_prefix(BULLETS).map_or(s, str::trim_start);
     let lower: String = s.chars().take(24).collect::<String>().to_lowercase();
-    let rest = ["reported by ", "photo by ", "photos by ", "text by ", "written by ", "story by ", "translated by ", "by "]
-        .iter()
-        .find_map(|p| lower.starts_with(p).then(|| &s[p.len()..]));
-    let Some(rest) = rest else { return false };
+    let by = |l: &str| l.starts_with("by ").then_some(3);
+    let skip = by(&lower).or_else(|| {
+        CREDIT_WORDS.iter().find_map(|w| {
+            let r = lower.strip_prefix(w)?;
+            let sp = usize::from(r.starts_with(' '));
+            by(&r[sp..]).map(|n| w.len() + sp + n)
+        })
+    });
+    let Some(rest) = skip.and_then(|n| s.get(n..)) else { return false };
     if t.len() > 200 || t.ends_with(['.', '!', '?']) && !t.ends_with(".)") {
         return false;
     }
@@ -245,7 +273,8 @@ fn byline(t: &str) -> bool {
             names += 1;
             continue;
         }
-        if matches!(w, "and" | "&" | "in" | "from" | "of" | "|" | "/" | "-" | "–") || first == '(' || first == '|' {
+        // `Qin Jianhua Pictures by Cen Haoxian`: a second credit.
+        if matches!(w, "and" | "&" | "in" | "from" | "of" | "by" | "|" | "/" | "-" | "–") || first == '(' || first == '|' {
             if names == 0 {
                 return false;
             }
@@ -293,15 +322,34 @@ fn symbols(t: &str) -> bool {
         return true;
     }
     // `• WeiXin`: a bullet and one or two words.
-    t.starts_with(['•', '·', '▪', '■', '◆', '●', '*']) && t.split_whitespace().count() <= 3 && !t.ends_with('.')
+    t.starts_with(BULLETS) && t.split_whitespace().count() <= 3 && !t.ends_with('.')
+}
+
+/// The parts of a word glued in camel case (`PlayerClose` → `Player`,
+/// `Close`; `MoreTop` → `More`, `Top`).
+fn camel_parts(w: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut prev_lower = false;
+    for (i, c) in w.char_indices() {
+        if c.is_uppercase() && prev_lower {
+            parts.push(&w[start..i]);
+            start = i;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    parts.push(&w[start..]);
+    parts
 }
 
 fn widget(t: &str, lex: &Lexicon) -> bool {
     if t.len() > 90 {
         return false;
     }
-    let mut content = 0;
-    for w in words(t) {
+    let (mut content, mut nav) = (0, 0);
+    // A glued word is split (`PlayerClose`) unless it is a widget word whole (`loadingImg`).
+    let whole = |w: &&str| lex.widget_words.contains(&lower(w));
+    for w in words(t).flat_map(|w| if whole(&w) { vec![w] } else { camel_parts(w) }) {
         let l = lower(w);
         if lex.widget_words.contains(&l) {
             content += 1;
@@ -310,12 +358,76 @@ fn widget(t: &str, lex: &Lexicon) -> bool {
         if lex.stopwords.contains(&l) || w.chars().all(|c| c.is_ascii_digit()) || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic)) {
             continue; // `L M S`, `1x`, `the`
         }
-        if l.ends_with('x') && l[..l.len() - 1].bytes().all(|c| c.is_ascii_digit()) {
+        // `1x` (speed), `24h` (a time window).
+        if l.len() > 1 && l.ends_with(['x', 'h', 'd']) && l[..l.len() - 1].bytes().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        // Menu words go with widget words (`Related information`, `MoreTop news`).
+        if lex.nav_words.contains(&l) {
+            nav += 1;
             continue;
         }
         return false;
     }
-    content >= 1
+    // With menu words the line must read as a heading, not as a fragment
+    // of prose (`information on Copy.`).
+    let heading = t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) && !t.ends_with(['.', ',', ';']);
+    content >= 1 && (nav == 0 || heading && nav <= content + 1)
+}
+
+/// Page numbers: consecutive numbers from 1 or 2 (a jump only after `…`),
+/// three or more, with arrows and `Next`/`Prev` words.
+fn pager(t: &str) -> bool {
+    if t.len() > 120 {
+        return false;
+    }
+    let (mut prev, mut n, mut jump) = (None::<u32>, 0, false);
+    for w in t.split_whitespace() {
+        if let Ok(k) = w.parse::<u32>() {
+            let ok = match prev {
+                None => k <= 2,
+                Some(p) => k == p + 1 || (jump && k > p),
+            };
+            if !ok {
+                return false;
+            }
+            (prev, jump, n) = (Some(k), false, n + 1);
+            continue;
+        }
+        let l = lower(w.trim_matches(|c: char| matches!(c, '[' | ']' | '(' | ')')));
+        if matches!(l.as_str(), "..." | "…" | "……") {
+            jump = true;
+        } else if !matches!(
+            l.as_str(),
+            "«" | "»" | "<" | ">" | "<<" | ">>" | "‹" | "›" | "prev" | "previous" | "next" | "first" | "last" | "page"
+                | "上一页" | "下一页" | "首页" | "尾页" | "末页"
+        ) {
+            return false;
+        }
+    }
+    n >= 3
+}
+
+/// A long number alone: a page or tracking id, never a value of the article.
+fn long_number(t: &str) -> bool {
+    t.len() >= 12 && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A bare site address (`www.example.com`, `news.example.com.cn`):
+/// no path, a `www` host or a common top-level domain.
+fn site_address(t: &str) -> bool {
+    if t.len() > 80 || !t.is_ascii() || t.contains(char::is_whitespace) {
+        return false;
+    }
+    // With a scheme it is a link (a project's home page under a README),
+    // not the site's own name.
+    if t.contains("://") {
+        return false;
+    }
+    let h = t.strip_suffix('/').unwrap_or(t).to_ascii_lowercase();
+    let labels: Vec<&str> = h.split('.').collect();
+    let ok = labels.len() >= 2 && labels.iter().all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
+    ok && (labels[0] == "www" || matches!(labels[labels.len() - 1], "com" | "cn" | "net" | "org" | "info"))
 }
 
 fn capitalized(w: &str) -> bool {
@@ -384,6 +496,12 @@ fn short_label(t: &str, title_case: bool, lex: &Lexicon) -> bool {
 pub(super) fn strong_shape(t: &str, lex: &Lexicon, english: bool) -> Option<Shape> {
     if symbols(t) {
         Some(Shape::Symbols)
+    } else if pager(t) {
+        Some(Shape::Pager)
+    } else if long_number(t) {
+        Some(Shape::Number)
+    } else if site_address(t) {
+        Some(Shape::SiteAddress)
     } else if byline(t) {
         Some(Shape::Byline)
     } else if empty_label(t, lex) {
@@ -403,6 +521,17 @@ pub(super) fn strong_shape(t: &str, lex: &Lexicon, english: bool) -> Option<Shap
     } else {
         None
     }
+}
+
+/// A line that may sit in a run of furniture above the title: short, no
+/// sentence (a menu item such as `Leisure and garden inventory`).
+pub(super) fn among_furniture(t: &str) -> bool {
+    t.len() <= 60
+        && t.split_whitespace().count() <= 6
+        && t.chars().next().is_some_and(|c| c.is_uppercase() || is_han(c))
+        && !t.ends_with(['.', '!', '?', '。', '！', '？'])
+        && t.matches([',', '，']).count() <= 1 // `Underwear, T-shirts`, not a list in a sentence
+        && !t.contains(|c: char| c.is_ascii_digit() || "(){}[]<>#=;:：|/\\\"“”_*`".contains(c))
 }
 
 /// The weak shape: a short label in title case, furniture only above the
@@ -485,6 +614,20 @@ mod tests {
             ("About Zhongshan News Business Culture Services", Shape::Menu),
             ("中文English", Shape::Languages),
             ("扫一扫在手机打开当前页", Shape::ShortChinese),
+            ("• By Zhang Miaochen", Shape::Byline),
+            ("(Reportby Qin Jianhua   Pictures by Cen Haoxian)", Shape::Byline),
+            ("Most popular in 24h", Shape::Widget),
+            ("Most Popular...", Shape::Widget),
+            ("MoreTop news", Shape::Widget),
+            ("Video PlayerClose", Shape::Widget),
+            ("Related information", Shape::Widget),
+            ("Recommended content", Shape::Widget),
+            ("loadingImg", Shape::Widget),
+            ("1 2 3 4 5", Shape::Pager),
+            ("« 1 2 3 … 9 Next", Shape::Pager),
+            ("010020070750000000000000011100001380907051", Shape::Number),
+            ("www.example.com", Shape::SiteAddress),
+            ("news.example.com.cn", Shape::SiteAddress),
         ] {
             assert_eq!(strong(t), Some(want), "{t:?}");
         }
@@ -525,8 +668,33 @@ mod tests {
             "TUNG Chee Hwa, the Vice Chairman of the CPPCC National Committee, visits Peking University",
             "Print media still matters to readers in smaller cities.",
             "习近平在会上发表重要讲话。",
+            "• By 2025 the city will have 30 new parks",
+            "• Reported cases fell by half",
+            "Background",
+            "Conclusion",
+            "Related work",
+            "More than 300 firms attended",
+            "Government services",
+            "Open Government Information Services",
+            "3 5 8 13",
+            "1 2",
+            "12345678901",
+            "Node.js",
+            "README.md",
+            "www.example.com/news/report.html",
+            "std::io",
+            "Version 2.0",
+            "https://www.example.org/",
+            "for more information.",
+            "information on Copy.",
         ] {
             assert_eq!(strong(t), None, "{t:?}");
+        }
+        for t in ["Destructured arrays, enums, structs, or tuples", "Using vectors and strings (Chapter 8", "Fixes since v1.7.0.5", "name [", "The meeting opened."] {
+            assert!(!among_furniture(t), "{t:?}");
+        }
+        for t in ["Leisure and garden inventory", "Underwear, T-shirts", "Various production line by Customers order"] {
+            assert!(among_furniture(t), "{t:?}");
         }
     }
 }
