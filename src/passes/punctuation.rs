@@ -165,7 +165,8 @@ crate::declare_rules! { pass = "punctuation";
     /// A missing space after `,` `;` `.` `:` `!` `?` between two words:
     /// `forces,It` → `forces, It`, `2020.The` → `2020. The`,
     /// `enterprises.Ma Zejiang` → `enterprises. Ma Zejiang`, and after a comma
-    /// between a word and a number (`yuan,74.3%` → `yuan, 74.3%`).
+    /// between a word and a number (`yuan,74.3%` → `yuan, 74.3%`,
+    /// `projects;157` → `projects; 157`).
     ///
     /// ## Example
     /// ```text
@@ -174,6 +175,15 @@ crate::declare_rules! { pass = "punctuation";
     /// Becomes:
     /// ```text
     /// promote the mutual benefit of government and enterprises. Ma Zejiang presided over the meeting. Wang Guobin attended.
+    /// ```
+    ///
+    /// ## Example
+    /// ```text
+    /// It built 30 renovation projects;157 social housing units and &amp;5 stay.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// It built 30 renovation projects; 157 social housing units and &amp;5 stay.
     /// ```
     ///
     /// ## Keeps
@@ -868,6 +878,15 @@ impl Punctuation {
                     let word = lw >= 2 && !(i > lw && b[i - lw - 1].is_ascii_alphanumeric());
                     let percent = p == b'%' && b[..i - 1].last().is_some_and(u8::is_ascii_digit);
                     if (word || percent) && !in_address(b, i) {
+                        insert(edits);
+                    }
+                    return;
+                }
+                if n.is_ascii_digit() {
+                    // `projects;157 social`: a number glued after a word of
+                    // three letters or more (not an entity, `&amp;5`).
+                    let lw = b[..i].iter().rev().take_while(|x| x.is_ascii_lowercase()).count();
+                    if lw >= 3 && !(i > lw && (b[i - lw - 1].is_ascii_alphanumeric() || matches!(b[i - lw - 1], b'&' | b'#'))) && !in_address(b, i) {
                         insert(edits);
                     }
                     return;

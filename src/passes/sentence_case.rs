@@ -79,6 +79,61 @@ crate::declare_rules! { pass = "sentence_case";
     /// closed-class word; still, an unlisted abbreviation would end in a
     /// full stop too.
     C202 = ("sentence-start-lowercase", Review, true, "capital at the start of a lowercase sentence after a full stop");
+    /// ## What it fixes
+    /// A month name written in lowercase before a day or a year gets its
+    /// capital: `On april 6` → `On April 6`, `between october 2013`.
+    ///
+    /// ## Example
+    /// ```text
+    /// On april 6, nine students left, and between october 2013 and february 12-27, 2017 they met.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// On April 6, nine students left, and between October 2013 and February 12-27, 2017 they met.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// They may 5 times a year march 10 km; see april.6 and the_june 5 file, or augusta 2013 and Junes 5.
+    /// ```
+    ///
+    /// ## Why review
+    /// `may` and `march` are common words and never taken; the others are
+    /// months only, and a day (one or two digits, then no digit or letter
+    /// but an ordinal ending) or a year (four digits from 1900) must follow
+    /// after one space. Text written all in lowercase on purpose would still
+    /// be changed.
+    C203 = ("lowercase-month", Review, true, "month name capitalized before a day or year");
+}
+
+const R_MONTH: &str = "month name capitalized before a day or year";
+
+/// Month names that are no other English word, lower case.
+const MONTHS: [&str; 10] = ["january", "february", "april", "june", "july", "august", "september", "october", "november", "december"];
+
+/// C203 on `text`: a lowercase month name before a day or a year.
+fn lowercase_months(text: &str, edits: &mut Vec<Edit>) {
+    static AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
+    let Some(ac) = AC.get_or_init(|| aho_corasick::AhoCorasick::new(MONTHS).ok()) else { return };
+    let b = text.as_bytes();
+    for m in ac.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        if s > 0 && (b[s - 1].is_ascii_alphanumeric() || matches!(b[s - 1], b'_' | b'.' | b'/' | b'-' | b'@')) {
+            continue;
+        }
+        if b.get(e) != Some(&b' ') {
+            continue;
+        }
+        let d = b[e + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let rest = &b[e + 1 + d..];
+        let end_ok = |r: &[u8]| r.first().is_none_or(|c| !c.is_ascii_alphanumeric());
+        let ordinal = |r: &[u8]| [&b"st"[..], b"nd", b"rd", b"th"].iter().any(|o| r.starts_with(o) && end_ok(&r[2..]));
+        let day = (1..=2).contains(&d) && (end_ok(rest) || ordinal(rest));
+        let year = d == 4 && matches!(&b[e + 1..e + 3], b"19" | b"20") && end_ok(rest);
+        if day || year {
+            edits.push(Edit::replacement(s..s + 1, text[s..s + 1].to_ascii_uppercase(), C203, Review, R_MONTH));
+        }
+    }
 }
 
 const R_SENTENCE: &str = "capital at the start of a lowercase sentence after a full stop";
@@ -143,6 +198,8 @@ impl Pass for SentenceCase {
             prev_blank = blank;
             pos = end + 1;
         }
+        lowercase_months(text, &mut edits);
+        edits.sort_by_key(|e| e.range.start);
         edits
     }
 }
@@ -231,6 +288,14 @@ mod tests {
     /// pipeline, not the pass, filters rules by the selection.
     fn pass() -> SentenceCase {
         SentenceCase::new(&Options::default(), &Setup::default()).unwrap()
+    }
+
+    #[test]
+    fn capitalizes_a_lowercase_month_before_a_day_or_year() {
+        assert_pass_fixes(&pass(), "Word one two. On april 6, the team met in october 2013 and on june 1st.", "Word one two. On April 6, the team met in October 2013 and on June 1st.");
+        for t in ["They may 5 times a year march 10 km.", "see april.6 and the_june 5 file", "augusta 2013 and Junes 5 and july 123 and july 5a and july 1850"] {
+            assert_pass_keeps(&pass(), t);
+        }
     }
 
     /// ../shared/realworld/008_province_q1_economy.txt, lines 3-5.
