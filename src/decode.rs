@@ -114,7 +114,7 @@ enum Wide {
 /// almost never are; UTF-32 has two NULs in (nearly) every 4 bytes.
 fn wide_by_nuls(b: &[u8]) -> Option<Wide> {
     let sample = &b[..b.len().min(1 << 16) & !3];
-    if sample.len() >= 8 && b.len() % 4 == 0 {
+    if sample.len() >= 8 && b.len().is_multiple_of(4) {
         let quads = sample.len() / 4;
         let le = sample.chunks_exact(4).filter(|q| q[3] == 0 && q[2] <= 0x10).count();
         let be = sample.chunks_exact(4).filter(|q| q[0] == 0 && q[1] <= 0x10).count();

@@ -443,7 +443,7 @@ fn loose_side(b: &[u8], o: usize, c: usize, ql: usize) -> Option<Edit> {
 
 /// Straight quotes of one line, at byte offsets `qs`.
 fn straight_line(b: &[u8], qs: &[usize], edits: &mut Vec<Edit>) {
-    if qs.is_empty() || qs.len() % 2 != 0 {
+    if qs.is_empty() || !qs.len().is_multiple_of(2) {
         return;
     }
     // Every pair must hug its text, or the pairing is not trusted; a pair
@@ -486,7 +486,7 @@ fn curly_line(text: &str, qs: &[(usize, bool)], edits: &mut Vec<Edit>) {
         return;
     }
     let b = text.as_bytes();
-    let alternates = |qs: &[(usize, bool)]| qs.len() % 2 == 0 && qs.chunks(2).all(|p| p[0].1 && !p[1].1);
+    let alternates = |qs: &[(usize, bool)]| qs.len().is_multiple_of(2) && qs.chunks(2).all(|p| p[0].1 && !p[1].1);
     if !alternates(qs) {
         // `company”s`: a closing quote between a word and `s` that pairs
         // with nothing is an apostrophe.
