@@ -155,11 +155,13 @@ pub(crate) fn run(
             let text: &str = if owned { &cur } else { original };
             step += 1;
             // After the first round a pass looks again only where the text
-            // changed since it last ran; where nothing did, it would find
-            // nothing new (its own edits there were applied).
+            // changed since it last ran (for a pass that settles in one run,
+            // where a later pass changed it); where nothing did, it would
+            // find nothing new (its own edits there were applied).
             cx.dirty = None;
             if round > 0 {
-                let dirty = changes.since(last_run[p], text);
+                let since = if pass.pass.chains() { last_run[p] } else { last_run[p] + 1 };
+                let dirty = changes.since(since, text);
                 if dirty.is_empty() {
                     continue;
                 }

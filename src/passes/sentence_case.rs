@@ -113,23 +113,33 @@ const MONTHS: [&str; 10] = ["january", "february", "april", "june", "july", "aug
 
 /// C203 on `text`: a lowercase month name before a day or a year.
 fn lowercase_months(text: &str, edits: &mut Vec<Edit>) {
-    static AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
-    let Some(ac) = AC.get_or_init(|| aho_corasick::AhoCorasick::new(MONTHS).ok()) else { return };
     let b = text.as_bytes();
-    for m in ac.find_iter(text) {
-        let (s, e) = (m.start(), m.end());
+    // Candidates are the digits after a space (found a block at a time);
+    // the word before the space must be a month.
+    let mut i = 0;
+    while i < b.len() {
+        let d0 = crate::text::scan::find_byte(b, i, |x| x.wrapping_sub(b'0') < 10);
+        if d0 >= b.len() {
+            break;
+        }
+        let d = b[d0..].iter().take_while(|c| c.is_ascii_digit()).count();
+        i = d0 + d;
+        if d0 < 2 || b[d0 - 1] != b' ' {
+            continue;
+        }
+        let e = d0 - 1;
+        let s = e - b[..e].iter().rev().take(10).take_while(|c| c.is_ascii_lowercase()).count();
+        if !MONTHS.iter().any(|m| m.as_bytes() == &b[s..e]) {
+            continue;
+        }
         if s > 0 && (b[s - 1].is_ascii_alphanumeric() || matches!(b[s - 1], b'_' | b'.' | b'/' | b'-' | b'@')) {
             continue;
         }
-        if b.get(e) != Some(&b' ') {
-            continue;
-        }
-        let d = b[e + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
-        let rest = &b[e + 1 + d..];
+        let rest = &b[d0 + d..];
         let end_ok = |r: &[u8]| r.first().is_none_or(|c| !c.is_ascii_alphanumeric());
         let ordinal = |r: &[u8]| [&b"st"[..], b"nd", b"rd", b"th"].iter().any(|o| r.starts_with(o) && end_ok(&r[2..]));
         let day = (1..=2).contains(&d) && (end_ok(rest) || ordinal(rest));
-        let year = d == 4 && matches!(&b[e + 1..e + 3], b"19" | b"20") && end_ok(rest);
+        let year = d == 4 && matches!(&b[d0..d0 + 2], b"19" | b"20") && end_ok(rest);
         if day || year {
             edits.push(Edit::replacement(s..s + 1, text[s..s + 1].to_ascii_uppercase(), C203, Review, R_MONTH));
         }
@@ -170,6 +180,12 @@ impl SentenceCase {
 }
 
 impl Pass for SentenceCase {
+    /// Decides every candidate from the whole document at once: its own
+    /// capitals changed never make another candidate.
+    fn chains(&self) -> bool {
+        false
+    }
+
     fn run(&self, text: &str, _cx: &mut Context) -> Vec<Edit> {
         let b = text.as_bytes();
         let mut edits = Vec::new();
