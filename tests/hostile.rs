@@ -428,6 +428,30 @@ fn an_invalid_rules_file_is_named_with_its_own_rule_number() {
 
 // ------------------------------------------------------- settle every input
 
+/// Inputs saved from coverage-guided fuzzing (`fixtures/fuzz/`, raw bytes as
+/// the fuzzer fed them): each once came out different when cleaned a second
+/// time. `clean-p303-evidence-reach.bin`: a mojibake `ï¼‰` fixed in a later
+/// round made the token before it a P303 candidate, which is evidence for
+/// glued tokens on the line above; that round looked at the fixed line only,
+/// so they split on a second clean.
+#[test]
+fn fuzz_reproductions_are_idempotent() {
+    let cleaner = rinse::Cleaner::new(rinse::Config::default()).unwrap();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/fuzz");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let (original, info) = rinse::decode::decode(&bytes, None);
+        let once = cleaner.clean_decoded(&original, info);
+        assert_eq!(once.report.apply(&original).unwrap(), once.text, "{}: replay", path.display());
+        let twice = cleaner.clean(&once.text);
+        assert_eq!(twice.text, once.text, "{} is not idempotent", path.display());
+        n += 1;
+    }
+    assert!(n >= 1, "no fuzz reproductions in {}", dir.display());
+}
+
 /// Reproductions from the attack run: each round unlocked one more edit and
 /// the pipeline stopped before the end. Cleaning the output again must
 /// change nothing, with no "had not settled" warning.

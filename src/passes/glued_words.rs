@@ -258,16 +258,26 @@ impl Pass for GluedWords {
             self.scan(text, 0..text.len(), &mut edits, &mut noted);
             return self.keep_notes(cx, noted, edits);
         };
+        // P303 weighs the glue shown within EVIDENCE_REACH of a token, and
+        // a change can add some (a mark fixed next to a glued token makes it
+        // a candidate): around a changed line that now shows any (a loose
+        // token or an edit), the tokens within reach are decided again, each
+        // seeing its whole reach (found by fuzzing: a token two lines away
+        // from a mojibake fix split only on a second clean).
+        let mut shows = Vec::new();
         for r in dirty {
+            let first = edits.len();
+            if self.scan(text, r.clone(), &mut edits, &mut noted) {
+                edits.truncate(first);
+                shows.push(r.clone());
+            }
+        }
+        let wide = near_changes(text, shows, 2 * EVIDENCE_REACH);
+        for r in &wide {
             self.scan(text, r.clone(), &mut edits, &mut noted);
         }
-        // Whether a token splits also depends on the text within NEARBY of
-        // it (how often it is written, whether its halves are written
-        // apart): a change on one line once decided a token on the next
-        // (found by fuzzing). Away from the changed lines the text is as the
-        // last run saw it, so only the tokens that run noted as weighing
-        // their surroundings can decide otherwise: those are rechecked.
-        let away = gaps(&near_changes(text, dirty.clone()), dirty);
+        let looked = union(dirty, &wide);
+        let away = gaps(&near_changes(text, dirty.clone(), NEARBY), &looked);
         if noted.len() > MAX_NOTED {
             for r in away {
                 self.scan(text, r, &mut edits, &mut noted);
@@ -348,13 +358,14 @@ impl GluedWords {
     /// letters: lowercase–capital–lowercase for P301, a lowercase run of five
     /// letters or more, not after a letter, for P302. Everything else is
     /// skipped a block at a time.
-    fn scan(&self, text: &str, range: std::ops::Range<usize>, edits: &mut Vec<Edit>, noted: &mut Vec<String>) {
+    /// Returns whether the range shows any glue P303 weighs: an edit, or a
+    /// loose token that cuts into words.
+    fn scan(&self, text: &str, range: std::ops::Range<usize>, edits: &mut Vec<Edit>, noted: &mut Vec<String>) -> bool {
         let first = edits.len();
         let mut loose = Vec::new();
         self.scan_tokens(text, range, edits, noted, &mut loose);
-        if !loose.is_empty() {
-            self.damaged(text, first, &loose, edits);
-        }
+        let cuts = !loose.is_empty() && self.damaged(text, first, &loose, edits);
+        edits.len() > first || cuts
     }
 
     fn scan_tokens(&self, text: &str, range: std::ops::Range<usize>, edits: &mut Vec<Edit>, noted: &mut Vec<String>, loose: &mut Vec<Loose>) {
@@ -633,7 +644,9 @@ impl GluedWords {
 
     /// P303 on the loose tokens of a scan whose other edits (from `first`
     /// on) show glue damage: two of them within [`EVIDENCE_REACH`].
-    fn damaged(&self, text: &str, first: usize, loose: &[Loose], edits: &mut Vec<Edit>) {
+    /// Returns whether any loose token cut into words (a candidate, with
+    /// or without the evidence to split it).
+    fn damaged(&self, text: &str, first: usize, loose: &[Loose], edits: &mut Vec<Edit>) -> bool {
         let b = text.as_bytes();
         // Each loose token's cuts, and whether it shows glue by itself
         // (three words or more, or a word glued to a capitalized one): the
@@ -689,7 +702,7 @@ impl GluedWords {
             }
         }
         if found.is_empty() {
-            return;
+            return false;
         }
         let strict: Vec<usize> = edits[first..].iter().map(|e| e.range.start).collect();
         // Two other glued words nearby (three, closer, for two content
@@ -732,6 +745,7 @@ impl GluedWords {
                 edits.push(Edit::insertion(s + k, " ", P303, Review, R_GLUED_DAMAGED));
             }
         }
+        true
     }
 
     /// The one way to cut the lowercase `w` into the fewest dictionary
@@ -880,11 +894,26 @@ impl PairSet {
 /// for the same token or its two words written apart.
 const NEARBY: usize = 32 * 1024;
 
-/// `ranges` (sorted whole lines) widened by [`NEARBY`] and a margin on each
+/// The sorted, disjoint ranges `a` and `b`, merged into one sorted,
+/// disjoint list.
+fn union(a: &[std::ops::Range<usize>], b: &[std::ops::Range<usize>]) -> Vec<std::ops::Range<usize>> {
+    let mut all: Vec<std::ops::Range<usize>> = a.iter().chain(b).cloned().collect();
+    all.sort_unstable_by_key(|r| r.start);
+    let mut out: Vec<std::ops::Range<usize>> = Vec::with_capacity(all.len());
+    for r in all {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// `ranges` (sorted whole lines) widened by `reach` and a margin on each
 /// side to whole lines, merged.
-fn near_changes(text: &str, ranges: Vec<std::ops::Range<usize>>) -> Vec<std::ops::Range<usize>> {
+fn near_changes(text: &str, ranges: Vec<std::ops::Range<usize>>, reach: usize) -> Vec<std::ops::Range<usize>> {
     let b = text.as_bytes();
-    let reach = NEARBY + 64;
+    let reach = reach + 64;
     let mut out: Vec<std::ops::Range<usize>> = Vec::new();
     for r in ranges {
         let a = r.start.saturating_sub(reach);
