@@ -300,27 +300,33 @@ crate::declare_rules! { pass = "punctuation";
     P109 = ("lowercase-sentence-glued", Review, true, "space inserted and sentence capitalized after a glued period");
     /// ## What it fixes
     /// A space inside an amount or a hyphenated word: `10.50 %` → `10.50%`,
-    /// `$ 54.7 billion` → `$54.7 billion`, `re -elected` → `re-elected`.
+    /// `$ 54.7 billion` → `$54.7 billion`, `re -elected` → `re-elected`,
+    /// `aged 15- 18` → `aged 15-18`, `J- 1 visa` → `J-1 visa`,
+    /// `USD400, 000` → `USD400,000`.
     ///
     /// ## Example
     /// ```text
-    /// an increase of 10.50 %, worth $ 54.7 billion, and he was re -elected.
+    /// an increase of 10.50 %, worth $ 54.7 billion, and he was re -elected; aged 15- 18 with a J- 1 visa and USD400, 000.
     /// ```
     /// Becomes:
     /// ```text
-    /// an increase of 10.50%, worth $54.7 billion, and he was re-elected.
+    /// an increase of 10.50%, worth $54.7 billion, and he was re-elected; aged 15-18 with a J-1 visa and USD400,000.
     /// ```
     ///
     /// ## Keeps
     /// ```text
-    /// Compute 10 % 3 in code, run $ ls, and read pages 5 - 7 and the pre- and post-war years.
+    /// Compute 10 % 3 in code, run $ ls, and read pages 5 - 7 and the pre- and post-war years; items 1, 2, 300 and 5, 0.5.
     /// ```
     ///
     /// ## Why safe
     /// `%` must follow a number and not be followed by another number (`10 % 3`
     /// is an operator); `$` must be followed by a number; the hyphen must follow
     /// a prefix that never stands alone (`re`, `co`, `pre`, `non`, `anti`,
-    /// `multi`, ...) and be followed by a lowercase word.
+    /// `multi`, ...) and be followed by a lowercase word; a space after a
+    /// hyphen is removed only between a word or number glued to it and a
+    /// number (`pages 5 - 7`, spaced on both sides, stays); a space after a
+    /// comma between digits only before a group with a leading zero (`400,
+    /// 000`), which no list item has (`1, 2, 300` stays).
     P110 = ("space-inside-amount-or-word", Safe, true, "space inside an amount or hyphenated word removed");
 }
 
@@ -578,6 +584,18 @@ impl Punctuation {
                 }
                 b'(' | b')' => self.bracket(text, i, edits),
                 b'%' | b'$' | b'-' => self.inside_token(text, i, edits),
+                // `USD400, 000`: a thousands group after a space is no list
+                // item (`000`, `050`: a leading zero).
+                b',' if i > 0
+                    && b[i - 1].is_ascii_digit()
+                    && b.get(i + 1) == Some(&b' ')
+                    && b.get(i + 2) == Some(&b'0')
+                    && b.len() >= i + 5
+                    && b[i + 3..i + 5].iter().all(u8::is_ascii_digit)
+                    && b.get(i + 5).is_none_or(|x| !x.is_ascii_alphanumeric()) =>
+                {
+                    edits.push(Edit::deletion(i + 1..i + 2, P110, Safe, R_INSIDE));
+                }
                 // The common case, a mark after an ASCII character and
                 // before a space (`word, next`), needs nothing.
                 _ if i > 0 && b.get(i + 1) == Some(&b' ') && b[i - 1] < 0x80 && b[i - 1] != b' ' => {}
@@ -1172,6 +1190,12 @@ impl Punctuation {
                 edits.push(Edit::deletion(i + 1..i + 2, P110, Safe, R_INSIDE));
             }
             _ => {
+                // `15- 18`, `COVID- 19`: a hyphen glued to the word or number
+                // before it, then a space and a number.
+                if i >= 1 && b[i - 1].is_ascii_alphanumeric() && at(i + 1) == b' ' && at(i + 2).is_ascii_digit() {
+                    edits.push(Edit::deletion(i + 1..i + 2, P110, Safe, R_INSIDE));
+                    return;
+                }
                 // `re -elected`.
                 if i < 3 || b[i - 1] != b' ' || !at(i + 1).is_ascii_lowercase() || letters_fwd(b, i + 1) < 3 {
                     return;

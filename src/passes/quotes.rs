@@ -19,7 +19,7 @@ crate::declare_rules! { pass = "quotes";
     /// ## What it fixes
     /// A straight or curly double quote glued to a word on its outside gets a
     /// space: the opening quote after a word (or after `,` `;` `:` that
-    /// follow a word), the closing quote before one.
+    /// follow a word or a closing quote), the closing quote before one.
     ///
     /// ## Example
     /// ```text
@@ -47,7 +47,8 @@ crate::declare_rules! { pass = "quotes";
     P201 = ("glued-quote", Safe, true, "space inserted outside a quote glued to a word");
     /// ## What it fixes
     /// A curly double quote pointing the wrong way: a closing quote `”` that
-    /// opens a quotation (at a line start or after a space, before a word)
+    /// opens a quotation (at a line start, after a space, or glued to the
+    /// word or comma before it: `this”bowl”`, `,”profiteers”`, before a word)
     /// becomes `“`, and a closing quote between a word and `s`
     /// (`company”s`) is the apostrophe `’` it was meant to be.
     ///
@@ -136,15 +137,15 @@ crate::declare_rules! { pass = "quotes";
     /// An apostrophe cut off from its word by a space: a possessive `'s`
     /// after a space (`Xi Jinping ’s speech`, `McIlvaine 'sPumps`) or before
     /// one (`the city' s plan`), and the syllable mark of a pinyin place
-    /// name (`Xi 'an`, `Yan 'an`).
+    /// name (`Xi 'an`, `Yan ‘an`, a left quote turned into `’`).
     ///
     /// ## Example
     /// ```text
-    /// Xi Jinping ’s speech on the city' s plan in Xi 'an, and McIlvaine 'sPumps report.
+    /// Xi Jinping ’s speech on the city' s plan in Xi 'an and Yan ‘an, and McIlvaine 'sPumps report.
     /// ```
     /// Becomes:
     /// ```text
-    /// Xi Jinping’s speech on the city's plan in Xi'an, and McIlvaine's Pumps report.
+    /// Xi Jinping’s speech on the city's plan in Xi'an and Yan’an, and McIlvaine's Pumps report.
     /// ```
     ///
     /// ## Keeps
@@ -171,12 +172,14 @@ fn ends_possessive(c: Option<&u8>) -> bool {
 fn loose_apostrophes(text: &str, range: std::ops::Range<usize>, function: &crate::fasthash::FxHashSet<String>, edits: &mut Vec<Edit>) {
     let b = text.as_bytes();
     let letters_before = |k: usize| b[..k].iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
-    for i in memchr::memchr2_iter(b'\'', 0x99, &b[range.clone()]).map(|i| range.start + i) {
+    for i in memchr::memchr3_iter(b'\'', 0x99, 0x98, &b[range.clone()]).map(|i| range.start + i) {
         let (a, n) = match b[i] {
             b'\'' => (i, 1),
             _ if i >= 2 && b[i - 2] == 0xE2 && b[i - 1] == 0x80 => (i - 2, 3),
             _ => continue,
         };
+        // A left single quote (`Xi ‘an`) can only be a syllable mark here.
+        let left = b[i] == 0x98;
         let after = a + n;
         // `word 's`: a word, a space, the apostrophe, then `s`.
         // (Not after a closed-class word: `and 's` is no possessive.)
@@ -187,7 +190,7 @@ fn loose_apostrophes(text: &str, range: std::ops::Range<usize>, function: &crate
         // Before a space, only after a name (`Macau ’s`): a verb or
         // preposition there (`by cloning ’s items`) means a word was lost.
         let name_before = |k: usize| noun_before(k) && b[k - letters_before(k)].is_ascii_uppercase();
-        if a >= 2 && b[a - 1] == b' ' && name_before(a - 1) && b.get(after) == Some(&b's') {
+        if !left && a >= 2 && b[a - 1] == b' ' && name_before(a - 1) && b.get(after) == Some(&b's') {
             let next = b.get(after + 1);
             if ends_possessive(next) {
                 edits.push(Edit::deletion(a - 1..a, P205, Review, R_LOOSE));
@@ -201,7 +204,7 @@ fn loose_apostrophes(text: &str, range: std::ops::Range<usize>, function: &crate
             continue;
         }
         // `city' s`: a word, the apostrophe, a space, then a lone `s`.
-        if a >= 2 && noun_before(a) && b.get(after) == Some(&b' ') && b.get(after + 1) == Some(&b's') && ends_possessive(b.get(after + 2)) {
+        if !left && a >= 2 && noun_before(a) && b.get(after) == Some(&b' ') && b.get(after + 1) == Some(&b's') && ends_possessive(b.get(after + 2)) {
             // Not a closing quote: no opening quote earlier on the line.
             let line = memchr::memrchr(b'\n', &b[..a]).map_or(0, |k| k + 1);
             let opened = if n == 1 {
@@ -228,7 +231,11 @@ fn loose_apostrophes(text: &str, range: std::ops::Range<usize>, function: &crate
             }
             let lower = ls.to_ascii_lowercase();
             if syllable(&lower) && syllable(rs) {
-                edits.push(Edit::deletion(a - 1..a, P205, Review, R_LOOSE));
+                if left {
+                    edits.push(Edit::replacement(a - 1..after, "\u{2019}", P205, Review, R_LOOSE));
+                } else {
+                    edits.push(Edit::deletion(a - 1..a, P205, Review, R_LOOSE));
+                }
             }
         }
     }
@@ -396,11 +403,21 @@ fn is_space(c: u8) -> bool {
 }
 
 /// Does an opening quote at `o` need a space before it: after a word, or
-/// after `,` `;` `:` that follow a word (`sky,"Kunlong"`)?
+/// after `,` `;` `:` that follow a word or a closing quote (`sky,"Kunlong"`,
+/// `”,“profiteers”`)?
 fn opens_after(b: &[u8], o: usize) -> bool {
     let p = b[o - 1];
     word_byte(p) || (matches!(p, b',' | b';' | b':' | b'.' | b'!' | b'?') && o >= 2 && b[o - 2].is_ascii_lowercase())
-        || (matches!(p, b',' | b';' | b':') && o >= 2 && word_byte(b[o - 2]))
+        || (matches!(p, b',' | b';' | b':') && o >= 2 && (word_byte(b[o - 2]) || b[..o - 1].ends_with(RDQ.as_bytes())))
+}
+
+/// Does `rest` (the text after a quote glued to a word) start like the end
+/// of a contraction or possessive (`t`, `s`, `ll`, `re`, `ve`, `d`, `m`
+/// then no letter)?
+fn contraction(rest: &[u8]) -> bool {
+    ["s", "t", "ll", "re", "ve", "d", "m"].iter().any(|c| {
+        rest.starts_with(c.as_bytes()) && rest.get(c.len()).is_none_or(|x| !x.is_ascii_alphanumeric())
+    })
 }
 
 /// A lone `s` right after a closing quote (`"Made in China"s`): a broken
@@ -506,10 +523,16 @@ fn curly_line(text: &str, qs: &[(usize, bool)], edits: &mut Vec<Edit>) {
         }
         // `”The Chinese market”`: a closing quote opening a quotation (at the
         // line start or after a space, before a word).
+        // Glued to a word or after `,` (`what”black hearts”,”profiteers”`)
+        // it opens too, unless it reads as an apostrophe (`don”t`).
         let opener = |&(q, open): &(usize, bool)| {
-            !open
-                && (q == 0 || matches!(b[q - 1], b' ' | b'\t' | b'\n' | b'('))
-                && b.get(q + RDQ.len()).is_some_and(|x| x.is_ascii_alphanumeric())
+            let next = &b[q + RDQ.len()..];
+            let word_next = next.first().is_some_and(|x| x.is_ascii_alphanumeric());
+            let glued = q > 0
+                && (b[q - 1].is_ascii_alphabetic() || matches!(b[q - 1], b',' | b';' | b':'))
+                && next.first().is_some_and(u8::is_ascii_alphabetic)
+                && !contraction(next);
+            !open && word_next && (q == 0 || matches!(b[q - 1], b' ' | b'\t' | b'\n' | b'(') || glued)
         };
         let turned: Vec<(usize, bool)> = qs.iter().map(|q| (q.0, q.1 || opener(q))).collect();
         if turned != qs && alternates(&turned) {
@@ -569,6 +592,16 @@ mod tests {
         assert_pass_fixes(&pass(), "the company\u{201d}s operation", "the company\u{2019}s operation");
         assert_pass_keeps(&pass(), "He said \u{201c}yes\u{201d} and \u{201d}no and \u{201c}maybe\u{201d}.");
         assert_pass_keeps(&pass(), "the \u{201c}Gold Company\u{201d}s plan stays.");
+        // Glued to the word or comma before it, it opens too (the space
+        // outside comes from P201 in the next round).
+        assert_pass_fixes(
+            &pass(),
+            "So what\u{201d}black hearts\u{201d},\u{201d}profiteers\u{201d}, online",
+            "So what \u{201c}black hearts\u{201d}, \u{201c}profiteers\u{201d}, online",
+        );
+        assert_pass_fixes(&pass(), "noodles are in this\u{201d}bowl\u{201d}?", "noodles are in this \u{201c}bowl\u{201d}?");
+        // An apostrophe typed as a closing quote is no opener.
+        assert_pass_keeps(&pass(), "He said \u{201c}I don\u{201d}t know\u{201d} today.");
     }
 
     #[test]
