@@ -467,6 +467,10 @@ fn chains_settle_and_cleaning_twice_is_a_no_op() {
         // on line 2 — a later round looked at line 1 alone.
         "total exhibitionBy\ntotalexhibition".to_string(),
         format!("total exhibitionBy\n{}\ntotalexhibition", "filler line.\n".repeat(200)),
+        // Fuzzing (clean target, a slow unit): a pile of `。` after English
+        // and before a CJK symbol went one mark per round, past the cap.
+        format!("abc{}\u{3003}def", "\u{3002}".repeat(100)),
+        format!("respectively.{}\u{3003}{}x", "\u{3002}".repeat(60), "\u{3002}".repeat(40)),
     ];
     for input in &cases {
         let once = cleaner.clean(input);

@@ -466,10 +466,9 @@ fn mark_run(text: &str, i: usize) -> Option<(usize, usize, &'static str)> {
     if marks < 2 || in_chinese_sentence(text, i..i + first.len_utf8()) {
         return None;
     }
-    // Not a pile in Chinese (`。。` after an English word inside Chinese).
-    if side_right(text, end) == Side::Han {
-        return None;
-    }
+    // Before Chinese, the pile ends the English sentence (P104 would take
+    // it a mark per round: `abc。。。〃def` → `abc. 〃def`, found by fuzzing).
+    let before_han = side_right(text, end) == Side::Han;
     let mark = if question {
         "?"
     } else if exclaim {
@@ -479,7 +478,7 @@ fn mark_run(text: &str, i: usize) -> Option<(usize, usize, &'static str)> {
     } else {
         "."
     };
-    let glued = next_char(text, end).is_some_and(|c| c.is_alphanumeric() || c == '"' || c == '\u{201c}');
+    let glued = before_han || next_char(text, end).is_some_and(|c| c.is_alphanumeric() || c == '"' || c == '\u{201c}');
     Some((start, end, match (mark, glued) {
         ("?", true) => "? ",
         ("!", true) => "! ",
