@@ -213,16 +213,16 @@ crate::declare_rules! { pass = "punctuation";
     ///
     /// ## Example
     /// ```text
-    /// the word ,next one and the end .
+    /// the word ,next one, the ratio 29.8 :35.4 and the end .
     /// ```
     /// Becomes:
     /// ```text
-    /// the word, next one and the end.
+    /// the word, next one, the ratio 29.8:35.4 and the end.
     /// ```
     ///
     /// ## Keeps
     /// ```text
-    /// Use .NET and version .5 and the range 1 ,000 and a ... b
+    /// Use .NET and version .5 and the range 1 ,000 and a ... b, and the score 3 : 2
     /// ```
     ///
     /// ## Why safe
@@ -302,15 +302,15 @@ crate::declare_rules! { pass = "punctuation";
     /// A space inside an amount or a hyphenated word: `10.50 %` → `10.50%`,
     /// `$ 54.7 billion` → `$54.7 billion`, `re -elected` → `re-elected`,
     /// `aged 15- 18` → `aged 15-18`, `J- 1 visa` → `J-1 visa`,
-    /// `USD400, 000` → `USD400,000`.
+    /// `USD400, 000` → `USD400,000`, and (review) `28. 1%` → `28.1%`.
     ///
     /// ## Example
     /// ```text
-    /// an increase of 10.50 %, worth $ 54.7 billion, and he was re -elected; aged 15- 18 with a J- 1 visa and USD400, 000.
+    /// an increase of 10.50 %, worth $ 54.7 billion, and he was re -elected; aged 15- 18 with a J- 1 visa and USD400, 000, down 3. 1%.
     /// ```
     /// Becomes:
     /// ```text
-    /// an increase of 10.50%, worth $54.7 billion, and he was re-elected; aged 15-18 with a J-1 visa and USD400,000.
+    /// an increase of 10.50%, worth $54.7 billion, and he was re-elected; aged 15-18 with a J-1 visa and USD400,000, down 3.1%.
     /// ```
     ///
     /// ## Keeps
@@ -488,6 +488,13 @@ fn mark_run(text: &str, i: usize) -> Option<(usize, usize, &'static str)> {
     }))
 }
 
+/// Do the bytes from `at` hold one to three digits and then `%` (the
+/// fraction of `28. 1%`), not followed by a digit?
+fn split_percent(b: &[u8], at: usize) -> bool {
+    let d = b.get(at..).map_or(0, |r| r.iter().take(4).take_while(|c| c.is_ascii_digit()).count());
+    (1..=3).contains(&d) && b.get(at + d) == Some(&b'%')
+}
+
 fn prev_char(text: &str, i: usize) -> Option<char> {
     text[..i].chars().next_back()
 }
@@ -594,6 +601,10 @@ impl Punctuation {
                     && b.get(i + 5).is_none_or(|x| !x.is_ascii_alphanumeric()) =>
                 {
                     edits.push(Edit::deletion(i + 1..i + 2, P110, Safe, R_INSIDE));
+                }
+                // `28. 1%`: a decimal cut by a space before a percent sign.
+                b'.' if i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1) == Some(&b' ') && split_percent(b, i + 2) => {
+                    edits.push(Edit::deletion(i + 1..i + 2, P110, Review, R_INSIDE));
                 }
                 // The common case, a mark after an ASCII character and
                 // before a space (`word, next`), needs nothing.
@@ -831,7 +842,8 @@ impl Punctuation {
                 edits.push(Edit::replacement(s..i + 1, rep, P106, Safe, R_SPACE_BEFORE));
             }
             b':' => {
-                if lc.is_ascii_alphabetic() && n == b' ' {
+                // `Note :`, and a ratio `29.8 :35.4`.
+                if lc.is_ascii_alphabetic() && n == b' ' || lc.is_ascii_digit() && n.is_ascii_digit() {
                     edits.push(Edit::deletion(s..i, P106, Safe, R_SPACE_BEFORE));
                 }
             }

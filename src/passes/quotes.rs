@@ -159,6 +159,68 @@ crate::declare_rules! { pass = "quotes";
     /// capitalized word may follow the `s`; a syllable mark needs a pinyin
     /// syllable on both sides. An editor should still look.
     P205 = ("loose-apostrophe", Review, true, "space around an apostrophe removed");
+    /// ## What it fixes
+    /// A negative contraction whose apostrophe was lost (a scraper or an
+    /// encoding step dropped it): `couldnt` → `couldn't`, `dont` → `don't`.
+    ///
+    /// ## Example
+    /// ```text
+    /// We couldnt enjoy the trip, and they dont comment; it isnt over.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// We couldn't enjoy the trip, and they don't comment; it isn't over.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// He cant speak; the wont of the town; a dont_care flag and www.dont.com and Dontsova.
+    /// ```
+    ///
+    /// ## Why review
+    /// Only the `n't` forms that are no other word are taken (not `cant`,
+    /// `wont`), written in lowercase or with a capital first letter, as a
+    /// whole word (not inside an identifier, an address or a longer word).
+    /// A name could still be spelt so.
+    P206 = ("lost-contraction-apostrophe", Review, true, "apostrophe of a negative contraction restored");
+}
+
+const R_CONTRACTION: &str = "apostrophe of a negative contraction restored";
+
+/// Negative contractions without their apostrophe that are no English word.
+const CONTRACTIONS: [&str; 15] = [
+    "dont", "doesnt", "didnt", "couldnt", "wouldnt", "shouldnt", "isnt", "wasnt", "arent", "werent", "hasnt", "havent",
+    "hadnt", "mustnt", "neednt",
+];
+
+/// P206 in `range`: candidates are the `nt` pairs ending a word.
+fn lost_contractions(text: &str, range: std::ops::Range<usize>, edits: &mut Vec<Edit>) {
+    let b = text.as_bytes();
+    for k in memchr::memmem::find_iter(&b[range.clone()], b"nt") {
+        let e = range.start + k + 2;
+        if b.get(e).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'\'' | b'@' | b'/' | 0xE2))
+            || b.get(e) == Some(&b'.') && b.get(e + 1).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            continue;
+        }
+        let n = b[..e].iter().rev().take(9).take_while(|c| c.is_ascii_alphabetic()).count();
+        let s = e - n;
+        if !(4..=8).contains(&n) || s > 0 && (b[s - 1].is_ascii_alphanumeric() || matches!(b[s - 1], b'_' | b'.' | b'/' | b'@' | b'-' | b'\'')) {
+            continue;
+        }
+        let w = &b[s..e];
+        let lower = w[0].to_ascii_lowercase();
+        if !w[1..].iter().all(u8::is_ascii_lowercase) {
+            continue;
+        }
+        let matches = CONTRACTIONS.iter().any(|c| {
+            let c = c.as_bytes();
+            c.len() == n && c[0] == lower && c[1..] == w[1..]
+        });
+        if matches {
+            edits.push(Edit::insertion(e - 1, "'", P206, Review, R_CONTRACTION));
+        }
+    }
 }
 
 const R_LOOSE: &str = "space around an apostrophe removed";
@@ -388,7 +450,8 @@ impl Pass for Quotes {
         edits.append(&mut curly_edits);
         for r in ranges {
             self.possessives(text, r.clone(), &mut edits);
-            loose_apostrophes(text, r, self.function, &mut edits);
+            loose_apostrophes(text, r.clone(), self.function, &mut edits);
+            lost_contractions(text, r, &mut edits);
         }
         edits
     }
