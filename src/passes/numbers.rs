@@ -419,7 +419,36 @@ crate::declare_rules! { pass = "numbers";
     /// ## Data
     /// `rules/dictionary.txt`.
     N205 = ("number-glued-to-word", Review, true, "space between a number and the word glued to it");
+    /// ## What it fixes
+    /// A year cut in two by a space (`in the first half of 20 19,`, `As
+    /// early as 20 12,`), as a converter that spaced digit groups leaves it.
+    ///
+    /// ## Example
+    /// ```text
+    /// In the first half of 20 19, sales rose; as early as 20 12. the plan began.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// In the first half of 2019, sales rose; as early as 2012. the plan began.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// a ratio of 20 to 19, scores of 20 19 and 18, in 20 19-year-olds, of 19 20, and 20 19.5 here; rooms 20 19, 21
+    /// ```
+    ///
+    /// ## Why review
+    /// The year must be 1950-2039; `19` or `20` and two digits must follow one of `in`, `of`, `since`,
+    /// `as`, `by`, `from`, `until`, `before`, `after` and end a clause (a
+    /// `,` `.` `;` `:` `)` or the line end, no digit after); a list of
+    /// numbers could still read so.
+    N206 = ("year-split-by-space", Review, true, "a year cut in two by a space joined");
 }
+
+const R_YEAR_SPLIT: &str = "a year cut in two by a space joined";
+
+/// The words a year split in two (`of 20 19,`) may follow.
+const YEAR_AFTER: [&str; 9] = ["in", "of", "since", "as", "by", "from", "until", "before", "after"];
 
 const R_TWO_POINTS: &str = "two decimal points before a scale word";
 const R_WAN_ZEROS: &str = "decimal followed by the unit's zeros, read as 万/亿";
@@ -577,6 +606,39 @@ impl Pass for Numbers {
         }
         edits
     }
+}
+
+/// N206 at the two-digit token `t` (`19`/`20`, a space after it).
+fn split_year(b: &[u8], t: &Tok, edits: &mut Vec<Edit>) -> Option<usize> {
+    let y = t.end + 1;
+    if !(b.get(y..y + 2)?.iter().all(u8::is_ascii_digit)) {
+        return None;
+    }
+    // A year of these pages: 1950-1999 or 2000-2039.
+    let yy = (b[y] - b'0') * 10 + (b[y + 1] - b'0');
+    if !(if b[t.start + 1] == b'9' { yy >= 50 } else { yy < 40 }) {
+        return None;
+    }
+    let after = b.get(y + 2).copied();
+    let ends = match after {
+        None | Some(b',' | b';' | b':' | b')' | b'\n' | b'\r') => true,
+        Some(b'.') => b.get(y + 3).is_none_or(|c| !c.is_ascii_digit()),
+        _ => false,
+    };
+    if !ends || t.start < 2 || b[t.start - 1] != b' ' {
+        return None;
+    }
+    let w = b[..t.start - 1].iter().rev().take(7).take_while(|c| c.is_ascii_alphabetic()).count();
+    let ws = t.start - 1 - w;
+    if ws > 0 && b[ws - 1].is_ascii_alphanumeric() {
+        return None;
+    }
+    let word = b[ws..t.start - 1].to_ascii_lowercase();
+    if !YEAR_AFTER.iter().any(|x| x.as_bytes() == word.as_slice()) {
+        return None;
+    }
+    edits.push(Edit::deletion(t.end..t.end + 1, N206, Review, R_YEAR_SPLIT));
+    Some(y + 2)
 }
 
 /// A numeric token: `digits ([.,:] digits)*`.
@@ -826,6 +888,11 @@ impl Numbers {
                 return end;
             }
             if let Some(end) = self.trillion_vs_dollars(text, t, edits) {
+                return end;
+            }
+        }
+        if t.end - t.start == 2 && next == b' ' && matches!(&b[t.start..t.end], b"19" | b"20") {
+            if let Some(end) = split_year(b, t, edits) {
                 return end;
             }
         }
