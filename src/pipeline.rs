@@ -155,13 +155,13 @@ pub(crate) fn run(
             let text: &str = if owned { &cur } else { original };
             step += 1;
             // After the first round a pass looks again only where the text
-            // changed since it last ran (for a pass that settles in one run,
-            // where a later pass changed it); where nothing did, it would
-            // find nothing new (its own edits there were applied).
+            // changed since it last ran (its own edits included: a pass's
+            // edit can make another for it, as a lowercased capital is
+            // evidence for C102); where nothing did, it would find nothing
+            // new.
             cx.dirty = None;
             if round > 0 {
-                let since = if pass.pass.chains() { last_run[p] } else { last_run[p] + 1 };
-                let dirty = changes.since(since, text);
+                let dirty = changes.since(last_run[p], text);
                 if dirty.is_empty() {
                     continue;
                 }

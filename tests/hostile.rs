@@ -433,7 +433,9 @@ fn an_invalid_rules_file_is_named_with_its_own_rule_number() {
 /// time. `clean-p303-evidence-reach.bin`: a mojibake `ï¼‰` fixed in a later
 /// round made the token before it a P303 candidate, which is evidence for
 /// glued tokens on the line above; that round looked at the fixed line only,
-/// so they split on a second clean.
+/// so they split on a second clean. `clean-c102-own-evidence.bin`: a
+/// capital clause_case lowercased is evidence for C102 elsewhere, so
+/// clause_case must look again where it changed the text itself.
 #[test]
 fn fuzz_reproductions_are_idempotent() {
     let cleaner = rinse::Cleaner::new(rinse::Config::default()).unwrap();

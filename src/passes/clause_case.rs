@@ -229,12 +229,6 @@ fn title_run_after(b: &[u8], at: usize, lex: &Lexicon) -> bool {
 const LOWERCASE: &str = "abcdefghijklmnopqrstuvwxyz";
 
 impl Pass for ClauseCase {
-    /// Decides every candidate from the whole document at once: its own
-    /// capitals changed never make another candidate.
-    fn chains(&self) -> bool {
-        false
-    }
-
     fn run(&self, text: &str, _cx: &mut Context) -> Vec<Edit> {
         let b = text.as_bytes();
         let mut cands = Vec::new();

@@ -50,16 +50,6 @@ pub trait Pass: Send + Sync {
     /// Propose edits against `text`. Edits may overlap; the pipeline skips
     /// (and reports) any that overlap one it already took.
     fn run(&self, text: &str, cx: &mut Context) -> Vec<Edit>;
-
-    /// Whether an edit of this pass can make room for another of its own
-    /// (a chain: one layer of mojibake undone shows the next, `e、、、`
-    /// collapses a mark at a time). Then a later round looks again where
-    /// the pass changed the text; a pass that settles in one run (the
-    /// default is the safe answer, `true`) is run again only where a later
-    /// pass changed it. Idempotence stays a tested property either way.
-    fn chains(&self) -> bool {
-        true
-    }
 }
 
 /// Unicode normalization applied by the whitespace pass (rule W111).

@@ -180,12 +180,6 @@ impl SentenceCase {
 }
 
 impl Pass for SentenceCase {
-    /// Decides every candidate from the whole document at once: its own
-    /// capitals changed never make another candidate.
-    fn chains(&self) -> bool {
-        false
-    }
-
     fn run(&self, text: &str, _cx: &mut Context) -> Vec<Edit> {
         let b = text.as_bytes();
         let mut edits = Vec::new();
