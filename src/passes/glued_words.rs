@@ -276,6 +276,12 @@ impl Pass for GluedWords {
         for r in &wide {
             self.scan(text, r.clone(), &mut edits, &mut noted);
         }
+        // Whether a token splits also depends on the text within NEARBY of
+        // it (how often it is written, whether its halves are written
+        // apart): a change on one line once decided a token on the next
+        // (found by fuzzing). Away from the lines looked at, the text is as
+        // the last run saw it, so only the tokens that run noted as weighing
+        // their surroundings can decide otherwise: those are rechecked.
         let looked = union(dirty, &wide);
         let away = gaps(&near_changes(text, dirty.clone(), NEARBY), &looked);
         if noted.len() > MAX_NOTED {
