@@ -154,7 +154,10 @@ pub(crate) fn apply_same_length_in_place(text: &mut String, edits: &[Edit]) -> V
 /// edits again and again can reuse one buffer. Returns the skipped edits.
 pub(crate) fn apply_edits_into(text: &str, edits: &[Edit], out: &mut String) -> Vec<Edit> {
     out.clear();
-    out.reserve(text.len() + 16);
+    // Room for the result at once: growing a document-sized buffer midway
+    // copies it and touches fresh pages.
+    let grows: usize = edits.iter().map(|e| e.replacement.len().saturating_sub(e.range.len())).sum();
+    out.reserve(text.len() + grows);
     let mut skipped = Vec::new();
     let mut last = 0usize;
     let mut last_was_insert_at = usize::MAX;

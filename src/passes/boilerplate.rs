@@ -788,6 +788,54 @@ impl Boilerplate {
 
 }
 
+/// What [`Boilerplate::analyze`] found on one short line by itself (its
+/// rules' hits, and its weight in the search for the body): a function of
+/// the line's text alone.
+#[derive(Clone)]
+struct Judged {
+    weight: i64,
+    hard: bool,
+    hits: Vec<Hit>,
+}
+
+/// The [`Judged`] short lines of a document, by their text, kept between
+/// rounds (`Context::scratch`): a later round classifies only the lines a
+/// pass changed, and a line the document repeats is classified once. The
+/// texts are kept in one arena, checked on a hit (a hash collision only
+/// misses the cache), and the cache stops growing at a bound, so memory
+/// stays linear in the document.
+#[derive(Default)]
+pub(crate) struct LineCache {
+    arena: String,
+    by_hash: crate::fasthash::FxHashMap<u64, (usize, usize, Judged)>,
+}
+
+impl LineCache {
+    /// Lines kept at most (a document of more short lines than this
+    /// classifies the rest every round).
+    const MAX_LINES: usize = 1 << 20;
+
+    fn hash(t: &str) -> u64 {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(t)
+    }
+
+    fn get(&self, t: &str) -> Option<Judged> {
+        let (start, len, j) = self.by_hash.get(&Self::hash(t))?;
+        (self.arena.get(*start..start + len) == Some(t)).then(|| j.clone())
+    }
+
+    fn put(&mut self, t: &str, j: &Judged) {
+        if self.by_hash.len() >= Self::MAX_LINES {
+            return;
+        }
+        if let std::collections::hash_map::Entry::Vacant(v) = self.by_hash.entry(Self::hash(t)) {
+            v.insert((self.arena.len(), t.len(), j.clone()));
+            self.arena.push_str(t);
+        }
+    }
+}
+
 /// A wire story's dateline (`BEIJING, Nov. 14, 2023 /PRNewswire/`): a
 /// place in capitals, a comma, then a date. It opens the story: not
 /// furniture, whatever its shape.
@@ -803,11 +851,11 @@ impl Boilerplate {
     /// For each line of `text` (as [`split_lines`] splits it), does this
     /// pass remove it? (`rinse learn` skips lines the rules already remove.)
     pub fn removed_lines(&self, text: &str) -> Vec<bool> {
-        self.analyze(text).removed.iter().map(Option::is_some).collect()
+        self.analyze(text, None).removed.iter().map(Option::is_some).collect()
     }
 
     /// Classify every line of `text`.
-    pub(crate) fn analyze<'t>(&self, text: &'t str) -> Analysis<'t> {
+    pub(crate) fn analyze<'t>(&self, text: &'t str, cache: Option<&mut LineCache>) -> Analysis<'t> {
         let c = &self.classifier;
         let lex = lexicon::get();
         let lines = split_lines(text);
@@ -817,6 +865,8 @@ impl Boilerplate {
         let mut hits: Vec<(usize, Vec<Hit>)> = Vec::new();
         let mut weights: Vec<i64> = Vec::with_capacity(n);
         let mut hard: Vec<bool> = vec![false; n];
+        let mut fresh = LineCache::default();
+        let cache = cache.unwrap_or(&mut fresh);
         for (i, l) in lines.iter().enumerate() {
             let len = l.trimmed_len();
             if len == 0 {
@@ -828,16 +878,28 @@ impl Boilerplate {
                 continue;
             }
             let t = l.trimmed(text);
-            let h = c.classify(t, false);
-            if h.is_empty() {
-                weights.push(zones::prose_weight(t, lex));
-                continue;
+            let seen = cache.get(t);
+            let judged = match seen {
+                Some(j) => j,
+                None => {
+                    let h = c.classify(t, false);
+                    let j = if h.is_empty() {
+                        Judged { weight: zones::prose_weight(t, lex), hard: false, hits: Vec::new() }
+                    } else {
+                        let named = h.iter().any(|h| !c.rules[h.rule].heuristic());
+                        let hard = h.iter().any(|h| matches!(c.rules[h.rule].code.as_str(), "B115" | "B117" | "B118"));
+                        let weight = if named || !shape::sentence_like(t) { zones::furniture_weight(len, !named) } else { zones::prose_weight(t, lex) };
+                        Judged { weight, hard, hits: h }
+                    };
+                    cache.put(t, &j);
+                    j
+                }
+            };
+            weights.push(judged.weight);
+            hard[i] = judged.hard;
+            if !judged.hits.is_empty() {
+                hits.push((i, judged.hits));
             }
-            let named = h.iter().any(|h| !c.rules[h.rule].heuristic());
-            hard[i] = h.iter().any(|h| matches!(c.rules[h.rule].code.as_str(), "B115" | "B117" | "B118"));
-            let w = if named || !shape::sentence_like(t) { zones::furniture_weight(len, !named) } else { zones::prose_weight(t, lex) };
-            weights.push(w);
-            hits.push((i, h));
         }
         let (first, last) = match zones::body_span(&weights).map(|span| zones::grow_body(&weights, &hard, span)) {
             Some((f, l)) => (Some(f), Some(l)),
@@ -1193,7 +1255,7 @@ impl Analysis<'_> {
 
 impl Pass for Boilerplate {
     fn run(&self, text: &str, cx: &mut Context) -> Vec<Edit> {
-        let a = self.analyze(text);
+        let a = self.analyze(text, Some(cx.scratch.get::<LineCache>("boilerplate")));
         self.metadata(&a, cx);
         if let Some(w) = &a.warning {
             if !cx.warnings.contains(w) {

@@ -32,6 +32,33 @@ pub struct Context {
     /// name (glued_words keeps the tokens whose decision weighs the text
     /// around them, so a later round rechecks only those away from a change).
     pub memo: crate::fasthash::FxHashMap<&'static str, Vec<String>>,
+    /// Anything else a pass keeps on this document between its rounds, by
+    /// pass name, of a type only that pass knows (boilerplate keeps the
+    /// classification of each short line it saw, so a later round
+    /// classifies only the lines that changed).
+    pub scratch: Scratch,
+}
+
+/// The per-pass [`Context::scratch`] store.
+#[derive(Default)]
+pub struct Scratch(crate::fasthash::FxHashMap<&'static str, Box<dyn std::any::Any + Send>>);
+
+impl Scratch {
+    /// The value `pass` keeps, made with `Default` on first use (and made
+    /// anew if another type was kept under the same name).
+    pub fn get<T: Default + Send + 'static>(&mut self, pass: &'static str) -> &mut T {
+        let slot = self.0.entry(pass).or_insert_with(|| Box::new(T::default()));
+        if !slot.is::<T>() {
+            *slot = Box::new(T::default());
+        }
+        slot.downcast_mut::<T>().expect("the type was just checked")
+    }
+}
+
+impl std::fmt::Debug for Scratch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_set().entries(self.0.keys()).finish()
+    }
 }
 
 impl Context {
