@@ -339,7 +339,13 @@ impl Classifier {
                     }
                 }
                 let cut = (lead && segs.len() >= 2) || (trail && t.len() <= 40 && !segs.is_empty());
-                if (segs.len() >= 2 || cut) && segs.iter().all(|s| shape::item_like(s, 6, 60)) {
+                // `Home > News > Company News > <the headline>`: after a home
+                // name and a section, the last segment may be the page title.
+                let headline_last = segs.len() >= 3
+                    && self.paths.iter().any(|(_, homes)| homes.contains(&segs[0].to_lowercase()))
+                    && segs.last().is_some_and(|s| shape::title_like(s));
+                let items = if headline_last { &segs[..segs.len() - 1] } else { &segs[..] };
+                if (segs.len() >= 2 || cut) && items.iter().all(|s| shape::item_like(s, 6, 60)) {
                     for (rule, homes) in &self.paths {
                         if segs.len() >= 3 || cut || homes.contains(&segs[0].to_lowercase()) {
                             hits.push(Hit { rule: *rule, values: value(*rule, &segs.join(" > ")) });

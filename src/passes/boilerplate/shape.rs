@@ -120,6 +120,18 @@ pub(super) fn item_like(s: &str, max_words: usize, max_bytes: usize) -> bool {
         && !s.ends_with('.')
 }
 
+/// A headline as the last segment of a breadcrumb: at most 25 words and
+/// 200 bytes, starting with a letter or digit, not ending a sentence, no
+/// markup or clause punctuation.
+pub(super) fn title_like(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 200
+        && s.split_whitespace().count() <= 25
+        && s.chars().next().is_some_and(char::is_alphanumeric)
+        && !s.contains(['=', '<', ';', '。'])
+        && !s.ends_with(['.', ',', ':'])
+}
+
 /// Menu items joined by a spaced `|` (`App | 中文 |`).
 pub(super) fn navbar(t: &str) -> bool {
     if t.len() > 200 || !t.contains(['|', '｜', '丨']) {
