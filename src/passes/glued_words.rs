@@ -51,7 +51,10 @@ crate::declare_rules! { pass = "glued_words";
     P301 = ("glued-words", Safe, true, "space between words glued across an HTML boundary");
     /// ## What it fixes
     /// Two lowercase words glued by a removed HTML span (`tothe`,
-    /// `technologyof`, `theinauguration`, `isnot`) get a space between them.
+    /// `technologyof`, `theinauguration`, `isnot`) get a space between them,
+    /// as does a capitalized word glued to `of`, `and` or `the` after it
+    /// (`Vice Presidentof Zhejiang`: the left part a dictionary word of five
+    /// letters or more).
     ///
     /// ## Example
     /// ```text
@@ -435,6 +438,9 @@ impl GluedWords {
                     let before = edits.len();
                     if n <= 30 {
                         self.pinyin_glue(text, s, s + n, edits);
+                        if edits.len() == before {
+                            self.capitalized_glue(text, s, s + n, edits);
+                        }
                         self.number_glue(text, s, s + n, edits, noted);
                     }
                     if edits.len() == before {
@@ -550,6 +556,28 @@ impl GluedWords {
     /// No pinyin syllable ends in `d` or `t`, or starts with `a` after one
     /// ending in `n`... so the split is the only one; the token must be no
     /// word and no pinyin itself.
+    /// P302 for a capitalized word glued to the closed-class word after it
+    /// (`Presidentof Zhejiang`, `Ministerand the`): the left part a
+    /// dictionary word of five letters or more, the whole token no word,
+    /// standing alone and followed by a space and a word.
+    fn capitalized_glue(&self, text: &str, s: usize, e: usize, edits: &mut Vec<Edit>) {
+        let b = text.as_bytes();
+        let w = &text[s..e];
+        let Some(glue) = ["of", "and", "the"].into_iter().find(|g| w.ends_with(g)) else { return };
+        let left = w[..w.len() - glue.len()].to_ascii_lowercase();
+        if left.len() < 5 || s > 0 && !matches!(b[s - 1], b' ' | b'\n' | b'(' | b'"' | b',') {
+            return;
+        }
+        if b.get(e) != Some(&b' ') || !b.get(e + 1).is_some_and(u8::is_ascii_alphabetic) {
+            return;
+        }
+        let whole = w.to_ascii_lowercase();
+        if !self.lex.is_word(&left) || self.lex.is_word(&whole) || CLOSED_COMPOUNDS.contains(&whole) || is_pinyin(&whole) {
+            return;
+        }
+        edits.push(Edit::insertion(e - glue.len(), " ", P302, Review, R_GLUED_LOWER));
+    }
+
     fn pinyin_glue(&self, text: &str, s: usize, e: usize, edits: &mut Vec<Edit>) {
         let w = &text[s..e];
         let Some(glue) = ["and", "the"].into_iter().find(|g| w.ends_with(g)) else { return };
@@ -1054,6 +1082,16 @@ mod tests {
             "Professors from the Department of English of UNO met the representative to China and Dual staff.",
         );
         assert_pass_keeps(&pass(), "Call toString() or onClick and isNaN, see theSkimm.com or the_Value and x.theDay, and the iPhone stays.");
+    }
+
+    #[test]
+    fn separates_a_capitalized_word_from_the_closed_class_word_glued_after_it() {
+        assert_pass_fixes(
+            &pass(),
+            "He Lianzhen, Vice Presidentof Zhejiang University, met the Ministerand the staff.",
+            "He Lianzhen, Vice President of Zhejiang University, met the Minister and the staff.",
+        );
+        assert_pass_keeps(&pass(), "Thereof and Hereof stay, as do Shandongof, Bestof2020, Presidentof. and the Presidentofficial.");
     }
 
     #[test]

@@ -898,6 +898,10 @@ impl Punctuation {
         let insert = |edits: &mut Vec<Edit>| edits.push(Edit::insertion(i + 1, " ", P105, Safe, R_MISSING_SPACE));
         match c {
             b',' | b';' => {
+                if n.is_ascii_digit() && c == b',' && p.is_ascii_digit() && self.date_year(text, i) {
+                    edits.push(Edit::insertion(i + 1, " ", P105, Safe, R_MONTH));
+                    return;
+                }
                 if n.is_ascii_digit() && c == b',' {
                     // `yuan,74.3%`, `Yuan,5,520,000`: a number glued after a
                     // word (lowercase, or capitalized); `21.8%,18.3%`: after
@@ -961,6 +965,16 @@ impl Punctuation {
                     edits.push(Edit::insertion(i + 1, " ", P105, Safe, R_MONTH));
                     return;
                 }
+                // `we read.A picture`, `so.I think`: the one-letter words
+                // `A` and `I` opening a sentence glued to a word of three
+                // letters or more.
+                if matches!(n, b'A' | b'I') && n2 == b' ' && b.get(i + 3).is_some_and(u8::is_ascii_lowercase) && p.is_ascii_lowercase() {
+                    let lw = letters_back(b, i);
+                    if lw >= 3 && !(i > lw && matches!(b[i - lw - 1], b'.' | b'_' | b'/' | b'@' | b'-')) && !in_address(b, i) {
+                        insert(edits);
+                    }
+                    return;
+                }
                 if n.is_ascii_uppercase() && n2.is_ascii_lowercase() {
                     if p.is_ascii_lowercase() {
                         let lw = letters_back(b, i);
@@ -993,6 +1007,14 @@ impl Punctuation {
                     }
                     let d = b[i + 1..].iter().take_while(|x| x.is_ascii_digit()).count();
                     let after = b.get(i + 1 + d).copied().unwrap_or(b'\n');
+                    // `of wisdom.1. Phoenix Lake`: a list item's number glued
+                    // to the sentence before it, after a dictionary word.
+                    let item = (1..=2).contains(&d)
+                        && lw >= 3
+                        && after == b'.'
+                        && b.get(i + 2 + d) == Some(&b' ')
+                        && b.get(i + 3 + d).is_some_and(u8::is_ascii_uppercase)
+                        && self.lex.is_word(word);
                     // `hesitate.6 days`: a short number opening the next
                     // sentence, after a long dictionary word.
                     let short = (1..=3).contains(&d)
@@ -1000,13 +1022,13 @@ impl Punctuation {
                         && after == b' '
                         && b.get(i + 2 + d).is_some_and(u8::is_ascii_lowercase)
                         && self.lex.is_word(word);
-                    if !(short || (d == 4 && (after.is_ascii_alphabetic() || matches!(after, b' ' | b'\n' | b'\r')))) {
+                    if !(short || item || (d == 4 && (after.is_ascii_alphabetic() || matches!(after, b' ' | b'\n' | b'\r')))) {
                         return;
                     }
                     if in_address(b, i) {
                         return;
                     }
-                    edits.push(Edit::insertion(i + 1, " ", P105, Review, R_YEAR_GLUED));
+                    edits.push(Edit::insertion(i + 1, " ", P105, Review, if item { R_MISSING_SPACE } else { R_YEAR_GLUED }));
                 }
             }
             _ => {
@@ -1144,6 +1166,33 @@ impl Punctuation {
         let d = b[i + 1..].iter().take_while(|x| x.is_ascii_digit()).count();
         let after = b.get(i + 1 + d).copied().unwrap_or(b'\n');
         matches!(d, 1 | 2 | 4) && !after.is_ascii_alphanumeric() && !matches!(after, b'.' | b'-' | b'/' | b':') && !in_address(b, i)
+    }
+
+    /// `Jan 7,2009`: the comma at `i` between a month's day and a year
+    /// (1900–2099). Four digits after a comma never group thousands.
+    fn date_year(&self, text: &str, i: usize) -> bool {
+        let b = text.as_bytes();
+        let year = b.get(i + 1..i + 5).is_some_and(|y| y.iter().all(u8::is_ascii_digit) && (y.starts_with(b"19") || y.starts_with(b"20")));
+        if !year || b.get(i + 5).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b',' | b'.') && b.get(i + 6).is_some_and(u8::is_ascii_digit)) {
+            return false;
+        }
+        let d = b[..i].iter().rev().take_while(|x| x.is_ascii_digit()).count();
+        if !(1..=2).contains(&d) || i < d + 2 {
+            return false;
+        }
+        let mut m = i - d - 1; // the space before the day
+        if b[m] != b' ' {
+            return false;
+        }
+        if b[m - 1] == b'.' {
+            m -= 1;
+        }
+        let lw = letters_back(b, m);
+        if lw < 3 || !b[m - lw].is_ascii_uppercase() || (m > lw && b[m - lw - 1].is_ascii_alphanumeric()) {
+            return false;
+        }
+        let word = text[m - lw..m].to_ascii_lowercase();
+        self.lex.month_abbreviations.contains(&word) || self.lex.months.contains(&word)
     }
 
     /// P109: `end.after many years` — a lowercase sentence glued to the
@@ -1531,6 +1580,12 @@ mod tests {
     fn capitalizes_lowercase_sentence_glued_to_period() {
         assert_pass_fixes(&pass(), "came to an end.after many years", "came to an end. After many years");
         assert_pass_fixes(&pass(), "did not hesitate.6 days passed", "did not hesitate. 6 days passed");
+        assert_pass_fixes(&pass(), "a high degree of wisdom.1. Phoenix Lake", "a high degree of wisdom. 1. Phoenix Lake");
+        assert_pass_fixes(&pass(), "On Jan 7,2009, the leaders", "On Jan 7, 2009, the leaders");
+        assert_pass_fixes(&pass(), "since September 30,2021 the plant", "since September 30, 2021 the plant");
+        assert_pass_keeps(&pass(), "Jan 7,2009.5 tons, May 1,20093 and item 7,2009 stay");
+        assert_pass_fixes(&pass(), "along as we read.A pictures they say", "along as we read. A pictures they say");
+        assert_pass_keeps(&pass(), "the U.S.A version, v.1. Main and e.g.A test");
         assert_pass_keeps(&pass(), "open index.html or config.json, e.g.the list, etc.and so on, node.js is");
         assert_pass_keeps(&pass(), "see example.com.cn.and then");
     }

@@ -183,6 +183,30 @@ crate::declare_rules! { pass = "quotes";
     /// whole word (not inside an identifier, an address or a longer word).
     /// A name could still be spelt so.
     P206 = ("lost-contraction-apostrophe", Review, true, "apostrophe of a negative contraction restored");
+    /// ## What it fixes
+    /// An apostrophe written twice inside a word, as a database escapes it
+    /// (`''` in SQL) and a scraper keeps it: `company''s` → `company's`,
+    /// `don''t` → `don't`.
+    ///
+    /// ## Example
+    /// ```text
+    /// The company''s leaders said they don''t expect delays.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// The company's leaders said they don't expect delays.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// He wrote ''quoted'' words, the 5'' pipe, a''b and it''salright.
+    /// ```
+    ///
+    /// ## Why safe
+    /// Only two straight apostrophes between a letter and the end of a
+    /// contraction or possessive (`s`, `t`, `ll`, `re`, `ve`, `d`, `m`,
+    /// then no letter): English never doubles an apostrophe there.
+    P207 = ("doubled-apostrophe", Safe, true, "apostrophe escaped twice made single");
 }
 
 const R_CONTRACTION: &str = "apostrophe of a negative contraction restored";
@@ -219,6 +243,23 @@ fn lost_contractions(text: &str, range: std::ops::Range<usize>, edits: &mut Vec<
         });
         if matches {
             edits.push(Edit::insertion(e - 1, "'", P206, Review, R_CONTRACTION));
+        }
+    }
+}
+
+const R_DOUBLED: &str = "apostrophe escaped twice made single";
+
+/// P207 in `range`: `''` after a letter and before the end of a
+/// contraction or possessive.
+fn doubled_apostrophes(text: &str, range: std::ops::Range<usize>, edits: &mut Vec<Edit>) {
+    let b = text.as_bytes();
+    for k in memchr::memmem::find_iter(&b[range.clone()], b"''") {
+        let i = range.start + k;
+        if i == 0 || !b[i - 1].is_ascii_alphabetic() || b.get(i + 2) == Some(&b'\'') {
+            continue;
+        }
+        if contraction(&b[i + 2..]) {
+            edits.push(Edit::deletion(i..i + 1, P207, Safe, R_DOUBLED));
         }
     }
 }
@@ -451,7 +492,8 @@ impl Pass for Quotes {
         for r in ranges {
             self.possessives(text, r.clone(), &mut edits);
             loose_apostrophes(text, r.clone(), self.function, &mut edits);
-            lost_contractions(text, r, &mut edits);
+            lost_contractions(text, r.clone(), &mut edits);
+            doubled_apostrophes(text, r, &mut edits);
         }
         edits
     }
@@ -471,6 +513,8 @@ fn is_space(c: u8) -> bool {
 fn opens_after(b: &[u8], o: usize) -> bool {
     let p = b[o - 1];
     word_byte(p) || (matches!(p, b',' | b';' | b':' | b'.' | b'!' | b'?') && o >= 2 && b[o - 2].is_ascii_lowercase())
+        // `billion)."We`, `5%."The`: a sentence ending in a bracket or percent.
+        || (matches!(p, b'.' | b'!' | b'?') && o >= 3 && matches!(b[o - 2], b')' | b'%') && b[o - 3] != b'.')
         || (matches!(p, b',' | b';' | b':') && o >= 2 && (word_byte(b[o - 2]) || b[..o - 1].ends_with(RDQ.as_bytes())))
 }
 
@@ -699,6 +743,7 @@ mod tests {
         assert_pass_fixes(&pass(), "in the topic\u{201c}English\u{201d} now", "in the topic \u{201c}English\u{201d} now");
         assert_pass_fixes(&pass(), "this year.\"Next year\" we", "this year. \"Next year\" we");
         assert_pass_keeps(&pass(), "the U.S.\"Next\" and the 5.\"x\" item");
+        assert_pass_fixes(&pass(), "($290.30 billion).\"We invite you\"", "($290.30 billion). \"We invite you\"");
     }
 
     #[test]
