@@ -921,7 +921,7 @@ impl Boilerplate {
             let prose = shape::sentence_like(t);
             let chosen = hs.into_iter().find(|h| {
                 let m = &c.rules[h.rule];
-                m.zone.admits_at(at[i]) && !(m.heuristic() && prose)
+                m.zone.admits_at(at[i]) && !(m.heuristic() && shape::reads_as_prose(t, m.kind == Kind::Path, prose))
             });
             if let Some(h) = chosen {
                 if matches!(c.rules[h.rule].kind, Kind::Location | Kind::Path) && breadcrumb.is_empty() {

@@ -537,7 +537,7 @@ impl Classifier {
             .into_iter()
             .find(|h| {
                 let m = &self.rules[h.rule];
-                m.zone.admits_at(at) && !(m.heuristic() && shape::sentence_like(t.trim()))
+                m.zone.admits_at(at) && !(m.heuristic() && shape::reads_as_prose(t.trim(), m.kind == Kind::Path, shape::sentence_like(t.trim())))
             })
             .is_some_and(|h| h.rule == rule)
     }

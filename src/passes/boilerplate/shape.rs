@@ -120,14 +120,25 @@ pub(super) fn item_like(s: &str, max_words: usize, max_bytes: usize) -> bool {
         && !s.ends_with('.')
 }
 
+/// Does the line `t` read as prose to a shape rule (`sentence_like`, given
+/// as `prose`)? A breadcrumb (`path`) ending in the headline (`Home > News >
+/// <title>`) is judged without its last segment: a headline reads as a
+/// sentence.
+pub(super) fn reads_as_prose(t: &str, path: bool, prose: bool) -> bool {
+    if !path || !prose {
+        return prose;
+    }
+    t.rsplit_once(['>', '»', '›', '→', '＞']).map_or(prose, |(head, _)| sentence_like(head))
+}
+
 /// A headline as the last segment of a breadcrumb: at most 25 words and
-/// 200 bytes, starting with a letter or digit, not ending a sentence, no
-/// markup or clause punctuation.
+/// 200 bytes, starting with a capital, a digit or a Han character, not
+/// ending a sentence, no markup or clause punctuation.
 pub(super) fn title_like(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 200
         && s.split_whitespace().count() <= 25
-        && s.chars().next().is_some_and(char::is_alphanumeric)
+        && s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_ascii() && c.is_alphabetic())
         && !s.contains(['=', '<', ';', '。'])
         && !s.ends_with(['.', ',', ':'])
 }
