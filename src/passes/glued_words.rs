@@ -54,7 +54,8 @@ crate::declare_rules! { pass = "glued_words";
     /// `technologyof`, `theinauguration`, `isnot`) get a space between them,
     /// as does a capitalized word glued to `of`, `and` or `the` after it
     /// (`Vice Presidentof Zhejiang`: the left part a dictionary word of five
-    /// letters or more).
+    /// letters or more), and a dictionary word glued to a language or
+    /// nationality (`fluentChinese`).
     ///
     /// ## Example
     /// ```text
@@ -147,6 +148,13 @@ const R_GLUED_DAMAGED: &str = "space between words glued in text that shows glue
 
 /// Closed-class words that P304 separates from a capitalized word glued
 /// after them.
+/// Languages and nationalities a lowercase word may be glued to
+/// (`fluentChinese`), lowercase.
+const LANGUAGES: &[&str] = &[
+    "chinese", "english", "french", "german", "japanese", "korean", "russian", "spanish", "arabic", "italian",
+    "portuguese", "african", "american", "european", "asian", "british", "mandarin", "cantonese",
+];
+
 const CAPITAL_LEFT: &[&[u8]] = &[
     b"the", b"of", b"and", b"to", b"from", b"with", b"for", b"that", b"this", b"was", b"were", b"is", b"are", b"has",
     b"have", b"had",
@@ -496,6 +504,10 @@ impl GluedWords {
         let word = std::str::from_utf8(&lower[..len]).unwrap_or("");
         if self.right.contains(word) {
             edits.push(Edit::insertion(at, " ", P301, Safe, R_GLUED));
+        } else if LANGUAGES.contains(&word) && self.lex.is_word(std::str::from_utf8(&b[s..at]).unwrap_or("")) {
+            // `in fluentChinese`: a dictionary word glued to a language or
+            // nationality (`learnEnglish` could be an app's name: review).
+            edits.push(Edit::insertion(at, " ", P302, Review, R_GLUED_LOWER));
         }
         e
     }
@@ -1092,6 +1104,8 @@ mod tests {
             "He Lianzhen, Vice President of Zhejiang University, met the Minister and the staff.",
         );
         assert_pass_keeps(&pass(), "Thereof and Hereof stay, as do Shandongof, Bestof2020, Presidentof. and the Presidentofficial.");
+        assert_pass_fixes(&pass(), "She said in fluentChinese that it was good.", "She said in fluent Chinese that it was good.");
+        assert_pass_keeps(&pass(), "Try xyzqEnglish, the app.learnEnglish and zhEnglish.");
     }
 
     #[test]
