@@ -54,8 +54,9 @@ crate::declare_rules! { pass = "glued_words";
     /// `technologyof`, `theinauguration`, `isnot`) get a space between them,
     /// as does a capitalized word glued to `of`, `and` or `the` after it
     /// (`Vice Presidentof Zhejiang`: the left part a dictionary word of five
-    /// letters or more), and a dictionary word glued to a language or
-    /// nationality (`fluentChinese`).
+    /// letters or more), a dictionary word glued to a language or
+    /// nationality (`fluentChinese`), and a title or administrative word
+    /// glued to the capitalized word after it (`DeputyDirector`, `CityOld`).
     ///
     /// ## Example
     /// ```text
@@ -183,6 +184,17 @@ enum Loose {
     /// Two capitalized pinyin names `s..at` and `at..e` of four letters or more.
     Camel(usize, usize, usize),
 }
+
+const R_GLUED_TITLE: &str = "space between a title or place word and the capitalized word glued to it";
+
+/// Titles and administrative words that P302 separates from a capitalized
+/// word glued after them (`DeputyDirector`, `CityOld`), lower case. Brand
+/// names rarely start with them.
+const CAMEL_TITLES: &[&str] = &[
+    "deputy", "vice", "director", "secretary", "chairman", "chairwoman", "president", "mayor", "governor", "minister",
+    "premier", "professor", "dean", "principal", "county", "city", "province", "prefecture", "district", "town",
+    "township", "village", "municipal", "provincial", "committee", "bureau", "ministry", "chief",
+];
 
 const R_GLUED_PINYIN: &str = "space between a Chinese name in pinyin and the word glued to it";
 const R_GLUED_LOWER: &str = "space between lowercase words glued across an HTML boundary";
@@ -474,6 +486,9 @@ impl GluedWords {
         if at - s >= 4 && b[s].is_ascii_uppercase() && b[s + 1..at].iter().all(u8::is_ascii_lowercase) {
             let before = edits.len();
             let e = self.pinyin_camel(b, s, at, edits);
+            if edits.len() == before && self.title_camel(b, s, at, e, edits) {
+                return e;
+            }
             if edits.len() == before && e - at >= 4 && e - at <= 30 {
                 loose.push(Loose::Camel(s, at, e));
             }
@@ -535,6 +550,31 @@ impl GluedWords {
             edits.push(Edit::insertion(at, " ", P302, Review, R_GLUED_PINYIN));
         }
         e
+    }
+
+    /// P302 for a title or an administrative word glued to the capitalized
+    /// word after it (`DeputyDirector`, `Meishan CityOld Asan`,
+    /// `PrefectureZhachenggou`): the left part one of [`CAMEL_TITLES`], the
+    /// right one a dictionary word or pinyin of three letters or more, the
+    /// whole no word. Returns whether it split.
+    fn title_camel(&self, b: &[u8], s: usize, at: usize, e: usize, edits: &mut Vec<Edit>) -> bool {
+        if e - at < 3 || e - s > 40 || b.get(e).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'@' | b'/' | b'(' | b'.' if b.get(e + 1).is_some_and(u8::is_ascii_alphanumeric))) {
+            return false;
+        }
+        if s > 0 && (b[s - 1].is_ascii_alphanumeric() || matches!(b[s - 1], b'.' | b'_' | b'/' | b'@' | b'#' | b'-')) {
+            return false;
+        }
+        let (Ok(l), Ok(r)) = (std::str::from_utf8(&b[s..at]), std::str::from_utf8(&b[at..e])) else { return false };
+        let (l, r) = (l.to_ascii_lowercase(), r.to_ascii_lowercase());
+        if !CAMEL_TITLES.contains(&l.as_str()) || !(self.lex.is_word(&r) || is_pinyin(&r)) {
+            return false;
+        }
+        let whole = format!("{l}{r}");
+        if self.lex.is_word(&whole) || CLOSED_COMPOUNDS.contains(whole.as_str()) {
+            return false;
+        }
+        edits.push(Edit::insertion(at, " ", P302, Review, R_GLUED_TITLE));
+        true
     }
 
     /// P302 for the capitalized token `text[s..e]`: a number word glued to
@@ -989,6 +1029,16 @@ mod tests {
     use super::{GluedWords, Options};
     use crate::passes::kit::testing::{assert_fixes, assert_no_edits, assert_pass_fixes, assert_pass_keeps};
     use crate::passes::kit::Setup;
+
+    #[test]
+    fn splits_a_title_or_place_word_glued_to_a_capitalized_word() {
+        // fixtures/pages/623 and 627 (blind5).
+        assert_fixes(
+            "Canton Fair and DeputyDirector of the Centre visited Meishan CityOld Asan Scenic Spot and Ganzi PrefectureZhachenggou Day Hot Spring.\n",
+            "Canton Fair and Deputy Director of the Centre visited Meishan City Old Asan Scenic Spot and Ganzi Prefecture Zhachenggou Day Hot Spring.\n",
+        );
+        assert_no_edits("She runs CityPlus.com and the DeanXYZ fund, and a VillageMall_v2 file.\n");
+    }
 
     fn pass() -> GluedWords {
         GluedWords::new(&Options::default(), &Setup::default()).unwrap()

@@ -190,11 +190,11 @@ crate::declare_rules! { pass = "quotes";
     ///
     /// ## Example
     /// ```text
-    /// The company''s leaders said they don''t expect delays.
+    /// The company''s leaders said they don''t expect delays to the teachers'' homes.
     /// ```
     /// Becomes:
     /// ```text
-    /// The company's leaders said they don't expect delays.
+    /// The company's leaders said they don't expect delays to the teachers' homes.
     /// ```
     ///
     /// ## Keeps
@@ -205,7 +205,9 @@ crate::declare_rules! { pass = "quotes";
     /// ## Why safe
     /// Only two straight apostrophes between a letter and the end of a
     /// contraction or possessive (`s`, `t`, `ll`, `re`, `ve`, `d`, `m`,
-    /// then no letter): English never doubles an apostrophe there.
+    /// then no letter), or after the `s` of a plural before a lowercase word
+    /// on a line without TeX or wiki quotes: English never doubles an
+    /// apostrophe there.
     P207 = ("doubled-apostrophe", Safe, true, "apostrophe escaped twice made single");
 }
 
@@ -249,6 +251,24 @@ fn lost_contractions(text: &str, range: std::ops::Range<usize>, edits: &mut Vec<
 
 const R_DOUBLED: &str = "apostrophe escaped twice made single";
 
+/// Is the `''` at `i` a plural's possessive escaped twice (`teachers''
+/// humor`): after `s` ending a word of four letters or more, before a space
+/// and a lowercase word, on a line with no TeX or wiki quotes (`` ``x'' ``,
+/// ` ''x''`)?
+fn plural_possessive(b: &[u8], i: usize) -> bool {
+    if b[i - 1] != b's' || b.get(i + 2) != Some(&b' ') || !b.get(i + 3).is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
+    if b[..i].iter().rev().take_while(|c| c.is_ascii_alphabetic()).count() < 4 {
+        return false;
+    }
+    let ls = memchr::memrchr(b'\n', &b[..i]).map_or(0, |k| k + 1);
+    let le = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |k| i + k);
+    let line = &b[ls..le];
+    let opened = memchr::memmem::find_iter(line, b"''").any(|k| k == 0 || !line[k - 1].is_ascii_alphabetic());
+    !opened && memchr::memmem::find(line, b"``").is_none()
+}
+
 /// P207 in `range`: `''` after a letter and before the end of a
 /// contraction or possessive.
 fn doubled_apostrophes(text: &str, range: std::ops::Range<usize>, edits: &mut Vec<Edit>) {
@@ -258,7 +278,7 @@ fn doubled_apostrophes(text: &str, range: std::ops::Range<usize>, edits: &mut Ve
         if i == 0 || !b[i - 1].is_ascii_alphabetic() || b.get(i + 2) == Some(&b'\'') {
             continue;
         }
-        if contraction(&b[i + 2..]) {
+        if contraction(&b[i + 2..]) || plural_possessive(b, i) {
             edits.push(Edit::deletion(i..i + 1, P207, Safe, R_DOUBLED));
         }
     }

@@ -13,6 +13,9 @@ use crate::error::Result;
 use crate::text::lexicon::{self, Lexicon};
 use crate::text::script::is_han;
 use crate::passes::kit::{Context, Pass, Setup};
+use crate::fasthash::FxHashMap as HashMap;
+use crate::text::scan::Capitals;
+use crate::text::words::{is_pinyin, is_pinyin_syllable, letters_fwd};
 
 crate::declare_rules! { pass = "sentence_case";
     /// ## What it fixes
@@ -104,6 +107,80 @@ crate::declare_rules! { pass = "sentence_case";
     /// after one space. Text written all in lowercase on purpose would still
     /// be changed.
     C203 = ("lowercase-month", Review, true, "month name capitalized before a day or year");
+    /// ## What it fixes
+    /// In an article, an English prose paragraph that starts with a
+    /// lowercase word gets a capital, as C201 does; here the paragraph may
+    /// also be a long line after a long line that ends a sentence.
+    ///
+    /// ## Example
+    /// ```text
+    /// The province signed contracts with many of the countries along the route this year. Officials said so on Monday.
+    /// Trade with them grew by a fifth in the first half of the year, the statistics bureau of the province said.
+    /// despite the climate of protectionism, the concept of open cooperation won support in the region and beyond it.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// The province signed contracts with many of the countries along the route this year. Officials said so on Monday.
+    /// Trade with them grew by a fifth in the first half of the year, the statistics bureau of the province said.
+    /// Despite the climate of protectionism, the concept of open cooperation won support in the region and beyond it.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// The report was read out at the meeting in the hall of the institute. It was sent to the U.S.
+    /// and other countries sent their delegates to the meeting, the organizers of the meeting said.
+    /// The delegates of the meeting then voted on the motion in the same hall. It passed.
+    ///
+    /// The great development of
+    ///
+    /// county economy is an important support for the development of the whole city and its people.
+    /// ```
+    ///
+    /// ## Why review
+    /// The document (its first 64 KB) must be an article: three sentences or more start with
+    /// a capital, more than twice as many as in lowercase (or three inside
+    /// paragraphs and none there in lowercase: some translations lowercase
+    /// every paragraph), and no line looks like code (braces, `::`, `=>`, a
+    /// final `;`, an identifier alone), since technical text keeps keywords
+    /// lowercase. The line is 100 bytes or more, not the document's first
+    /// (a fragment cleaned on its own), starts with no label before a number
+    /// or colon (`date 2025-02-06`) and defines no term (`cold — Hint…`).
+    /// After a blank line the paragraph before must not end with a colon, a
+    /// comma or a function word (the blank line cut a sentence); after a
+    /// single line break the line before must be 100 bytes or more and end
+    /// with `.`, `!` or `?` after a word of three letters or more that is no
+    /// abbreviation, or hard-wrapped text would be changed.
+    C204 = ("paragraph-start-lowercase-in-article", Review, true, "capital at the start of a lowercase paragraph of an article");
+    /// ## What it fixes
+    /// A Chinese place or person name in pinyin written in lowercase
+    /// (`East jiangwan town`) where the document capitalizes it mid-sentence
+    /// twice or more gets its capital.
+    ///
+    /// ## Example
+    /// ```text
+    /// Jiangwan lies east of Wuyuan. The old houses of Jiangwan and the hills near Jiangwan draw visitors to jiangwan town.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// Jiangwan lies east of Wuyuan. The old houses of Jiangwan and the hills near Jiangwan draw visitors to Jiangwan town.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// Visit Nanping and Nanping county online at nanping.gov.cn or mail info@nanping.example, or the nanping_city page.
+    /// ```
+    ///
+    /// ## Why review
+    /// The word must read entirely as pinyin syllables, be no English word
+    /// (`rules/dictionary.txt`), have four letters or more, and be written
+    /// capitalized mid-sentence (after a word, a number or a comma) at least
+    /// twice, and in lowercase at most twice as often. A lowercase use must
+    /// stand where a name does: after a capitalized word, before one or a
+    /// place noun (`town`, `county`, …), or before `'s`. One inside an
+    /// address, a handle or an identifier (next to `.`, `/`, `@`, `_`, `-`)
+    /// is left alone. A page that writes a name in lowercase on purpose
+    /// would still be changed.
+    C205 = ("lowercase-name-by-evidence", Review, true, "pinyin name capitalized as the document writes it");
 }
 
 const R_MONTH: &str = "month name capitalized before a day or year";
@@ -149,6 +226,9 @@ fn lowercase_months(text: &str, edits: &mut Vec<Edit>) {
 const R_SENTENCE: &str = "capital at the start of a lowercase sentence after a full stop";
 
 const R_START: &str = "capital at the start of a lowercase paragraph";
+const R_START_ARTICLE: &str = "capital at the start of a lowercase paragraph of an article";
+const R_START_LINE: &str = "capital at the start of a lowercase paragraph of an article (after a line that ends a sentence)";
+const R_NAME: &str = "pinyin name capitalized as the document writes it";
 const R_START_REVIEW: &str = "capital at the start of a lowercase paragraph (review: the paragraph before does not end a sentence)";
 
 /// Words a prose line must have.
@@ -183,38 +263,180 @@ impl Pass for SentenceCase {
     fn run(&self, text: &str, _cx: &mut Context) -> Vec<Edit> {
         let b = text.as_bytes();
         let mut edits = Vec::new();
+        // Paragraph starts to capitalize once the document is known to be an
+        // article (C204 instead of C201).
+        // (edit, on the first line, after a single line break)
+        let mut starts: Vec<(Edit, bool, bool)> = Vec::new();
         // The last non-blank line before the current paragraph: did it end a sentence?
         let mut prev_ends_sentence = true;
+        // Did it end a sentence in a way a single line break may follow
+        // (`.` `!` `?` after a word of three letters or more, no abbreviation)?
+        let mut prev_ends_plainly = false;
         let mut prev_blank = true;
+        // Is this the document's first non-blank line (a fragment cleaned on
+        // its own may start in lowercase)?
+        let mut first_line = true;
+        // Was the line before long?
+        let mut prev_long = false;
+        // Did it end with a colon (a message or quotation may follow), a
+        // comma or a function word (`The great development of`: the blank
+        // line cuts a sentence)?
+        let mut prev_open = false;
         let mut pos = 0;
         while pos < b.len() {
             let end = memchr::memchr(b'\n', &b[pos..]).map_or(b.len(), |k| pos + k);
             let line = &text[pos..end];
             let blank = line.trim().is_empty();
             if !blank {
-                if prev_blank && b[pos].is_ascii_lowercase() {
+                let first = b[pos];
+                if first.is_ascii_lowercase() && (prev_blank || prev_ends_plainly) {
                     if let Some(e) = start_edit(line, pos, prev_ends_sentence).filter(|_| {
                         let w = line.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
-                        self.english_word(w)
+                        self.english_word(w) || self.lex.is_word(w)
                     }) {
-                        edits.push(e);
+                        // C204 asks more: the line ends a sentence, and the one
+                        // before ends one plainly or is the title; after a single
+                        // line break both are long (no hard-wrapped text).
+                        let c204 = line.len() >= LONG_LINE && !self.labelled(line) && (prev_blank && !prev_open || prev_long && prev_ends_plainly) && !term_defined(line);
+                        starts.push((e, first_line || !c204, !prev_blank));
                     }
                 }
                 if line.len() >= 40 {
                     self.sentence_starts(line, pos, &mut edits);
                 }
                 prev_ends_sentence = ends_sentence(line);
+                prev_ends_plainly = self.ends_plainly(line);
+                prev_long = line.len() >= LONG_LINE;
+                prev_open = line.trim_end().ends_with([':', '\u{ff1a}', ',']) || {
+                    let t = line.trim_end().as_bytes();
+                    let n = t.iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
+                    n > 0 && std::str::from_utf8(&t[t.len() - n..]).is_ok_and(|w| self.lex.function.contains(lower(w, &mut [0; 16])))
+                };
             }
             prev_blank = blank;
+            first_line &= blank;
             pos = end + 1;
         }
+        // An article: its sentences start with a capital (three or more,
+        // more than twice as many as in lowercase), or those inside
+        // paragraphs at least (some translations lowercase every paragraph).
+        // There a lowercase paragraph start is damage, whatever the selection
+        // of C201 (which also fires on a fragment cleaned on its own).
+        // (Judged on the document's first 64 KB: enough for an article, and
+        // the cost stays bounded on a huge one.)
+        let article = !starts.is_empty() && is_article(&text[..text.floor_char_boundary(ARTICLE_WINDOW)]);
+        for (mut e, no_c204, single_break) in starts {
+            if article && !no_c204 {
+                (e.code, e.confidence) = (C204, Review);
+                e.reason = if single_break { R_START_LINE } else { R_START_ARTICLE }.into();
+                edits.push(e);
+            } else if !single_break && self.english_word(text[e.range.start..].split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("")) {
+                edits.push(e);
+            }
+        }
         lowercase_months(text, &mut edits);
+        self.lowercase_names(text, &mut edits);
         edits.sort_by_key(|e| e.range.start);
+        // One capital per letter (a sentence start may be a name too).
+        edits.dedup_by_key(|e| e.range.start);
         edits
     }
 }
 
 impl SentenceCase {
+    /// Does `line` end a sentence so that a line after a single line break
+    /// starts a new one: `.`, `!` or `?` (and a closing quote) after a
+    /// word of three letters or more that is no abbreviation?
+    fn ends_plainly(&self, line: &str) -> bool {
+        let t = line.trim_end().trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}']);
+        let Some(body) = t.strip_suffix(['.', '!', '?']) else { return false };
+        let b = body.as_bytes();
+        let n = b.iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
+        if n < 3 || b.len() > n && matches!(b[b.len() - n - 1], b'.' | b'/' | b'@' | b'_' | b'-') {
+            return false;
+        }
+        !self.lex.abbreviations.contains(lower(&body[body.len() - n..], &mut [0; 16]))
+    }
+
+    /// Does `line` start with a label word before a number or a colon
+    /// (`date 2025-02-06 …`, `source: …`)?
+    fn labelled(&self, line: &str) -> bool {
+        let b = line.as_bytes();
+        let n = b.iter().take_while(|c| c.is_ascii_lowercase()).count();
+        let next = b[n..].iter().find(|c| **c != b' ');
+        next.is_some_and(|c| c.is_ascii_digit() || *c == b':') && self.lex.label_words.contains(&line[..n])
+    }
+
+    /// C205: pinyin names the document capitalizes mid-sentence, written in
+    /// lowercase.
+    fn lowercase_names(&self, text: &str, edits: &mut Vec<Edit>) {
+        const MAX: usize = 16;
+        let b = text.as_bytes();
+        // Capitalized mid-sentence uses of each word of four to sixteen letters.
+        let mut caps: HashMap<&[u8], u32> = HashMap::default();
+        for j in Capitals::new(b) {
+            if j < 2 || b[j - 1] != b' ' || !(b[j - 2].is_ascii_alphanumeric() || b[j - 2] == b',') {
+                continue;
+            }
+            let n = letters_fwd(b, j);
+            if !(4..=MAX).contains(&n) || !b[j + 1..j + n].iter().all(u8::is_ascii_lowercase) {
+                continue;
+            }
+            if b.get(j + n).is_some_and(|&c| c.is_ascii_digit() || matches!(c, b'_' | b'@' | b'/')) {
+                continue;
+            }
+            *caps.entry(&b[j..j + n]).or_default() += 1;
+        }
+        // Names: capitalized twice or more, pinyin, no English word.
+        let mut names: Vec<(Vec<u8>, u32)> = (caps.iter())
+            .filter(|&(_, &n)| n >= 2)
+            .map(|(w, &n)| (w.to_ascii_lowercase(), n))
+            .filter(|(w, _)| std::str::from_utf8(w).is_ok_and(|w| is_pinyin(w) && !is_pinyin_syllable(w) && !self.lex.is_word(w)))
+            .collect();
+        if names.is_empty() {
+            return;
+        }
+        // The best-evidenced names only: the search stays one fast
+        // multi-pattern scan however many names a huge document has.
+        names.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        names.truncate(MAX_NAMES);
+        let Ok(ac) = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(names.iter().map(|(w, _)| w))
+        else {
+            return;
+        };
+        // Lowercase uses standing alone, by name.
+        let mut uses: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+        for m in ac.find_iter(b) {
+            let (s, e) = (m.start(), m.end());
+            let before_ok = s == 0 || matches!(b[s - 1], b' ' | b'\n' | b'(' | b'"');
+            let after_ok = match b.get(e) {
+                None => true,
+                Some(&c) if c.is_ascii_alphanumeric() || matches!(c, b'_' | b'@' | b'/' | b'-' | b'\'' | b'=' | b'(') => false,
+                Some(b'.') => b.get(e + 1).is_none_or(|c| !c.is_ascii_alphanumeric()),
+                Some(_) => true,
+            };
+            // In prose, not in markup or code.
+            let ls = memchr::memrchr(b'\n', &b[..s]).map_or(0, |k| k + 1);
+            let le = memchr::memchr(b'\n', &b[e..]).map_or(b.len(), |k| e + k);
+            if before_ok && after_ok && name_context(b, s, e, self.lex) && !b[ls..le].iter().any(|c| matches!(c, b'<' | b'>' | b'{' | b'}' | b'=')) {
+                uses[m.pattern().as_usize()].push(s);
+            }
+        }
+        for ((_, cap), at) in names.iter().zip(uses) {
+            // A word written in lowercase more than twice as often as
+            // capitalized is a word (`runtime`), not a name.
+            if at.len() > 2 * *cap as usize {
+                continue;
+            }
+            for s in at {
+                let upper = (b[s].to_ascii_uppercase() as char).to_string();
+                edits.push(Edit::replacement(s..s + 1, upper, C205, Review, R_NAME));
+            }
+        }
+    }
+
     /// C202: `word. the` inside an English prose line.
     fn sentence_starts(&self, line: &str, pos: usize, edits: &mut Vec<Edit>) {
         let b = line.as_bytes();
@@ -229,7 +451,7 @@ impl SentenceCase {
                 continue;
             }
             let next = &line[j..j + wl];
-            if !self.lex.function.contains(next) {
+            if !self.lex.is_common(next) {
                 continue;
             }
             let pl = b[..dot].iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
@@ -238,12 +460,15 @@ impl SentenceCase {
             if pl < 3 || !standalone || !prev.bytes().all(|c| c.is_ascii_lowercase()) {
                 continue;
             }
-            if self.lex.abbreviations.contains(prev) || !self.lex.is_word(prev) {
+            // A plural the dictionary lacks (`exhibitors`) is a word too.
+            let word = |w: &str| self.lex.is_word(w) || w.len() >= 5 && w.strip_suffix('s').is_some_and(|w| self.lex.is_word(w));
+            if self.lex.abbreviations.contains(prev) || !word(prev) {
                 continue;
             }
             let is_prose = *prose.get_or_insert_with(|| {
                 !line.contains(['\t', '_', '{', '}', '=', '<', '>'])
-                    && line.split_ascii_whitespace().count() >= MIN_WORDS
+                    && line.bytes().filter(|&c| c == b' ').count() >= MIN_WORDS - 1
+        && line.split_ascii_whitespace().count() >= MIN_WORDS
                     && !line.chars().any(is_han)
             });
             if !is_prose {
@@ -253,6 +478,120 @@ impl SentenceCase {
             edits.push(Edit::replacement(pos + j..pos + j + 1, upper, C202, Review, R_SENTENCE));
         }
     }
+}
+
+/// The shape of a prose line as [`start_edit`] asks for it: eight words or
+/// more, some punctuation, no code marks, no Chinese.
+fn prose_shape(line: &str) -> bool {
+    if line.len() < 2 * MIN_WORDS {
+        return false;
+    }
+    // One walk over the bytes: spaces, sentence punctuation, code marks, non-ASCII.
+    let (mut spaces, mut punct, mut code, mut high) = (0usize, false, false, false);
+    for &c in line.as_bytes() {
+        spaces += usize::from(c == b' ');
+        punct |= matches!(c, b',' | b'.' | b';');
+        code |= matches!(c, b'\t' | b'_' | b'{' | b'}' | b'=' | b'<' | b'>');
+        high |= c >= 0x80;
+    }
+    punct
+        && !code
+        && spaces + 1 >= MIN_WORDS
+        && line.split_ascii_whitespace().count() >= MIN_WORDS
+        && (!high || !line.chars().any(is_han))
+}
+
+/// `w` in lower case in `buf` (an empty string when longer than 16 bytes:
+/// no listed word is).
+fn lower<'a>(w: &str, buf: &'a mut [u8; 16]) -> &'a str {
+    if w.len() > buf.len() {
+        return "";
+    }
+    for (d, c) in buf.iter_mut().zip(w.bytes()) {
+        *d = c.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..w.len()]).unwrap_or("")
+}
+
+/// Nouns that follow a place name (`jiangwan town`).
+const PLACE_NOUNS: &[&[u8]] = &[
+    b"town", b"township", b"county", b"village", b"villages", b"city", b"district", b"province", b"prefecture", b"street",
+    b"road", b"river", b"lake", b"mountain", b"temple", b"park", b"area", b"zone", b"bridge", b"station", b"port",
+];
+
+/// Is the lowercase word `b[s..e]` where a name stands: after a
+/// capitalized word (`East jiangwan`), before a capitalized word or a
+/// place noun (`jiangwan town`), or before a possessive (`linze’s`)?
+fn name_context(b: &[u8], s: usize, e: usize, lex: &Lexicon) -> bool {
+    let prev_cap = s >= 2 && b[s - 1] == b' ' && {
+        let n = b[..s - 1].iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
+        let w = &b[s - 1 - n..s - 1];
+        n >= 2 && w[0].is_ascii_uppercase() && !std::str::from_utf8(w).is_ok_and(|w| lex.function.contains(lower(w, &mut [0; 16])))
+    };
+    let rest = &b[e..];
+    let possessive = rest.starts_with(b"'s ") || rest.starts_with("\u{2019}s ".as_bytes());
+    let next = rest.strip_prefix(b" ").map(|r| &r[..r.iter().take_while(|c| c.is_ascii_alphabetic()).count()]);
+    let next_name = next.is_some_and(|w| w.len() >= 2 && (w[0].is_ascii_uppercase() || PLACE_NOUNS.contains(&w)));
+    prev_cap || possessive || next_name
+}
+
+/// Bytes of a document [`is_article`] looks at.
+const ARTICLE_WINDOW: usize = 64 << 10;
+
+/// Names C205 looks for in one document, at most.
+const MAX_NAMES: usize = 64;
+
+/// A line this long (bytes) is a paragraph, not a hard-wrapped line.
+const LONG_LINE: usize = 100;
+
+/// Is `text` an article: its sentences start with a capital (three or
+/// more, more than twice as many as in lowercase), or those inside
+/// paragraphs at least (some translations lowercase every paragraph), and
+/// no line looks like code (technical text keeps keywords lowercase)?
+/// Counted over prose lines (the shape [`start_edit`] asks for).
+fn is_article(text: &str) -> bool {
+    let (mut upper_prose, mut lower_prose, mut inner_upper, mut inner_lower) = (0usize, 0usize, 0usize, 0usize);
+    for line in text.lines() {
+        if code_like(line) {
+            return false;
+        }
+        let Some(&first) = line.as_bytes().first() else { continue };
+        if !first.is_ascii_alphabetic() || !prose_shape(line) {
+            continue;
+        }
+        if first.is_ascii_uppercase() {
+            upper_prose += 1;
+        } else {
+            lower_prose += 1;
+        }
+        let lb = line.as_bytes();
+        for mark in memchr::memchr3_iter(b'.', b'!', b'?', lb) {
+            if lb.get(mark + 1) != Some(&b' ') {
+                continue;
+            }
+            match lb.get(mark + 2) {
+                Some(c) if c.is_ascii_uppercase() => inner_upper += 1,
+                Some(c) if c.is_ascii_lowercase() => inner_lower += 1,
+                _ => {}
+            }
+        }
+    }
+    let (upper, lower) = (upper_prose + inner_upper, lower_prose + inner_lower);
+    upper >= 3 && (upper > 2 * lower || inner_upper >= 3 && inner_lower == 0)
+}
+
+/// Does `line` look like code: braces, `=>`, `::`, `();`, a `;` at its
+/// end, or one identifier or anchor alone (`[names.scopes.let]`, `my_crate`)?
+fn code_like(line: &str) -> bool {
+    let t = line.trim();
+    let identifier = !t.contains(' ') && (t.contains('_') || t.starts_with('[') && t.ends_with(']') && t.contains('.'));
+    identifier || t.contains(['{', '}']) || t.contains("=>") || t.contains("::") || t.contains("();") || t.ends_with(';')
+}
+
+/// Does `line` define a term (`cold — Hint that…`, `simple NT: a …`): a
+/// colon or a dash among its first four words?
+fn term_defined(line: &str) -> bool {
+    line.split_ascii_whitespace().take(4).any(|w| w.ends_with(':') || matches!(w, "\u{2014}" | "-" | "\u{2013}" | "--"))
 }
 
 fn ends_sentence(line: &str) -> bool {

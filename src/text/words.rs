@@ -109,6 +109,11 @@ fn pack(b: &[u8]) -> u64 {
     b.iter().fold(b.len() as u64, |h, &c| h << 8 | u64::from(c))
 }
 
+/// Is `w` (lower-case ASCII) one toneless pinyin syllable (`wang`, `lang`)?
+pub fn is_pinyin_syllable(w: &str) -> bool {
+    w.len() <= 6 && SYLLABLES.binary_search(&pack(w.as_bytes())).is_ok()
+}
+
 /// Can `w` (lower-case ASCII) be read entirely as toneless pinyin syllables
 /// (`henan`, `anhui`, `wuhan`, `zhejiang`)? Place names and personal names
 /// written this way are never English words glued together.
