@@ -317,15 +317,16 @@ crate::declare_rules! { pass = "numbers";
     /// `rules/glued_tokens.toml`: `keep_prefixes`, `prose_words`, `short_words`.
     N201 = ("word-glued-to-number", Safe, true, "space between a word and the number glued to it");
     /// ## What it fixes
-    /// A unit word glued after a number: `259yuan`, `30people`.
+    /// A unit word glued after a number: `259yuan`, `30people`; and a
+    /// time of day glued to `a.m.` or `p.m.` (`8p.m.`).
     ///
     /// ## Example
     /// ```text
-    /// the GDP per capita was 259yuan, only 15yuan more
+    /// the GDP per capita was 259yuan, only 15yuan more, until 8p.m. today
     /// ```
     /// Becomes:
     /// ```text
-    /// the GDP per capita was 259 yuan, only 15 yuan more
+    /// the GDP per capita was 259 yuan, only 15 yuan more, until 8 p.m. today
     /// ```
     ///
     /// ## Keeps
@@ -336,6 +337,8 @@ crate::declare_rules! { pass = "numbers";
     /// ## Why safe
     /// Only full words from a list of units and counted nouns are separated;
     /// ordinals, SI abbreviations and letters such as `5G` are not in it.
+    /// `a.m.` and `p.m.` with their full stops follow a number of up to five
+    /// characters standing alone (`8am` stays: no full stops).
     ///
     /// ## Data
     /// `rules/glued_tokens.toml`: `unit_words`.
@@ -1351,6 +1354,14 @@ impl Numbers {
         let we = word_end(b, t.end);
         if b.get(we).is_some_and(|&c| c.is_ascii_digit() || c == b'_' || c == b'@' || c == b'/') {
             return; // identifier: H1N1, abc2def3
+        }
+        // `8p.m.`, `10:30a.m.`: a time of day glued to its abbreviation.
+        if matches!(&b[t.end..we], b"a" | b"p") && b[we..].starts_with(b".m.") && t.end - t.start <= 5 {
+            let p = if t.start > 0 { b[t.start - 1] } else { b' ' };
+            if !p.is_ascii_alphanumeric() && !matches!(p, b'/' | b'@' | b'_' | b'#' | b'=' | b'&' | b'\\' | b'-' | b'.') {
+                edits.push(Edit::insertion(t.end, " ", N202, Safe, R_UNIT_GLUED));
+            }
+            return;
         }
         if !word_end_ok(b, we) && !matches!(b.get(we), Some(b'-')) {
             return;

@@ -301,16 +301,19 @@ crate::declare_rules! { pass = "punctuation";
     /// ## What it fixes
     /// A space inside an amount or a hyphenated word: `10.50 %` → `10.50%`,
     /// `$ 54.7 billion` → `$54.7 billion`, `re -elected` → `re-elected`,
+    /// `on -site` → `on-site`, `Multi- catalyzer` → `Multi-catalyzer`,
     /// `aged 15- 18` → `aged 15-18`, `J- 1 visa` → `J-1 visa`,
     /// `USD400, 000` → `USD400,000`, and (review) `28. 1%` → `28.1%`.
     ///
     /// ## Example
     /// ```text
     /// an increase of 10.50 %, worth $ 54.7 billion, and he was re -elected; aged 15- 18 with a J- 1 visa and USD400, 000, down 3. 1%.
+    /// The Urban -Rural Bureau did on -site checks of Multi- catalyzer plants.
     /// ```
     /// Becomes:
     /// ```text
     /// an increase of 10.50%, worth $54.7 billion, and he was re-elected; aged 15-18 with a J-1 visa and USD400,000, down 3.1%.
+    /// The Urban-Rural Bureau did on-site checks of Multi-catalyzer plants.
     /// ```
     ///
     /// ## Keeps
@@ -322,7 +325,10 @@ crate::declare_rules! { pass = "punctuation";
     /// `%` must follow a number and not be followed by another number (`10 % 3`
     /// is an operator); `$` must be followed by a number; the hyphen must follow
     /// a prefix that never stands alone (`re`, `co`, `pre`, `non`, `anti`,
-    /// `multi`, ...) and be followed by a lowercase word; a space after a
+    /// `multi`, ...) or the first part of a compound of official English
+    /// (`on`, `urban`, `high`, ...), standing alone, and be followed by a
+    /// lowercase word (`-Rural`: capitalized only after a capitalized prefix;
+    /// `pre- and post-war` stays); a space after a
     /// hyphen is removed only between a word or number glued to it and a
     /// number (`pages 5 - 7`, spaced on both sides, stays); a space after a
     /// comma between digits only before a group with a leading zero (`400,
@@ -347,7 +353,17 @@ const R_MONTH: &str = "space inserted after a month abbreviation";
 
 /// Prefixes that are written with a hyphen and never stand alone as a word
 /// (`re -elected` → `re-elected`).
-const HYPHEN_PREFIXES: &[&str] = &["re", "co", "pre", "non", "anti", "multi", "semi", "sub", "mid", "inter", "post", "self", "ex"];
+const HYPHEN_PREFIXES: &[&str] = &[
+    "re", "co", "pre", "non", "anti", "multi", "semi", "sub", "mid", "inter", "post", "self", "ex",
+    // First parts of the compounds of Chinese official English (`on-site`,
+    // `urban-rural`, `Sino-US`): never a word before a spaced-off `-word`.
+    "on", "urban", "sino", "cross", "well", "high", "low", "long", "short", "large", "small", "full", "part",
+];
+
+/// Is `w` one of [`HYPHEN_PREFIXES`] (any case)?
+fn is_hyphen_prefix(w: &str) -> bool {
+    w.len() <= 6 && HYPHEN_PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(w))
+}
 
 
 /// Options of the punctuation pass (`[punctuation]` in rinse.toml).
@@ -1256,8 +1272,29 @@ impl Punctuation {
                     edits.push(Edit::deletion(i + 1..i + 2, P110, Safe, R_INSIDE));
                     return;
                 }
-                // `re -elected`.
-                if i < 3 || b[i - 1] != b' ' || !at(i + 1).is_ascii_lowercase() || letters_fwd(b, i + 1) < 3 {
+                // `Multi- catalyzer`: a prefix glued to the hyphen, then a
+                // space and a lowercase word (not `pre- and post-war`).
+                if i >= 2 && b[i - 1].is_ascii_alphabetic() && at(i + 1) == b' ' && at(i + 2).is_ascii_lowercase() {
+                    let lw = letters_back(b, i);
+                    let s = i - lw;
+                    let rw = letters_fwd(b, i + 2);
+                    let right = &text[i + 2..i + 2 + rw];
+                    let standalone = s == 0 || matches!(b[s - 1], b' ' | b'\n' | b'(' | b'"');
+                    if standalone && rw >= 3 && !matches!(right, "and" | "or" | "nor" | "to" | "the") && is_hyphen_prefix(&text[s..i]) {
+                        edits.push(Edit::deletion(i + 1..i + 2, P110, Safe, R_INSIDE));
+                    }
+                    return;
+                }
+                // `re -elected`, `on -site`, `Urban -Rural`.
+                // (Not an option or a suffix: `on -windows-msvc targets`.)
+                let rl = b[i + 1..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+                let right_ok = at(i + 1).is_ascii_alphabetic()
+                    && b[i + 2..].iter().take_while(|c| c.is_ascii_lowercase()).count() >= 2
+                    && match at(i + 1 + rl) {
+                        b'.' => !at(i + 2 + rl).is_ascii_alphanumeric(),
+                        c => !matches!(c, b'-' | b'_' | b'/' | b'='),
+                    };
+                if i < 3 || b[i - 1] != b' ' || !right_ok {
                     return;
                 }
                 let lw = letters_back(b, i - 1);
@@ -1265,8 +1302,11 @@ impl Punctuation {
                 if lw == 0 || (s > 0 && !matches!(b[s - 1], b' ' | b'\n' | b'(' | b'"')) {
                     return;
                 }
-                let prefix = text[s..i - 1].to_ascii_lowercase();
-                if !HYPHEN_PREFIXES.contains(&prefix.as_str()) {
+                // A capitalized right part only after a capitalized prefix (`Urban -Rural`).
+                if at(i + 1).is_ascii_uppercase() && !b[s].is_ascii_uppercase() {
+                    return;
+                }
+                if !is_hyphen_prefix(&text[s..i - 1]) {
                     return;
                 }
                 edits.push(Edit::deletion(i - 1..i, P110, Safe, R_INSIDE));

@@ -137,10 +137,10 @@ crate::declare_rules! { pass = "sentence_case";
     /// ```
     ///
     /// ## Why review
-    /// The document (its first 64 KB) must be an article: three sentences or more start with
+    /// The document must be an article (judged on its first 64 KB): three sentences or more start with
     /// a capital, more than twice as many as in lowercase (or three inside
     /// paragraphs and none there in lowercase: some translations lowercase
-    /// every paragraph), and no line looks like code (braces, `::`, `=>`, a
+    /// every paragraph), and no line of the whole document looks like code (braces, `::`, `=>`, a
     /// final `;`, an identifier alone), since technical text keeps keywords
     /// lowercase. The line is 100 bytes or more, not the document's first
     /// (a fragment cleaned on its own), starts with no label before a number
@@ -324,7 +324,7 @@ impl Pass for SentenceCase {
         // of C201 (which also fires on a fragment cleaned on its own).
         // (Judged on the document's first 64 KB: enough for an article, and
         // the cost stays bounded on a huge one.)
-        let article = !starts.is_empty() && is_article(&text[..text.floor_char_boundary(ARTICLE_WINDOW)]);
+        let article = !starts.is_empty() && is_article(&text[..text.floor_char_boundary(ARTICLE_WINDOW)]) && !has_code(text);
         for (mut e, no_c204, single_break) in starts {
             if article && !no_c204 {
                 (e.code, e.confidence) = (C204, Review);
@@ -578,6 +578,24 @@ fn is_article(text: &str) -> bool {
     }
     let (upper, lower) = (upper_prose + inner_upper, lower_prose + inner_lower);
     upper >= 3 && (upper > 2 * lower || inner_upper >= 3 && inner_lower == 0)
+}
+
+/// Does `text` hold code anywhere: braces, `::`, `=>`, `();`, or a line
+/// ending in `;` with `(` or `=` in it (byte scans over the whole document)?
+fn has_code(text: &str) -> bool {
+    let b = text.as_bytes();
+    if memchr::memchr2(b'{', b'}', b).is_some() {
+        return true;
+    }
+    if [&b"::"[..], b"=>", b"();"].iter().any(|p| memchr::memmem::find(b, p).is_some()) {
+        return true;
+    }
+    // A statement: `x = f(y);` (a list item ending in `;` is no code).
+    memchr::memchr_iter(b';', b).any(|k| {
+        let at_end = b[k + 1..].iter().find(|c| !matches!(c, b' ' | b'\t' | b'\r')).is_none_or(|&c| c == b'\n');
+        let ls = memchr::memrchr(b'\n', &b[..k]).map_or(0, |x| x + 1);
+        at_end && b[ls..k].iter().any(|&c| matches!(c, b'(' | b'='))
+    })
 }
 
 /// Does `line` look like code: braces, `=>`, `::`, `();`, a `;` at its
