@@ -16,7 +16,7 @@ use crate::fasthash::FxHashSet as HashSet;
 use crate::text::lexicon;
 use crate::text::scan;
 use crate::text::sorted_lines::SortedLines;
-use crate::text::words::{in_address, in_domain, is_pinyin};
+use crate::text::words::{in_address, in_domain, is_pinyin, is_pinyin_syllable};
 use crate::passes::kit::{Context, Pass, Setup};
 
 crate::declare_rules! { pass = "glued_words";
@@ -55,8 +55,9 @@ crate::declare_rules! { pass = "glued_words";
     /// as does a capitalized word glued to `of`, `and` or `the` after it
     /// (`Vice Presidentof Zhejiang`: the left part a dictionary word of five
     /// letters or more), a dictionary word glued to a language or
-    /// nationality (`fluentChinese`), and a title or administrative word
-    /// glued to the capitalized word after it (`DeputyDirector`, `CityOld`).
+    /// nationality (`fluentChinese`), a title or administrative word
+    /// glued to the capitalized word after it (`DeputyDirector`, `CityOld`),
+    /// and a short surname glued to a given name (`LiuLili`).
     ///
     /// ## Example
     /// ```text
@@ -194,6 +195,14 @@ const CAMEL_TITLES: &[&str] = &[
     "deputy", "vice", "director", "secretary", "chairman", "chairwoman", "president", "mayor", "governor", "minister",
     "premier", "professor", "dean", "principal", "county", "city", "province", "prefecture", "district", "town",
     "township", "village", "municipal", "provincial", "committee", "bureau", "ministry", "chief",
+];
+
+/// Chinese surnames of two or three letters, lower case: P302 separates
+/// one from a given name of two syllables glued after it (`LiuLili`).
+const SHORT_SURNAMES: &[&str] = &[
+    "li", "wu", "xu", "hu", "ma", "he", "yu", "lu", "du", "fu", "gu", "ye", "qiu", "liu", "sun", "zhu", "guo", "lin",
+    "luo", "gao", "xie", "han", "tan", "cao", "pan", "cai", "jia", "wei", "xue", "yan", "yao", "fan", "shi", "qin",
+    "ren", "mao", "hou", "bai", "cui", "niu", "hao", "jin", "lei", "tao", "zou", "dai", "wan", "mei",
 ];
 
 const R_GLUED_PINYIN: &str = "space between a Chinese name in pinyin and the word glued to it";
@@ -494,6 +503,14 @@ impl GluedWords {
             }
             return e;
         }
+        if (2..=3).contains(&(at - s)) && b[s].is_ascii_uppercase() && b[s + 1..at].iter().all(u8::is_ascii_lowercase) {
+            let mut e = at + 1;
+            while e < b.len() && b[e].is_ascii_lowercase() {
+                e += 1;
+            }
+            self.surname_camel(b, s, at, e, edits);
+            return e;
+        }
         if at - s < 3 || !b[s..at].iter().all(u8::is_ascii_lowercase) {
             return i + 2;
         }
@@ -550,6 +567,33 @@ impl GluedWords {
             edits.push(Edit::insertion(at, " ", P302, Review, R_GLUED_PINYIN));
         }
         e
+    }
+
+    /// P302 for a short Chinese surname glued to the given name after it
+    /// (`vice president LiuLili`, `QiuGuixi`): the left part one of
+    /// [`SHORT_SURNAMES`], the right one pinyin of two syllables or more
+    /// (`HuaWei`, `LiNing`, `WuXi` have one), neither part nor the whole an
+    /// English word, standing alone.
+    fn surname_camel(&self, b: &[u8], s: usize, at: usize, e: usize, edits: &mut Vec<Edit>) {
+        if e - at < 4 || e - at > 12 || b.get(e).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'@' | b'/' | b'(' | b'-')) {
+            return;
+        }
+        if b.get(e) == Some(&b'.') && b.get(e + 1).is_some_and(u8::is_ascii_alphanumeric) {
+            return;
+        }
+        if s > 0 && !matches!(b[s - 1], b' ' | b'\n' | b'(' | b'"' | b',') {
+            return;
+        }
+        let (Ok(l), Ok(r)) = (std::str::from_utf8(&b[s..at]), std::str::from_utf8(&b[at..e])) else { return };
+        let (l, r) = (l.to_ascii_lowercase(), r.to_ascii_lowercase());
+        if !SHORT_SURNAMES.contains(&l.as_str()) || !is_pinyin(&r) || is_pinyin_syllable(&r) || self.lex.is_word(&r) {
+            return;
+        }
+        let whole = format!("{l}{r}");
+        if self.lex.is_word(&whole) || CLOSED_COMPOUNDS.contains(whole.as_str()) {
+            return;
+        }
+        edits.push(Edit::insertion(at, " ", P302, Review, R_GLUED_PINYIN));
     }
 
     /// P302 for a title or an administrative word glued to the capitalized
@@ -1038,6 +1082,14 @@ mod tests {
             "Canton Fair and Deputy Director of the Centre visited Meishan City Old Asan Scenic Spot and Ganzi Prefecture Zhachenggou Day Hot Spring.\n",
         );
         assert_no_edits("She runs CityPlus.com and the DeanXYZ fund, and a VillageMall_v2 file.\n");
+    }
+
+    #[test]
+    fn splits_a_short_surname_glued_to_a_given_name() {
+        // fixtures/pages/642 (blind6) and 503 (blind3).
+        assert_fixes("The vice president LiuLili and QiuGuixi attended.\n", "The vice president Liu Lili and Qiu Guixi attended.\n");
+        // Brands with a one-syllable second part, and addresses, stay.
+        assert_no_edits("HuaWei, LiNing, WuXi AppTec, XiaoMi, McDonald and LiuLili.com stay.\n");
     }
 
     fn pass() -> GluedWords {

@@ -175,7 +175,7 @@ crate::declare_rules! { pass = "sentence_case";
     /// (`rules/dictionary.txt`), have four letters or more, and be written
     /// capitalized mid-sentence (after a word, a number or a comma) at least
     /// twice, and in lowercase at most twice as often. A lowercase use must
-    /// stand where a name does: after a capitalized word, before one or a
+    /// stand where a name does: after a capitalized word or a comma, before one or a
     /// place noun (`town`, `county`, …), or before `'s`. One inside an
     /// address, a handle or an identifier (next to `.`, `/`, `@`, `_`, `-`)
     /// is left alone. A page that writes a name in lowercase on purpose
@@ -520,7 +520,7 @@ const PLACE_NOUNS: &[&[u8]] = &[
 ];
 
 /// Is the lowercase word `b[s..e]` where a name stands: after a
-/// capitalized word (`East jiangwan`), before a capitalized word or a
+/// capitalized word (`East jiangwan`) or a comma, before a capitalized word or a
 /// place noun (`jiangwan town`), or before a possessive (`linze’s`)?
 fn name_context(b: &[u8], s: usize, e: usize, lex: &Lexicon) -> bool {
     let prev_cap = s >= 2 && b[s - 1] == b' ' && {
@@ -532,7 +532,9 @@ fn name_context(b: &[u8], s: usize, e: usize, lex: &Lexicon) -> bool {
     let possessive = rest.starts_with(b"'s ") || rest.starts_with("\u{2019}s ".as_bytes());
     let next = rest.strip_prefix(b" ").map(|r| &r[..r.iter().take_while(|c| c.is_ascii_alphabetic()).count()]);
     let next_name = next.is_some_and(|w| w.len() >= 2 && (w[0].is_ascii_uppercase() || PLACE_NOUNS.contains(&w)));
-    prev_cap || possessive || next_name
+    // After a comma: a clause starts with the name (`in recent years, linze to implement`).
+    let after_comma = s >= 2 && b[s - 1] == b' ' && b[s - 2] == b',';
+    prev_cap || after_comma || possessive || next_name
 }
 
 /// Bytes of a document [`is_article`] looks at.
