@@ -790,10 +790,13 @@ mod tests {
     fn the_word_evidence_counts_non_overlapping_the() {
         // ` the ` is found left to right without overlap: in `the the General`
         // the second `the` is not seen, in `the the the General` the third is.
-        assert_no_edits("He met the the General Secretary. In spring, when flowers blossomed, The General Secretary visited.");
-        assert_eq!(
-            edit_count("He met the the the General Secretary. In spring, when flowers blossomed, The General Secretary visited.", "C102"),
-            1
+        // (P306 would take the doubled `the` off first: only C102 here.)
+        let s = "He met the the General Secretary. In spring, when flowers blossomed, The General Secretary visited.";
+        assert_fixes_with(&["C102"], s, s);
+        assert_fixes_with(
+            &["C102"],
+            "He met the the the General Secretary. In spring, when flowers blossomed, The General Secretary visited.",
+            "He met the the the General Secretary. In spring, when flowers blossomed, the General Secretary visited.",
         );
     }
 

@@ -16,7 +16,7 @@ use crate::fasthash::FxHashSet as HashSet;
 use crate::text::lexicon;
 use crate::text::scan;
 use crate::text::sorted_lines::SortedLines;
-use crate::text::words::{in_address, in_domain, is_pinyin, is_pinyin_syllable};
+use crate::text::words::{code_marks, code_within, in_address, in_domain, is_pinyin, is_pinyin_syllable};
 use crate::passes::kit::{Context, Pass, Setup};
 
 crate::declare_rules! { pass = "glued_words";
@@ -70,7 +70,7 @@ crate::declare_rules! { pass = "glued_words";
     ///
     /// ## Keeps
     /// ```text
-    /// He went online with a smartphone in Henan, Anhui and henan, anhui or wuhan, and the wholesalemarket.
+    /// He went online with a smartphone in Henan, Anhui and henan, anhui or wuhan.
     /// Visit www.tothe.com or run make_tothe and projectprogress.
     /// ```
     ///
@@ -120,11 +120,11 @@ crate::declare_rules! { pass = "glued_words";
     ///
     /// ## Example
     /// ```text
-    /// He went tothe site forthe talks ofthe day, and this meetingwill lead to jointstudent programmes.
+    /// He went tothe site forthe talks ofthe day, and thelackofprofessionalshas become clear.
     /// ```
     /// Becomes:
     /// ```text
-    /// He went tothe site forthe talks ofthe day, and this meeting will lead to joint student programmes.
+    /// He went tothe site forthe talks ofthe day, and the lack of professionals has become clear.
     /// ```
     ///
     /// ## Keeps
@@ -143,6 +143,66 @@ crate::declare_rules! { pass = "glued_words";
     /// once nearby. A name glued to a verb needs a verb in `-ed` of six
     /// letters or more.
     P303 = ("glued-words-in-damaged-text", Review, true, "space between words glued in text that shows glue damage nearby");
+    /// ## What it fixes
+    /// Two content words glued by a removed HTML span with no other glue
+    /// nearby (`teachersinvolved`, `personneloffice`, `animalscience`,
+    /// `characteristicadvantage`): a space goes between them.
+    ///
+    /// ## Example
+    /// ```text
+    /// The number of students and teachersinvolved is the largest, and the personneloffice was there.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// The number of students and teachers involved is the largest, and the personnel office was there.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// The toolchain, the codebase and the carmaker stay, as do towelcome, breakthough and interoperating.
+    /// A lockfile is a file: the lockfile pins versions.
+    /// Call read_lockfile() or set lockfile = true.
+    /// ```
+    ///
+    /// ## Why review
+    /// The token (eight letters or more, standing alone) must split in
+    /// exactly one way into two words of `rules/dictionary.txt` (`towelcome`
+    /// also reads `to welcome`: left alone), both of four letters or more
+    /// and neither a closed-class word, a prefix (`inter`, `over`) or a
+    /// suffix (`less`, `ship`). The joined form must be in none of the
+    /// dictionaries, including 10,000 compounds of web English
+    /// (`rules/web_compounds.txt`: `toolchain`, `codebase`), must not be
+    /// one letter away from a word (`breakthough`), must be written once
+    /// nearby, on a line of prose (eight words or more, not first on it),
+    /// and no code may stand around it. A compound too new for
+    /// every list could still be split: an editor should look.
+    P305 = ("glued-content-words", Review, true, "space between two content words glued across an HTML boundary");
+    /// ## What it fixes
+    /// A closed-class word written twice in a row (`the the`, `and and`,
+    /// `of of`), as left when a scraper joins two text nodes that both
+    /// carry the word: the second goes.
+    ///
+    /// ## Example
+    /// ```text
+    /// He attended the the summit, and and held talks with the head of of the delegation.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// He attended the summit, and held talks with the head of the delegation.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// He said that that was all he had had, and what it is is clear.
+    /// Use `the the` in a test, or x = and and y.
+    /// ```
+    ///
+    /// ## Why review
+    /// Only words that never stand twice in a row in correct English
+    /// (`the`, `a`, `an`, `and`, `of`, `to`, `for`, `with`, `from`, `are`,
+    /// `was`, `were`); not `that`, `had`, `is`, `in`, `on`, which may. No
+    /// code may stand around the pair.
+    P306 = ("doubled-word", Review, true, "closed-class word written twice removed");
 }
 
 const R_GLUED_CAPITAL: &str = "space between a closed-class word and the capitalized word glued to it";
@@ -229,6 +289,33 @@ const R_GLUED: &str = "space between words glued across an HTML boundary";
 static CLOSED_COMPOUNDS: std::sync::LazyLock<SortedLines<'static>> =
     std::sync::LazyLock::new(|| SortedLines::new(include_str!("../../rules/closed_compounds.txt")));
 
+/// Compounds of web English the dictionaries lack (`toolchain`): P305
+/// never splits them.
+static WEB_COMPOUNDS: std::sync::LazyLock<SortedLines<'static>> =
+    std::sync::LazyLock::new(|| SortedLines::new(include_str!("../../rules/web_compounds.txt")));
+
+/// Words that open compounds as prefixes (`interoperating`): never a left
+/// half for P305.
+const PREFIX_WORDS: &[&str] = &[
+    "inter", "intra", "over", "under", "super", "counter", "ultra", "hyper", "extra", "trans", "fore", "mega", "mini",
+    "micro", "macro", "multi", "semi", "anti", "post", "self", "cross", "after", "back", "down", "with", "some", "mono",
+    "poly", "auto", "tele", "bio", "geo", "para", "pseudo", "neo", "proto", "retro", "meta",
+];
+
+/// Words that close compounds as suffixes (`goalless`): never a right half
+/// for P305.
+const SUFFIX_WORDS: &[&str] = &[
+    "less", "ness", "ship", "like", "wise", "ward", "wards", "fold", "hood", "able", "ment", "wide", "proof", "free",
+    "some", "worthy", "side", "ways", "where", "ever", "self", "land", "fully",
+];
+
+const R_GLUED_CONTENT: &str = "space between two content words glued across an HTML boundary";
+
+/// Words P306 takes off when written twice in a row.
+const DOUBLED: &[&str] = &["the", "a", "an", "and", "of", "to", "for", "with", "from", "are", "was", "were"];
+
+const R_DOUBLED: &str = "closed-class word written twice removed";
+
 /// Right halves that follow a longer word (five letters or more):
 /// `studentsher`, `hectareswith`.
 const LATE_RIGHT: &[&str] = &["her", "his", "our", "with", "for"];
@@ -285,11 +372,15 @@ impl GluedWords {
 impl Pass for GluedWords {
     fn run(&self, text: &str, cx: &mut Context) -> Vec<Edit> {
         let mut edits = Vec::new();
-        let mut noted = std::mem::take(cx.memo.entry("glued_words").or_default());
+        let mut noted = Notes { tokens: std::mem::take(cx.memo.entry("glued_words").or_default()), code: None };
         let Some(dirty) = &cx.dirty else {
             self.scan(text, 0..text.len(), &mut edits, &mut noted);
+            doubled(text, 0..text.len(), &mut edits);
             return self.keep_notes(cx, noted, edits);
         };
+        for r in dirty {
+            doubled(text, r.clone(), &mut edits);
+        }
         // P303 weighs the glue shown within EVIDENCE_REACH of a token, and
         // a change can add some (a mark fixed next to a glued token makes it
         // a candidate): around a changed line that now shows any (a loose
@@ -327,12 +418,34 @@ impl Pass for GluedWords {
     }
 }
 
+/// The tokens a run noted (their decision weighs the text around them),
+/// and where the document holds code (found once a run, when P305 first
+/// needs it).
+struct Notes {
+    tokens: Vec<String>,
+    code: Option<Vec<usize>>,
+}
+
+impl std::ops::Deref for Notes {
+    type Target = Vec<String>;
+    fn deref(&self) -> &Vec<String> {
+        &self.tokens
+    }
+}
+
+impl std::ops::DerefMut for Notes {
+    fn deref_mut(&mut self) -> &mut Vec<String> {
+        &mut self.tokens
+    }
+}
+
 /// More noted tokens than this and a later round scans around changes in
 /// full instead of searching for them.
 const MAX_NOTED: usize = 512;
 
 impl GluedWords {
-    fn keep_notes(&self, cx: &mut Context, mut noted: Vec<String>, edits: Vec<Edit>) -> Vec<Edit> {
+    fn keep_notes(&self, cx: &mut Context, noted: Notes, edits: Vec<Edit>) -> Vec<Edit> {
+        let mut noted = noted.tokens;
         noted.sort_unstable();
         noted.dedup();
         cx.memo.insert("glued_words", noted);
@@ -340,7 +453,7 @@ impl GluedWords {
     }
 
     /// The noted tokens where they stand alone in `ranges`, checked again.
-    fn recheck(&self, text: &str, ranges: &[std::ops::Range<usize>], edits: &mut Vec<Edit>, noted: &mut Vec<String>) {
+    fn recheck(&self, text: &str, ranges: &[std::ops::Range<usize>], edits: &mut Vec<Edit>, noted: &mut Notes) {
         let Ok(ac) = aho_corasick::AhoCorasick::new(noted.iter()) else { return };
         let b = text.as_bytes();
         let mut found = Vec::new();
@@ -398,7 +511,7 @@ impl GluedWords {
     /// skipped a block at a time.
     /// Returns whether the range shows any glue P303 weighs: an edit, or a
     /// loose token that cuts into words.
-    fn scan(&self, text: &str, range: std::ops::Range<usize>, edits: &mut Vec<Edit>, noted: &mut Vec<String>) -> bool {
+    fn scan(&self, text: &str, range: std::ops::Range<usize>, edits: &mut Vec<Edit>, noted: &mut Notes) -> bool {
         let first = edits.len();
         let mut loose = Vec::new();
         self.scan_tokens(text, range, edits, noted, &mut loose);
@@ -406,7 +519,7 @@ impl GluedWords {
         edits.len() > first || cuts
     }
 
-    fn scan_tokens(&self, text: &str, range: std::ops::Range<usize>, edits: &mut Vec<Edit>, noted: &mut Vec<String>, loose: &mut Vec<Loose>) {
+    fn scan_tokens(&self, text: &str, range: std::ops::Range<usize>, edits: &mut Vec<Edit>, noted: &mut Notes, loose: &mut Vec<Loose>) {
         let bt = &text.as_bytes()[..range.end];
         let mut p = range.start;
         let (mut l, mut u) = scan::case_masks_at(bt, p);
@@ -624,7 +737,7 @@ impl GluedWords {
     /// P302 for the capitalized token `text[s..e]`: a number word glued to
     /// a plural (`Threeitems of investment`), as [`GluedWords::split`] does
     /// for lowercase tokens.
-    fn number_glue(&self, text: &str, s: usize, e: usize, edits: &mut Vec<Edit>, noted: &mut Vec<String>) {
+    fn number_glue(&self, text: &str, s: usize, e: usize, edits: &mut Vec<Edit>, noted: &mut Notes) {
         let b = text.as_bytes();
         if s > 0 && !matches!(b[s - 1], b' ' | b'\n' | b'(' | b'"') || b.get(e) != Some(&b' ') {
             return;
@@ -698,7 +811,7 @@ impl GluedWords {
     /// around it).
     /// Returns whether the token was split or can never be (so P303 need
     /// not look at it).
-    fn lowercase_token(&self, text: &str, s: usize, e: usize, edits: &mut Vec<Edit>, noted: &mut Vec<String>) -> bool {
+    fn lowercase_token(&self, text: &str, s: usize, e: usize, edits: &mut Vec<Edit>, noted: &mut Notes) -> bool {
         let b = text.as_bytes();
         let before = if s > 0 { b[s - 1] } else { b' ' };
         let after = b.get(e).copied().unwrap_or(b' ');
@@ -732,6 +845,75 @@ impl GluedWords {
             }
             edits.push(Edit::insertion(s + k, " ", P302, Review, R_GLUED_LOWER));
             return true;
+        }
+        if let Some(k) = self.content_split(w, splits) {
+            if memchr::memmem::find_iter(near.as_bytes(), w.as_bytes()).nth(1).is_some() || code_near(b, s, e) || !in_prose(b, s, e) {
+                return true;
+            }
+            // No code within NEARBY (so a change that adds some is near
+            // enough for a later round to look at the token again).
+            let marks = noted.code.get_or_insert_with(|| code_marks(text));
+            if code_within(marks, s, e, NEARBY) {
+                return true;
+            }
+            edits.push(Edit::insertion(s + k, " ", P305, Review, R_GLUED_CONTENT));
+            return true;
+        }
+        false
+    }
+
+    /// P305's split of the lowercase `w` (not a word), as the offset of the
+    /// right half, among the `splits` [`GluedWords::word_splits`] found: the
+    /// only one, into two content words of four letters or more, with `w`
+    /// in no list of compounds and not one letter away from a word.
+    fn content_split(&self, w: &str, splits: u32) -> Option<usize> {
+        if w.len() < 8 || splits.count_ones() != 1 {
+            return None;
+        }
+        let k = splits.trailing_zeros() as usize;
+        let (l, r) = (&w[..k], &w[k..]);
+        let content = |x: &str| x.len() >= 4 && !self.lex.function.contains(x);
+        if l == r || !content(l) || !content(r) || PREFIX_WORDS.contains(&l) || SUFFIX_WORDS.contains(&r) || WEB_COMPOUNDS.contains(w) {
+            return None;
+        }
+        (!self.near_word(w)).then_some(k)
+    }
+
+    /// Is the lowercase `w` (at most 30 letters) one letter added, dropped
+    /// or changed away from a word (`breakthough`, a typo of
+    /// `breakthrough`; `uppercased`, an inflection of `uppercase`)?
+    fn near_word(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let mut buf = [0u8; 32];
+        let known = |x: &[u8]| {
+            std::str::from_utf8(x).is_ok_and(|x| self.lex.is_word(x) || CLOSED_COMPOUNDS.contains(x) || WEB_COMPOUNDS.contains(x))
+        };
+        for i in 0..b.len() {
+            // Dropped at byte i (`uppercased`: `uppercase` and a suffix).
+            buf[..i].copy_from_slice(&b[..i]);
+            buf[i..b.len() - 1].copy_from_slice(&b[i + 1..]);
+            if known(&buf[..b.len() - 1]) {
+                return true;
+            }
+        }
+        for i in 0..=b.len() {
+            for c in b'a'..=b'z' {
+                // Added before byte i.
+                buf[..i].copy_from_slice(&b[..i]);
+                buf[i] = c;
+                buf[i + 1..=b.len()].copy_from_slice(&b[i..]);
+                if known(&buf[..=b.len()]) {
+                    return true;
+                }
+                // Changed at byte i.
+                if i < b.len() && c != b[i] {
+                    buf[..b.len()].copy_from_slice(b);
+                    buf[i] = c;
+                    if known(&buf[..b.len()]) {
+                        return true;
+                    }
+                }
+            }
         }
         false
     }
@@ -1020,6 +1202,60 @@ impl PairSet {
     }
 }
 
+/// P306 on the pairs that start in `range`: `w w` (a word of [`DOUBLED`],
+/// the first copy maybe capitalized) with no letter, digit or code mark on
+/// either side.
+fn doubled(text: &str, range: std::ops::Range<usize>, edits: &mut Vec<Edit>) {
+    let b = text.as_bytes();
+    let end_at = (range.end + 16).min(b.len());
+    let mut pair = [0u8; 16];
+    for w in DOUBLED {
+        let n = w.len();
+        pair[..n].copy_from_slice(w.as_bytes());
+        pair[n] = b' ';
+        pair[n + 1..=2 * n].copy_from_slice(w.as_bytes());
+        for capital in [false, true] {
+            pair[0] = if capital { w.as_bytes()[0].to_ascii_uppercase() } else { w.as_bytes()[0] };
+            let needle = &pair[..=2 * n];
+            for k in memchr::memmem::find_iter(&b[range.start..end_at], needle) {
+                let at = range.start + k;
+                let end = at + needle.len();
+                if at >= range.end {
+                    break;
+                }
+                let edge = |c: u8| !c.is_ascii_alphanumeric() && !matches!(c, b'`' | b'_' | b'\'' | b'-' | b'"');
+                if (at == 0 || edge(b[at - 1])) && b.get(end).is_none_or(|&c| edge(c)) && !code_near(b, at, end) {
+                    edits.push(Edit::deletion(at + n..end, P306, Review, R_DOUBLED));
+                }
+            }
+        }
+    }
+}
+
+/// Does `b[s..e]` stand inside a line of prose: after another word on its
+/// line, on a line of eight words or more (a table cell or a list of
+/// terms is not)? Looks at most 400 bytes each way.
+fn in_prose(b: &[u8], s: usize, e: usize) -> bool {
+    let from = s.saturating_sub(400);
+    let lo = memchr::memrchr(b'\n', &b[from..s]).map_or(from, |k| from + k + 1);
+    let end = (e + 400).min(b.len());
+    let hi = memchr::memchr(b'\n', &b[e..end]).map_or(end, |k| e + k);
+    let words = |x: &[u8]| x.split(|c| c.is_ascii_whitespace()).filter(|w| w.iter().any(u8::is_ascii_alphabetic)).count();
+    words(&b[lo..s]) >= 1 && words(&b[lo..hi]) >= 8
+}
+
+/// Does code stand within a few words of `b[s..e]` on its line (braces,
+/// `=`, `_`, backticks, `<>`, `::`, `()`)?
+fn code_near(b: &[u8], s: usize, e: usize) -> bool {
+    let lo = memchr::memrchr(b'\n', &b[s.saturating_sub(160)..s]).map_or(s.saturating_sub(160), |k| s.saturating_sub(160) + k + 1);
+    let end = (e + 160).min(b.len());
+    let hi = memchr::memchr(b'\n', &b[e..end]).map_or(end, |k| e + k);
+    let around = &b[lo..hi];
+    around.iter().any(|c| matches!(c, b'{' | b'}' | b'=' | b'_' | b'`' | b'<' | b'>' | b'\\' | b'|'))
+        || memchr::memmem::find(around, b"::").is_some()
+        || memchr::memmem::find(around, b"()").is_some()
+}
+
 /// How far around a glued token (bytes each way) the document is searched
 /// for the same token or its two words written apart.
 const NEARBY: usize = 32 * 1024;
@@ -1112,7 +1348,15 @@ mod tests {
     fn keeps_words_pinyin_and_ambiguous_splits() {
         assert_pass_keeps(&pass(), "in henan, anhui, wuhan and hubei, online and offline, a smartphone");
         assert_pass_fixes(&pass(), "the towelcome desk", "the to welcome desk");
+        assert_pass_fixes(
+            &pass(),
+            "He saw the projectprogress of the site and the new wholesalemarket there.",
+            "He saw the project progress of the site and the new wholesale market there.",
+        );
         assert_pass_keeps(&pass(), "the projectprogress and wholesalemarket");
+        assert_pass_keeps(&pass(), "the projectprogress and the projectprogress");
+        assert_pass_keeps(&pass(), "the toolchain, codebase, carmaker, breakthough, interoperating and goalless");
+        assert_pass_keeps(&pass(), "call read_lockfile() or set lockfile = true; see `lockfile` and <lockfile>");
         assert_pass_keeps(&pass(), "see www.tothe.com, make_tothe, tothe.rs and foo.tothe");
         assert_pass_keeps(&pass(), "grassroots grassroots and wordx wordx");
         assert_pass_keeps(&pass(), "income, within, nonetheless, cannot, became, inbound");
@@ -1213,7 +1457,7 @@ mod tests {
     #[test]
     fn splits_longer_glue_only_where_the_text_shows_glue_damage() {
         // Alone, two content words run together may be a compound.
-        assert_pass_keeps(&pass(), "The meetingwill lead to a jointstudent programme with the toolchain.");
+        assert_pass_keeps(&pass(), "The codebase will lead to a toolchain programme with the carmaker.");
         // Next to three other glued words they are split.
         assert_pass_fixes(
             &pass(),
@@ -1249,19 +1493,19 @@ mod tests {
         // Round 0: `projectprogress` is noted (it splits into two words) but
         // stays, as `project progress` is not written apart yet.
         let filler = "Some words here.\n".repeat(50);
-        let before = format!("The projectprogress went well.\n{filler}We saw the project plan.\n");
+        let before = format!("The codebase went well.\n{filler}We saw the code plan.\n");
         let mut cx = Context::default();
         assert!(p.run(&before, &mut cx).is_empty());
-        assert_eq!(cx.memo["glued_words"], vec!["projectprogress".to_string()]);
+        assert_eq!(cx.memo["glued_words"], vec!["codebase".to_string()]);
         // A later pass wrote `project progress` on the last line: a later
         // round looks only there, and still finds the token lines away.
-        let after = format!("The projectprogress went well.\n{filler}We saw the project progress.\n");
+        let after = format!("The codebase went well.\n{filler}We saw the code base.\n");
         let last = after.rfind("We saw").unwrap();
         cx.round = 1;
         cx.dirty = Some(vec![last..after.len()]);
         let edits = p.run(&after, &mut cx);
         assert_eq!(edits.len(), 1, "{edits:?}");
-        assert_eq!(edits[0].range.start, "The project".len());
+        assert_eq!(edits[0].range.start, "The code".len());
     }
 
     #[test]

@@ -209,6 +209,55 @@ crate::declare_rules! { pass = "quotes";
     /// on a line without TeX or wiki quotes: English never doubles an
     /// apostrophe there.
     P207 = ("doubled-apostrophe", Safe, true, "apostrophe escaped twice made single");
+    /// ## What it fixes
+    /// A straight double quote written for an apostrophe, between a word
+    /// and the end of a possessive or contraction (`Jiangsu"s future`,
+    /// `Let"s go`, `don"t`), where it pairs with no other quote.
+    ///
+    /// ## Example
+    /// ```text
+    /// At this year"s summit, Let"s look at Jiangsu"s "future plans".
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// At this year's summit, Let's look at Jiangsu's "future plans".
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// He praised "Made in China"s rise, and the 21"s screen.
+    /// ```
+    ///
+    /// ## Why safe
+    /// Only a quote between a letter and `s`, `t`, `ll`, `re`, `ve`, `d` or
+    /// `m` with no letter after, and only when the line's other straight
+    /// quotes pair up without it: read as a quote, it would leave one
+    /// unpaired.
+    P208 = ("quote-for-apostrophe", Safe, true, "double quote written for an apostrophe");
+    /// ## What it fixes
+    /// A quotation that ends in a period before its attribution: the period
+    /// becomes a comma (`stories.” said Li` → `stories,” said Li`).
+    ///
+    /// ## Example
+    /// ```text
+    /// “We will tell their stories.” said Rong, and "It works." he added.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// “We will tell their stories,” said Rong, and "It works," he added.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// “We will go.” Said to be the first, it was. No: “Go.” She said so, in the “U.S.” said Li.
+    /// ```
+    ///
+    /// ## Why review
+    /// Only a period right before a closing quote that a lowercase
+    /// attribution follows (`said`, `says`, `added`, `noted`, ... alone or
+    /// after `he`, `she`, `they`, `it`), which English punctuates with a
+    /// comma. An abbreviation ending the quotation (`U.S.`) is left alone.
+    P209 = ("period-before-attribution", Review, true, "period before a quotation's attribution becomes a comma");
 }
 
 const R_CONTRACTION: &str = "apostrophe of a negative contraction restored";
@@ -389,6 +438,7 @@ fn possessives() -> (Vec<String>, Vec<String>) {
 
 const R_GLUED: &str = "space inserted outside a quote glued to a word";
 const R_TURNED: &str = "curly quote turned the right way";
+const R_QUOTE_APOSTROPHE: &str = "double quote written for an apostrophe";
 const R_APOSTROPHE: &str = "closing quote between a word and `s` is an apostrophe";
 const R_INSIDE: &str = "space just inside a quotation removed";
 
@@ -513,9 +563,54 @@ impl Pass for Quotes {
             self.possessives(text, r.clone(), &mut edits);
             loose_apostrophes(text, r.clone(), self.function, &mut edits);
             lost_contractions(text, r.clone(), &mut edits);
-            doubled_apostrophes(text, r, &mut edits);
+            doubled_apostrophes(text, r.clone(), &mut edits);
+            attribution_commas(b, r, &mut edits);
         }
         edits
+    }
+}
+
+/// Verbs of attribution after a quotation (`“…,” said Li`).
+const ATTRIBUTION: &[&str] = &[
+    "said", "says", "added", "adds", "noted", "notes", "stressed", "explained", "asked", "remarked", "commented",
+    "emphasized", "emphasised", "told", "continued", "concluded", "declared", "replied", "recalled",
+];
+
+const R_ATTRIBUTION: &str = "period before a quotation's attribution becomes a comma";
+
+/// P209 in `range`: `.”` or `."` then a space and a lowercase attribution
+/// (`said Li`, `he added`).
+fn attribution_commas(b: &[u8], range: std::ops::Range<usize>, edits: &mut Vec<Edit>) {
+    let hay = &b[range.clone()];
+    for k in memchr::memchr_iter(b'.', hay) {
+        let p = range.start + k;
+        let ql = if b.get(p + 1) == Some(&b'"') {
+            1
+        } else if b[p + 1..].starts_with(RDQ.as_bytes()) {
+            RDQ.len()
+        } else {
+            continue;
+        };
+        // An abbreviation or initial ends the quotation (`U.S.`, `Co.`).
+        let word = b[..p].iter().rev().take_while(|c| c.is_ascii_alphanumeric()).count();
+        if word < 2 || p > word && b[p - word - 1] == b'.' || b[p - word].is_ascii_uppercase() && word <= 3 {
+            continue;
+        }
+        let rest = &b[p + 1 + ql..];
+        if rest.first() != Some(&b' ') {
+            continue;
+        }
+        let mut next = &rest[1..];
+        for pronoun in ["he ", "she ", "they ", "it ", "we "] {
+            if next.starts_with(pronoun.as_bytes()) {
+                next = &next[pronoun.len()..];
+                break;
+            }
+        }
+        let verb = next.iter().take_while(|c| c.is_ascii_lowercase()).count();
+        if verb > 0 && next.get(verb).is_none_or(|c| !c.is_ascii_alphanumeric()) && ATTRIBUTION.contains(&std::str::from_utf8(&next[..verb]).unwrap_or("")) {
+            edits.push(Edit::replacement(p..p + 1, ",", P209, Review, R_ATTRIBUTION));
+        }
     }
 }
 
@@ -587,6 +682,27 @@ fn loose_side(b: &[u8], o: usize, c: usize, ql: usize) -> Option<Edit> {
 
 /// Straight quotes of one line, at byte offsets `qs`.
 fn straight_line(b: &[u8], qs: &[usize], edits: &mut Vec<Edit>) {
+    // `Jiangsu"s`, `Let"s`: a quote that would leave one unpaired, between
+    // a letter and the end of a possessive or contraction, is an apostrophe.
+    let apostrophe = |&q: &usize| q > 0 && b[q - 1].is_ascii_alphabetic() && contraction(&b[q + 1..]);
+    let apostrophes = qs.iter().filter(|q| apostrophe(q)).count();
+    if apostrophes > 0 && (qs.len() - apostrophes).is_multiple_of(2) {
+        let rest: Vec<usize> = qs.iter().copied().filter(|q| !apostrophe(q)).collect();
+        // Only if the rest pair up: each opening quote after a space or at
+        // the line start, each closing one before a boundary.
+        let pairs_ok = rest.chunks(2).all(|p| {
+            (p[0] == 0 || !word_byte(b[p[0] - 1])) && outside_ok(b.get(p[1] + 1)) && p[1] > p[0] + 1
+        });
+        if pairs_ok {
+            for &q in qs.iter().filter(|q| apostrophe(q)) {
+                edits.push(Edit::replacement(q..q + 1, "'", P208, Safe, R_QUOTE_APOSTROPHE));
+            }
+            if !rest.is_empty() {
+                straight_line(b, &rest, edits);
+            }
+            return;
+        }
+    }
     if qs.is_empty() || !qs.len().is_multiple_of(2) {
         return;
     }

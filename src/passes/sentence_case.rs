@@ -15,7 +15,7 @@ use crate::text::script::is_han;
 use crate::passes::kit::{Context, Pass, Setup};
 use crate::fasthash::FxHashMap as HashMap;
 use crate::text::scan::Capitals;
-use crate::text::words::{is_pinyin, is_pinyin_syllable, letters_fwd};
+use crate::text::words::{has_code, is_pinyin, is_pinyin_syllable, letters_fwd};
 
 crate::declare_rules! { pass = "sentence_case";
     /// ## What it fixes
@@ -580,24 +580,6 @@ fn is_article(text: &str) -> bool {
     }
     let (upper, lower) = (upper_prose + inner_upper, lower_prose + inner_lower);
     upper >= 3 && (upper > 2 * lower || inner_upper >= 3 && inner_lower == 0)
-}
-
-/// Does `text` hold code anywhere: braces, `::`, `=>`, `();`, or a line
-/// ending in `;` with `(` or `=` in it (byte scans over the whole document)?
-fn has_code(text: &str) -> bool {
-    let b = text.as_bytes();
-    if memchr::memchr2(b'{', b'}', b).is_some() {
-        return true;
-    }
-    if [&b"::"[..], b"=>", b"();"].iter().any(|p| memchr::memmem::find(b, p).is_some()) {
-        return true;
-    }
-    // A statement: `x = f(y);` (a list item ending in `;` is no code).
-    memchr::memchr_iter(b';', b).any(|k| {
-        let at_end = b[k + 1..].iter().find(|c| !matches!(c, b' ' | b'\t' | b'\r')).is_none_or(|&c| c == b'\n');
-        let ls = memchr::memrchr(b'\n', &b[..k]).map_or(0, |x| x + 1);
-        at_end && b[ls..k].iter().any(|&c| matches!(c, b'(' | b'='))
-    })
 }
 
 /// Does `line` look like code: braces, `=>`, `::`, `();`, a `;` at its

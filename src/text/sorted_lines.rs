@@ -63,4 +63,17 @@ mod tests {
         assert!(words.iter().all(|w| s.contains(w)));
         assert!(s.contains("hereof") && s.contains("fallback") && !s.contains("tothe") && !s.contains("studentsher"));
     }
+
+    #[test]
+    fn web_compounds_file_is_sorted_lowercase_and_searchable() {
+        let text = include_str!("../../rules/web_compounds.txt");
+        let body = text.split_once("[words]\n").expect("a [words] line").1;
+        let words: Vec<&str> = body.lines().collect();
+        assert!(words.len() > 1000);
+        assert!(words.windows(2).all(|p| p[0] < p[1]), "sorted, no repeats");
+        assert!(words.iter().all(|w| w.len() >= 8 && w.bytes().all(|c| c.is_ascii_lowercase())));
+        let s = SortedLines::new(text);
+        assert!(words.iter().all(|w| s.contains(w)));
+        assert!(s.contains("toolchain") && s.contains("codebase") && !s.contains("teachersinvolved") && !s.contains("personneloffice"));
+    }
 }

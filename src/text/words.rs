@@ -147,6 +147,69 @@ pub fn is_pinyin(w: &str) -> bool {
     reach[b.len()]
 }
 
+/// Does `text` hold code anywhere: braces, `::`, `=>`, `();`, or a line
+/// ending in `;` with `(` or `=` in it (byte scans over the whole document)?
+pub fn has_code(text: &str) -> bool {
+    let b = text.as_bytes();
+    if memchr::memchr2(b'{', b'}', b).is_some() {
+        return true;
+    }
+    if [&b"::"[..], b"=>", b"();"].iter().any(|p| memchr::memmem::find(b, p).is_some()) {
+        return true;
+    }
+    // A statement: `x = f(y);` (a list item ending in `;` is no code).
+    memchr::memchr_iter(b';', b).any(|k| {
+        statement_end(b, k)
+    })
+}
+
+/// Is the `;` at `b[k]` the end of a statement: last on its line, with `(`
+/// or `=` before it on the line?
+fn statement_end(b: &[u8], k: usize) -> bool {
+    let at_end = b[k + 1..].iter().find(|c| !matches!(c, b' ' | b'\t' | b'\r')).is_none_or(|&c| c == b'\n');
+    at_end && {
+        let ls = memchr::memrchr(b'\n', &b[..k]).map_or(0, |x| x + 1);
+        b[ls..k].iter().any(|&c| matches!(c, b'(' | b'='))
+    }
+}
+
+/// Where `text` holds code (the marks [`has_code`] looks for), sorted and
+/// thinned: every mark lies less than `2 * CODE_MARK_GRAIN` bytes after a
+/// listed position, and listed positions stand `CODE_MARK_GRAIN` apart or
+/// more. One scan per kind of mark; the list stays small on any input.
+pub fn code_marks(text: &str) -> Vec<usize> {
+    fn thin(marks: impl Iterator<Item = usize>, out: &mut Vec<usize>) {
+        let mut last: Option<usize> = None;
+        for m in marks {
+            if last.is_none_or(|l| m >= l + CODE_MARK_GRAIN) {
+                last = Some(m);
+                out.push(m);
+            }
+        }
+    }
+    let b = text.as_bytes();
+    let mut marks = Vec::new();
+    thin(memchr::memchr2_iter(b'{', b'}', b), &mut marks);
+    for p in [&b"::"[..], b"=>", b"();"] {
+        thin(memchr::memmem::find_iter(b, p), &mut marks);
+    }
+    thin(memchr::memchr_iter(b';', b).filter(|&k| statement_end(b, k)), &mut marks);
+    marks.sort_unstable();
+    let mut out = Vec::new();
+    thin(marks.into_iter(), &mut out);
+    out
+}
+
+/// See [`code_marks`].
+pub const CODE_MARK_GRAIN: usize = 1024;
+
+/// Is there a code mark of `marks` ([`code_marks`]) within `reach` bytes
+/// of `s..e`?
+pub fn code_within(marks: &[usize], s: usize, e: usize, reach: usize) -> bool {
+    let lo = marks.partition_point(|&m| m + 2 * CODE_MARK_GRAIN + reach < s);
+    marks.get(lo).is_some_and(|&m| m <= e + reach)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -329,8 +329,19 @@ impl Classifier {
         let any_sep = memchr::memchr3(b'>', 0xBB, 0xBA, bytes).is_some() || memchr::memchr2(0x92, 0x9E, bytes).is_some();
         if any_sep && try_kind(Kind::Path) {
             let (lead, trail) = shape::path_edges(t);
-            // `> Government > News`: cut off after its home, still a path.
-            let tail = lead.then(|| shape::path_segments(&t[t.char_indices().nth(1).map_or(t.len(), |(i, _)| i)..])).flatten();
+            // `> Government > News`: cut off after its home, still a path
+            // (`>>Home >City Guide`: every leading separator goes).
+            let seps = ['>', '»', '›', '→', '＞'];
+            let bare = t.trim_start_matches(seps);
+            let tail = if !lead {
+                None
+            } else if t.len() - bare.len() == t.chars().next().map_or(0, char::len_utf8) {
+                shape::path_segments(bare)
+            } else {
+                // Two marks or more open it: only before a home name.
+                shape::path_segments(bare.trim_start())
+                    .filter(|s| s.first().is_some_and(|h| self.paths.iter().any(|(_, homes)| homes.contains(&h.to_lowercase()))))
+            };
             if let Some(mut segs) = tail.or_else(|| shape::path_segments(t)) {
                 // `Position:Home > Company News`: a label before the home name.
                 if let Some(home) = segs.first().copied().and_then(shape::after_label) {
