@@ -16,7 +16,7 @@ use crate::fasthash::FxHashSet as HashSet;
 use crate::text::lexicon;
 use crate::text::scan;
 use crate::text::sorted_lines::SortedLines;
-use crate::text::words::{code_marks, code_within, in_address, in_domain, is_pinyin, is_pinyin_syllable};
+use crate::text::words::{code_marks, code_near, code_within, in_address, in_domain, in_prose, is_pinyin, is_pinyin_syllable};
 use crate::passes::kit::{Context, Pass, Setup};
 
 crate::declare_rules! { pass = "glued_words";
@@ -263,6 +263,14 @@ const SHORT_SURNAMES: &[&str] = &[
     "li", "wu", "xu", "hu", "ma", "he", "yu", "lu", "du", "fu", "gu", "ye", "qiu", "liu", "sun", "zhu", "guo", "lin",
     "luo", "gao", "xie", "han", "tan", "cao", "pan", "cai", "jia", "wei", "xue", "yan", "yao", "fan", "shi", "qin",
     "ren", "mao", "hou", "bai", "cui", "niu", "hao", "jin", "lei", "tao", "zou", "dai", "wan", "mei",
+];
+
+/// Chinese surnames of four letters or more, lower case: P302 separates
+/// one from a given name of two syllables glued after it (`RongYansong`).
+const LONG_SURNAMES: &[&str] = &[
+    "zhang", "wang", "chen", "yang", "huang", "zhao", "zhou", "song", "tang", "feng", "deng", "peng", "jiang", "rong",
+    "liang", "cheng", "zeng", "xiao", "shen", "dong", "yuan", "ding", "meng", "qian", "kong", "geng", "duan", "zhong",
+    "shao", "pang", "tian", "fang", "gong", "jiao", "kang", "qiao", "shan", "shang", "zhuang", "xiong", "zhan", "chang",
 ];
 
 const R_GLUED_PINYIN: &str = "space between a Chinese name in pinyin and the word glued to it";
@@ -611,6 +619,9 @@ impl GluedWords {
             if edits.len() == before && self.title_camel(b, s, at, e, edits) {
                 return e;
             }
+            if edits.len() == before && LONG_SURNAMES.iter().any(|n| n.as_bytes().eq_ignore_ascii_case(&b[s..at])) {
+                self.surname_camel(b, s, at, e, edits);
+            }
             if edits.len() == before && e - at >= 4 && e - at <= 30 {
                 loose.push(Loose::Camel(s, at, e));
             }
@@ -699,7 +710,7 @@ impl GluedWords {
         }
         let (Ok(l), Ok(r)) = (std::str::from_utf8(&b[s..at]), std::str::from_utf8(&b[at..e])) else { return };
         let (l, r) = (l.to_ascii_lowercase(), r.to_ascii_lowercase());
-        if !SHORT_SURNAMES.contains(&l.as_str()) || !is_pinyin(&r) || is_pinyin_syllable(&r) || self.lex.is_word(&r) {
+        if !SHORT_SURNAMES.contains(&l.as_str()) && !LONG_SURNAMES.contains(&l.as_str()) || !is_pinyin(&r) || is_pinyin_syllable(&r) || self.lex.is_word(&r) {
             return;
         }
         let whole = format!("{l}{r}");
@@ -798,8 +809,11 @@ impl GluedWords {
         if self.lex.is_word(&whole) || CLOSED_COMPOUNDS.contains(&whole) || is_pinyin(&whole) || !is_pinyin(&left) {
             return;
         }
-        // The next word must be lowercase: `Shandongand the whole country`.
-        if !text.as_bytes().get(e + 1).is_some_and(u8::is_ascii_lowercase) || text.as_bytes().get(e) != Some(&b' ') {
+        // The next word must be lowercase (or `I`): `Shandongand the whole
+        // country`, `Suzhouand I think`.
+        let tb = text.as_bytes();
+        let next_i = tb.get(e + 1) == Some(&b'I') && tb.get(e + 2) == Some(&b' ');
+        if !(tb.get(e + 1).is_some_and(u8::is_ascii_lowercase) || next_i) || tb.get(e) != Some(&b' ') {
             return;
         }
         edits.push(Edit::insertion(e - glue.len(), " ", P302, Review, R_GLUED_PINYIN));
@@ -1232,30 +1246,6 @@ fn doubled(text: &str, range: std::ops::Range<usize>, edits: &mut Vec<Edit>) {
     }
 }
 
-/// Does `b[s..e]` stand inside a line of prose: after another word on its
-/// line, on a line of eight words or more (a table cell or a list of
-/// terms is not)? Looks at most 400 bytes each way.
-fn in_prose(b: &[u8], s: usize, e: usize) -> bool {
-    let from = s.saturating_sub(400);
-    let lo = memchr::memrchr(b'\n', &b[from..s]).map_or(from, |k| from + k + 1);
-    let end = (e + 400).min(b.len());
-    let hi = memchr::memchr(b'\n', &b[e..end]).map_or(end, |k| e + k);
-    let words = |x: &[u8]| x.split(|c| c.is_ascii_whitespace()).filter(|w| w.iter().any(u8::is_ascii_alphabetic)).count();
-    words(&b[lo..s]) >= 1 && words(&b[lo..hi]) >= 8
-}
-
-/// Does code stand within a few words of `b[s..e]` on its line (braces,
-/// `=`, `_`, backticks, `<>`, `::`, `()`)?
-fn code_near(b: &[u8], s: usize, e: usize) -> bool {
-    let lo = memchr::memrchr(b'\n', &b[s.saturating_sub(160)..s]).map_or(s.saturating_sub(160), |k| s.saturating_sub(160) + k + 1);
-    let end = (e + 160).min(b.len());
-    let hi = memchr::memchr(b'\n', &b[e..end]).map_or(end, |k| e + k);
-    let around = &b[lo..hi];
-    around.iter().any(|c| matches!(c, b'{' | b'}' | b'=' | b'_' | b'`' | b'<' | b'>' | b'\\' | b'|'))
-        || memchr::memmem::find(around, b"::").is_some()
-        || memchr::memmem::find(around, b"()").is_some()
-}
-
 /// How far around a glued token (bytes each way) the document is searched
 /// for the same token or its two words written apart.
 const NEARBY: usize = 32 * 1024;
@@ -1326,6 +1316,12 @@ mod tests {
         assert_fixes("The vice president LiuLili and QiuGuixi attended.\n", "The vice president Liu Lili and Qiu Guixi attended.\n");
         // Brands with a one-syllable second part, and addresses, stay.
         assert_no_edits("HuaWei, LiNing, WuXi AppTec, XiaoMi, McDonald and LiuLili.com stay.\n");
+        // Surnames of four letters or more (`RongYansong`), but not a
+        // one-syllable given name or a brand (`ZhangWei`, `DongFeng`).
+        assert_fixes("It was said by RongYansong, the envoy.\n", "It was said by Rong Yansong, the envoy.\n");
+        assert_no_edits("ZhangWei, DongFeng and ChangAn stay.\n");
+        // A place in pinyin glued to `and` before `I`.
+        assert_fixes("I come from Suzhouand I think so.\n", "I come from Suzhou and I think so.\n");
     }
 
     fn pass() -> GluedWords {

@@ -16,7 +16,7 @@ use crate::text::lexicon::{self, Lexicon};
 use crate::text::scan;
 use crate::text::script::{is_cjk, is_cjk_letter, is_cjk_punct, is_han};
 use crate::text::sentences;
-use crate::text::words::{in_address, in_domain, letters_back, letters_fwd};
+use crate::text::words::{code_near, in_address, in_domain, in_prose, letters_back, letters_fwd};
 
 crate::declare_rules! { pass = "punctuation";
     /// ## What it fixes
@@ -236,11 +236,11 @@ crate::declare_rules! { pass = "punctuation";
     ///
     /// ## Example
     /// ```text
-    /// the High Quality Development Conference of Guangdong Province(2024)was held
+    /// the High Quality Development Conference of Guangdong Province(2024)was held by the Elite China International Travel Service( ECITS ) and others
     /// ```
     /// Becomes:
     /// ```text
-    /// the High Quality Development Conference of Guangdong Province (2024) was held
+    /// the High Quality Development Conference of Guangdong Province (2024) was held by the Elite China International Travel Service (ECITS) and others
     /// ```
     ///
     /// ## Keeps
@@ -253,7 +253,8 @@ crate::declare_rules! { pass = "punctuation";
     /// or several words, or one lowercase dictionary word of three or more
     /// letters after a dictionary word of four or more followed by prose;
     /// plural markers like `(s)` and function calls (`f(x)`, `a.len(x);`) do
-    /// not qualify.
+    /// not qualify. Spaces just inside brackets go only on a line of prose
+    /// (eight words or more) with no code around it.
     P107 = ("bracket-spacing", Safe, true, "space inserted next to a bracket");
     /// ## What it fixes
     /// A Chinese sentence ending in `。` `！` `？` glued to the English sentence
@@ -308,12 +309,12 @@ crate::declare_rules! { pass = "punctuation";
     /// ## Example
     /// ```text
     /// an increase of 10.50 %, worth $ 54.7 billion, and he was re -elected; aged 15- 18 with a J- 1 visa and USD400, 000, down 3. 1%.
-    /// The Urban -Rural Bureau did on -site checks of Multi- catalyzer plants.
+    /// The Urban -Rural Bureau did on -site checks of Multi- catalyzer plants in a world - famous long - term plan.
     /// ```
     /// Becomes:
     /// ```text
     /// an increase of 10.50%, worth $54.7 billion, and he was re-elected; aged 15-18 with a J-1 visa and USD400,000, down 3.1%.
-    /// The Urban-Rural Bureau did on-site checks of Multi-catalyzer plants.
+    /// The Urban-Rural Bureau did on-site checks of Multi-catalyzer plants in a world-famous long-term plan.
     /// ```
     ///
     /// ## Keeps
@@ -332,7 +333,9 @@ crate::declare_rules! { pass = "punctuation";
     /// hyphen is removed only between a word or number glued to it and a
     /// number (`pages 5 - 7`, spaced on both sides, stays); a space after a
     /// comma between digits only before a group with a leading zero (`400,
-    /// 000`), which no list item has (`1, 2, 300` stays).
+    /// 000`), which no list item has (`1, 2, 300` stays); a hyphen spaced on
+    /// both sides only before a word that forms hyphenated compounds alone
+    /// (`famous`, `term`, `owned`, `class`, ...).
     P110 = ("space-inside-amount-or-word", Safe, true, "space inside an amount or hyphenated word removed");
 }
 
@@ -345,6 +348,7 @@ const R_MISSING_SPACE: &str = "space inserted after punctuation";
 const R_YEAR_GLUED: &str = "space inserted between a sentence and a number (check: may be an abbreviation)";
 const R_SPACE_BEFORE: &str = "space before punctuation removed";
 const R_BRACKET: &str = "space inserted next to a bracket";
+const R_BRACKET_INSIDE: &str = "space just inside a bracket removed";
 const R_ZH_EN: &str = "space between a Chinese sentence and English";
 const R_SENTENCE_GLUED: &str = "space inserted and sentence capitalized after a glued period";
 const R_INSIDE: &str = "space inside an amount or hyphenated word removed";
@@ -358,6 +362,13 @@ const HYPHEN_PREFIXES: &[&str] = &[
     // First parts of the compounds of Chinese official English (`on-site`,
     // `urban-rural`, `Sino-US`): never a word before a spaced-off `-word`.
     "on", "urban", "sino", "cross", "well", "high", "low", "long", "short", "large", "small", "full", "part",
+];
+
+/// Second parts of compounds that are only ever hyphenated (`world -
+/// famous` → `world-famous`, `long - term`, `state - owned`).
+const COMPOUND_HEADS: &[&str] = &[
+    "famous", "renowned", "known", "class", "level", "scale", "term", "quality", "oriented", "based", "owned", "funded",
+    "invested", "round", "standing", "speed", "tech", "ranking",
 ];
 
 /// Is `w` one of [`HYPHEN_PREFIXES`] (any case)?
@@ -1102,6 +1113,7 @@ impl Punctuation {
             if before.is_some_and(|c| c.is_ascii_alphabetic()) && letters_back(b, open) >= 2 {
                 edits.push(Edit::insertion(open, " ", P107, Safe, R_BRACKET));
             }
+            inner_spaces(b, open, close, edits);
         } else if after.is_some_and(|c| c.is_ascii_alphabetic()) {
             edits.push(Edit::insertion(close + 1, " ", P107, Safe, R_BRACKET));
         }
@@ -1285,6 +1297,25 @@ impl Punctuation {
                     }
                     return;
                 }
+                // `world - famous`: a compound spaced out on both sides.
+                if i >= 4 && b[i - 1] == b' ' && at(i + 1) == b' ' && at(i + 2).is_ascii_lowercase() {
+                    let rw = letters_fwd(b, i + 2);
+                    let lw = letters_back(b, i - 1);
+                    let s = i - 1 - lw;
+                    let after = at(i + 2 + rw);
+                    let standalone = lw >= 3 && (s == 0 || matches!(b[s - 1], b' ' | b'\n' | b'(' | b'"'));
+                    if standalone
+                        && !after.is_ascii_alphanumeric()
+                        && !matches!(after, b'-' | b'_' | b'/')
+                        && COMPOUND_HEADS.contains(&&text[i + 2..i + 2 + rw])
+                        && b[s..i - 1].iter().all(u8::is_ascii_alphabetic)
+                        && !crate::text::lexicon::get().function.contains(text[s..i - 1].to_ascii_lowercase().as_str())
+                    {
+                        edits.push(Edit::deletion(i - 1..i, P110, Safe, R_INSIDE));
+                        edits.push(Edit::deletion(i + 1..i + 2, P110, Safe, R_INSIDE));
+                    }
+                    return;
+                }
                 // `re -elected`, `on -site`, `Urban -Rural`.
                 // (Not an option or a suffix: `on -windows-msvc targets`.)
                 let rl = b[i + 1..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
@@ -1312,6 +1343,42 @@ impl Punctuation {
                 edits.push(Edit::deletion(i - 1..i, P110, Safe, R_INSIDE));
             }
         }
+    }
+}
+
+/// P107 for the brackets `open..=close` of a prose line: spaces just
+/// inside them (`Service( ECITS )`, `Projects( hereinafter referred to as`)
+/// go, where a word, number or quote stands inside and no code around.
+fn inner_spaces(b: &[u8], open: usize, close: usize, edits: &mut Vec<Edit>) {
+    let inner = &b[open + 1..close];
+    let lead = inner.iter().take_while(|&&c| c == b' ').count();
+    if lead == inner.len() {
+        return;
+    }
+    let trail = inner.iter().rev().take_while(|&&c| c == b' ').count();
+    if lead + trail == 0 || inner.iter().any(|c| matches!(c, b'=' | b';' | b'{' | b'}' | b'<' | b'>' | b'_' | b'\\' | b'|')) {
+        return;
+    }
+    if !in_prose(b, open, close + 1) || code_near(b, open, close + 1) {
+        return;
+    }
+    let core = &inner[lead..inner.len() - trail];
+    let (first, last) = (core[0], core[core.len() - 1]);
+    // Words only: no marks of code or of grammar talk (`$( $x:expr )`,
+    // `a (, then …, a )`), and not one closed-class word (`( and )`).
+    let wordy = core.iter().all(|&c| c >= 0x80 || c.is_ascii_alphanumeric() || matches!(c, b' ' | b'"' | b'\'' | b'.' | b',' | b'%' | b'&' | b'-'));
+    let opens = first.is_ascii_alphanumeric() || first == b'"' || core.starts_with("\u{201c}".as_bytes());
+    let closes = last.is_ascii_alphanumeric() || matches!(last, b'"' | b'.' | b'%') || core.ends_with("\u{201d}".as_bytes());
+    let lone_function = !core.contains(&b' ')
+        && std::str::from_utf8(core).is_ok_and(|w| crate::text::lexicon::get().function.contains(w.to_ascii_lowercase().as_str()));
+    if !wordy || !opens || !closes || lone_function {
+        return;
+    }
+    if lead > 0 {
+        edits.push(Edit::deletion(open + 1..open + 1 + lead, P107, Safe, R_BRACKET_INSIDE));
+    }
+    if trail > 0 {
+        edits.push(Edit::deletion(close - trail..close, P107, Safe, R_BRACKET_INSIDE));
     }
 }
 

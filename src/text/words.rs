@@ -210,6 +210,30 @@ pub fn code_within(marks: &[usize], s: usize, e: usize, reach: usize) -> bool {
     marks.get(lo).is_some_and(|&m| m <= e + reach)
 }
 
+/// Does `b[s..e]` stand inside a line of prose: after another word on its
+/// line, on a line of eight words or more (a table cell or a list of
+/// terms is not)? Looks at most 400 bytes each way.
+pub fn in_prose(b: &[u8], s: usize, e: usize) -> bool {
+    let from = s.saturating_sub(400);
+    let lo = memchr::memrchr(b'\n', &b[from..s]).map_or(from, |k| from + k + 1);
+    let end = (e + 400).min(b.len());
+    let hi = memchr::memchr(b'\n', &b[e..end]).map_or(end, |k| e + k);
+    let words = |x: &[u8]| x.split(|c| c.is_ascii_whitespace()).filter(|w| w.iter().any(u8::is_ascii_alphabetic)).count();
+    words(&b[lo..s]) >= 1 && words(&b[lo..hi]) >= 8
+}
+
+/// Does code stand within a few words of `b[s..e]` on its line (braces,
+/// `=`, `_`, backticks, `<>`, `::`, `()`)?
+pub fn code_near(b: &[u8], s: usize, e: usize) -> bool {
+    let lo = memchr::memrchr(b'\n', &b[s.saturating_sub(160)..s]).map_or(s.saturating_sub(160), |k| s.saturating_sub(160) + k + 1);
+    let end = (e + 160).min(b.len());
+    let hi = memchr::memchr(b'\n', &b[e..end]).map_or(end, |k| e + k);
+    let around = &b[lo..hi];
+    around.iter().any(|c| matches!(c, b'{' | b'}' | b'=' | b'_' | b'`' | b'<' | b'>' | b'\\' | b'|'))
+        || memchr::memmem::find(around, b"::").is_some()
+        || memchr::memmem::find(around, b"()").is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
