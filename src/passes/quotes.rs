@@ -108,27 +108,30 @@ crate::declare_rules! { pass = "quotes";
     P203 = ("space-inside-quote", Safe, true, "space just inside a quotation removed");
     /// ## What it fixes
     /// A possessive whose apostrophe was dropped: a place name with a bare
-    /// `s` before another word (`East Chinas Shanghai`), or a phrase that is
-    /// never right without one (`this years Spring Festival`).
+    /// `s` before another word (`East Chinas Shanghai`), a phrase that is
+    /// never right without one (`this years Spring Festival`), or a noun in
+    /// consonant + `y` with a bare `s` (`the companys plan`).
     ///
     /// ## Example
     /// ```text
-    /// Travel for this years Spring Festival peaked in East Chinas Shanghai and Hong Kongs airport.
+    /// Travel for this years Spring Festival peaked in East Chinas Shanghai and Hong Kongs airport, the companys plan.
     /// ```
     /// Becomes:
     /// ```text
-    /// Travel for this year's Spring Festival peaked in East China's Shanghai and Hong Kong's airport.
+    /// Travel for this year's Spring Festival peaked in East China's Shanghai and Hong Kong's airport, the company's plan.
     /// ```
     ///
     /// ## Keeps
     /// ```text
-    /// In these years Guangdong's exports grew; the Americas and the two Chinas, and Chinas.
+    /// In these years Guangdong's exports grew; the Americas and the two Chinas, and Chinas; the days were good, and the companys.
     /// ```
     ///
     /// ## Why review
     /// The names (`rules/possessives.txt`) are ones whose form with a bare `s`
     /// is not a word, and a function word must not follow (`the two Chinas
-    /// and`); still, `the two Chinas met` is a plural. An editor should look.
+    /// and`); still, `the two Chinas met` is a plural. A `-ys` word must be
+    /// no dictionary word, its stem one (`company`), with a consonant before
+    /// the `y` (`days` is a plural). An editor should look.
     ///
     /// ## Data
     /// `rules/possessives.txt`.
@@ -212,15 +215,16 @@ crate::declare_rules! { pass = "quotes";
     /// ## What it fixes
     /// A straight double quote written for an apostrophe, between a word
     /// and the end of a possessive or contraction (`Jiangsu"s future`,
-    /// `Let"s go`, `don"t`), where it pairs with no other quote.
+    /// `Let"s go`, `don"t`), where it pairs with no other quote; an acute
+    /// accent between two letters (`Xi´an`, `company´s`).
     ///
     /// ## Example
     /// ```text
-    /// At this year"s summit, Let"s look at Jiangsu"s "future plans".
+    /// At this year"s summit, Let"s look at Jiangsu"s "future plans" in Xi´an.
     /// ```
     /// Becomes:
     /// ```text
-    /// At this year's summit, Let's look at Jiangsu's "future plans".
+    /// At this year's summit, Let's look at Jiangsu's "future plans" in Xi'an.
     /// ```
     ///
     /// ## Keeps
@@ -232,7 +236,8 @@ crate::declare_rules! { pass = "quotes";
     /// Only a quote between a letter and `s`, `t`, `ll`, `re`, `ve`, `d` or
     /// `m` with no letter after, and only when the line's other straight
     /// quotes pair up without it: read as a quote, it would leave one
-    /// unpaired.
+    /// unpaired. An acute accent stands between two letters in no English
+    /// word.
     P208 = ("quote-for-apostrophe", Safe, true, "double quote written for an apostrophe");
     /// ## What it fixes
     /// A quotation that ends in a period before its attribution: the period
@@ -389,6 +394,32 @@ fn loose_apostrophes(text: &str, range: std::ops::Range<usize>, function: &crate
             }
             continue;
         }
+        // `employees 'awareness`: the apostrophe of a plural possessive cut
+        // off from its `s` and glued to the next word, when no quote on the
+        // rest of the line could close it as a quotation.
+        if !left && n == 1 && a >= 5 && b[a - 1] == b' ' && b[a - 2] == b's' && b.get(after).is_some_and(u8::is_ascii_lowercase) {
+            let l = letters_before(a - 1);
+            let r = b[after..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+            let line_end = memchr::memchr(b'\n', &b[after..]).map_or(b.len(), |k| after + k);
+            // A closer: any quote within 40 bytes (a quoted term is short),
+            // or one further on that is no plural possessive (`s' word`).
+            let closes_later = memchr::memchr_iter(b'\'', &b[after..line_end]).map(|k| after + k).any(|q| {
+                let possessive = b[q - 1] == b's' && b.get(q + 1) == Some(&b' ') && b.get(q + 2).is_some_and(u8::is_ascii_lowercase);
+                q - after <= 40 || !possessive
+            }) || memchr::memmem::find(&b[after..line_end], "\u{2019}".as_bytes()).is_some();
+            let word = &text[a - 1 - l..a - 1];
+            if l >= 4
+                && r >= 3
+                && word.bytes().all(|c| c.is_ascii_lowercase())
+                && !word.ends_with("ss")
+                && !function.contains(word)
+                && b.get(after + r).is_none_or(|c| !c.is_ascii_alphanumeric())
+                && !closes_later
+            {
+                edits.push(Edit::replacement(a - 1..after, "' ", P205, Review, R_LOOSE));
+                continue;
+            }
+        }
         // `Xi 'an`: a capitalized syllable, a space, the mark, a syllable
         // starting with a vowel.
         if a >= 3 && b[a - 1] == b' ' && b.get(after).is_some_and(|c| matches!(c, b'a' | b'e' | b'o')) {
@@ -508,6 +539,24 @@ impl Quotes {
                 edits.push(Edit::insertion(e - 1, "'", P204, Review, R_POSSESSIVE));
             }
         }
+        // `the companys development`: a noun in consonant + `y` with a bare
+        // `s` (never a word: its plural is `-ies`) before a lowercase word.
+        let lex = crate::text::lexicon::get();
+        for k in memchr::memmem::find_iter(within, b"ys ") {
+            let e = range.start + k + 2; // after the `s`
+            let l = b[..e].iter().rev().take_while(|c| c.is_ascii_lowercase()).count();
+            let s = e - l;
+            if !(5..=20).contains(&l) || !starts_word(s) || s > 0 && b[s - 1] == b'\'' || !b.get(e + 1).is_some_and(u8::is_ascii_lowercase) {
+                continue;
+            }
+            if matches!(b[e - 3], b'a' | b'e' | b'i' | b'o' | b'u' | b'y') || !word_follows(e) {
+                continue;
+            }
+            let (word, stem) = (&text[s..e], &text[s..e - 1]);
+            if !lex.is_word(word) && lex.is_word(stem) && !self.function.contains(stem) {
+                edits.push(Edit::insertion(e - 1, "'", P204, Review, R_POSSESSIVE));
+            }
+        }
         // Phrases, either case at the start.
         for p in &self.phrases {
             let tail = &p.as_bytes()[1..];
@@ -564,9 +613,21 @@ impl Pass for Quotes {
             loose_apostrophes(text, r.clone(), self.function, &mut edits);
             lost_contractions(text, r.clone(), &mut edits);
             doubled_apostrophes(text, r.clone(), &mut edits);
-            attribution_commas(b, r, &mut edits);
+            attribution_commas(b, r.clone(), &mut edits);
+            accent_apostrophes(b, r, &mut edits);
         }
         edits
+    }
+}
+
+/// P208 in `range`: an acute accent between two letters (`Xi´an`,
+/// `company´s`), written for an apostrophe.
+fn accent_apostrophes(b: &[u8], range: std::ops::Range<usize>, edits: &mut Vec<Edit>) {
+    for k in memchr::memchr_iter(0xC2, &b[range.clone()]) {
+        let p = range.start + k;
+        if b.get(p + 1) == Some(&0xB4) && p > 0 && b[p - 1].is_ascii_alphabetic() && b.get(p + 2).is_some_and(u8::is_ascii_lowercase) {
+            edits.push(Edit::replacement(p..p + 2, "'", P208, Safe, R_QUOTE_APOSTROPHE));
+        }
     }
 }
 
@@ -853,6 +914,13 @@ mod tests {
         assert_pass_fixes(&pass(), "E China city' s high-quality growth", "E China city's high-quality growth");
         assert_pass_fixes(&pass(), "McIlvaine 'sPumps world market report", "McIlvaine's Pumps world market report");
         assert_pass_fixes(&pass(), "projects in Xi 'an and Yan 'an in 2021", "projects in Xi'an and Yan'an in 2021");
+        // A plural possessive's apostrophe glued to the next word.
+        assert_pass_fixes(
+            &pass(),
+            "the activity raised employees 'awareness of the importance of safety, and employees' skills grew",
+            "the activity raised employees' awareness of the importance of safety, and employees' skills grew",
+        );
+        assert_pass_keeps(&pass(), "The workers 'safety' rules and the boss 'view.");
         for t in [
             "the letter 's' and the suffix 'ship' stay",
             "He wrote 'so far' and 'as one' here.",
