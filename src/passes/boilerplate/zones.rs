@@ -454,7 +454,17 @@ fn languages(t: &str, lex: &Lexicon) -> bool {
     // Split CJK runs from Latin runs: `中文English`.
     let mut latin_words = 0;
     let mut ok = true;
+    let mut endonyms = 0;
     for w in words(t) {
+        // A language's own name (`Español`, `Русский`, `عربي`).
+        let lw = w.to_lowercase();
+        if ENDONYMS.contains(&lw.as_str()) {
+            endonyms += 1;
+            continue;
+        }
+        if !w.chars().all(|c| c.is_ascii() || is_cjk_letter(c)) {
+            return false;
+        }
         let latin: String = w.chars().filter(|c| c.is_ascii_alphabetic()).collect();
         if !latin.is_empty() {
             latin_words += 1;
@@ -465,8 +475,14 @@ fn languages(t: &str, lex: &Lexicon) -> bool {
             ok &= matches!(cjk.as_str(), "中文" | "简体" | "繁体" | "繁體" | "简体中文" | "繁體中文" | "英文" | "日本語" | "한국어" | "English");
         }
     }
-    ok && latin_words >= 1 && t.chars().any(|c| is_cjk_letter(c) || c == '|')
+    ok && (latin_words + endonyms >= 1 && t.chars().any(|c| is_cjk_letter(c) || c == '|') || endonyms >= 3)
 }
+
+/// Languages by their own names, as switchers list them, lower case.
+const ENDONYMS: &[&str] = &[
+    "español", "русский", "français", "deutsch", "português", "italiano", "عربي", "العربية", "日本語", "한국어", "简体中文",
+    "繁體中文", "中文", "english", "ไทย", "bahasa", "türkçe", "polski", "nederlands",
+];
 
 fn short_chinese(t: &str) -> bool {
     let chars = t.chars().count();
@@ -613,6 +629,8 @@ mod tests {
             ("English About Changzhou Mayor’s Mailbox Government Bulletin Latest News Laws and Regulations", Shape::Menu),
             ("About Zhongshan News Business Culture Services", Shape::Menu),
             ("中文English", Shape::Languages),
+            ("English | 简体中文", Shape::Languages),
+            ("عربي Español Русский Français 简体中文", Shape::Languages),
             ("扫一扫在手机打开当前页", Shape::ShortChinese),
             ("• By Zhang Miaochen", Shape::Byline),
             ("(Reportby Qin Jianhua   Pictures by Cen Haoxian)", Shape::Byline),
