@@ -198,10 +198,10 @@ crate::declare_rules! { pass = "glued_words";
     /// ```
     ///
     /// ## Why review
-    /// Only words that never stand twice in a row in correct English
-    /// (`the`, `a`, `an`, `and`, `of`, `to`, `for`, `with`, `from`, `are`,
-    /// `was`, `were`); not `that`, `had`, `is`, `in`, `on`, which may. No
-    /// code may stand around the pair.
+    /// Only words that never stand twice in a row in correct English and
+    /// that scrapers double most (`the`, `and`, `of`, `to`, in lower case);
+    /// not `that`, `had`, `is`, `in`, `on`, which may. No code may stand
+    /// around the pair.
     P306 = ("doubled-word", Review, true, "closed-class word written twice removed");
 }
 
@@ -319,8 +319,13 @@ const SUFFIX_WORDS: &[&str] = &[
 
 const R_GLUED_CONTENT: &str = "space between two content words glued across an HTML boundary";
 
-/// Words P306 takes off when written twice in a row.
-const DOUBLED: &[&str] = &["the", "a", "an", "and", "of", "to", "for", "with", "from", "are", "was", "were"];
+/// The pairs P306 takes the second word of (`the the`): the closed-class
+/// words doubled most often.
+const DOUBLED: &[&str] = &["the the", "and and", "of of", "to to"];
+
+/// One searcher per pair of [`DOUBLED`].
+static DOUBLED_FINDERS: std::sync::LazyLock<Vec<(&'static str, memchr::memmem::Finder<'static>)>> =
+    std::sync::LazyLock::new(|| DOUBLED.iter().map(|p| (*p, memchr::memmem::Finder::new(p.as_bytes()))).collect());
 
 const R_DOUBLED: &str = "closed-class word written twice removed";
 
@@ -1216,31 +1221,22 @@ impl PairSet {
     }
 }
 
-/// P306 on the pairs that start in `range`: `w w` (a word of [`DOUBLED`],
-/// the first copy maybe capitalized) with no letter, digit or code mark on
-/// either side.
+/// P306 on the pairs of [`DOUBLED`] that start in `range`, with no
+/// letter, digit or code mark on either side. One SIMD substring search per pair (the word list is kept
+/// short: each search is a pass over the text).
 fn doubled(text: &str, range: std::ops::Range<usize>, edits: &mut Vec<Edit>) {
     let b = text.as_bytes();
     let end_at = (range.end + 16).min(b.len());
-    let mut pair = [0u8; 16];
-    for w in DOUBLED {
-        let n = w.len();
-        pair[..n].copy_from_slice(w.as_bytes());
-        pair[n] = b' ';
-        pair[n + 1..=2 * n].copy_from_slice(w.as_bytes());
-        for capital in [false, true] {
-            pair[0] = if capital { w.as_bytes()[0].to_ascii_uppercase() } else { w.as_bytes()[0] };
-            let needle = &pair[..=2 * n];
-            for k in memchr::memmem::find_iter(&b[range.start..end_at], needle) {
-                let at = range.start + k;
-                let end = at + needle.len();
-                if at >= range.end {
-                    break;
-                }
-                let edge = |c: u8| !c.is_ascii_alphanumeric() && !matches!(c, b'`' | b'_' | b'\'' | b'-' | b'"');
-                if (at == 0 || edge(b[at - 1])) && b.get(end).is_none_or(|&c| edge(c)) && !code_near(b, at, end) {
-                    edits.push(Edit::deletion(at + n..end, P306, Review, R_DOUBLED));
-                }
+    for (pair, finder) in DOUBLED_FINDERS.iter() {
+        for k in finder.find_iter(&b[range.start..end_at]) {
+            let (at, end) = (range.start + k, range.start + k + pair.len());
+            if at >= range.end {
+                break;
+            }
+            let n = (pair.len() - 1) / 2;
+            let edge = |c: u8| !c.is_ascii_alphanumeric() && !matches!(c, b'`' | b'_' | b'\'' | b'-' | b'"');
+            if (at == 0 || edge(b[at - 1])) && b.get(end).is_none_or(|&c| edge(c)) && !code_near(b, at, end) {
+                edits.push(Edit::deletion(at + n..end, P306, Review, R_DOUBLED));
             }
         }
     }
