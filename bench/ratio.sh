@@ -8,7 +8,8 @@
 #   REF=/path/to/old/rinse bench/ratio.sh      # also an older binary (the "before")
 #   PYTHON=/path/to/venv/bin/python bench/ratio.sh   # a Python with ftfy installed
 #
-# Pin it to one core with `taskset -c 0 bench/ratio.sh` for figures to compare.
+# Pin it to one core with `taskset -c 0 bench/ratio.sh` for figures to compare;
+# use N of at least the number of contenders (the order rotates each round).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-5}
@@ -26,14 +27,28 @@ have_ftfy=0
 secs() { local s e; s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N); echo $(( e - s )); }
 min() { [ -z "$1" ] || [ "$2" -lt "$1" ] && echo "$2" || echo "$1"; }
 c="" r="" o="" p=""
-for _ in $(seq "$n"); do
-  c=$(min "$c" "$(secs cat "$F")")
-  r=$(min "$r" "$(secs "$BIN" clean -q -j 1 "$F")")
-  if [ -n "${REF:-}" ]; then o=$(min "$o" "$(secs "$REF" clean -q -j 1 "$F")"); fi
-  if [ "$have_ftfy" = 1 ]; then
-    t=$("$PY" -c 'import ftfy,sys,time; s=open(sys.argv[1],encoding="utf-8").read(); t=time.perf_counter(); ftfy.fix_text(s); print(int((time.perf_counter()-t)*1e9))' "$F")
-    p=$(min "$p" "$t")
-  fi
+# Each round runs the contenders in a rotated order: the process right
+# after the Python run is slowed (the kernel reclaims and zeroes the memory
+# Python freed), so a fixed order biased the minimum against whoever came
+# second (the same binary measured 0.64x itself in the second slot).
+run_one() {
+  case "$1" in
+    cat) c=$(min "$c" "$(secs cat "$F")") ;;
+    rinse) r=$(min "$r" "$(secs "$BIN" clean -q -j 1 "$F")") ;;
+    ref) o=$(min "$o" "$(secs "$REF" clean -q -j 1 "$F")") ;;
+    ftfy)
+      t=$("$PY" -c 'import ftfy,sys,time; s=open(sys.argv[1],encoding="utf-8").read(); t=time.perf_counter(); ftfy.fix_text(s); print(int((time.perf_counter()-t)*1e9))' "$F")
+      p=$(min "$p" "$t") ;;
+  esac
+}
+who=(cat rinse)
+[ -n "${REF:-}" ] && who+=(ref)
+[ "$have_ftfy" = 1 ] && who+=(ftfy)
+k=${#who[@]}
+for i in $(seq 0 $((n - 1))); do
+  for j in $(seq 0 $((k - 1))); do
+    run_one "${who[$(( (i + j) % k ))]}"
+  done
 done
 bytes=$(stat -c %s "$F")
 mbs() { echo "scale=1; $bytes * 1000 / $1" | bc; }
