@@ -866,7 +866,15 @@ impl GluedWords {
             return true;
         }
         if let Some(k) = self.content_split(w, splits) {
-            if memchr::memmem::find_iter(near.as_bytes(), w.as_bytes()).nth(1).is_some() || code_near(b, s, e) || !in_prose(b, s, e) {
+            // Cheapest first: written twice nearby (P303 would not split it
+            // either), one letter from a word, code or no prose around.
+            if memchr::memmem::find_iter(near.as_bytes(), w.as_bytes()).nth(1).is_some() {
+                return true;
+            }
+            if self.near_word(w) {
+                return false;
+            }
+            if code_near(b, s, e) || !in_prose(b, s, e) {
                 return true;
             }
             // No code within NEARBY (so a change that adds some is near
@@ -884,7 +892,8 @@ impl GluedWords {
     /// P305's split of the lowercase `w` (not a word), as the offset of the
     /// right half, among the `splits` [`GluedWords::word_splits`] found: the
     /// only one, into two content words of four letters or more, with `w`
-    /// in no list of compounds and not one letter away from a word.
+    /// in no list of compounds (the caller then asks
+    /// [`GluedWords::near_word`]).
     fn content_split(&self, w: &str, splits: u32) -> Option<usize> {
         if w.len() < 8 || splits.count_ones() != 1 {
             return None;
@@ -895,7 +904,7 @@ impl GluedWords {
         if l == r || !content(l) || !content(r) || PREFIX_WORDS.contains(&l) || SUFFIX_WORDS.contains(&r) || WEB_COMPOUNDS.contains(w) {
             return None;
         }
-        (!self.near_word(w)).then_some(k)
+        Some(k)
     }
 
     /// Is the lowercase `w` (at most 30 letters) one letter added, dropped
@@ -903,36 +912,43 @@ impl GluedWords {
     /// `breakthrough`; `uppercased`, an inflection of `uppercase`)?
     fn near_word(&self, w: &str) -> bool {
         let b = w.as_bytes();
-        let mut buf = [0u8; 32];
+        let n = b.len();
+        if n >= 32 {
+            return false;
+        }
         let known = |x: &[u8]| {
             std::str::from_utf8(x).is_ok_and(|x| self.lex.is_word(x) || CLOSED_COMPOUNDS.contains(x) || WEB_COMPOUNDS.contains(x))
         };
-        for i in 0..b.len() {
+        let mut buf = [0u8; 32];
+        for i in 0..n {
             // Dropped at byte i (`uppercased`: `uppercase` and a suffix).
             buf[..i].copy_from_slice(&b[..i]);
-            buf[i..b.len() - 1].copy_from_slice(&b[i + 1..]);
-            if known(&buf[..b.len() - 1]) {
+            buf[i..n - 1].copy_from_slice(&b[i + 1..]);
+            if known(&buf[..n - 1]) {
                 return true;
             }
         }
-        for i in 0..=b.len() {
+        for i in 0..=n {
+            // Added before byte i: one copy, then each letter in the gap.
+            buf[..i].copy_from_slice(&b[..i]);
+            buf[i + 1..=n].copy_from_slice(&b[i..]);
             for c in b'a'..=b'z' {
-                // Added before byte i.
-                buf[..i].copy_from_slice(&b[..i]);
                 buf[i] = c;
-                buf[i + 1..=b.len()].copy_from_slice(&b[i..]);
-                if known(&buf[..=b.len()]) {
+                if known(&buf[..=n]) {
                     return true;
                 }
-                // Changed at byte i.
-                if i < b.len() && c != b[i] {
-                    buf[..b.len()].copy_from_slice(b);
-                    buf[i] = c;
-                    if known(&buf[..b.len()]) {
-                        return true;
-                    }
+            }
+        }
+        // Changed at byte i.
+        buf[..n].copy_from_slice(b);
+        for i in 0..n {
+            for c in b'a'..=b'z' {
+                buf[i] = c;
+                if c != b[i] && known(&buf[..n]) {
+                    return true;
                 }
             }
+            buf[i] = b[i];
         }
         false
     }
