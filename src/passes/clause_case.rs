@@ -15,7 +15,7 @@ use crate::edit::{
 use crate::error::Result;
 use crate::text::lexicon::{self, Lexicon};
 use crate::text::scan::{in_range as high_bits_in, Capitals, HIGH as H};
-use crate::text::words::{letters_back, letters_fwd};
+use crate::text::words::{letters_back, letters_fwd, lower_letter};
 use crate::passes::kit::{Context, Pass, Setup};
 use crate::fasthash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -224,10 +224,6 @@ fn title_run_after(b: &[u8], at: usize, lex: &Lexicon) -> bool {
     caps >= 2 && function_caps >= 1
 }
 
-/// Lowercase ASCII letters, to hand out one-letter replacements without
-/// allocating.
-const LOWERCASE: &str = "abcdefghijklmnopqrstuvwxyz";
-
 impl Pass for ClauseCase {
     fn run(&self, text: &str, _cx: &mut Context) -> Vec<Edit> {
         let b = text.as_bytes();
@@ -423,8 +419,7 @@ impl Pass for ClauseCase {
             // A list item is not a clause: `quality, Internet and digital`.
             let decided = decide(c).or_else(|| (segmented && plain(c) && !c.list).then_some((C103, Review, R_SEGMENTED)));
             let Some((code, confidence, reason)) = decided else { continue };
-            let k = usize::from(c.capital - b'A');
-            edits.push(Edit::replacement(c.at..c.at + 1, &LOWERCASE[k..k + 1], code, confidence, reason));
+            edits.push(Edit::replacement(c.at..c.at + 1, lower_letter(c.capital), code, confidence, reason));
         }
         edits
     }

@@ -15,7 +15,7 @@ use crate::text::script::is_han;
 use crate::passes::kit::{Context, Pass, Setup};
 use crate::fasthash::FxHashMap as HashMap;
 use crate::text::scan::Capitals;
-use crate::text::words::{has_code, is_pinyin, is_pinyin_syllable, letters_fwd};
+use crate::text::words::{has_code, is_pinyin, is_pinyin_syllable, letters_fwd, upper_letter};
 
 crate::declare_rules! { pass = "sentence_case";
     /// ## What it fixes
@@ -431,8 +431,7 @@ impl SentenceCase {
                 continue;
             }
             for s in at {
-                let upper = (b[s].to_ascii_uppercase() as char).to_string();
-                edits.push(Edit::replacement(s..s + 1, upper, C205, Review, R_NAME));
+                edits.push(Edit::replacement(s..s + 1, upper_letter(b[s]), C205, Review, R_NAME));
             }
         }
     }
@@ -474,8 +473,7 @@ impl SentenceCase {
             if !is_prose {
                 return;
             }
-            let upper = (b[j].to_ascii_uppercase() as char).to_string();
-            edits.push(Edit::replacement(pos + j..pos + j + 1, upper, C202, Review, R_SENTENCE));
+            edits.push(Edit::replacement(pos + j..pos + j + 1, upper_letter(b[j]), C202, Review, R_SENTENCE));
         }
     }
 }
@@ -619,7 +617,7 @@ fn start_edit(line: &str, pos: usize, prev_ends_sentence: bool) -> Option<Edit> 
     if words < MIN_WORDS || !line.contains([',', '.', ';']) || !line.is_ascii() && line.chars().any(is_han) {
         return None;
     }
-    let upper = (b[0].to_ascii_uppercase() as char).to_string();
+    let upper = upper_letter(b[0]);
     Some(if prev_ends_sentence {
         Edit::replacement(pos..pos + 1, upper, C201, Safe, R_START)
     } else {

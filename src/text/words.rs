@@ -234,9 +234,33 @@ pub fn code_near(b: &[u8], s: usize, e: usize) -> bool {
         || memchr::memmem::find(around, b"()").is_some()
 }
 
+const UPPER_LETTERS: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+const LOWER_LETTERS: &str = "abcdefghijklmnopqrstuvwxyz";
+
+/// The ASCII letter `c` in upper case, as a static one-byte string: an
+/// edit's replacement with no allocation. `c` must be an ASCII letter.
+pub fn upper_letter(c: u8) -> &'static str {
+    debug_assert!(c.is_ascii_alphabetic());
+    let k = usize::from(c.to_ascii_lowercase().wrapping_sub(b'a')).min(25);
+    &UPPER_LETTERS[k..=k]
+}
+
+/// The ASCII letter `c` in lower case, as a static one-byte string (see
+/// [`upper_letter`]).
+pub fn lower_letter(c: u8) -> &'static str {
+    debug_assert!(c.is_ascii_alphabetic());
+    let k = usize::from(c.to_ascii_lowercase().wrapping_sub(b'a')).min(25);
+    &LOWER_LETTERS[k..=k]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn static_letters() {
+        assert_eq!((upper_letter(b'q'), upper_letter(b'Q'), lower_letter(b'Z'), lower_letter(b'a')), ("Q", "Q", "z", "a"));
+    }
 
     #[test]
     fn letter_runs() {
