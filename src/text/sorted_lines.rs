@@ -51,29 +51,32 @@ mod tests {
         }
     }
 
-    #[test]
-    fn closed_compounds_file_is_sorted_lowercase_and_searchable() {
-        let text = include_str!("../../rules/closed_compounds.txt");
+    /// A word-list file: a `[words]` line, then over 1000 lower-case words
+    /// of at least `min_len` letters in byte order, each found; `present`
+    /// found and `absent` not.
+    fn check_list(text: &str, min_len: usize, present: &[&str], absent: &[&str]) {
         let body = text.split_once("[words]\n").expect("a [words] line").1;
         let words: Vec<&str> = body.lines().collect();
         assert!(words.len() > 1000);
         assert!(words.windows(2).all(|p| p[0] < p[1]), "sorted, no repeats");
-        assert!(words.iter().all(|w| !w.is_empty() && w.bytes().all(|c| c.is_ascii_lowercase())));
+        assert!(words.iter().all(|w| w.len() >= min_len && w.bytes().all(|c| c.is_ascii_lowercase())));
         let s = SortedLines::new(text);
         assert!(words.iter().all(|w| s.contains(w)));
-        assert!(s.contains("hereof") && s.contains("fallback") && !s.contains("tothe") && !s.contains("studentsher"));
+        assert!(present.iter().all(|w| s.contains(w)) && !absent.iter().any(|w| s.contains(w)));
+    }
+
+    #[test]
+    fn closed_compounds_file_is_sorted_lowercase_and_searchable() {
+        check_list(include_str!("../../rules/closed_compounds.txt"), 1, &["hereof", "fallback"], &["tothe", "studentsher"]);
     }
 
     #[test]
     fn web_compounds_file_is_sorted_lowercase_and_searchable() {
-        let text = include_str!("../../rules/web_compounds.txt");
-        let body = text.split_once("[words]\n").expect("a [words] line").1;
-        let words: Vec<&str> = body.lines().collect();
-        assert!(words.len() > 1000);
-        assert!(words.windows(2).all(|p| p[0] < p[1]), "sorted, no repeats");
-        assert!(words.iter().all(|w| w.len() >= 8 && w.bytes().all(|c| c.is_ascii_lowercase())));
-        let s = SortedLines::new(text);
-        assert!(words.iter().all(|w| s.contains(w)));
-        assert!(s.contains("toolchain") && s.contains("codebase") && !s.contains("teachersinvolved") && !s.contains("personneloffice"));
+        check_list(
+            include_str!("../../rules/web_compounds.txt"),
+            8,
+            &["toolchain", "codebase"],
+            &["teachersinvolved", "personneloffice"],
+        );
     }
 }
