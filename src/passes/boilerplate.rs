@@ -739,7 +739,10 @@ impl Boilerplate {
             let t = lines[i].trimmed(text);
             t.split_whitespace().count().max(t.chars().filter(|&c| crate::text::script::is_han(c)).count() / 2)
         };
-        let title = (0..f).filter(|&i| candidate(i).is_some() && strong[i].is_none()).max_by_key(|&i| (words(i), std::cmp::Reverse(i)));
+        // On an English page a Chinese line is no title (its characters would count as words).
+        let title = (0..f)
+            .filter(|&i| candidate(i).is_some_and(|t| !(english && zones::mostly_han(t))) && strong[i].is_none())
+            .max_by_key(|&i| (words(i), std::cmp::Reverse(i)));
         let candidates: Vec<usize> = zone().filter(|&i| Some(i) != title && candidate(i).is_some()).collect();
         for i in candidates {
             if small_body && lines[i].trimmed(text).chars().any(crate::text::script::is_han) {

@@ -517,6 +517,10 @@ impl Classifier {
     /// Only page actions (`打印`, `Close`, `Share to`) and punctuation: walk
     /// the line with anchored matches, so a prose line fails at its first word.
     fn actions_line(&self, t: &str) -> Option<Hit> {
+        // A row of actions ends without a period (`search.` is a sentence's tail).
+        if t.ends_with('.') {
+            return None;
+        }
         let ac = self.actions.ac.as_ref()?;
         let skip = |from: usize| {
             t[from..].char_indices().find(|(_, c)| c.is_alphanumeric()).map_or(t.len(), |(i, _)| from + i)

@@ -490,6 +490,30 @@ fn short_chinese(t: &str) -> bool {
     han >= 2 && chars <= 24 && han * 2 >= chars && !t.ends_with(['。', '！', '？'])
 }
 
+/// A row of menu items in Chinese (`首页 新闻动态 法律服务 数据服务`): three
+/// or more words of two to eight Han characters, spaces between, nothing else.
+fn chinese_menu(t: &str) -> bool {
+    let mut n = 0;
+    for w in t.split_whitespace() {
+        let k = w.chars().count();
+        if !(2..=8).contains(&k) || !w.chars().all(is_han) {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 3
+}
+
+/// Mostly Chinese: Han characters are half the line's letters or more.
+pub(super) fn mostly_han(t: &str) -> bool {
+    let (mut han, mut all) = (0usize, 0usize);
+    for c in t.chars().filter(|c| c.is_alphanumeric()) {
+        all += 1;
+        han += usize::from(is_han(c));
+    }
+    han > 0 && han * 2 >= all
+}
+
 /// A short line that is no sentence: up to six words, no terminal mark,
 /// no quotes; with `title_case`, also no comma and every word capitalized
 /// but short stopwords (`Hot Spot`, `Shougang News`, `Well-known Exhibitors`).
@@ -532,7 +556,7 @@ pub(super) fn strong_shape(t: &str, lex: &Lexicon, english: bool) -> Option<Shap
         Some(Shape::Widget)
     } else if menu(t, lex) {
         Some(Shape::Menu)
-    } else if english && short_chinese(t) {
+    } else if english && (short_chinese(t) || chinese_menu(t)) {
         Some(Shape::ShortChinese)
     } else {
         None
@@ -641,6 +665,7 @@ mod tests {
             ("Related information", Shape::Widget),
             ("Recommended content", Shape::Widget),
             ("loadingImg", Shape::Widget),
+            ("首页 新闻动态 法律服务 数据服务 项目服务 投资环境", Shape::ShortChinese),
             ("1 2 3 4 5", Shape::Pager),
             ("« 1 2 3 … 9 Next", Shape::Pager),
             ("010020070750000000000000011100001380907051", Shape::Number),
@@ -686,6 +711,7 @@ mod tests {
             "TUNG Chee Hwa, the Vice Chairman of the CPPCC National Committee, visits Peking University",
             "Print media still matters to readers in smaller cities.",
             "习近平在会上发表重要讲话。",
+            "习近平 在 会上 发表 重要讲话。",
             "• By 2025 the city will have 30 new parks",
             "• Reported cases fell by half",
             "Background",
