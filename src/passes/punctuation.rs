@@ -137,6 +137,13 @@ crate::declare_rules! { pass = "punctuation";
     /// `。！？` only after a Han character that ends a Chinese sentence (at
     /// least two Han characters for every English word), never after a
     /// Latin token (`Node.js.`) or in a chain of dotted characters.
+    ///
+    /// In a text mostly in English (200 ASCII letters or more, 1.5 for every
+    /// Han character), a line of Chinese alone that uses ASCII marks
+    /// throughout keeps them: it is a quoted or translated paragraph as its
+    /// source wrote it. Its marks change when the line also holds English
+    /// (Chinese left inside an English paragraph or caption) or already
+    /// holds a full-width `，；：！？`.
     P103 = ("ascii-punctuation-in-chinese", Safe, true, "ASCII punctuation in Chinese text becomes full-width");
     /// ## What it fixes
     /// A full-width period ending an English sentence that is followed by a
@@ -565,6 +572,7 @@ impl Pass for Punctuation {
     fn run(&self, text: &str, cx: &mut Context) -> Vec<Edit> {
         // A fresh text: forget the sentences of the last one.
         SENTENCES.with(|m| m.set(SentenceMemo::default()));
+        LINE_MARKS.with(|m| m.set(LineMarks::default()));
         let mut edits = Vec::new();
         // Every rule here weighs a mark by its line: in a later round only
         // the changed lines can hold new work.
@@ -832,6 +840,12 @@ impl Punctuation {
         };
         if !chinese {
             return false;
+        }
+        // A Chinese paragraph of its own written with ASCII marks throughout
+        // is its writer's style, left as it is; the marks change where
+        // Chinese stands in English text, or beside full-width marks.
+        if !own_marks_wanted(text, i) {
+            return true;
         }
         let end = if nh { e } else { i + 1 };
         edits.push(Edit::replacement(i..end, full, P103, Safe, R_TO_FULLWIDTH));
@@ -1400,6 +1414,67 @@ fn in_chinese_sentence(text: &str, mark: std::ops::Range<usize>) -> bool {
     })
 }
 
+/// Does the line around `i` want full-width marks in its Chinese (P103)?
+/// In a text mostly in Chinese, yes (a formatter's work, as autocorrect
+/// does it). In an English text, a line of Chinese alone written with ASCII
+/// marks throughout is a quoted or translated paragraph, kept as it is; the
+/// marks change where the line also holds English (two ASCII words of three
+/// letters or more: Chinese left inside an English paragraph or caption),
+/// or a full-width `，；：！？` already. Memoized per line and per text.
+fn own_marks_wanted(text: &str, i: usize) -> bool {
+    LINE_MARKS.with(|memo| {
+        let mut m = memo.get();
+        if let Some((s, e, v)) = m.line {
+            if (s..e).contains(&i) {
+                return v;
+            }
+        }
+        let english = *m.english.get_or_insert_with(|| english_text(text.as_bytes()));
+        let b = text.as_bytes();
+        let s = memchr::memrchr(b'\n', &b[..i]).map_or(0, |k| k + 1);
+        let e = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |k| i + k);
+        let v = !english || {
+            let line = &text[s..e];
+            let (mut words, mut run) = (0, 0);
+            for &c in line.as_bytes() {
+                if c.is_ascii_alphabetic() {
+                    run += 1;
+                } else {
+                    words += usize::from(run >= 3);
+                    run = 0;
+                }
+            }
+            words += usize::from(run >= 3);
+            words >= 2 || line.contains(['\u{ff0c}', '\u{ff1b}', '\u{ff1a}', '\u{ff01}', '\u{ff1f}'])
+        };
+        m.line = Some((s, e.max(s + 1), v));
+        memo.set(m);
+        v
+    })
+}
+
+/// Mostly English: 200 ASCII letters or more, and at least 1.5 times the lead bytes of
+/// three-byte CJK characters (U+4E00–U+9FFF lead with `E4`–`E9`).
+fn english_text(b: &[u8]) -> bool {
+    let (mut latin, mut han) = (0usize, 0usize);
+    for &c in b {
+        latin += usize::from(c.is_ascii_alphabetic());
+        han += usize::from(c.wrapping_sub(0xE4) < 6);
+    }
+    latin >= MIN_ENGLISH_LETTERS && 2 * latin >= 3 * han
+}
+
+/// Fewest ASCII letters for a text to count as English in [`english_text`]:
+/// a line or two is no page to judge by.
+const MIN_ENGLISH_LETTERS: usize = 200;
+
+/// What [`own_marks_wanted`] knows of the text [`Punctuation::run`] is on.
+#[derive(Debug, Clone, Copy, Default)]
+struct LineMarks {
+    english: Option<bool>,
+    line: Option<(usize, usize, bool)>,
+}
+
 /// What [`in_chinese_sentence`] found last in the text [`Punctuation::run`]
 /// is working on (reset at the start of each run): many marks share a
 /// sentence, and marks come in text order.
@@ -1410,6 +1485,8 @@ struct SentenceMemo {
 }
 
 thread_local! {
+    /// The text's language and the last line [`own_marks_wanted`] weighed.
+    static LINE_MARKS: std::cell::Cell<LineMarks> = const { std::cell::Cell::new(LineMarks { english: None, line: None }) };
     static SENTENCES: std::cell::Cell<SentenceMemo> = std::cell::Cell::new(SentenceMemo::default());
 }
 
@@ -1589,6 +1666,22 @@ mod tests {
         assert_pass_fixes(&pass(), "这是22日下午,Xi Jinping在日照港", "这是22日下午，Xi Jinping在日照港");
         assert_pass_fixes(&pass(), "会议(扩大)在京召开", "会议（扩大）在京召开");
         assert_no_edits("Xi Jinping (习近平) said, \"We will work hard.\"");
+    }
+
+    #[test]
+    fn chinese_paragraph_of_an_english_page_keeps_its_ascii_marks() {
+        let english = "The delegation visited three universities in London and signed two agreements on exchanges. \
+                       It also met officials of the city government to discuss cooperation in education and research.\n";
+        // A Chinese paragraph alone, ASCII marks throughout: as written.
+        let alone = format!("{english}周一,贵州代表团还参观了伦敦城市大学。\n{english}");
+        assert_pass_keeps(&pass(), &alone);
+        // Chinese left inside an English line, or beside full-width marks: fixed.
+        let inside = format!("{english}during the same period.辽宁省经济增速较快,是十年来首次。 Photo by Ju Peng\n");
+        assert_eq!(edit_count(&inside, "P103"), 1);
+        let beside = format!("{english}周一，代表团还参观了伦敦城市大学,并与校方座谈。\n");
+        assert_eq!(edit_count(&beside, "P103"), 1);
+        // A text mostly in Chinese: every such mark is fixed.
+        assert_pass_fixes(&pass(), "周一,贵州代表团还参观了伦敦城市大学。", "周一，贵州代表团还参观了伦敦城市大学。");
     }
 
     #[test]
