@@ -203,6 +203,32 @@ crate::declare_rules! { pass = "glued_words";
     /// not `that`, `had`, `is`, `in`, `on`, which may. No code may stand
     /// around the pair.
     P306 = ("doubled-word", Review, true, "closed-class word written twice removed");
+    /// ## What it fixes
+    /// A word cut in two by a stray space (`securit y`, `profes sional`,
+    /// `accor ding`), as left by a line break or a span inside the word:
+    /// the space goes.
+    ///
+    /// ## Example
+    /// ```text
+    /// The ministers discussed the UK’s securit y concerns and the profes sional capabilities of the firm at length.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// The ministers discussed the UK’s security concerns and the professional capabilities of the firm at length.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// The delegation held talks on trade and signed a memorandum on new energy in the city.
+    /// The team set up a dual track system for the new port in the coming year.
+    /// ```
+    ///
+    /// ## Why review
+    /// Both pieces are lower case and neither is a word, the joined form
+    /// is a dictionary word of six letters or more, on a line of prose
+    /// (eight words or more) with no code around. A name in pieces or a
+    /// rare term could still be joined wrongly: an editor should look.
+    P307 = ("word-split-by-space", Review, true, "stray space inside a word removed");
 }
 
 const R_GLUED_CAPITAL: &str = "space between a closed-class word and the capitalized word glued to it";
@@ -317,6 +343,7 @@ const SUFFIX_WORDS: &[&str] = &[
     "some", "worthy", "side", "ways", "where", "ever", "self", "land", "fully",
 ];
 
+const R_SPLIT_WORD: &str = "stray space inside a word removed";
 const R_GLUED_CONTENT: &str = "space between two content words glued across an HTML boundary";
 
 /// The pairs P306 takes the second word of (`the the`): the closed-class
@@ -842,7 +869,17 @@ impl GluedWords {
             return true;
         }
         let w = &text[s..e];
-        if !self.may_split(w.as_bytes()) || self.lex.is_word(w) {
+        if !self.may_split(w.as_bytes()) {
+            // Not glued: maybe cut in two (P307).
+            if !self.lex.is_word(w) {
+                self.split_word(b, s, e, edits);
+            }
+            return true;
+        }
+        if self.lex.is_word(w) {
+            return true;
+        }
+        if self.split_word(b, s, e, edits) {
             return true;
         }
         let splits = self.word_splits(w);
@@ -887,6 +924,59 @@ impl GluedWords {
             return true;
         }
         false
+    }
+
+    /// P307: the lowercase token `b[s..e]` (not a word) and a lowercase
+    /// neighbour one space away (not a word either) make one dictionary
+    /// word of six letters or more (`securit y`, `accor ding`).
+    fn split_word(&self, b: &[u8], s: usize, e: usize, edits: &mut Vec<Edit>) -> bool {
+        let lower_run = |from: usize, step: isize| {
+            let mut k = from as isize;
+            while (0..b.len() as isize).contains(&k) && b[k as usize].is_ascii_lowercase() {
+                k += step;
+            }
+            k
+        };
+        let bare = |c: Option<&u8>| c.is_none_or(|c| !c.is_ascii_alphanumeric() && !matches!(c, b'-' | b'\'' | b'_' | b'/' | b'.' | b'@'));
+        let mut found = None;
+        // The right neighbour, then the left one.
+        if b.get(e) == Some(&b' ') {
+            let r = lower_run(e + 1, 1) as usize;
+            if r > e + 1 && bare(b.get(r)) {
+                found = self.joins(b, (s, e), (e + 1, r));
+            }
+        }
+        if found.is_none() && s >= 2 && b[s - 1] == b' ' {
+            let l = (lower_run(s - 2, -1) + 1) as usize;
+            if l < s - 1 && (l == 0 || bare(b.get(l - 1))) {
+                found = self.joins(b, (l, s - 1), (s, e));
+            }
+        }
+        let Some(space) = found else { return false };
+        // Both pieces may be tokens: the second finds the space taken.
+        if edits.iter().rev().take(4).any(|x| x.range == (space..space + 1)) {
+            return true;
+        }
+        if code_near(b, space - 12.min(space), space + 1) || !in_prose(b, space.saturating_sub(1), space + 1) {
+            return false;
+        }
+        edits.push(Edit::deletion(space..space + 1, P307, Review, R_SPLIT_WORD));
+        true
+    }
+
+    /// The space between the pieces `l` and `r` of `b` (both lowercase,
+    /// one space apart) when neither is a word and together they are one.
+    fn joins(&self, b: &[u8], l: (usize, usize), r: (usize, usize)) -> Option<usize> {
+        let (ls, rs) = (&b[l.0..l.1], &b[r.0..r.1]);
+        if ls.len() + rs.len() < 6 || ls.len() + rs.len() > 24 {
+            return None;
+        }
+        let mut joined = [0u8; 24];
+        joined[..ls.len()].copy_from_slice(ls);
+        joined[ls.len()..ls.len() + rs.len()].copy_from_slice(rs);
+        let joined = std::str::from_utf8(&joined[..ls.len() + rs.len()]).ok()?;
+        let word = |x: &[u8]| std::str::from_utf8(x).is_ok_and(|x| x == "a" || x == "i" || self.lex.is_word(x));
+        (!word(ls) && !word(rs) && self.lex.is_word(joined) && !is_pinyin(joined)).then_some(l.1)
     }
 
     /// P305's split of the lowercase `w` (not a word), as the offset of the

@@ -1420,7 +1420,7 @@ fn in_chinese_sentence(text: &str, mark: std::ops::Range<usize>) -> bool {
 /// marks throughout is a quoted or translated paragraph, kept as it is; the
 /// marks change where the line also holds English (two ASCII words of three
 /// letters or more: Chinese left inside an English paragraph or caption),
-/// or a full-width `，；：！？` already. Memoized per line and per text.
+/// or a full-width `，；：！？` already. Memoized per line and per window.
 fn own_marks_wanted(text: &str, i: usize) -> bool {
     LINE_MARKS.with(|memo| {
         let mut m = memo.get();
@@ -1429,23 +1429,33 @@ fn own_marks_wanted(text: &str, i: usize) -> bool {
                 return v;
             }
         }
-        let english = *m.english.get_or_insert_with(|| english_text(text.as_bytes()));
         let b = text.as_bytes();
         let s = memchr::memrchr(b'\n', &b[..i]).map_or(0, |k| k + 1);
         let e = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |k| i + k);
-        let v = !english || {
-            let line = &text[s..e];
-            let (mut words, mut run) = (0, 0);
-            for &c in line.as_bytes() {
-                if c.is_ascii_alphabetic() {
-                    run += 1;
-                } else {
-                    words += usize::from(run >= 3);
-                    run = 0;
+        let line = &text[s..e];
+        let (mut words, mut run) = (0, 0);
+        for &c in line.as_bytes() {
+            if c.is_ascii_alphabetic() {
+                run += 1;
+            } else {
+                words += usize::from(run >= 3);
+                run = 0;
+            }
+        }
+        words += usize::from(run >= 3);
+        let v = words >= 2 || line.contains(['\u{ff0c}', '\u{ff1b}', '\u{ff1a}', '\u{ff01}', '\u{ff1f}']) || {
+            // The page around the mark (a window, so a text of many pages
+            // is judged page by page and each mark costs no more than its
+            // window): not English, then a formatter's work.
+            match m.english {
+                Some((lo, hi, v)) if (lo..hi).contains(&i) => !v,
+                _ => {
+                    let (lo, hi) = (i.saturating_sub(ENGLISH_WINDOW), (i + ENGLISH_WINDOW).min(b.len()));
+                    let v = english_text(&b[lo..hi]);
+                    m.english = Some((lo, hi, v));
+                    !v
                 }
             }
-            words += usize::from(run >= 3);
-            words >= 2 || line.contains(['\u{ff0c}', '\u{ff1b}', '\u{ff1a}', '\u{ff01}', '\u{ff1f}'])
         };
         m.line = Some((s, e.max(s + 1), v));
         memo.set(m);
@@ -1457,12 +1467,21 @@ fn own_marks_wanted(text: &str, i: usize) -> bool {
 /// three-byte CJK characters (U+4E00–U+9FFF lead with `E4`–`E9`).
 fn english_text(b: &[u8]) -> bool {
     let (mut latin, mut han) = (0usize, 0usize);
-    for &c in b {
-        latin += usize::from(c.is_ascii_alphabetic());
-        han += usize::from(c.wrapping_sub(0xE4) < 6);
+    // Blocks of 64 bytes counted in bytes, so the loop is vectorized.
+    for block in b.chunks(64) {
+        let (mut l, mut h) = (0u8, 0u8);
+        for &c in block {
+            l += u8::from((c | 0x20).wrapping_sub(b'a') < 26);
+            h += u8::from(c.wrapping_sub(0xE4) < 6);
+        }
+        latin += usize::from(l);
+        han += usize::from(h);
     }
     latin >= MIN_ENGLISH_LETTERS && 2 * latin >= 3 * han
 }
+
+/// Bytes on either side of a mark that [`english_text`] weighs.
+const ENGLISH_WINDOW: usize = 16 * 1024;
 
 /// Fewest ASCII letters for a text to count as English in [`english_text`]:
 /// a line or two is no page to judge by.
@@ -1471,7 +1490,8 @@ const MIN_ENGLISH_LETTERS: usize = 200;
 /// What [`own_marks_wanted`] knows of the text [`Punctuation::run`] is on.
 #[derive(Debug, Clone, Copy, Default)]
 struct LineMarks {
-    english: Option<bool>,
+    /// The window weighed last and its verdict.
+    english: Option<(usize, usize, bool)>,
     line: Option<(usize, usize, bool)>,
 }
 
