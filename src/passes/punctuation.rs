@@ -920,6 +920,12 @@ impl Punctuation {
                     }
                 } else if lc.is_ascii_lowercase() && letters_back(b, s) >= 2 {
                     edits.push(Edit::deletion(s..i, P106, Safe, R_SPACE_BEFORE));
+                } else if lc.is_ascii_digit()
+                    && c == b'.'
+                    && (line_end || n == b' ' && b.get(i + 2).is_some_and(u8::is_ascii_uppercase) && b.get(i + 3).is_some_and(u8::is_ascii_lowercase))
+                {
+                    // `on March 5, 2016 .`: a number ends the sentence.
+                    edits.push(Edit::deletion(s..i, P106, Safe, R_SPACE_BEFORE));
                 }
             }
         }

@@ -741,6 +741,37 @@ fn loose_side(b: &[u8], o: usize, c: usize, ql: usize) -> Option<Edit> {
     }
 }
 
+/// P203 for the pair `o..c` of straight quotes with spaces just inside on
+/// both sides: a short quotation (one to eight words) standing between
+/// boundaries loses both.
+fn loose_both(b: &[u8], o: usize, c: usize) -> Option<[Edit; 2]> {
+    let inner = &b[o + 1..c];
+    let lead = inner.iter().take_while(|&&x| x == b' ').count();
+    let trail = inner.iter().rev().take_while(|&&x| x == b' ').count();
+    if lead == 0 || trail == 0 || lead + trail >= inner.len() {
+        return None;
+    }
+    let core = &inner[lead..inner.len() - trail];
+    let words = core.split(|&x| x == b' ').filter(|w| !w.is_empty()).count();
+    let before_ok = o == 0 || is_space(b[o - 1]) || matches!(b[o - 1], b'(' | b':' | b',');
+    // A name or title (`" Safety Week "`), not a quote mark talked about
+    // (`the first " and the last "`) or a grammar's literal.
+    let named = core[0].is_ascii_uppercase() || core[0].is_ascii_digit();
+    if !named || crate::text::words::code_near(b, o, c + 1) || memchr::memchr3(b'#', b'^', b'*', line_of(b, o)).is_some() {
+        return None;
+    }
+    (word_byte(core[0]) && word_byte(core[core.len() - 1]) && (1..=8).contains(&words) && before_ok && outside_ok(b.get(c + 1))).then(|| {
+        [Edit::deletion(o + 1..o + 1 + lead, P203, Safe, R_INSIDE), Edit::deletion(c - trail..c, P203, Safe, R_INSIDE)]
+    })
+}
+
+/// The line of `b` around byte `at`.
+fn line_of(b: &[u8], at: usize) -> &[u8] {
+    let s = memchr::memrchr(b'\n', &b[..at]).map_or(0, |k| k + 1);
+    let e = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |k| at + k);
+    &b[s..e]
+}
+
 /// Straight quotes of one line, at byte offsets `qs`.
 fn straight_line(b: &[u8], qs: &[usize], edits: &mut Vec<Edit>) {
     // `Jiangsu"s`, `Let"s`: a quote that would leave one unpaired, between
@@ -782,7 +813,11 @@ fn straight_line(b: &[u8], qs: &[usize], edits: &mut Vec<Edit>) {
             }
             match loose_side(b, o, c, 1) {
                 Some(e) => loose.push(e),
-                None => return,
+                // The line's only pair, loose on both sides (`the " Safety Week " campaign`).
+                None => match loose_both(b, o, c).filter(|_| qs.len() == 2) {
+                    Some([l, r]) => loose.extend([l, r]),
+                    None => return,
+                },
             }
         }
     }
@@ -836,7 +871,9 @@ fn curly_line(text: &str, qs: &[(usize, bool)], edits: &mut Vec<Edit>) {
                 && (b[q - 1].is_ascii_alphabetic() || matches!(b[q - 1], b',' | b';' | b':'))
                 && next.first().is_some_and(u8::is_ascii_alphabetic)
                 && !contraction(next);
-            !open && word_next && (q == 0 || matches!(b[q - 1], b' ' | b'\t' | b'\n' | b'(') || glued)
+            // After a dash or a Chinese mark (`——”Report on`) it opens as after a space.
+            let dash = text[..q].chars().next_back().is_some_and(|c| matches!(c, '—' | '–' | '：' | '，' | '、' | '（'));
+            !open && word_next && (q == 0 || matches!(b[q - 1], b' ' | b'\t' | b'\n' | b'(') || glued || dash)
         };
         let turned: Vec<(usize, bool)> = qs.iter().map(|q| (q.0, q.1 || opener(q))).collect();
         if turned != qs && alternates(&turned) {

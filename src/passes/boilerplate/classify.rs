@@ -511,7 +511,10 @@ impl Classifier {
                 values.push((rule, v.to_string()));
             }
         }
-        Some(Hit { rule: found[0].2, values })
+        // A row of labels is furniture wherever one of its labels is
+        // (`Publisher:…Release time:…Views:…`).
+        let rule = found.iter().map(|f| f.2).find(|&r| self.rules[r].zone.admits_at(At::Body)).unwrap_or(found[0].2);
+        Some(Hit { rule, values })
     }
 
     /// Only page actions (`打印`, `Close`, `Share to`) and punctuation: walk

@@ -311,7 +311,12 @@ fn label_row(t: &str) -> bool {
     let labels = b
         .iter()
         .enumerate()
-        .filter(|&(i, &c)| matches!(c, ':' | '：') && i > 0 && (b[i - 1].is_alphabetic()) && b.get(i + 1).is_none_or(|n| *n != '/'))
+        .filter(|&(i, &c)| {
+            // `Views:`, or `viewed :time` (a space before, none after).
+            let label = i > 0 && b[i - 1].is_alphabetic()
+                || i > 1 && b[i - 1] == ' ' && b[i - 2].is_alphabetic() && b.get(i + 1).is_some_and(|n| !n.is_whitespace());
+            matches!(c, ':' | '：') && label && b.get(i + 1).is_none_or(|n| *n != '/')
+        })
         .count();
     labels >= 2
 }
@@ -665,6 +670,7 @@ mod tests {
             ("Related information", Shape::Widget),
             ("Recommended content", Shape::Widget),
             ("loadingImg", Shape::Widget),
+            ("The release date :2019-01-08 viewed :time The font :[big middle small]", Shape::LabelRow),
             ("首页 新闻动态 法律服务 数据服务 项目服务 投资环境", Shape::ShortChinese),
             ("1 2 3 4 5", Shape::Pager),
             ("« 1 2 3 … 9 Next", Shape::Pager),
