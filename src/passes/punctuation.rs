@@ -1436,8 +1436,7 @@ fn own_marks_wanted(text: &str, i: usize) -> bool {
             }
         }
         let b = text.as_bytes();
-        let s = memchr::memrchr(b'\n', &b[..i]).map_or(0, |k| k + 1);
-        let e = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |k| i + k);
+        let std::ops::Range { start: s, end: e } = crate::text::lines::line_range(b, i);
         let line = &text[s..e];
         let (mut words, mut run) = (0, 0);
         for &c in line.as_bytes() {

@@ -757,19 +757,12 @@ fn loose_both(b: &[u8], o: usize, c: usize) -> Option<[Edit; 2]> {
     // A name or title (`" Safety Week "`), not a quote mark talked about
     // (`the first " and the last "`) or a grammar's literal.
     let named = core[0].is_ascii_uppercase() || core[0].is_ascii_digit();
-    if !named || crate::text::words::code_near(b, o, c + 1) || memchr::memchr3(b'#', b'^', b'*', line_of(b, o)).is_some() {
+    if !named || crate::text::words::code_near(b, o, c + 1) || memchr::memchr3(b'#', b'^', b'*', &b[crate::text::lines::line_range(b, o)]).is_some() {
         return None;
     }
     (word_byte(core[0]) && word_byte(core[core.len() - 1]) && (1..=8).contains(&words) && before_ok && outside_ok(b.get(c + 1))).then(|| {
         [Edit::deletion(o + 1..o + 1 + lead, P203, Safe, R_INSIDE), Edit::deletion(c - trail..c, P203, Safe, R_INSIDE)]
     })
-}
-
-/// The line of `b` around byte `at`.
-fn line_of(b: &[u8], at: usize) -> &[u8] {
-    let s = memchr::memrchr(b'\n', &b[..at]).map_or(0, |k| k + 1);
-    let e = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |k| at + k);
-    &b[s..e]
 }
 
 /// Straight quotes of one line, at byte offsets `qs`.

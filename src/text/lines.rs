@@ -40,6 +40,14 @@ impl LineSpan {
     }
 }
 
+/// The line of `b` around byte `at`: from after the `\n` before it to the
+/// `\n` after it (or the ends of `b`).
+pub fn line_range(b: &[u8], at: usize) -> std::ops::Range<usize> {
+    let s = memchr::memrchr(b'\n', &b[..at]).map_or(0, |k| k + 1);
+    let e = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |k| at + k);
+    s..e
+}
+
 /// The lines of `text` (`\n` or `\r\n` breaks; a last line without a break
 /// counts, an empty tail does not).
 pub fn split_lines(text: &str) -> Vec<LineSpan> {
@@ -85,6 +93,15 @@ pub fn is_prose_anchor(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_range_is_the_line_around_a_byte() {
+        let b = b"ab\ncd ef\n\ngh";
+        assert_eq!(line_range(b, 0), 0..2);
+        assert_eq!(line_range(b, 5), 3..8);
+        assert_eq!(line_range(b, 9), 9..9);
+        assert_eq!(line_range(b, 11), 10..12);
+    }
 
     #[test]
     fn splits_lf_crlf_and_tail() {
