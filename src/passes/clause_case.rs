@@ -60,6 +60,9 @@ crate::declare_rules! { pass = "clause_case";
     /// case); `I`, all-capital words and words after a quote mark are never
     /// touched, nor is any line in title case. Open-class listed words (verbs)
     /// are skipped when the document capitalizes them mid-sentence elsewhere.
+    /// Their `-ed` and `-ing` forms (`, Completed in that year`, `, Adhering
+    /// to`) are lowercased too, as `review` edits: a participle may also
+    /// start a name (`, Limited`).
     ///
     /// ## Data
     /// `rules/common_words.txt` (sections `[function]` and `[open]`).
@@ -149,6 +152,27 @@ impl ClauseCase {
     pub fn new(_options: &Options, _setup: &Setup) -> Result<Self> {
         Ok(ClauseCase { lex: lexicon::lexicon()? })
     }
+
+    /// Is the lowercase `w` a listed open-class word with `-ed` or `-ing`
+    /// (`completed`, `adhering`, `promoting`, `planned`)? Tried as the
+    /// stem, the stem with `e` back, and the stem with a doubled consonant
+    /// undone.
+    fn inflected_open(&self, w: &str) -> bool {
+        let Some(stem) = w.strip_suffix("ing").or_else(|| w.strip_suffix("ed")) else { return false };
+        if stem.len() < 3 {
+            return false;
+        }
+        let open = |x: &str| self.lex.open.contains(x);
+        let mut buf = [0u8; 32];
+        let with_e = stem.len() < 31 && {
+            buf[..stem.len()].copy_from_slice(stem.as_bytes());
+            buf[stem.len()] = b'e';
+            std::str::from_utf8(&buf[..=stem.len()]).is_ok_and(open)
+        };
+        let b = stem.as_bytes();
+        let undoubled = b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] && open(&stem[..stem.len() - 1]);
+        open(stem) || with_e || undoubled
+    }
 }
 
 
@@ -156,6 +180,8 @@ impl ClauseCase {
 enum Kind {
     Function,
     Open,
+    /// A listed open-class verb with `-ed` or `-ing` (`Completed`, `Adhering`).
+    Inflected,
     Unknown,
     /// `The` before a capitalized word the document writes as `the Word`.
     TheBeforeName,
@@ -298,6 +324,8 @@ impl Pass for ClauseCase {
                 Kind::Function
             } else if self.lex.open.contains(word) {
                 Kind::Open
+            } else if self.inflected_open(word) {
+                Kind::Inflected
             } else {
                 Kind::Unknown
             };
@@ -401,6 +429,7 @@ impl Pass for ClauseCase {
                 Kind::Function if cap >= 2 && cap > lo => None,
                 Kind::Function => Some((C101, Safe, R_LISTED)),
                 Kind::Open if cap == 0 => Some((C101, Safe, R_LISTED)),
+                Kind::Inflected if cap == 0 => Some((C101, Review, R_LISTED)),
                 Kind::Unknown if cap == 0 && lo >= 2 => Some((C102, Review, R_EVIDENCE)),
                 Kind::TheBeforeName => Some((C102, Review, R_THE)),
                 _ => None,
@@ -732,6 +761,8 @@ mod tests {
         assert_fixes_with(&["C101"], "Guangdong; Traffic from the bridge", "Guangdong; traffic from the bridge");
         assert_fixes_with(&["C101"], "very clear, Very strong and firm", "very clear, very strong and firm");
         assert_fixes_with(&["C101"], "the size; However, we will", "the size; however, we will");
+        assert_fixes_with(&["C101"], "implemented in the same year, Completed in that year", "implemented in the same year, completed in that year");
+        assert_fixes_with(&["C101"], "the county government, Adhering to the people first", "the county government, adhering to the people first");
     }
 
     #[test]
