@@ -495,13 +495,15 @@ fn short_chinese(t: &str) -> bool {
     han >= 2 && chars <= 24 && han * 2 >= chars && !t.ends_with(['。', '！', '？'])
 }
 
-/// A row of menu items in Chinese (`首页 新闻动态 法律服务 数据服务`): three
-/// or more words of two to eight Han characters, spaces between, nothing else.
+/// A row of menu items in Chinese (`首页 新闻动态 法律服务 数据服务`, `江苏快3
+/// 北京赛车`): three or more words of two to ten characters, each of Han
+/// characters (two or more) and digits only, spaces between.
 fn chinese_menu(t: &str) -> bool {
     let mut n = 0;
     for w in t.split_whitespace() {
         let k = w.chars().count();
-        if !(2..=8).contains(&k) || !w.chars().all(is_han) {
+        let han = w.chars().filter(|&c| is_han(c)).count();
+        if !(2..=10).contains(&k) || han < 2 || !w.chars().all(|c| is_han(c) || c.is_ascii_digit()) {
             return false;
         }
         n += 1;
