@@ -138,10 +138,10 @@ crate::declare_rules! { pass = "punctuation";
     /// least two Han characters for every English word), never after a
     /// Latin token (`Node.js.`) or in a chain of dotted characters.
     ///
-    /// In a text mostly in English (200 ASCII letters or more, 1.5 for every
-    /// Han character), a line of Chinese alone that uses ASCII marks
-    /// throughout keeps them: it is a quoted or translated paragraph as its
-    /// source wrote it. Its marks change when the line also holds English
+    /// In an English or bilingual text (two lines of English prose or more,
+    /// at least half as many as the lines of Chinese prose), a line of
+    /// Chinese alone that uses ASCII marks throughout keeps them: it is a
+    /// quoted or translated paragraph as its source wrote it. Its marks change when the line also holds English
     /// (Chinese left inside an English paragraph or caption) or already
     /// holds a full-width `，；：！？`.
     P103 = ("ascii-punctuation-in-chinese", Safe, true, "ASCII punctuation in Chinese text becomes full-width");
@@ -1468,29 +1468,35 @@ fn own_marks_wanted(text: &str, i: usize) -> bool {
     })
 }
 
-/// Mostly English: 200 ASCII letters or more, and at least 1.5 times the lead bytes of
-/// three-byte CJK characters (U+4E00–U+9FFF lead with `E4`–`E9`).
+/// Mostly English: two lines of English prose or more (eight ASCII words
+/// of two letters or more), and at least half as many as the lines of
+/// Chinese prose (fifteen Han characters or more: a bilingual page). Only long lines count, so removing
+/// furniture or changing marks never changes the verdict: cleaning the
+/// output again decides the same.
 fn english_text(b: &[u8]) -> bool {
-    let (mut latin, mut han) = (0usize, 0usize);
-    // Blocks of 64 bytes counted in bytes, so the loop is vectorized.
-    for block in b.chunks(64) {
-        let (mut l, mut h) = (0u8, 0u8);
-        for &c in block {
-            l += u8::from((c | 0x20).wrapping_sub(b'a') < 26);
-            h += u8::from(c.wrapping_sub(0xE4) < 6);
+    let (mut en, mut zh) = (0usize, 0usize);
+    for line in b.split(|&c| c == b'\n') {
+        let (mut words, mut run, mut han) = (0usize, 0usize, 0usize);
+        for &c in line {
+            if c.is_ascii_alphabetic() {
+                run += 1;
+            } else {
+                words += usize::from(run >= 2);
+                run = 0;
+            }
+            // Lead bytes of U+4E00–U+9FFF.
+            han += usize::from(c.wrapping_sub(0xE4) < 6);
         }
-        latin += usize::from(l);
-        han += usize::from(h);
+        words += usize::from(run >= 2);
+        en += usize::from(words >= 8);
+        zh += usize::from(han >= 15);
     }
-    latin >= MIN_ENGLISH_LETTERS && 2 * latin >= 3 * han
+    en >= 2 && 2 * en >= zh
 }
 
 /// Bytes on either side of a mark that [`english_text`] weighs.
 const ENGLISH_WINDOW: usize = 16 * 1024;
 
-/// Fewest ASCII letters for a text to count as English in [`english_text`]:
-/// a line or two is no page to judge by.
-const MIN_ENGLISH_LETTERS: usize = 200;
 
 /// What [`own_marks_wanted`] knows of the text [`Punctuation::run`] is on.
 #[derive(Debug, Clone, Copy, Default)]
@@ -1707,6 +1713,20 @@ mod tests {
         assert_eq!(edit_count(&beside, "P103"), 1);
         // A text mostly in Chinese: every such mark is fixed.
         assert_pass_fixes(&pass(), "周一,贵州代表团还参观了伦敦城市大学。", "周一，贵州代表团还参观了伦敦城市大学。");
+    }
+
+    #[test]
+    fn the_page_verdict_ignores_short_lines() {
+        // Found by fuzzing: a furniture line counted toward the verdict, so
+        // the cleaned text (without it) was judged otherwise and changed again.
+        let prose = "The Global Times held a major investment promotion conference on Sunday in the city.\n";
+        let body = format!("{prose}{prose}y 瓙殛.\n");
+        assert!(super::english_text(body.as_bytes()));
+        let with_header = format!("date 2025-02-06 The 3rd Global Promotion Event for Business\n{body}");
+        assert_eq!(super::english_text(with_header.as_bytes()), super::english_text(body.as_bytes()));
+        assert!(!super::english_text(format!("{prose}y 瓙殛.\n").as_bytes()));
+        let chinese = "以习近平同志为核心的党中央把推进中国式现代化作为最大的政治。\n".repeat(5);
+        assert!(!super::english_text(format!("{prose}{prose}{chinese}").as_bytes()));
     }
 
     #[test]
