@@ -115,6 +115,7 @@ impl Lexicon {
     }
 
     /// Is `w` (lower case) an English word rinse knows?
+    #[inline]
     pub fn is_word(&self, w: &str) -> bool {
         // The dictionary holds every common word too.
         self.dictionary.contains(w)
