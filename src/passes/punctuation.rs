@@ -344,6 +344,39 @@ crate::declare_rules! { pass = "punctuation";
     /// both sides only before a word that forms hyphenated compounds alone
     /// (`famous`, `term`, `owned`, `class`, ...).
     P110 = ("space-inside-amount-or-word", Safe, true, "space inside an amount or hyphenated word removed");
+    /// ## What it fixes
+    /// Full-width spaces (U+3000, a Chinese paragraph's indent) that a lossy
+    /// conversion turned into `?`: a run of `?` and spaces opening a
+    /// paragraph before a capital or digit (`? ??Vice Governor`), and, on a
+    /// page that shows such a run, a `?` after the period that ends a
+    /// paragraph (`for its care.?`).
+    ///
+    /// ## Example
+    /// ```text
+    /// ? ??Vice Governor Chen visited the site of the new project.
+    /// ? ?Manager Li thanked the government for its care.?
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// Vice Governor Chen visited the site of the new project.
+    /// Manager Li thanked the government for its care.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// Was it made in the U.S.? Who knows.
+    /// ?Why not ask them.
+    /// ? marks a wildcard, and the title ends in care.?
+    /// ```
+    ///
+    /// ## Why review
+    /// A run at a paragraph start must hold a space and end before a capital
+    /// or digit, which no English sentence starts with; the `?` after a
+    /// period must end its line, follow a dictionary word of three letters or
+    /// more (not an abbreviation: `U.S.?` is a question), and the page must
+    /// show a paragraph-start run. A question cut after an abbreviation
+    /// could still look like this: an editor should look.
+    P111 = ("lost-fullwidth-space-as-question-mark", Review, true, "full-width space turned `?` by a lossy conversion removed");
 }
 
 const R_FULLWIDTH: &str = "full-width punctuation in English becomes ASCII";
@@ -361,6 +394,7 @@ const R_SENTENCE_GLUED: &str = "space inserted and sentence capitalized after a 
 const R_INSIDE: &str = "space inside an amount or hyphenated word removed";
 const R_DEBRIS: &str = "period left over before a comma removed";
 const R_MONTH: &str = "space inserted after a month abbreviation";
+const R_LOST_SPACE: &str = "full-width space turned `?` by a lossy conversion removed";
 
 /// Prefixes that are written with a hyphen and never stand alone as a word
 /// (`re -elected` → `re-elected`).
@@ -641,6 +675,15 @@ impl Punctuation {
                 b'.' if i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1) == Some(&b' ') && split_percent(b, i + 2) => {
                     edits.push(Edit::deletion(i + 1..i + 2, P110, Review, R_INSIDE));
                 }
+                b'?' if lost_space_run(b, i).is_some() => {
+                    let end = lost_space_run(b, i).unwrap_or(i + 1);
+                    edits.push(Edit::deletion(i..end, P111, Review, R_LOST_SPACE));
+                    i = end;
+                    continue;
+                }
+                b'?' if self.lost_space_after_period(text, i) => {
+                    edits.push(Edit::deletion(i..i + 1, P111, Review, R_LOST_SPACE));
+                }
                 // The common case, a mark after an ASCII character and
                 // before a space (`word, next`), needs nothing.
                 _ if i > 0 && b.get(i + 1) == Some(&b' ') && b[i - 1] < 0x80 && b[i - 1] != b' ' => {}
@@ -651,7 +694,41 @@ impl Punctuation {
     }
 }
 
+/// P111: the `?` at `i` opens a paragraph (after spaces only) and starts a
+/// run of `?` and spaces, with a space in it, that ends before an ASCII
+/// capital or digit: the end of the run.
+fn lost_space_run(b: &[u8], i: usize) -> Option<usize> {
+    let line_start = memchr::memrchr(b'\n', &b[..i]).map_or(0, |k| k + 1);
+    if !b[line_start..i].iter().all(|&c| c == b' ' || c == b'\t') {
+        return None;
+    }
+    let n = b[i..].iter().take_while(|&&c| c == b'?' || c == b' ').count();
+    let next = b.get(i + n)?;
+    (b[i..i + n].contains(&b' ') && (next.is_ascii_uppercase() || next.is_ascii_digit())).then_some(i + n)
+}
+
 impl Punctuation {
+    /// P111 after a period: the `?` at `i` ends its line right after a
+    /// period that follows a dictionary word of three letters or more (no
+    /// abbreviation), on a page with a [`lost_space_run`].
+    fn lost_space_after_period(&self, text: &str, i: usize) -> bool {
+        let b = text.as_bytes();
+        if i < 4 || b[i - 1] != b'.' || !b[i + 1..].iter().take_while(|&&c| c != b'\n').all(|&c| c == b' ' || c == b'\r') {
+            return false;
+        }
+        let n = b[..i - 1].iter().rev().take_while(|c| c.is_ascii_lowercase()).count();
+        let word = &text[i - 1 - n..i - 1];
+        if n < 3 || b.get(i - 2 - n).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'.') || self.lex.abbreviations.contains(word) || !self.lex.is_word(word) {
+            return false;
+        }
+        LINE_MARKS.with(|memo| {
+            let mut m = memo.get();
+            let shows = *m.lost_spaces.get_or_insert_with(|| memchr::memchr_iter(b'?', b).any(|k| lost_space_run(b, k).is_some()));
+            memo.set(m);
+            shows
+        })
+    }
+
     /// A full-width mark `ch` at `i`.
     fn fullwidth(&self, text: &str, i: usize, ch: char, edits: &mut Vec<Edit>) {
         let ascii = match ch {
@@ -1504,6 +1581,8 @@ struct LineMarks {
     /// The window weighed last and its verdict.
     english: Option<(usize, usize, bool)>,
     line: Option<(usize, usize, bool)>,
+    /// Does the text show a run of lost full-width spaces (P111)?
+    lost_spaces: Option<bool>,
 }
 
 /// What [`in_chinese_sentence`] found last in the text [`Punctuation::run`]
@@ -1517,7 +1596,7 @@ struct SentenceMemo {
 
 thread_local! {
     /// The text's language and the last line [`own_marks_wanted`] weighed.
-    static LINE_MARKS: std::cell::Cell<LineMarks> = const { std::cell::Cell::new(LineMarks { english: None, line: None }) };
+    static LINE_MARKS: std::cell::Cell<LineMarks> = const { std::cell::Cell::new(LineMarks { english: None, line: None, lost_spaces: None }) };
     static SENTENCES: std::cell::Cell<SentenceMemo> = std::cell::Cell::new(SentenceMemo::default());
 }
 

@@ -389,7 +389,8 @@ impl Classifier {
                 }
             }
         }
-        if memchr::memchr(b' ', bytes).is_none() {
+        // An image name: one token, or a few words before an extension.
+        if memchr::memchr(b' ', bytes).is_none() || t.len() <= 120 && bytes.len() > 5 && memchr::memrchr(b'.', &bytes[bytes.len() - 6..]).is_some() {
             for (rule, exts) in &self.images {
                 if let Some(n) = shape::image_name(t, exts) {
                     hits.push(Hit { rule: *rule, values: value(*rule, n) });
@@ -525,6 +526,12 @@ impl Classifier {
             return None;
         }
         let ac = self.actions.ac.as_ref()?;
+        // A row of three to six single letters: the glyphs of an icon font
+        // (share buttons `f t g m`, font sizes `L M S`).
+        let b = t.as_bytes();
+        if (5..=11).contains(&b.len()) && b.len() % 2 == 1 && b.iter().enumerate().all(|(k, c)| if k % 2 == 0 { c.is_ascii_alphabetic() } else { *c == b' ' }) {
+            return self.actions.rule.first().map(|&rule| Hit { rule, values: Vec::new() });
+        }
         let skip = |from: usize| {
             t[from..].char_indices().find(|(_, c)| c.is_alphanumeric()).map_or(t.len(), |(i, _)| from + i)
         };

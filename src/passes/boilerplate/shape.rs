@@ -167,12 +167,27 @@ pub(super) fn navbar(t: &str) -> bool {
 /// An image file name alone (`image.png`, ` 10.jpg`): no whitespace, an
 /// extension from `exts` (lower case).
 pub(super) fn image_name<'a>(t: &'a str, exts: &[String]) -> Option<&'a str> {
-    if t.len() > 200 || t.contains(char::is_whitespace) {
+    if t.len() > 200 {
         return None;
     }
     let dot = t.rfind('.')?;
     if dot == 0 {
         return None;
+    }
+    // A name with spaces (`Hangzhou high-tech zone binjiang.jpg`): a few
+    // words, no sentence marks, not starting as a sentence does (`The file
+    // format.png`).
+    if t.contains(char::is_whitespace) {
+        let name = &t[..dot];
+        let function = |w: Option<&str>| crate::text::lexicon::get().function.contains(w.unwrap_or("").to_ascii_lowercase().as_str());
+        if name.split_whitespace().count() > 8
+            || name.contains(['.', ',', ';', ':', '!', '?', '"', '(', ')'])
+            || function(name.split_whitespace().next())
+            || function(name.split_whitespace().next_back())
+            || name.split_whitespace().next_back().is_some_and(|w| w.len() < 2)
+        {
+            return None;
+        }
     }
     let ext = &t[dot + 1..];
     exts.iter().any(|e| e.eq_ignore_ascii_case(ext)).then_some(t)
