@@ -16,7 +16,7 @@ use crate::fasthash::FxHashSet as HashSet;
 use crate::text::lexicon;
 use crate::text::scan;
 use crate::text::sorted_lines::SortedLines;
-use crate::text::words::{code_marks, code_near, code_within, in_address, in_domain, in_prose, is_pinyin, is_pinyin_syllable};
+use crate::text::words::{SHORT_SURNAMES, LONG_SURNAMES, code_marks, code_near, code_within, in_address, in_domain, in_prose, is_pinyin, is_pinyin_syllable};
 use crate::passes::kit::{Context, Pass, Setup};
 
 crate::declare_rules! { pass = "glued_words";
@@ -281,22 +281,6 @@ const CAMEL_TITLES: &[&str] = &[
     "deputy", "vice", "director", "secretary", "chairman", "chairwoman", "president", "mayor", "governor", "minister",
     "premier", "professor", "dean", "principal", "county", "city", "province", "prefecture", "district", "town",
     "township", "village", "municipal", "provincial", "committee", "bureau", "ministry", "chief",
-];
-
-/// Chinese surnames of two or three letters, lower case: P302 separates
-/// one from a given name of two syllables glued after it (`LiuLili`).
-const SHORT_SURNAMES: &[&str] = &[
-    "li", "wu", "xu", "hu", "ma", "he", "yu", "lu", "du", "fu", "gu", "ye", "qiu", "liu", "sun", "zhu", "guo", "lin",
-    "luo", "gao", "xie", "han", "tan", "cao", "pan", "cai", "jia", "wei", "xue", "yan", "yao", "fan", "shi", "qin",
-    "ren", "mao", "hou", "bai", "cui", "niu", "hao", "jin", "lei", "tao", "zou", "dai", "wan", "mei",
-];
-
-/// Chinese surnames of four letters or more, lower case: P302 separates
-/// one from a given name of two syllables glued after it (`RongYansong`).
-const LONG_SURNAMES: &[&str] = &[
-    "zhang", "wang", "chen", "yang", "huang", "zhao", "zhou", "song", "tang", "feng", "deng", "peng", "jiang", "rong",
-    "liang", "cheng", "zeng", "xiao", "shen", "dong", "yuan", "ding", "meng", "qian", "kong", "geng", "duan", "zhong",
-    "shao", "pang", "tian", "fang", "gong", "jiao", "kang", "qiao", "shan", "shang", "zhuang", "xiong", "zhan", "chang",
 ];
 
 const R_GLUED_PINYIN: &str = "space between a Chinese name in pinyin and the word glued to it";

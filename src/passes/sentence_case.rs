@@ -15,7 +15,7 @@ use crate::text::script::is_han;
 use crate::passes::kit::{Context, Pass, Setup};
 use crate::fasthash::FxHashMap as HashMap;
 use crate::text::scan::Capitals;
-use crate::text::words::{has_code, is_pinyin, is_pinyin_syllable, letters_fwd, upper_letter};
+use crate::text::words::{has_code, LONG_SURNAMES, SHORT_SURNAMES, is_pinyin, is_pinyin_syllable, letters_fwd, upper_letter};
 
 crate::declare_rules! { pass = "sentence_case";
     /// ## What it fixes
@@ -181,6 +181,40 @@ crate::declare_rules! { pass = "sentence_case";
     /// is left alone. A page that writes a name in lowercase on purpose
     /// would still be changed.
     C205 = ("lowercase-name-by-evidence", Review, true, "pinyin name capitalized as the document writes it");
+    /// ## What it fixes
+    /// A Chinese name in pinyin written in lowercase where only a name can
+    /// stand: a given name after a capitalized surname (`Mr. Xie geqi`,
+    /// `He yongxiang, deputy manager`), a surname and given name after a
+    /// capitalized title (`Union President cheng jun`), and a place name
+    /// before the capitalized words of its proper name (`the dongjiahe
+    /// Circular Economy Industrial Park`).
+    ///
+    /// ## Example
+    /// ```text
+    /// Mr. Xie geqi, the general manager, met Union President cheng jun at the dongjiahe Circular Economy Park.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// Mr. Xie Geqi, the general manager, met Union President Cheng Jun at the Dongjiahe Circular Economy Park.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// He said the Chairman he met was new. Wang ran the shop, and President li.example.com replied. The guanxi Of note.
+    /// ```
+    ///
+    /// ## Why review
+    /// The lowercase word must read entirely as pinyin and be no English
+    /// word (`rules/dictionary.txt`); after a surname (a listed Chinese
+    /// surname, capitalized) it must be two syllables or more; after a
+    /// title the surname must be listed and, when it is an English word
+    /// (`he`), be followed by a given name; before a capitalized word it
+    /// must be two syllables and five letters or more, after a word, and the
+    /// capitalized word no closed-class word (`Of`). None may touch an address
+    /// or identifier (`.`, `/`, `@`, `_`, `-`). An English text quoting a
+    /// pinyin term in lowercase before a capitalized word would still be
+    /// changed.
+    C206 = ("lowercase-pinyin-name", Review, true, "lowercase pinyin name capitalized where only a name can stand");
 }
 
 const R_MONTH: &str = "month name capitalized before a day or year";
@@ -229,6 +263,13 @@ const R_START: &str = "capital at the start of a lowercase paragraph";
 const R_START_ARTICLE: &str = "capital at the start of a lowercase paragraph of an article";
 const R_START_LINE: &str = "capital at the start of a lowercase paragraph of an article (after a line that ends a sentence)";
 const R_NAME: &str = "pinyin name capitalized as the document writes it";
+const R_PINYIN_NAME: &str = "lowercase pinyin name capitalized where only a name can stand";
+
+/// Capitalized titles a Chinese name in lowercase may follow (C206).
+const NAME_TITLES: &[&str] = &[
+    "President", "Director", "Manager", "Secretary", "Chairman", "Chairwoman", "Mayor", "Governor", "Minister",
+    "Professor", "Dean", "Principal", "Commissioner", "Mr", "Ms", "Mrs", "Dr", "Prof",
+];
 const R_START_REVIEW: &str = "capital at the start of a lowercase paragraph (review: the paragraph before does not end a sentence)";
 
 /// Words a prose line must have.
@@ -375,6 +416,7 @@ impl SentenceCase {
         // Capitalized mid-sentence uses of each word of four to sixteen letters.
         let mut caps: HashMap<&[u8], u32> = HashMap::default();
         for j in Capitals::new(b) {
+            self.pinyin_name_at(b, j, edits);
             if j < 2 || b[j - 1] != b' ' || !(b[j - 2].is_ascii_alphanumeric() || b[j - 2] == b',') {
                 continue;
             }
@@ -432,6 +474,71 @@ impl SentenceCase {
             }
             for s in at {
                 edits.push(Edit::replacement(s..s + 1, upper_letter(b[s]), C205, Review, R_NAME));
+            }
+        }
+    }
+
+    /// C206 around the capital at `j` (see its docs).
+    fn pinyin_name_at(&self, b: &[u8], j: usize, edits: &mut Vec<Edit>) {
+        let n = letters_fwd(b, j);
+        if !(2..=12).contains(&n) || j > 0 && (b[j - 1].is_ascii_alphanumeric() || matches!(b[j - 1], b'.' | b'/' | b'@' | b'_' | b'-')) {
+            return;
+        }
+        // A lowercase word standing alone at `s`: its length, when it is
+        // pinyin and no English word (of `syllables` or more).
+        let name_at = |s: usize, two: bool| -> Option<usize> {
+            let m = b[s.min(b.len())..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+            let after_ok = match b.get(s + m) {
+                None => true,
+                Some(&c) if c.is_ascii_alphanumeric() || matches!(c, b'_' | b'@' | b'/' | b'-' | b'\'' | b'=') => false,
+                Some(b'.') => b.get(s + m + 1).is_none_or(|c| !c.is_ascii_alphanumeric()),
+                Some(_) => true,
+            };
+            let w = std::str::from_utf8(&b[s..s + m]).ok()?;
+            ((2..=16).contains(&m) && after_ok && is_pinyin(w) && !(two && is_pinyin_syllable(w)) && !self.lex.is_word(w)).then_some(m)
+        };
+        let word = &b[j..j + n];
+        let rest_lower = word[1..].iter().all(u8::is_ascii_lowercase);
+        let lower = word.to_ascii_lowercase();
+        let lower = std::str::from_utf8(&lower).unwrap_or("");
+        let surname = |w: &str| SHORT_SURNAMES.contains(&w) || LONG_SURNAMES.contains(&w);
+        let cap = |at: usize, edits: &mut Vec<Edit>| edits.push(Edit::replacement(at..at + 1, upper_letter(b[at]), C206, Review, R_PINYIN_NAME));
+        let mut next = j + n;
+        if b.get(next) == Some(&b'.') && matches!(lower, "mr" | "ms" | "mrs" | "dr" | "prof") {
+            next += 1;
+        }
+        if b.get(next) != Some(&b' ') {
+            return;
+        }
+        let after = next + 1;
+        if rest_lower && surname(lower) {
+            // `Xie geqi`: a given name of two syllables or more.
+            if name_at(after, true).is_some() {
+                cap(after, edits);
+            }
+        } else if rest_lower && NAME_TITLES.iter().any(|t| t.as_bytes() == word) {
+            // `President cheng jun`: a listed surname, then maybe a given name.
+            let m = b[after..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+            let sur = std::str::from_utf8(&b[after..after + m]).unwrap_or("");
+            if !surname(sur) {
+                return;
+            }
+            let given = (b.get(after + m) == Some(&b' ')).then(|| name_at(after + m + 1, false)).flatten();
+            let ends = b.get(after + m).is_none_or(|c| !c.is_ascii_alphanumeric() && !matches!(c, b'_' | b'@' | b'/' | b'-' | b'\'' | b'.'));
+            if given.is_some() || ends && !self.lex.is_word(sur) {
+                cap(after, edits);
+            }
+            if given.is_some() {
+                cap(after + m + 1, edits);
+            }
+        }
+        // `the dongjiahe Circular`: a place name before the capitalized
+        // words of its proper name, mid-sentence.
+        if j >= 7 && b[j - 1] == b' ' && b[j - 2].is_ascii_lowercase() && rest_lower && n >= 3 && !self.lex.function.contains(lower) {
+            let m = b[..j - 1].iter().rev().take_while(|c| c.is_ascii_lowercase()).count();
+            let s = j - 1 - m;
+            if m >= 5 && s >= 2 && b[s - 1] == b' ' && b[s - 2].is_ascii_alphabetic() && name_at(s, true) == Some(m) {
+                cap(s, edits);
             }
         }
     }

@@ -253,6 +253,24 @@ pub fn lower_letter(c: u8) -> &'static str {
     &LOWER_LETTERS[k..=k]
 }
 
+
+/// Chinese surnames of two or three letters, lower case: P302 separates
+/// one from a given name of two syllables glued after it (`LiuLili`).
+pub const SHORT_SURNAMES: &[&str] = &[
+    "li", "wu", "xu", "hu", "ma", "he", "yu", "lu", "du", "fu", "gu", "ye", "qiu", "liu", "sun", "zhu", "guo", "lin",
+    "luo", "gao", "xie", "han", "tan", "cao", "pan", "cai", "jia", "wei", "xue", "yan", "yao", "fan", "shi", "qin",
+    "ren", "mao", "hou", "bai", "cui", "niu", "hao", "jin", "lei", "tao", "zou", "dai", "wan", "mei",
+];
+
+/// Chinese surnames of four letters or more, lower case: P302 separates
+/// one from a given name of two syllables glued after it (`RongYansong`).
+pub const LONG_SURNAMES: &[&str] = &[
+    "zhang", "wang", "chen", "yang", "huang", "zhao", "zhou", "song", "tang", "feng", "deng", "peng", "jiang", "rong",
+    "liang", "cheng", "zeng", "xiao", "shen", "dong", "yuan", "ding", "meng", "qian", "kong", "geng", "duan", "zhong",
+    "shao", "pang", "tian", "fang", "gong", "jiao", "kang", "qiao", "shan", "shang", "zhuang", "xiong", "zhan", "chang",
+];
+
+
 #[cfg(test)]
 mod tests {
     use super::*;
