@@ -52,9 +52,10 @@ crate::declare_rules! { pass = "glued_words";
     /// ## What it fixes
     /// Two lowercase words glued by a removed HTML span (`tothe`,
     /// `technologyof`, `theinauguration`, `isnot`) get a space between them,
-    /// as does a capitalized word glued to `of`, `and` or `the` after it
-    /// (`Vice Presidentof Zhejiang`: the left part a dictionary word of five
-    /// letters or more), a dictionary word glued to a language or
+    /// as does a capitalized word glued to `of`, `and`, `the`, `for`,
+    /// `with`, `to` or `in` after it (`Vice Presidentof Zhejiang`: the left
+    /// part a dictionary word of five letters or more, six before `to`,
+    /// eight before `in`), a dictionary word glued to a language or
     /// nationality (`fluentChinese`), a title or administrative word
     /// glued to the capitalized word after it (`DeputyDirector`, `CityOld`),
     /// and a short surname glued to a given name (`LiuLili`).
@@ -793,15 +794,17 @@ impl GluedWords {
     /// ending in `n`... so the split is the only one; the token must be no
     /// word and no pinyin itself.
     /// P302 for a capitalized word glued to the closed-class word after it
-    /// (`Presidentof Zhejiang`, `Ministerand the`): the left part a
-    /// dictionary word of five letters or more, the whole token no word,
+    /// (`Presidentof Zhejiang`, `Ministerand the`, `Governmentin poverty`):
+    /// the left part a dictionary word of five letters or more (six before
+    /// `to`, eight before `in`), the whole token no word,
     /// standing alone and followed by a space and a word.
     fn capitalized_glue(&self, text: &str, s: usize, e: usize, edits: &mut Vec<Edit>) {
         let b = text.as_bytes();
         let w = &text[s..e];
-        let Some(glue) = ["of", "and", "the"].into_iter().find(|g| w.ends_with(g)) else { return };
+        // (`in` and `to` end names too: `Crispin`; they need a longer word.)
+        let Some((glue, min)) = [("of", 5), ("and", 5), ("the", 5), ("for", 5), ("with", 5), ("to", 6), ("in", 8)].into_iter().find(|(g, _)| w.ends_with(g)) else { return };
         let left = w[..w.len() - glue.len()].to_ascii_lowercase();
-        if left.len() < 5 || s > 0 && !matches!(b[s - 1], b' ' | b'\n' | b'(' | b'"' | b',') {
+        if left.len() < min || s > 0 && !matches!(b[s - 1], b' ' | b'\n' | b'(' | b'"' | b',') {
             return;
         }
         if b.get(e) != Some(&b' ') || !b.get(e + 1).is_some_and(u8::is_ascii_alphabetic) {
@@ -1532,6 +1535,8 @@ mod tests {
             "He Lianzhen, Vice President of Zhejiang University, met the Minister and the staff.",
         );
         assert_pass_keeps(&pass(), "Thereof and Hereof stay, as do Shandongof, Bestof2020, Presidentof. and the Presidentofficial.");
+        assert_pass_fixes(&pass(), "the Dalian Municipal Governmentin poverty relief", "the Dalian Municipal Government in poverty relief");
+        assert_pass_keeps(&pass(), "Crispin said Constantine and Robinson met Within reach of Austin and Martin at Stanford.");
         assert_pass_fixes(&pass(), "She said in fluentChinese that it was good.", "She said in fluent Chinese that it was good.");
         assert_pass_keeps(&pass(), "Try xyzqEnglish, the app.learnEnglish and zhEnglish.");
     }

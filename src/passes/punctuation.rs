@@ -1034,7 +1034,15 @@ impl Punctuation {
                     let lw = if i > lw && b[i - lw - 1].is_ascii_uppercase() { lw + 1 } else { lw };
                     let word = lw >= 2 && !(i > lw && b[i - lw - 1].is_ascii_alphanumeric());
                     let percent = p == b'%' && b[..i - 1].last().is_some_and(u8::is_ascii_digit);
-                    if (word || percent) && !in_address(b, i) {
+                    // `March 20th,2020`: an ordinal day before a year.
+                    let ordinal = i >= 4
+                        && matches!(&b[i - 2..i], b"st" | b"nd" | b"rd" | b"th")
+                        && b[i - 3].is_ascii_digit()
+                        && b.len() >= i + 5
+                        && matches!(&b[i + 1..i + 3], b"19" | b"20")
+                        && b[i + 3..i + 5].iter().all(u8::is_ascii_digit)
+                        && b.get(i + 5).is_none_or(|x| !x.is_ascii_alphanumeric());
+                    if (word || percent || ordinal) && !in_address(b, i) {
                         insert(edits);
                     }
                     return;
@@ -1823,6 +1831,8 @@ mod tests {
         assert_pass_fixes(&pass(), "productive forces,It is", "productive forces, It is");
         assert_pass_fixes(&pass(), "In 2008,the GDP rose", "In 2008, the GDP rose");
         assert_pass_fixes(&pass(), "soared to 16,867 yuan,74.3% of the total", "soared to 16,867 yuan, 74.3% of the total");
+        assert_pass_fixes(&pass(), "On March 20th,2020, Chen visited.", "On March 20th, 2020, Chen visited.");
+        assert_pass_fixes(&pass(), "ranked 20th,2020th and 1st,20000 items", "ranked 20th,2020th and 1st,20000 items");
         assert_pass_fixes(&pass(), "is 4,460,000 Yuan,5,520,000 Yuan of income", "is 4,460,000 Yuan, 5,520,000 Yuan of income");
         assert_pass_fixes(&pass(), "returns are 21.8%,18.3% of the ratio", "returns are 21.8%, 18.3% of the ratio");
         assert_pass_keeps(&pass(), "Version A,1 and B2,3 and AB,4 and x%,5");

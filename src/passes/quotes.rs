@@ -140,20 +140,25 @@ crate::declare_rules! { pass = "quotes";
     /// An apostrophe cut off from its word by a space: a possessive `'s`
     /// after a space (`Xi Jinping ’s speech`, `McIlvaine 'sPumps`) or before
     /// one (`the city' s plan`), and the syllable mark of a pinyin place
-    /// name (`Xi 'an`, `Yan ‘an`, a left quote turned into `’`).
+    /// name (`Xi 'an`, `Yan ‘an`, a left quote turned into `’`); and the
+    /// apostrophe of a plural possessive glued to the next word, which gets
+    /// its space (`Teachers'group` → `Teachers' group`).
     ///
     /// ## Example
     /// ```text
     /// Xi Jinping ’s speech on the city' s plan in Xi 'an and Yan ‘an, and McIlvaine 'sPumps report.
+    /// The Teachers'group heard student representatives'speeches.
     /// ```
     /// Becomes:
     /// ```text
     /// Xi Jinping’s speech on the city's plan in Xi'an and Yan’an, and McIlvaine's Pumps report.
+    /// The Teachers' group heard student representatives' speeches.
     /// ```
     ///
     /// ## Keeps
     /// ```text
     /// the suffix 'ship' and the letter 's' and rock 'n' roll; the 'same' plan; Xi 'is' here; ' s and 's
+    /// the 'new class'rule and the 'blues'dance' and chess'set
     /// ```
     ///
     /// ## Why review
@@ -339,6 +344,7 @@ fn doubled_apostrophes(text: &str, range: std::ops::Range<usize>, edits: &mut Ve
 }
 
 const R_LOOSE: &str = "space around an apostrophe removed";
+const R_PLURAL_GLUED: &str = "space inserted after the apostrophe of a plural possessive glued to the next word";
 
 /// After a possessive `'s`: a space, a sentence mark or the end.
 fn ends_possessive(c: Option<&u8>) -> bool {
@@ -417,6 +423,31 @@ fn loose_apostrophes(text: &str, range: std::ops::Range<usize>, function: &crate
                 && !closes_later
             {
                 edits.push(Edit::replacement(a - 1..after, "' ", P205, Review, R_LOOSE));
+                continue;
+            }
+        }
+        // `Teachers'group`: the apostrophe of a plural possessive glued to
+        // the next word (a plural of four letters or more, not `ss`; no
+        // quote opened before it on the line or closing after it).
+        if !left && n == 1 && a >= 4 && b[a - 1] == b's' && b[a - 2] != b's' && b.get(after).is_some_and(u8::is_ascii_lowercase) {
+            let l = letters_before(a);
+            let r = b[after..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+            let word = &b[a - l..a];
+            let line = memchr::memrchr(b'\n', &b[..a]).map_or(0, |k| k + 1);
+            let line_end = memchr::memchr(b'\n', &b[after..]).map_or(b.len(), |k| after + k);
+            let alnum = |k: usize| b.get(k).is_some_and(u8::is_ascii_alphanumeric);
+            let opens = memchr::memchr_iter(b'\'', &b[line..a - l]).map(|k| line + k).any(|k| (k == 0 || !alnum(k - 1)) && alnum(k + 1))
+                || memchr::memmem::find(&b[line..a - l], "\u{2018}".as_bytes()).is_some();
+            let closes = memchr::memchr_iter(b'\'', &b[after..line_end]).map(|k| after + k).any(|k| alnum(k - 1) && b[k - 1] != b's' && !alnum(k + 1));
+            let quoted = opens || closes;
+            if l >= 4
+                && r >= 3
+                && word[1..].iter().all(u8::is_ascii_lowercase)
+                && (a - l == 0 || !b[a - l - 1].is_ascii_alphanumeric() && b[a - l - 1] != b'\'')
+                && b.get(after + r).is_none_or(|c| !c.is_ascii_alphanumeric() && *c != b'\'')
+                && !quoted
+            {
+                edits.push(Edit::insertion(after, " ", P205, Review, R_PLURAL_GLUED));
                 continue;
             }
         }
