@@ -215,6 +215,37 @@ crate::declare_rules! { pass = "sentence_case";
     /// pinyin term in lowercase before a capitalized word would still be
     /// changed.
     C206 = ("lowercase-pinyin-name", Review, true, "lowercase pinyin name capitalized where only a name can stand");
+    /// ## What it fixes
+    /// A paragraph of an article cut mid-sentence by a blank line: the long
+    /// line before ends in a function word or an auxiliary (`the festival
+    /// will`) and the next starts with a lowercase word; the two are joined
+    /// by a space instead of the second being capitalized as a paragraph.
+    ///
+    /// ## Example
+    /// ```text
+    /// The Dalan Town festival opened on Monday. It drew crowds. With colorful online and offline activities, the festival will
+    ///
+    /// further enhance the reputation of the tea products of the town, the organizers said on Monday morning.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// The Dalan Town festival opened on Monday. It drew crowds. With colorful online and offline activities, the festival will further enhance the reputation of the tea products of the town, the organizers said on Monday morning.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// The report was read out at the meeting in the hall of the institute. It was sent to all the members of
+    ///
+    /// https://example.com/report is where the full text of the report was published for the members to read.
+    /// ```
+    ///
+    /// ## Why review
+    /// Only in an article (as C204 judges it); both lines are 100 bytes or
+    /// more (no title or menu), the first ends in a closed-class word or one
+    /// of `will`, `can`, `has`, `was`, … that no sentence ends with, and the
+    /// second starts with a dictionary word. A list item or a quotation cut
+    /// that way would still be joined.
+    C207 = ("paragraph-cut-mid-sentence", Review, true, "paragraph cut mid-sentence joined");
 }
 
 const R_MONTH: &str = "month name capitalized before a day or year";
@@ -263,6 +294,14 @@ const R_START: &str = "capital at the start of a lowercase paragraph";
 const R_START_ARTICLE: &str = "capital at the start of a lowercase paragraph of an article";
 const R_START_LINE: &str = "capital at the start of a lowercase paragraph of an article (after a line that ends a sentence)";
 const R_NAME: &str = "pinyin name capitalized as the document writes it";
+const R_JOIN: &str = "paragraph cut mid-sentence joined";
+
+/// Auxiliaries and modals no sentence ends with (C207, besides the
+/// function words).
+const AUXILIARIES: &[&str] = &[
+    "will", "would", "can", "could", "shall", "should", "may", "might", "must", "be", "been", "being", "is", "are", "was",
+    "were", "has", "have", "had",
+];
 const R_PINYIN_NAME: &str = "lowercase pinyin name capitalized where only a name can stand";
 
 /// Capitalized titles a Chinese name in lowercase may follow (C206).
@@ -323,6 +362,11 @@ impl Pass for SentenceCase {
         // comma or a function word (`The great development of`: the blank
         // line cuts a sentence)?
         let mut prev_open = false;
+        // Where the long line before ended, when it ended in a function word
+        // or auxiliary (`the festival will`): a paragraph cut mid-sentence
+        // (C207), with the joins found.
+        let mut prev_cut: Option<usize> = None;
+        let mut joins: Vec<Edit> = Vec::new();
         let mut pos = 0;
         while pos < b.len() {
             let end = memchr::memchr(b'\n', &b[pos..]).map_or(b.len(), |k| pos + k);
@@ -330,7 +374,12 @@ impl Pass for SentenceCase {
             let blank = line.trim().is_empty();
             if !blank {
                 let first = b[pos];
-                if first.is_ascii_lowercase() && (prev_blank || prev_ends_plainly) {
+                let first_word = line.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+                if let Some(ce) = prev_cut.filter(|_| {
+                    prev_blank && first.is_ascii_lowercase() && line.len() >= LONG_LINE && !first_line && self.lex.is_word(first_word)
+                }) {
+                    joins.push(Edit::replacement(ce..pos, " ", C207, Review, R_JOIN));
+                } else if first.is_ascii_lowercase() && (prev_blank || prev_ends_plainly) {
                     if let Some(e) = start_edit(line, pos, prev_ends_sentence).filter(|_| {
                         let w = line.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
                         self.english_word(w) || self.lex.is_word(w)
@@ -348,11 +397,15 @@ impl Pass for SentenceCase {
                 prev_ends_sentence = ends_sentence(line);
                 prev_ends_plainly = self.ends_plainly(line);
                 prev_long = line.len() >= LONG_LINE;
-                prev_open = line.trim_end().ends_with([':', '\u{ff1a}', ',']) || {
-                    let t = line.trim_end().as_bytes();
-                    let n = t.iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
-                    n > 0 && std::str::from_utf8(&t[t.len() - n..]).is_ok_and(|w| self.lex.function.contains(lower(w, &mut [0; 16])))
-                };
+                let t = line.trim_end().as_bytes();
+                let n = t.iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
+                let open_word = n > 0 && (t.len() == n || t[t.len() - n - 1] == b' ') && std::str::from_utf8(&t[t.len() - n..]).is_ok_and(|w| {
+                    let mut buf = [0; 16];
+                    let w = lower(w, &mut buf);
+                    self.lex.function.contains(w) || AUXILIARIES.contains(&w)
+                });
+                prev_open = line.trim_end().ends_with([':', '\u{ff1a}', ',']) || open_word;
+                prev_cut = (open_word && prev_long && t.len() > n).then_some(pos + t.len());
             }
             prev_blank = blank;
             first_line &= blank;
@@ -365,7 +418,10 @@ impl Pass for SentenceCase {
         // of C201 (which also fires on a fragment cleaned on its own).
         // (Judged on the document's first 64 KB: enough for an article, and
         // the cost stays bounded on a huge one.)
-        let article = !starts.is_empty() && is_article(&text[..text.floor_char_boundary(ARTICLE_WINDOW)]) && !has_code(text);
+        let article = !(starts.is_empty() && joins.is_empty()) && is_article(&text[..text.floor_char_boundary(ARTICLE_WINDOW)]) && !has_code(text);
+        if article {
+            edits.append(&mut joins);
+        }
         for (mut e, no_c204, single_break) in starts {
             if article && !no_c204 {
                 (e.code, e.confidence) = (C204, Review);
