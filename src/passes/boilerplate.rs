@@ -709,7 +709,9 @@ impl Boilerplate {
         let n = lines.len();
         let zone = || (0..f).chain(l + 1..n);
         let candidate = |i: usize| {
+            // (A font-size or share widget at its end aside.)
             let t = lines[i].trimmed(text);
+            let t = classify::icon_row_tail(t).unwrap_or(t);
             (removed[i].is_none() && !t.is_empty() && t.len() <= MAX_FURNITURE_LEN && !shape::sentence_like(t) && !wire_dateline(t))
                 .then_some(t)
         };

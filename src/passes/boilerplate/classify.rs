@@ -295,6 +295,19 @@ impl Classifier {
     /// fires on the trimmed line `t`, zone not yet considered, best first.
     /// With `body`, only rules that may fire in the body are tried.
     pub fn classify(&self, t: &str, body: bool) -> Vec<Hit> {
+        // A font-size or share widget at the end of a line
+        // (`ehangzhou.gov.cn| Updated: March 23, 2020 L M S`): the line is
+        // what it is without it.
+        if let Some(head) = icon_row_tail(t) {
+            let hits = self.classify_line(head, body);
+            if !hits.is_empty() {
+                return hits;
+            }
+        }
+        self.classify_line(t, body)
+    }
+
+    fn classify_line(&self, t: &str, body: bool) -> Vec<Hit> {
         let mut hits = Vec::new();
         if t.is_empty() || t.len() > MAX_FURNITURE_LEN {
             return hits;
@@ -568,6 +581,19 @@ impl Classifier {
     }
 }
 
+/// The line before a row of three to six single letters that ends it
+/// (` L M S`, ` f t g m`: the glyphs of an icon font), when there is one.
+pub(super) fn icon_row_tail(t: &str) -> Option<&str> {
+    let b = t.as_bytes();
+    let mut k = b.len();
+    let mut letters = 0;
+    while k >= 2 && b[k - 1].is_ascii_alphabetic() && b[k - 2] == b' ' && letters < 6 {
+        letters += 1;
+        k -= 2;
+    }
+    (letters >= 3).then(|| t[..k].trim_end()).filter(|h| !h.is_empty())
+}
+
 fn value(rule: usize, v: &str) -> Vec<(usize, String)> {
     vec![(rule, v.to_string())]
 }
@@ -590,4 +616,16 @@ fn strip_open(t: &str) -> &str {
 fn after_colon(s: &str, end: usize) -> Option<&str> {
     let rest = s[end..].trim_start_matches([' ', '\t']);
     rest.strip_prefix(':').or_else(|| rest.strip_prefix('：'))
+}
+
+#[cfg(test)]
+mod icon_tests {
+    #[test]
+    fn an_icon_row_at_the_end_of_a_line_is_cut_off() {
+        assert_eq!(super::icon_row_tail("ehangzhou.gov.cn| Updated: March 23, 2020 L M S"), Some("ehangzhou.gov.cn| Updated: March 23, 2020"));
+        assert_eq!(super::icon_row_tail("Share f t g m"), Some("Share"));
+        assert_eq!(super::icon_row_tail("in a b"), None);
+        assert_eq!(super::icon_row_tail("L M S"), None);
+        assert_eq!(super::icon_row_tail("Plan B"), None);
+    }
 }
