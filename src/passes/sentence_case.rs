@@ -304,11 +304,28 @@ const AUXILIARIES: &[&str] = &[
 ];
 const R_PINYIN_NAME: &str = "lowercase pinyin name capitalized where only a name can stand";
 
-/// Capitalized titles a Chinese name in lowercase may follow (C206).
+/// Titles (capitalized in the text) a Chinese name in lowercase may follow (C206).
 const NAME_TITLES: &[&str] = &[
-    "President", "Director", "Manager", "Secretary", "Chairman", "Chairwoman", "Mayor", "Governor", "Minister",
-    "Professor", "Dean", "Principal", "Commissioner", "Mr", "Ms", "Mrs", "Dr", "Prof",
+    "president", "director", "manager", "secretary", "chairman", "chairwoman", "mayor", "governor", "minister",
+    "professor", "dean", "principal", "commissioner", "mr", "ms", "mrs", "dr", "prof",
 ];
+
+/// What a capitalized word is to C206.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameKind {
+    Surname,
+    Title,
+}
+
+/// The listed surnames and [`NAME_TITLES`], lowercase, by kind (one hash
+/// lookup per capital).
+fn name_kinds() -> &'static crate::fasthash::FxHashMap<&'static str, NameKind> {
+    static KINDS: std::sync::OnceLock<crate::fasthash::FxHashMap<&'static str, NameKind>> = std::sync::OnceLock::new();
+    KINDS.get_or_init(|| {
+        let surnames = SHORT_SURNAMES.iter().chain(LONG_SURNAMES).map(|&w| (w, NameKind::Surname));
+        surnames.chain(NAME_TITLES.iter().map(|&w| (w, NameKind::Title))).collect()
+    })
+}
 const R_START_REVIEW: &str = "capital at the start of a lowercase paragraph (review: the paragraph before does not end a sentence)";
 
 /// Words a prose line must have.
@@ -540,6 +557,13 @@ impl SentenceCase {
         if !(2..=12).contains(&n) || j > 0 && (b[j - 1].is_ascii_alphanumeric() || matches!(b[j - 1], b'.' | b'/' | b'@' | b'_' | b'-')) {
             return;
         }
+        // Cheapest first: a lowercase word must follow (after a space, or
+        // `. ` after a title) or precede (after a space) the word.
+        let follows = |k: usize| b.get(k) == Some(&b' ') && b.get(k + 1).is_some_and(u8::is_ascii_lowercase);
+        let before = j >= 7 && b[j - 1] == b' ' && b[j - 2].is_ascii_lowercase();
+        if !(before || follows(j + n) || b.get(j + n) == Some(&b'.') && follows(j + n + 1)) {
+            return;
+        }
         // A lowercase word standing alone at `s`: its length, when it is
         // pinyin and no English word (of `syllables` or more).
         let name_at = |s: usize, two: bool| -> Option<usize> {
@@ -550,50 +574,55 @@ impl SentenceCase {
                 Some(b'.') => b.get(s + m + 1).is_none_or(|c| !c.is_ascii_alphanumeric()),
                 Some(_) => true,
             };
+            if !(2..=16).contains(&m) || !after_ok {
+                return None;
+            }
+            // (The dictionary first: most words are in it, and it is cheaper.)
             let w = std::str::from_utf8(&b[s..s + m]).ok()?;
-            ((2..=16).contains(&m) && after_ok && is_pinyin(w) && !(two && is_pinyin_syllable(w)) && !self.lex.is_word(w)).then_some(m)
+            (!self.lex.is_word(w) && is_pinyin(w) && !(two && is_pinyin_syllable(w))).then_some(m)
         };
         let word = &b[j..j + n];
-        let rest_lower = word[1..].iter().all(u8::is_ascii_lowercase);
-        let lower = word.to_ascii_lowercase();
-        let lower = std::str::from_utf8(&lower).unwrap_or("");
-        let surname = |w: &str| SHORT_SURNAMES.contains(&w) || LONG_SURNAMES.contains(&w);
+        if !word[1..].iter().all(u8::is_ascii_lowercase) {
+            return;
+        }
+        let mut buf = [0u8; 12];
+        buf[..n].copy_from_slice(word);
+        buf[..n].make_ascii_lowercase();
+        let lower = std::str::from_utf8(&buf[..n]).unwrap_or("");
+        let kinds = name_kinds();
         let cap = |at: usize, edits: &mut Vec<Edit>| edits.push(Edit::replacement(at..at + 1, upper_letter(b[at]), C206, Review, R_PINYIN_NAME));
         let mut next = j + n;
         if b.get(next) == Some(&b'.') && matches!(lower, "mr" | "ms" | "mrs" | "dr" | "prof") {
             next += 1;
         }
-        if b.get(next) != Some(&b' ') {
-            return;
-        }
         let after = next + 1;
-        if rest_lower && surname(lower) {
+        match kinds.get(lower) {
+            _ if b.get(next) != Some(&b' ') => {}
             // `Xie geqi`: a given name of two syllables or more.
-            if name_at(after, true).is_some() {
-                cap(after, edits);
+            Some(NameKind::Surname) if name_at(after, true).is_some() => cap(after, edits),
+            Some(NameKind::Title) => {
+                // `President cheng jun`: a listed surname, then maybe a given name.
+                let m = b[after..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+                let sur = std::str::from_utf8(&b[after..after + m]).unwrap_or("");
+                if kinds.get(sur) == Some(&NameKind::Surname) {
+                    let given = (b.get(after + m) == Some(&b' ')).then(|| name_at(after + m + 1, false)).flatten();
+                    let ends = b.get(after + m).is_none_or(|c| !c.is_ascii_alphanumeric() && !matches!(c, b'_' | b'@' | b'/' | b'-' | b'\'' | b'.'));
+                    if given.is_some() || ends && !self.lex.is_word(sur) {
+                        cap(after, edits);
+                    }
+                    if given.is_some() {
+                        cap(after + m + 1, edits);
+                    }
+                }
             }
-        } else if rest_lower && NAME_TITLES.iter().any(|t| t.as_bytes() == word) {
-            // `President cheng jun`: a listed surname, then maybe a given name.
-            let m = b[after..].iter().take_while(|c| c.is_ascii_lowercase()).count();
-            let sur = std::str::from_utf8(&b[after..after + m]).unwrap_or("");
-            if !surname(sur) {
-                return;
-            }
-            let given = (b.get(after + m) == Some(&b' ')).then(|| name_at(after + m + 1, false)).flatten();
-            let ends = b.get(after + m).is_none_or(|c| !c.is_ascii_alphanumeric() && !matches!(c, b'_' | b'@' | b'/' | b'-' | b'\'' | b'.'));
-            if given.is_some() || ends && !self.lex.is_word(sur) {
-                cap(after, edits);
-            }
-            if given.is_some() {
-                cap(after + m + 1, edits);
-            }
+            _ => {}
         }
         // `the dongjiahe Circular`: a place name before the capitalized
         // words of its proper name, mid-sentence.
-        if j >= 7 && b[j - 1] == b' ' && b[j - 2].is_ascii_lowercase() && rest_lower && n >= 3 && !self.lex.function.contains(lower) {
+        if before && n >= 3 {
             let m = b[..j - 1].iter().rev().take_while(|c| c.is_ascii_lowercase()).count();
             let s = j - 1 - m;
-            if m >= 5 && s >= 2 && b[s - 1] == b' ' && b[s - 2].is_ascii_alphabetic() && name_at(s, true) == Some(m) {
+            if m >= 5 && s >= 2 && b[s - 1] == b' ' && b[s - 2].is_ascii_alphabetic() && !self.lex.function.contains(lower) && name_at(s, true) == Some(m) {
                 cap(s, edits);
             }
         }
