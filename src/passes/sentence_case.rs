@@ -185,22 +185,26 @@ crate::declare_rules! { pass = "sentence_case";
     /// A Chinese name in pinyin written in lowercase where only a name can
     /// stand: a given name after a capitalized surname (`Mr. Xie geqi`,
     /// `He yongxiang, deputy manager`), a surname and given name after a
-    /// capitalized title (`Union President cheng jun`), and a place name
-    /// before the capitalized words of its proper name (`the dongjiahe
-    /// Circular Economy Industrial Park`).
+    /// capitalized title (`Union President cheng jun`), a surname before a
+    /// capitalized given name in a list of names (`Li Chaokun, he Angang`),
+    /// and a place name before the capitalized words of its proper name
+    /// (`the dongjiahe Circular Economy Industrial Park`).
     ///
     /// ## Example
     /// ```text
     /// Mr. Xie geqi, the general manager, met Union President cheng jun at the dongjiahe Circular Economy Park.
+    /// Li Chaokun, he Angang and ye Jinyun attended.
     /// ```
     /// Becomes:
     /// ```text
     /// Mr. Xie Geqi, the general manager, met Union President Cheng Jun at the Dongjiahe Circular Economy Park.
+    /// Li Chaokun, He Angang and Ye Jinyun attended.
     /// ```
     ///
     /// ## Keeps
     /// ```text
     /// He said the Chairman he met was new. Wang ran the shop, and President li.example.com replied. The guanxi Of note.
+    /// Then he Beijing? No: as he Wang said, and he Wei too.
     /// ```
     ///
     /// ## Why review
@@ -208,9 +212,11 @@ crate::declare_rules! { pass = "sentence_case";
     /// word (`rules/dictionary.txt`); after a surname (a listed Chinese
     /// surname, capitalized) it must be two syllables or more; after a
     /// title the surname must be listed and, when it is an English word
-    /// (`he`), be followed by a given name; before a capitalized word it
-    /// must be two syllables and five letters or more, after a word, and the
-    /// capitalized word no closed-class word (`Of`). None may touch an address
+    /// (`he`), be followed by a given name; a surname before a capitalized
+    /// given name of two syllables must follow a comma or `and`; a place
+    /// name before a capitalized word must be two syllables and five
+    /// letters or more, after a word or a comma, and the capitalized word
+    /// no closed-class word (`Of`). None may touch an address
     /// or identifier (`.`, `/`, `@`, `_`, `-`). An English text quoting a
     /// pinyin term in lowercase before a capitalized word would still be
     /// changed.
@@ -619,10 +625,24 @@ impl SentenceCase {
         }
         // `the dongjiahe Circular`: a place name before the capitalized
         // words of its proper name, mid-sentence.
+        // After a comma too (`February 8, taihai Network`). And a listed
+        // surname in lowercase before a given name of two syllables, after
+        // a comma or `and` (`Li Chaokun, he Angang`, `and ye Jinyun`).
         if before && n >= 3 {
             let m = b[..j - 1].iter().rev().take_while(|c| c.is_ascii_lowercase()).count();
             let s = j - 1 - m;
-            if m >= 5 && s >= 2 && b[s - 1] == b' ' && b[s - 2].is_ascii_alphabetic() && !self.lex.function.contains(lower) && name_at(s, true) == Some(m) {
+            let after_comma = s >= 2 && b[s - 1] == b' ' && b[s - 2] == b',';
+            let place = m >= 5 && s >= 2 && b[s - 1] == b' ' && (b[s - 2].is_ascii_alphabetic() || after_comma) && !self.lex.function.contains(lower) && name_at(s, true) == Some(m);
+            let surname = || {
+                (2..=6).contains(&m)
+                    && (after_comma || s >= 5 && &b[s - 5..s] == b" and ")
+                    && std::str::from_utf8(&b[s..j - 1]).is_ok_and(|w| kinds.get(w) == Some(&NameKind::Surname))
+                    && (b.get(j + n)).is_none_or(|c| !c.is_ascii_alphanumeric() && !matches!(c, b'_' | b'@' | b'/' | b'-'))
+                    && !self.lex.is_word(lower)
+                    && is_pinyin(lower)
+                    && !is_pinyin_syllable(lower)
+            };
+            if place || surname() {
                 cap(s, edits);
             }
         }
