@@ -311,7 +311,9 @@ crate::declare_rules! { pass = "punctuation";
     /// `$ 54.7 billion` → `$54.7 billion`, `re -elected` → `re-elected`,
     /// `on -site` → `on-site`, `Multi- catalyzer` → `Multi-catalyzer`,
     /// `aged 15- 18` → `aged 15-18`, `J- 1 visa` → `J-1 visa`,
-    /// `USD400, 000` → `USD400,000`, and (review) `28. 1%` → `28.1%`.
+    /// `USD400, 000` → `USD400,000`, and (review) `28. 1%` → `28.1%` and a
+    /// time after `at`, `after`, `from`, `until`, … (`after 24: 00` →
+    /// `after 24:00`: an hour up to 24, two digits of minutes up to 59).
     ///
     /// ## Example
     /// ```text
@@ -675,6 +677,10 @@ impl Punctuation {
                 b'.' if i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1) == Some(&b' ') && split_percent(b, i + 2) => {
                     edits.push(Edit::deletion(i + 1..i + 2, P110, Review, R_INSIDE));
                 }
+                // `after 24: 00 on`: a time cut by a space.
+                b':' if time_cut(b, i) => {
+                    edits.push(Edit::deletion(i + 1..i + 2, P110, Review, R_INSIDE));
+                }
                 b'?' if lost_space_run(b, i).is_some() => {
                     let end = lost_space_run(b, i).unwrap_or(i + 1);
                     edits.push(Edit::deletion(i..end, P111, Review, R_LOST_SPACE));
@@ -692,6 +698,28 @@ impl Punctuation {
             i += 1;
         }
     }
+}
+
+/// P110 on a time cut by a space after its colon (`after 24: 00 on`): an
+/// hour (0–24) after `at`, `after`, `before`, `from`, `until`, `till`,
+/// `by`, `to`, `since` or `around`, then `: ` and two digits of minutes
+/// (00–59) ending the number.
+fn time_cut(b: &[u8], i: usize) -> bool {
+    if b.get(i + 1) != Some(&b' ') || i == 0 || !b[i - 1].is_ascii_digit() {
+        return false;
+    }
+    let h = b[..i].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    let hour = std::str::from_utf8(&b[i - h..i]).ok().and_then(|x| x.parse::<u32>().ok());
+    let minutes = b.get(i + 2..i + 4).is_some_and(|m| (b'0'..=b'5').contains(&m[0]) && m[1].is_ascii_digit());
+    if h == 0 || h > 2 || hour.is_none_or(|x| x > 24) || !minutes || b.get(i + 4).is_some_and(u8::is_ascii_alphanumeric) {
+        return false;
+    }
+    let before = &b[..i - h];
+    let Some(before) = before.strip_suffix(b" ") else { return false };
+    let w = before.iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
+    let word = before[before.len() - w..].to_ascii_lowercase();
+    (before.len() == w || !before[before.len() - w - 1].is_ascii_alphanumeric())
+        && matches!(&word[..], b"at" | b"after" | b"before" | b"from" | b"until" | b"till" | b"by" | b"to" | b"since" | b"around")
 }
 
 /// P111: the `?` at `i` opens a paragraph (after spaces only) and starts a
@@ -995,7 +1023,10 @@ impl Punctuation {
                     if c == b'.' && !(s >= 2 && b[s - 2] == b'.') {
                         edits.push(Edit::deletion(s..i + 1, P102, Safe, R_STRAY));
                     }
-                } else if lc.is_ascii_lowercase() && letters_back(b, s) >= 2 {
+                } else if lc.is_ascii_lowercase() && letters_back(b, s) >= 2
+                    // `since 1980’s .`: a possessive or plural `'s`.
+                    || lc == b's' && (text[..s - 1].ends_with('\u{2019}') || s >= 3 && b[s - 2] == b'\'' && b[s - 3].is_ascii_alphanumeric())
+                {
                     edits.push(Edit::deletion(s..i, P106, Safe, R_SPACE_BEFORE));
                 } else if lc.is_ascii_digit()
                     && c == b'.'
@@ -1203,6 +1234,16 @@ impl Punctuation {
             if !has_latin && (before.is_some_and(chinese) || after.is_some_and(chinese)) && b[i] == b'(' {
                 edits.push(Edit::replacement(open..open + 1, "\u{ff08}", P103, Safe, R_TO_FULLWIDTH));
                 edits.push(Edit::replacement(close..close + 1, "\u{ff09}", P103, Safe, R_TO_FULLWIDTH));
+            } else if !has_latin
+                && b[i] == b')'
+                && after.is_some_and(|c| c.is_ascii_alphabetic())
+                && open >= 2
+                && b[open - 1] == b' '
+                && b[open - 2].is_ascii_alphabetic()
+            {
+                // `Pingyang County (平阳)and`: a Chinese gloss in English
+                // text, glued to the next word.
+                edits.push(Edit::insertion(close + 1, " ", P107, Safe, R_BRACKET));
             }
             return;
         }
@@ -1298,7 +1339,10 @@ impl Punctuation {
         }
         let d = b[i + 1..].iter().take_while(|x| x.is_ascii_digit()).count();
         let after = b.get(i + 1 + d).copied().unwrap_or(b'\n');
-        matches!(d, 1 | 2 | 4) && !after.is_ascii_alphanumeric() && !matches!(after, b'.' | b'-' | b'/' | b':') && !in_address(b, i)
+        // A period after the day ends the sentence (`on Oct.24.`) unless a
+        // character follows it (`Oct.24.5`).
+        let period_ends = after == b'.' && b.get(i + 2 + d).is_none_or(|c| c.is_ascii_whitespace());
+        matches!(d, 1 | 2 | 4) && !after.is_ascii_alphanumeric() && (period_ends || !matches!(after, b'.' | b'-' | b'/' | b':')) && !in_address(b, i)
     }
 
     /// `Jan 7,2009`: the comma at `i` between a month's day and a year
@@ -1902,6 +1946,13 @@ mod tests {
         assert_pass_fixes(&pass(), "said Mr.Wang on Dec.5 and Sept.12, 2024", "said Mr. Wang on Dec. 5 and Sept. 12, 2024");
         assert_pass_fixes(&pass(), "the work , do it", "the work, do it");
         assert_pass_keeps(&pass(), "It has 1,264 firms, codes A,B,C and No.5 and Dec.2024.01 files.");
+        assert_pass_fixes(&pass(), "The fair was held on Oct.24. It was good.", "The fair was held on Oct. 24. It was good.");
+        assert_pass_keeps(&pass(), "Version Oct.24.5 and Dec.12.a stay.");
+        assert_pass_fixes(&pass(), "It has grown since 1980’s . The firm's . Done", "It has grown since 1980’s. The firm's. Done");
+        assert_pass_fixes(&pass(), "Pingyang County (平阳)and Cangnan", "Pingyang County (平阳) and Cangnan");
+        assert_pass_keeps(&pass(), "Call f(平阳)and go.");
+        assert_pass_fixes(&pass(), "closed after 24: 00 on February 9, open from 8: 30 to 9: 45.", "closed after 24:00 on February 9, open from 8:30 to 9:45.");
+        assert_pass_keeps(&pass(), "Article 24: 30 firms; by 2: 1 votes; at 25: 00; at 9: 300 sites; John 3: 16.");
     }
 
     #[test]

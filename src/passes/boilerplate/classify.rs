@@ -609,7 +609,8 @@ fn group_value(re: &Regex, c: &regex::Captures<'_>) -> Option<String> {
 
 /// `t` without leading brackets (`(Source: …)`, `【责任编辑：…】`).
 fn strip_open(t: &str) -> &str {
-    t.trim_start_matches(['(', '（', '【', '[', '〔']).trim_start()
+    // (And a list bullet: `• Source: Dongyang Information Network`.)
+    t.trim_start_matches(['(', '（', '【', '[', '〔', '•', '·', '▪', '■', '●']).trim_start()
 }
 
 /// The text after a colon that follows `end` (spaces allowed before it).
