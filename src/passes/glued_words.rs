@@ -608,6 +608,9 @@ impl GluedWords {
                         if edits.len() == before {
                             self.capitalized_glue(text, s, s + n, edits);
                         }
+                        if edits.len() == before {
+                            self.place_glue(text, s, s + n, edits);
+                        }
                         self.number_glue(text, s, s + n, edits, noted);
                     }
                     if edits.len() == before {
@@ -815,6 +818,39 @@ impl GluedWords {
             return;
         }
         edits.push(Edit::insertion(e - glue.len(), " ", P302, Review, R_GLUED_LOWER));
+    }
+
+    /// P302 for an administrative word ending a name, glued to the
+    /// lowercase word after it (`Chenzhou Cityattended the fair`): the
+    /// token capitalized after a capitalized word, its left part one of
+    /// [`CAMEL_TITLES`], the right one a dictionary word of four letters or
+    /// more ending in `-ed` or `-ing` (a verb after the name), the whole no
+    /// word.
+    fn place_glue(&self, text: &str, s: usize, e: usize, edits: &mut Vec<Edit>) {
+        let b = text.as_bytes();
+        if s < 3 || b[s - 1] != b' ' || !b.get(e).is_some_and(|c| matches!(c, b' ' | b',' | b'.' | b';')) {
+            return;
+        }
+        // The word before: capitalized (`Chenzhou`).
+        let pl = b[..s - 1].iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
+        if pl < 2 || !b[s - 1 - pl].is_ascii_uppercase() {
+            return;
+        }
+        let w = text[s..e].to_ascii_lowercase();
+        let splits: Vec<usize> = CAMEL_TITLES
+            .iter()
+            .filter(|t| {
+                let r = &w[t.len().min(w.len())..];
+                // A verb form (`attended`, `holding`): a name ends there;
+                // `Towngate`, `Villageworks` may be names themselves.
+                t.len() >= 4 && r.len() >= 4 && w.starts_with(*t) && (r.ends_with("ed") || r.ends_with("ing")) && self.lex.is_word(r)
+            })
+            .map(|t| t.len())
+            .collect();
+        if splits.len() != 1 || self.lex.is_word(&w) || CLOSED_COMPOUNDS.contains(w.as_str()) || is_pinyin(&w) {
+            return;
+        }
+        edits.push(Edit::insertion(s + splits[0], " ", P302, Review, R_GLUED_TITLE));
     }
 
     fn pinyin_glue(&self, text: &str, s: usize, e: usize, edits: &mut Vec<Edit>) {
@@ -1537,6 +1573,8 @@ mod tests {
         assert_pass_keeps(&pass(), "Thereof and Hereof stay, as do Shandongof, Bestof2020, Presidentof. and the Presidentofficial.");
         assert_pass_fixes(&pass(), "the Dalian Municipal Governmentin poverty relief", "the Dalian Municipal Government in poverty relief");
         assert_pass_keeps(&pass(), "Crispin said Constantine and Robinson met Within reach of Austin and Martin at Stanford.");
+        assert_pass_fixes(&pass(), "Officials of Chenzhou Cityattended the fair.", "Officials of Chenzhou City attended the fair.");
+        assert_pass_keeps(&pass(), "The Countryside Towngate and Citywide Villageworks stay, as do Citybank users.");
         assert_pass_fixes(&pass(), "She said in fluentChinese that it was good.", "She said in fluent Chinese that it was good.");
         assert_pass_keeps(&pass(), "Try xyzqEnglish, the app.learnEnglish and zhEnglish.");
     }
