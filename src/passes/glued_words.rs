@@ -836,21 +836,27 @@ impl GluedWords {
         if pl < 2 || !b[s - 1 - pl].is_ascii_uppercase() {
             return;
         }
-        let w = text[s..e].to_ascii_lowercase();
-        let splits: Vec<usize> = CAMEL_TITLES
-            .iter()
-            .filter(|t| {
-                let r = &w[t.len().min(w.len())..];
-                // A verb form (`attended`, `holding`): a name ends there;
-                // `Towngate`, `Villageworks` may be names themselves.
-                t.len() >= 4 && r.len() >= 4 && w.starts_with(*t) && (r.ends_with("ed") || r.ends_with("ing")) && self.lex.is_word(r)
-            })
-            .map(|t| t.len())
-            .collect();
-        if splits.len() != 1 || self.lex.is_word(&w) || CLOSED_COMPOUNDS.contains(w.as_str()) || is_pinyin(&w) {
+        // (Cheapest first: the ending, then the listed word, then the
+        // dictionary.)
+        let t = &b[s..e];
+        if !(t.ends_with(b"ed") || t.ends_with(b"ing")) {
             return;
         }
-        edits.push(Edit::insertion(s + splits[0], " ", P302, Review, R_GLUED_TITLE));
+        let mut found = None;
+        for title in CAMEL_TITLES.iter().filter(|x| x.len() >= 4 && t.len() >= x.len() + 4) {
+            if t[..title.len()].eq_ignore_ascii_case(title.as_bytes()) && self.lex.is_word(&text[s + title.len()..e]) {
+                if found.is_some() {
+                    return;
+                }
+                found = Some(title.len());
+            }
+        }
+        let Some(k) = found else { return };
+        let w = text[s..e].to_ascii_lowercase();
+        if self.lex.is_word(&w) || CLOSED_COMPOUNDS.contains(w.as_str()) || is_pinyin(&w) {
+            return;
+        }
+        edits.push(Edit::insertion(s + k, " ", P302, Review, R_GLUED_TITLE));
     }
 
     fn pinyin_glue(&self, text: &str, s: usize, e: usize, edits: &mut Vec<Edit>) {
