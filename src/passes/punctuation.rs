@@ -379,6 +379,32 @@ crate::declare_rules! { pass = "punctuation";
     /// show a paragraph-start run. A question cut after an abbreviation
     /// could still look like this: an editor should look.
     P111 = ("lost-fullwidth-space-as-question-mark", Review, true, "full-width space turned `?` by a lossy conversion removed");
+    /// ## What it fixes
+    /// `com` that a site's link filter turned into a period inside words
+    /// (`the trading .munity`, `famous .panies`): the period after a space,
+    /// before lowercase letters that are no word, becomes `com` when that
+    /// makes a dictionary word.
+    ///
+    /// ## Example
+    /// ```text
+    /// It had a huge influence on the trading .munity, and many famous .panies joined.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// It had a huge influence on the trading community, and many famous companies joined.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// Visit example .com or the file .txt today, or .net and .org sites, the .bashrc file and .py scripts.
+    /// ```
+    ///
+    /// ## Why review
+    /// The letters after the period must be three or more, all lowercase,
+    /// no word and no file suffix (`rules/file_suffixes.txt`), and `com`
+    /// before them must make a dictionary word. A made-up extension that
+    /// happens to complete a word would still be changed.
+    P112 = ("com-lost-as-period", Review, true, "`com` that a link filter turned into a period restored");
 }
 
 const R_FULLWIDTH: &str = "full-width punctuation in English becomes ASCII";
@@ -396,6 +422,7 @@ const R_SENTENCE_GLUED: &str = "space inserted and sentence capitalized after a 
 const R_INSIDE: &str = "space inside an amount or hyphenated word removed";
 const R_DEBRIS: &str = "period left over before a comma removed";
 const R_MONTH: &str = "space inserted after a month abbreviation";
+const R_LOST_COM: &str = "`com` that a link filter turned into a period restored";
 const R_LOST_SPACE: &str = "full-width space turned `?` by a lossy conversion removed";
 
 /// Prefixes that are written with a hyphen and never stand alone as a word
@@ -677,6 +704,9 @@ impl Punctuation {
                 b'.' if i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1) == Some(&b' ') && split_percent(b, i + 2) => {
                     edits.push(Edit::deletion(i + 1..i + 2, P110, Review, R_INSIDE));
                 }
+                b'.' if self.lost_com(text, i) => {
+                    edits.push(Edit::replacement(i..i + 1, "com", P112, Review, R_LOST_COM));
+                }
                 // `after 24: 00 on`: a time cut by a space.
                 b':' if time_cut(b, i) => {
                     edits.push(Edit::deletion(i + 1..i + 2, P110, Review, R_INSIDE));
@@ -736,6 +766,27 @@ fn lost_space_run(b: &[u8], i: usize) -> Option<usize> {
 }
 
 impl Punctuation {
+    /// P112: the `.` at `i`, after a space, starts lowercase letters that
+    /// are no word (nor a file suffix) but make one after `com`.
+    fn lost_com(&self, text: &str, i: usize) -> bool {
+        let b = text.as_bytes();
+        if i == 0 || b[i - 1] != b' ' || !b.get(i + 1).is_some_and(u8::is_ascii_lowercase) {
+            return false;
+        }
+        let n = b[i + 1..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+        if !(3..=20).contains(&n) || b.get(i + 1 + n).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'/' | b'_' | b'-' | b'@')) {
+            return false;
+        }
+        let r = &text[i + 1..i + 1 + n];
+        if self.lex.is_word(r) || self.lex.file_suffixes.contains(r) {
+            return false;
+        }
+        let mut w = [0u8; 23];
+        w[..3].copy_from_slice(b"com");
+        w[3..3 + n].copy_from_slice(r.as_bytes());
+        std::str::from_utf8(&w[..3 + n]).is_ok_and(|w| self.lex.is_word(w))
+    }
+
     /// P111 after a period: the `?` at `i` ends its line right after a
     /// period that follows a dictionary word of three letters or more (no
     /// abbreviation), on a page with a [`lost_space_run`].
@@ -1019,8 +1070,9 @@ impl Punctuation {
                     return;
                 }
                 if matches!(lc, b'.' | b'!' | b'?') {
-                    // `boldly. .`: a stray mark after a finished sentence.
-                    if c == b'.' && !(s >= 2 && b[s - 2] == b'.') {
+                    // `boldly. .`: a stray mark after a finished sentence;
+                    // `world. ?` at a line's end too.
+                    if (c == b'.' || c == b'?' && lc == b'.' && line_end) && !(s >= 2 && b[s - 2] == b'.') {
                         edits.push(Edit::deletion(s..i + 1, P102, Safe, R_STRAY));
                     }
                 } else if lc.is_ascii_lowercase() && letters_back(b, s) >= 2
@@ -1950,6 +2002,8 @@ mod tests {
         assert_pass_keeps(&pass(), "Version Oct.24.5 and Dec.12.a stay.");
         assert_pass_fixes(&pass(), "It has grown since 1980’s . The firm's . Done", "It has grown since 1980’s. The firm's. Done");
         assert_pass_fixes(&pass(), "Pingyang County (平阳)and Cangnan", "Pingyang County (平阳) and Cangnan");
+        assert_pass_fixes(&pass(), "a citizen of the world. ?\nNext line.", "a citizen of the world.\nNext line.");
+        assert_pass_keeps(&pass(), "Is it the U.S. ? Or what. ? No");
         assert_pass_keeps(&pass(), "Call f(平阳)and go.");
         assert_pass_fixes(&pass(), "closed after 24: 00 on February 9, open from 8: 30 to 9: 45.", "closed after 24:00 on February 9, open from 8:30 to 9:45.");
         assert_pass_keeps(&pass(), "Article 24: 30 firms; by 2: 1 votes; at 25: 00; at 9: 300 sites; John 3: 16.");
