@@ -142,17 +142,18 @@ crate::declare_rules! { pass = "quotes";
     /// one (`the city' s plan`), and the syllable mark of a pinyin place
     /// name (`Xi 'an`, `Yan ‘an`, a left quote turned into `’`); and the
     /// apostrophe of a plural possessive glued to the next word, which gets
-    /// its space (`Teachers'group` → `Teachers' group`).
+    /// its space (`Teachers'group` → `Teachers' group`), as does a
+    /// possessive glued to a capitalized word (`China'sJiangsu`).
     ///
     /// ## Example
     /// ```text
     /// Xi Jinping ’s speech on the city' s plan in Xi 'an and Yan ‘an, and McIlvaine 'sPumps report.
-    /// The Teachers'group heard student representatives'speeches.
+    /// The Teachers'group heard student representatives'speeches in east China'sJiangsu Province.
     /// ```
     /// Becomes:
     /// ```text
     /// Xi Jinping’s speech on the city's plan in Xi'an and Yan’an, and McIlvaine's Pumps report.
-    /// The Teachers' group heard student representatives' speeches.
+    /// The Teachers' group heard student representatives' speeches in east China's Jiangsu Province.
     /// ```
     ///
     /// ## Keeps
@@ -344,6 +345,7 @@ fn doubled_apostrophes(text: &str, range: std::ops::Range<usize>, edits: &mut Ve
 }
 
 const R_LOOSE: &str = "space around an apostrophe removed";
+const R_POSSESSIVE_GLUED: &str = "space inserted after a possessive glued to the capitalized word after it";
 const R_PLURAL_GLUED: &str = "space inserted after the apostrophe of a plural possessive glued to the next word";
 
 /// After a possessive `'s`: a space, a sentence mark or the end.
@@ -423,6 +425,23 @@ fn loose_apostrophes(text: &str, range: std::ops::Range<usize>, function: &crate
                 && !closes_later
             {
                 edits.push(Edit::replacement(a - 1..after, "' ", P205, Review, R_LOOSE));
+                continue;
+            }
+        }
+        // `China'sJiangsu`: a possessive glued to the capitalized word
+        // after it.
+        if !left
+            && a >= 2
+            && b[a - 1].is_ascii_alphabetic()
+            && b.get(after) == Some(&b's')
+            && b.get(after + 1).is_some_and(u8::is_ascii_uppercase)
+            && b.get(after + 2).is_some_and(u8::is_ascii_lowercase)
+            && letters_before(a) >= 2
+        {
+            let line = memchr::memrchr(b'\n', &b[..a]).map_or(0, |k| k + 1);
+            let line_end = memchr::memchr(b'\n', &b[after..]).map_or(b.len(), |k| after + k);
+            if !b[line..line_end].iter().any(|c| matches!(c, b'=' | b'{' | b'}' | b'<' | b'>' | b'_')) {
+                edits.push(Edit::insertion(after + 1, " ", P205, Review, R_POSSESSIVE_GLUED));
                 continue;
             }
         }
