@@ -861,7 +861,8 @@ impl GluedWords {
 
     fn pinyin_glue(&self, text: &str, s: usize, e: usize, edits: &mut Vec<Edit>) {
         let w = &text[s..e];
-        let Some(glue) = ["and", "the"].into_iter().find(|g| w.ends_with(g)) else { return };
+        // (No pinyin syllable ends in `on`, `of`, `at`, `to`, or is `in`.)
+        let Some(glue) = ["and", "the", "on", "of", "at", "in", "to"].into_iter().find(|g| w.ends_with(g)) else { return };
         let left = w[..w.len() - glue.len()].to_ascii_lowercase();
         if left.len() < 5 || s > 0 && !matches!(text.as_bytes()[s - 1], b' ' | b'\n' | b'(' | b'"') {
             return;
@@ -1580,6 +1581,8 @@ mod tests {
         assert_pass_fixes(&pass(), "the Dalian Municipal Governmentin poverty relief", "the Dalian Municipal Government in poverty relief");
         assert_pass_keeps(&pass(), "Crispin said Constantine and Robinson met Within reach of Austin and Martin at Stanford.");
         assert_pass_fixes(&pass(), "Officials of Chenzhou Cityattended the fair.", "Officials of Chenzhou City attended the fair.");
+        assert_pass_fixes(&pass(), "Vice President Hao Fanghuaon behalf of the school", "Vice President Hao Fanghua on behalf of the school");
+        assert_pass_keeps(&pass(), "Jilin and Xilin met Zhixin in Datong, Boston and Xianyangto.");
         assert_pass_keeps(&pass(), "The Countryside Towngate and Citywide Villageworks stay, as do Citybank users.");
         assert_pass_fixes(&pass(), "She said in fluentChinese that it was good.", "She said in fluent Chinese that it was good.");
         assert_pass_keeps(&pass(), "Try xyzqEnglish, the app.learnEnglish and zhEnglish.");
