@@ -310,6 +310,18 @@ const AUXILIARIES: &[&str] = &[
 ];
 const R_PINYIN_NAME: &str = "lowercase pinyin name capitalized where only a name can stand";
 
+/// Can a name end at `e` of `b` (C205, C206)? Not inside an address, a
+/// handle or an identifier: no letter, digit, `_ @ / - ' = (` next, and a
+/// period only at a sentence end.
+fn name_ends(b: &[u8], e: usize) -> bool {
+    match b.get(e) {
+        None => true,
+        Some(&c) if c.is_ascii_alphanumeric() || matches!(c, b'_' | b'@' | b'/' | b'-' | b'\'' | b'=' | b'(') => false,
+        Some(b'.') => b.get(e + 1).is_none_or(|c| !c.is_ascii_alphanumeric()),
+        Some(_) => true,
+    }
+}
+
 /// Titles (capitalized in the text) a Chinese name in lowercase may follow (C206).
 const NAME_TITLES: &[&str] = &[
     "president", "director", "manager", "secretary", "chairman", "chairwoman", "mayor", "governor", "minister",
@@ -403,10 +415,7 @@ impl Pass for SentenceCase {
                 }) {
                     joins.push(Edit::replacement(ce..pos, " ", C207, Review, R_JOIN));
                 } else if first.is_ascii_lowercase() && (prev_blank || prev_ends_plainly) {
-                    if let Some(e) = start_edit(line, pos, prev_ends_sentence).filter(|_| {
-                        let w = line.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
-                        self.english_word(w) || self.lex.is_word(w)
-                    }) {
+                    if let Some(e) = start_edit(line, pos, prev_ends_sentence).filter(|_| self.english_word(first_word) || self.lex.is_word(first_word)) {
                         // C204 asks more: the line ends a sentence, and the one
                         // before ends one plainly or is the title; after a single
                         // line break both are long (no hard-wrapped text).
@@ -532,12 +541,7 @@ impl SentenceCase {
         for m in ac.find_iter(b) {
             let (s, e) = (m.start(), m.end());
             let before_ok = s == 0 || matches!(b[s - 1], b' ' | b'\n' | b'(' | b'"');
-            let after_ok = match b.get(e) {
-                None => true,
-                Some(&c) if c.is_ascii_alphanumeric() || matches!(c, b'_' | b'@' | b'/' | b'-' | b'\'' | b'=' | b'(') => false,
-                Some(b'.') => b.get(e + 1).is_none_or(|c| !c.is_ascii_alphanumeric()),
-                Some(_) => true,
-            };
+            let after_ok = name_ends(b, e);
             // In prose, not in markup or code.
             let ls = memchr::memrchr(b'\n', &b[..s]).map_or(0, |k| k + 1);
             let le = memchr::memchr(b'\n', &b[e..]).map_or(b.len(), |k| e + k);
@@ -574,13 +578,7 @@ impl SentenceCase {
         // pinyin and no English word (of `syllables` or more).
         let name_at = |s: usize, two: bool| -> Option<usize> {
             let m = b[s.min(b.len())..].iter().take_while(|c| c.is_ascii_lowercase()).count();
-            let after_ok = match b.get(s + m) {
-                None => true,
-                Some(&c) if c.is_ascii_alphanumeric() || matches!(c, b'_' | b'@' | b'/' | b'-' | b'\'' | b'=') => false,
-                Some(b'.') => b.get(s + m + 1).is_none_or(|c| !c.is_ascii_alphanumeric()),
-                Some(_) => true,
-            };
-            if !(2..=16).contains(&m) || !after_ok {
+            if !(2..=16).contains(&m) || !name_ends(b, s + m) {
                 return None;
             }
             // (The dictionary first: most words are in it, and it is cheaper.)
