@@ -700,6 +700,59 @@ impl Boilerplate {
         None
     }
 
+    /// B116: a list of other articles' headlines closing the page below the
+    /// body `f..=l` (`Top 10 livable Chinese cities` / `- China-Laos Railway
+    /// handles over 60 million passenger trips`): four lines or more up to
+    /// the document's end, each a headline (a capital or digit first, three
+    /// to eighteen words, no sentence mark at its end), three in four of
+    /// them sharing at most one word of four letters or more (no stopword)
+    /// with the body. Lines already removed may
+    /// stand between them, and short labels after them; a body ending in
+    /// `:` introduces a list instead, a line ending in a closed-class word
+    /// is prose wrapped at a fixed width, and no page holding code has such
+    /// a list.
+    fn related_headlines(&self, text: &str, lines: &[LineSpan], f: usize, l: usize, removed: &mut [Option<Box<Removal>>]) {
+        const MIN_RUN: usize = 4;
+        let mut run: Vec<usize> = Vec::new();
+        for i in (l + 1..lines.len()).rev() {
+            let t = lines[i].trimmed(text);
+            if t.is_empty() || removed[i].is_some() {
+                continue;
+            }
+            if headline(t) {
+                run.push(i);
+            } else if run.is_empty() && t.len() <= 30 && t.split_whitespace().count() <= 4 && !t.ends_with(['.', '!', '?', '。']) {
+                // A short label after the list (`China’s Top 10`) stays.
+                continue;
+            } else {
+                break;
+            }
+        }
+        if run.len() < MIN_RUN || lines[l].trimmed(text).ends_with([':', '：']) {
+            return;
+        }
+        let lex = lexicon::get();
+        // Prose wrapped at a fixed width reads as short lines too, but some
+        // end in a closed-class word (`… the derive attribute, which`).
+        let last_word = |t: &str| t.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+        if run.iter().any(|&i| lex.function.contains(&last_word(lines[i].trimmed(text)))) || crate::text::words::has_code(text) {
+            return;
+        }
+        let key = |w: &str| w.len() >= 4 && w.bytes().all(|c| c.is_ascii_alphabetic()) && !lex.stopwords.contains(&w.to_ascii_lowercase());
+        let mut body: crate::fasthash::FxHashSet<String> = crate::fasthash::FxHashSet::default();
+        for sp in &lines[f..=l] {
+            body.extend(sp.trimmed(text).split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| key(w)).map(str::to_ascii_lowercase));
+        }
+        let shared = |t: &str| t.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| key(w) && body.contains(&w.to_ascii_lowercase())).count();
+        // Each headline is about something else (`kiwi` is in a list item
+        // of a kiwi article, not in another article's headline).
+        if run.iter().filter(|&&i| shared(lines[i].trimmed(text)) >= 2).count() * 4 <= run.len() {
+            for i in run {
+                removed[i] = Some(Box::new(Removal::shape(zones::Shape::Related)));
+            }
+        }
+    }
+
     /// B116: lines above the body `f..=l` and below it that have a furniture
     /// shape (see `zones`). The title (the header line with the most words
     /// and no strong shape) is never removed; short labels go only above
@@ -756,6 +809,7 @@ impl Boilerplate {
                 removed[i] = Some(Box::new(Removal::shape(s)));
             }
         }
+        self.related_headlines(text, lines, f, l, removed);
         // jusText's neighbour rule, above the title only: a run of short
         // lines between two furniture lines is furniture too, such as a
         // menu column whose other items were found (`Building materials` /
@@ -791,6 +845,22 @@ impl Boilerplate {
         }
     }
 
+}
+
+/// A headline of another article (B116's related list): a bullet at most,
+/// then a capital or a digit first, three to eighteen words, 15 to 110
+/// bytes, no sentence mark or colon at its end, no sentence inside and no
+/// symbol of code, paths or menus (`_ ( | = / § →`).
+fn headline(t: &str) -> bool {
+    let t = t.trim_start_matches(['-', '•', '·', '*', '>', '▪', '●', ' ']);
+    let words = t.split_whitespace().count();
+    (15..=110).contains(&t.len())
+        && (3..=18).contains(&words)
+        && t.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && !t.ends_with(['.', ',', ';', ':', '!', '?', '。', '，', '；', '：', '”', '"', ')'])
+        && !t.contains(". ")
+        && t.bytes().filter(u8::is_ascii_alphabetic).count() * 2 >= t.len()
+        && !t.contains(['_', '(', ')', '|', '=', '*', '{', '}', '<', '>', '/', '\\', '#', '§', '→', '←', '©'])
 }
 
 /// What [`Boilerplate::analyze`] found on one short line by itself (its

@@ -15,7 +15,7 @@ use crate::edit::{
 use crate::error::Result;
 use crate::text::lexicon::{self, Lexicon};
 use crate::text::scan::{in_range as high_bits_in, Capitals, HIGH as H};
-use crate::text::words::{letters_back, letters_fwd, lower_letter};
+use crate::text::words::{has_code, letters_back, letters_fwd, lower_letter};
 use crate::passes::kit::{Context, Pass, Setup};
 use crate::fasthash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -126,6 +126,65 @@ crate::declare_rules! { pass = "clause_case";
     /// name that is also a common word (`Turkey`, `Apple`) and appears once
     /// would be lowercased.
     C103 = ("clause-capital-segmented", Review, true, "capital after a comma lowercased (the document capitalizes clauses after commas)");
+    /// ## What it fixes
+    /// A closed-class word (`The`, `To`, `And`, `Of`, …) capitalized in
+    /// the middle of a sentence, between another closed-class word and a
+    /// lowercase content word: a sentence start that machine translation
+    /// kept after joining two clauses.
+    ///
+    /// ## Example
+    /// ```text
+    /// The paper reported that The city opened the park, tightly around The theme of safety.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// The paper reported that the city opened the park, tightly around the theme of safety.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// They sang Over the Rainbow and read The Times; Wang An said so, in May this year, and Plan A works. The Road To Success is a book.
+    /// It grew year after year To maintain business, in additive manufacturing The combination of technologies.
+    /// ```
+    ///
+    /// ## Why review
+    /// Only listed words that are no pinyin syllable, month or modal verb;
+    /// the word before must be a closed-class word (after a content word a
+    /// sentence may start there, its period lost) and the word after a
+    /// lowercase dictionary word that is no closed-class word, so a title
+    /// in title case (`Over the Rainbow`, `The Road To Success`) stays;
+    /// not after a word that introduces quoted words (`print`, `said`,
+    /// `called`), nor in a document holding code. A
+    /// title written with only its first word capitalized (`the film The
+    /// wandering earth`) would still be changed.
+    C104 = ("mid-sentence-capital-function-word", Review, true, "closed-class word capitalized mid-sentence lowercased");
+    /// ## What it fixes
+    /// Sentences run together without their period, as a page that lost
+    /// its `。` shows: a capitalized sentence opener (`The`, `According`,
+    /// `On`, `More`, …) after a lowercase word or a number, mid-line, gets
+    /// the period and space it lost.
+    ///
+    /// ## Example
+    /// ```text
+    /// Source: as of October 27, 100 companies have lost their certificates, far more than 81 last year More than two months remain before the end of 2015, hurry to keep your certificate! Most of them are herbal medicine enterprises, accounting for 63% of the total On April 3, the State Administration held a teleconference on herbal pieces The meeting called for more checks.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// Source: as of October 27, 100 companies have lost their certificates, far more than 81 last year. More than two months remain before the end of 2015, hurry to keep your certificate! Most of them are herbal medicine enterprises, accounting for 63% of the total. On April 3, the State Administration held a teleconference on herbal pieces. The meeting called for more checks.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// We read The Times on it last year, and the meeting In Beijing was held on the day after the vote, with the staff of the office and many guests from abroad. We met the team. We met again on the day after.
+    /// ```
+    ///
+    /// ## Why review
+    /// Only where the line (200 bytes or more) holds two such run-ons or
+    /// more and no more sentence ends (`. The`) than run-ons: one capital
+    /// alone mid-sentence is more often a capital too many (C104). Not
+    /// after a closed-class word (`that The city`), nor in a document
+    /// holding code. A title cited in sentence case would still be split.
+    C105 = ("run-on-sentence-without-period", Review, true, "period restored between two sentences run together");
 }
 
 const R_LISTED: &str = "capital of a common word after a comma lowercased";
@@ -265,6 +324,11 @@ impl Pass for ClauseCase {
         // Which of them (index in `mid`) come right after ` the `.
         let mut after_the: Vec<usize> = Vec::new();
         let mut lower = [0u8; 32];
+        // C104 edits, found on the way.
+        let mut extra: Vec<Edit> = Vec::new();
+        // C105 candidates: sentence openers glued to the sentence before
+        // without its period.
+        let mut run_ons: Vec<usize> = Vec::new();
         // The line holding the current mark: start, and end (its `\n` or
         // EOF), and whether it is prose once that is asked.
         let (mut ls, mut le) = (0usize, 0usize);
@@ -282,6 +346,12 @@ impl Pass for ClauseCase {
                     after_the.push(mid.len());
                 }
                 mid.push(Mid { at: j, head: head8(b, j) });
+                if b[j - 2].is_ascii_lowercase() {
+                    self.mid_function_word(b, j, &mut extra);
+                }
+                if b[j - 2].is_ascii_lowercase() {
+                    self.run_on_at(b, j, &mut run_ons);
+                }
                 continue;
             }
             // The mark: the first non-space within two bytes before `j`.
@@ -402,12 +472,12 @@ impl Pass for ClauseCase {
             }
         }
         if cands.is_empty() && pending_the.is_empty() {
-            return Vec::new();
+            return finish(text, Vec::new(), extra, &run_ons);
         }
         count_mid_sentence(b, &mid, &after_the, &ids, &mut words, &mut pending_the);
         cands.extend(pending_the);
         if cands.is_empty() {
-            return Vec::new();
+            return finish(text, Vec::new(), extra, &run_ons);
         }
         // Lowercase uses matter only where the decision needs them, and
         // only up to the count that decides: an unlisted word needs two,
@@ -450,9 +520,164 @@ impl Pass for ClauseCase {
             let Some((code, confidence, reason)) = decided else { continue };
             edits.push(Edit::replacement(c.at..c.at + 1, lower_letter(c.capital), code, confidence, reason));
         }
-        edits
+        finish(text, edits, extra, &run_ons)
     }
 }
+
+/// The pass's edits: those of C101–C103 (`edits`), then C105's periods
+/// where a line holds enough run-on sentences, then C104's (`extra`) where
+/// no period went; none of C104 and C105 in a document holding code.
+fn finish(text: &str, mut edits: Vec<Edit>, extra: Vec<Edit>, run_ons: &[usize]) -> Vec<Edit> {
+    if extra.is_empty() && run_ons.len() < RUN_ON_MIN || has_code(text) {
+        return edits;
+    }
+    let b = text.as_bytes();
+    let mut periods: Vec<usize> = Vec::new();
+    let mut k = 0;
+    while k < run_ons.len() {
+        // The run-ons of one line.
+        let j = run_ons[k];
+        let ls = memchr::memrchr(b'\n', &b[..j]).map_or(0, |x| x + 1);
+        let le = memchr::memchr(b'\n', &b[j..]).map_or(b.len(), |x| j + x);
+        let mut m = k;
+        while m < run_ons.len() && run_ons[m] < le {
+            m += 1;
+        }
+        let here = m - k;
+        // Sentence ends the line does show (`. The`, `! We`, `? As`).
+        let ends = memchr::memchr3_iter(b'.', b'!', b'?', &b[ls..le])
+            .filter(|&x| b.get(ls + x + 1) == Some(&b' ') && b.get(ls + x + 2).is_some_and(u8::is_ascii_uppercase))
+            .count();
+        if here >= RUN_ON_MIN && le - ls >= RUN_ON_LINE && ends <= here {
+            periods.extend_from_slice(&run_ons[k..m]);
+        }
+        k = m;
+    }
+    for &j in &periods {
+        edits.push(Edit::replacement(j - 1..j, ". ", C105, Review, R_RUN_ON));
+    }
+    edits.extend(extra.into_iter().filter(|e| periods.binary_search(&e.range.start).is_err()));
+    edits.sort_by_key(|e| e.range.start);
+    edits.dedup_by_key(|e| e.range.start);
+    edits
+}
+
+/// C105: run-on sentences a line must hold, and the line's least length.
+const RUN_ON_MIN: usize = 2;
+const RUN_ON_LINE: usize = 200;
+
+/// C105: capitalized words that open a sentence (and rarely stand
+/// capitalized mid-sentence), lower case.
+const OPENERS: [&[u8]; 24] = [
+    b"the", b"more", b"on", b"in", b"what", b"according", b"this", b"these", b"it", b"we", b"they", b"there", b"however", b"meanwhile",
+    b"at", b"after", b"since", b"during", b"moreover", b"besides", b"therefore", b"among", b"our", b"its",
+];
+
+const R_RUN_ON: &str = "period restored between two sentences run together";
+
+/// C104: the closed-class words that, capitalized between two lowercase
+/// words, can only be damage (`reported that The city`). No pinyin
+/// syllable (`An`), month or modal verb (`May`, `Will`) among them.
+const MID_FUNCTION: [&[u8]; 16] = [
+    b"the", b"to", b"and", b"of", b"for", b"with", b"in", b"on", b"at", b"by", b"from", b"or", b"but", b"into", b"its", b"their",
+];
+
+/// C104: words after which a capital opens quoted words or a title.
+const QUOTING: [&[u8]; 20] = [
+    b"print", b"prints", b"printed", b"output", b"outputs", b"display", b"displays", b"show", b"shows", b"says", b"said", b"read", b"reads", b"type", b"typed",
+    b"called", b"named", b"titled", b"entitled", b"word",
+];
+
+impl ClauseCase {
+    /// C105 at the capital `j`, after a space after a lowercase letter: a
+    /// listed sentence opener (`The`, `According`, `On`) before
+    /// a lowercase word, a number or a month, after a lowercase word that
+    /// is no closed-class word (`reported that The city` is C104's).
+    fn run_on_at(&self, b: &[u8], j: usize, run_ons: &mut Vec<usize>) {
+        let n = letters_fwd(b, j);
+        if !(2..=9).contains(&n) || b.get(j + n) != Some(&b' ') || !b[j + 1..j + n].iter().all(u8::is_ascii_lowercase) {
+            return;
+        }
+        let mut w = [0u8; 9];
+        for (d, c) in w.iter_mut().zip(&b[j..j + n]) {
+            *d = c.to_ascii_lowercase();
+        }
+        if !OPENERS.contains(&&w[..n]) {
+            return;
+        }
+        let a = j + n + 1;
+        let m = letters_fwd(b, a);
+        let next_ok = match b.get(a) {
+            Some(c) if c.is_ascii_lowercase() => m >= 2 && b[a..a + m].iter().all(u8::is_ascii_lowercase),
+            Some(c) if c.is_ascii_digit() => true,
+            Some(c) if c.is_ascii_uppercase() => std::str::from_utf8(&b[a..a + m]).is_ok_and(|x| self.lex.is_month(&x.to_ascii_lowercase())),
+            _ => false,
+        };
+        if !next_ok {
+            return;
+        }
+        // The word before: a lowercase word (no closed-class one) or a
+        // number, no part of an address or identifier.
+        let mut ps = j - 1;
+        while ps > 0 && (b[ps - 1].is_ascii_alphanumeric() || b[ps - 1] == b'%') {
+            ps -= 1;
+        }
+        let prev = &b[ps..j - 1];
+        if ps > 0 && matches!(b[ps - 1], b'.' | b'/' | b'@' | b'_' | b'-' | b'#' | b'<' | b'=') || prev.len() < 2 || !prev.iter().all(u8::is_ascii_lowercase) {
+            return;
+        }
+        if std::str::from_utf8(prev).is_ok_and(|x| self.lex.function.contains(x)) {
+            return;
+        }
+        run_ons.push(j);
+    }
+
+    /// C104 at the capital `j`, after a space after a lowercase letter: a
+    /// closed-class word capitalized mid-sentence, between a lowercase word
+    /// and a lowercase content word (`year after year To maintain`).
+    fn mid_function_word(&self, b: &[u8], j: usize, edits: &mut Vec<Edit>) {
+        let n = letters_fwd(b, j);
+        if !(2..=5).contains(&n) || b.get(j + n) != Some(&b' ') || !b.get(j + n + 1).is_some_and(u8::is_ascii_lowercase) {
+            return;
+        }
+        let mut w = [0u8; 5];
+        for (d, c) in w.iter_mut().zip(&b[j..j + n]) {
+            *d = c.to_ascii_lowercase();
+        }
+        if !b[j + 1..j + n].iter().all(u8::is_ascii_lowercase) || !MID_FUNCTION.contains(&&w[..n]) {
+            return;
+        }
+        // The word before: wholly lowercase, two letters or more, no part
+        // of an address or identifier.
+        let l = letters_back(b, j - 1);
+        let ps = j - 1 - l;
+        if l < 2 || ps > 0 && (b[ps - 1].is_ascii_alphanumeric() || matches!(b[ps - 1], b'.' | b'/' | b'@' | b'_' | b'-' | b'#' | b'<' | b'=')) {
+            return;
+        }
+        // Not after a word that introduces quoted words or a title
+        // (`will print The value`, `a book called The`); and only after a
+        // closed-class word (`that The city`, `around The theme`): after a
+        // content word a sentence may start there, its period lost
+        // (`additive manufacturing The combination`, C105's case).
+        if QUOTING.iter().any(|q| b[ps..j - 1].eq_ignore_ascii_case(q)) || !std::str::from_utf8(&b[ps..j - 1]).is_ok_and(|p| self.lex.function.contains(p)) {
+            return;
+        }
+        // The word after: lowercase, three letters or more, a dictionary
+        // word and no closed-class one (`the song Over the Rainbow`).
+        let a = j + n + 1;
+        let m = letters_fwd(b, a);
+        if !(3..=20).contains(&m) || !b[a..a + m].iter().all(u8::is_ascii_lowercase) || b.get(a + m).is_some_and(|c| matches!(c, b'_' | b'(' | b'=' | b'.' if b.get(a + m + 1).is_some_and(u8::is_ascii_alphanumeric))) {
+            return;
+        }
+        let Ok(next) = std::str::from_utf8(&b[a..a + m]) else { return };
+        if self.lex.function.contains(next) || !self.lex.is_word(next) {
+            return;
+        }
+        edits.push(Edit::replacement(j..j + 1, lower_letter(b[j]), C104, Review, R_MID_FUNCTION));
+    }
+}
+
+const R_MID_FUNCTION: &str = "closed-class word capitalized mid-sentence lowercased";
 
 /// How many clause capitals after commas make a document clause-segmented (C103).
 const SEGMENTED_MIN: usize = 3;

@@ -16,7 +16,7 @@ use crate::fasthash::FxHashSet as HashSet;
 use crate::text::lexicon;
 use crate::text::scan;
 use crate::text::sorted_lines::SortedLines;
-use crate::text::words::{SHORT_SURNAMES, LONG_SURNAMES, code_marks, code_near, code_within, in_address, in_domain, in_prose, is_pinyin, is_pinyin_syllable};
+use crate::text::words::{NAME_TITLES, SHORT_SURNAMES, LONG_SURNAMES, code_marks, code_near, code_within, in_address, in_domain, in_prose, is_pinyin, is_pinyin_syllable};
 use crate::passes::kit::{Context, Pass, Setup};
 
 crate::declare_rules! { pass = "glued_words";
@@ -58,21 +58,26 @@ crate::declare_rules! { pass = "glued_words";
     /// eight before `in`), a dictionary word glued to a language or
     /// nationality (`fluentChinese`), a title or administrative word
     /// glued to the capitalized word after it (`DeputyDirector`, `CityOld`),
-    /// and a short surname glued to a given name (`LiuLili`).
+    /// and a short surname glued to a given name (`LiuLili`), or to a
+    /// lowercase one where only a person stands (`Mr. Zhanghong`,
+    /// `Zhangdehui, deputy secretary`).
     ///
     /// ## Example
     /// ```text
     /// the leaders of information technologyof Jiangsu Province went tothe site forthe inauguration.
+    /// They met Mr. Zhanghong, director of the office.
     /// ```
     /// Becomes:
     /// ```text
     /// the leaders of information technology of Jiangsu Province went to the site for the inauguration.
+    /// They met Mr. Zhang Hong, director of the office.
     /// ```
     ///
     /// ## Keeps
     /// ```text
     /// He went online with a smartphone in Henan, Anhui and henan, anhui or wuhan.
     /// Visit www.tothe.com or run make_tothe and projectprogress.
+    /// Qin Guangjian, deputy director, and Mr. Zhang, and Zhangjiagang, a city; Wu Xiaodong, deputy secretary.
     /// ```
     ///
     /// ## Why review
@@ -185,11 +190,11 @@ crate::declare_rules! { pass = "glued_words";
     ///
     /// ## Example
     /// ```text
-    /// He attended the the summit, and and held talks with the head of of the delegation.
+    /// He attended the the summit, and and held talks with the head of of the delegation. Now, we We are rushing.
     /// ```
     /// Becomes:
     /// ```text
-    /// He attended the summit, and held talks with the head of the delegation.
+    /// He attended the summit, and held talks with the head of the delegation. Now, we are rushing.
     /// ```
     ///
     /// ## Keeps
@@ -200,7 +205,8 @@ crate::declare_rules! { pass = "glued_words";
     ///
     /// ## Why review
     /// Only words that never stand twice in a row in correct English and
-    /// that scrapers double most (`the`, `and`, `of`, `to`, in lower case);
+    /// that scrapers double most (`the`, `and`, `of`, `to`, in lower case,
+    /// and `we We`, `the The`, where a sentence start was joined on);
     /// not `that`, `had`, `is`, `in`, `on`, which may. No code may stand
     /// around the pair.
     P306 = ("doubled-word", Review, true, "closed-class word written twice removed");
@@ -333,7 +339,7 @@ const R_GLUED_CONTENT: &str = "space between two content words glued across an H
 
 /// The pairs P306 takes the second word of (`the the`): the closed-class
 /// words doubled most often.
-const DOUBLED: &[&str] = &["the the", "and and", "of of", "to to"];
+const DOUBLED: &[&str] = &["the the", "and and", "of of", "to to", "we We", "the The"];
 
 /// One searcher per pair of [`DOUBLED`].
 static DOUBLED_FINDERS: std::sync::LazyLock<Vec<(&'static str, memchr::memmem::Finder<'static>)>> =
@@ -611,6 +617,9 @@ impl GluedWords {
                         if edits.len() == before {
                             self.place_glue(text, s, s + n, edits);
                         }
+                        if edits.len() == before {
+                            self.surname_glued(text, s, s + n, edits);
+                        }
                         self.number_glue(text, s, s + n, edits, noted);
                     }
                     if edits.len() == before {
@@ -857,6 +866,57 @@ impl GluedWords {
             return;
         }
         edits.push(Edit::insertion(s + k, " ", P302, Review, R_GLUED_TITLE));
+    }
+
+    /// P302 for the capitalized token `text[s..e]`: a Chinese surname glued
+    /// to a lowercase given name, where only a person can stand: after
+    /// `Mr.`/`Ms.`/`Dr.`/… or before a comma and a title (`Mr. Zhanghong,`,
+    /// `Zhangdehui, deputy secretary`). The surname is listed, the given
+    /// name pinyin of one or two syllables, the whole no word and no single
+    /// syllable; the given name gets its capital.
+    fn surname_glued(&self, text: &str, s: usize, e: usize, edits: &mut Vec<Edit>) {
+        let letters_back_at = |b: &[u8], k: usize| b[..k].iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
+        let b = text.as_bytes();
+        let word_at = |k: usize| {
+            let n = b[k.min(b.len())..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            std::str::from_utf8(&b[k..k + n]).map(str::to_ascii_lowercase).unwrap_or_default()
+        };
+        let title_after = b.get(e) == Some(&b',') && b.get(e + 1) == Some(&b' ') && b.get(e + 2).is_some_and(u8::is_ascii_lowercase) && {
+            let w = word_at(e + 2);
+            NAME_TITLES.contains(&w.as_str()) || ["deputy", "vice", "general", "executive", "chief", "head", "assistant"].contains(&w.as_str())
+        };
+        let honorific_before = s >= 4 && b[s - 1] == b' ' && b[s - 2] == b'.' && {
+            let k = s - 2 - b[..s - 2].iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
+            (k == 0 || !b[k - 1].is_ascii_alphanumeric()) && matches!(word_at(k).as_str(), "mr" | "ms" | "mrs" | "dr" | "prof")
+        };
+        if !(title_after || honorific_before) || s > 0 && !matches!(b[s - 1], b' ' | b'\n' | b'(' | b';' | b',') || e - s > 12 {
+            return;
+        }
+        // Not the given name of a name already written apart (`Wu
+        // Xiaodong, deputy secretary`): no capitalized word just before.
+        if !honorific_before && s >= 2 && b[s - 1] == b' ' && b[s - 2].is_ascii_alphabetic() && b[s - 1 - letters_back_at(b, s - 1)].is_ascii_uppercase() {
+            return;
+        }
+        let whole = text[s..e].to_ascii_lowercase();
+        if self.lex.is_word(&whole) || is_pinyin_syllable(&whole) || !is_pinyin(&whole) {
+            return;
+        }
+        // The surname: a listed one that leaves one or two syllables.
+        let Some(k) = (2..=whole.len() - 2).rev().find(|&k| {
+            let (sur, given) = (&whole[..k], &whole[k..]);
+            // (No syllable after the first starts with a vowel: pinyin
+            // would mark it, `Xi'an`; so `Guangjian` is no `Gu Angjian`.)
+            let vowel = |w: &str| w.starts_with(['a', 'e', 'o']);
+            (SHORT_SURNAMES.contains(&sur) || LONG_SURNAMES.contains(&sur))
+                && !vowel(given)
+                && (is_pinyin_syllable(given) || (2..given.len()).any(|m| is_pinyin_syllable(&given[..m]) && is_pinyin_syllable(&given[m..]) && !vowel(&given[m..])))
+        }) else {
+            return;
+        };
+        let mut rep = String::with_capacity(2);
+        rep.push(' ');
+        rep.push(b[s + k].to_ascii_uppercase() as char);
+        edits.push(Edit::replacement(s + k..s + k + 1, rep, P302, Review, R_GLUED_PINYIN));
     }
 
     fn pinyin_glue(&self, text: &str, s: usize, e: usize, edits: &mut Vec<Edit>) {

@@ -322,23 +322,25 @@ crate::declare_rules! { pass = "numbers";
     ///
     /// ## Example
     /// ```text
-    /// the GDP per capita was 259yuan, only 15yuan more, until 8p.m. today
+    /// the GDP per capita was 259yuan, only 15yuan more, until 8p.m. today, on 3.8 km2at first
     /// ```
     /// Becomes:
     /// ```text
-    /// the GDP per capita was 259 yuan, only 15 yuan more, until 8 p.m. today
+    /// the GDP per capita was 259 yuan, only 15 yuan more, until 8 p.m. today, on 3.8 km2 at first
     /// ```
     ///
     /// ## Keeps
     /// ```text
-    /// 5G, 3D, 4K, the 10th plan, 1st, 5km, 3kg, 8am and 1080p stay.
+    /// 5G, 3D, 4K, the 10th plan, 1st, 5km, 3kg, 8am and 1080p stay, as do km2at and 5 m2x.
     /// ```
     ///
     /// ## Why safe
     /// Only full words from a list of units and counted nouns are separated;
     /// ordinals, SI abbreviations and letters such as `5G` are not in it.
     /// `a.m.` and `p.m.` with their full stops follow a number of up to five
-    /// characters standing alone (`8am` stays: no full stops).
+    /// characters standing alone (`8am` stays: no full stops). A square or
+    /// cubic metric unit (`km2`, `m3`) after a number is split only from a
+    /// closed-class word glued to it (`km2at`).
     ///
     /// ## Data
     /// `rules/glued_tokens.toml`: `unit_words`.
@@ -446,7 +448,32 @@ crate::declare_rules! { pass = "numbers";
     /// `,` `.` `;` `:` `)` or the line end, no digit after); a list of
     /// numbers could still read so.
     N206 = ("year-split-by-space", Review, true, "a year cut in two by a space joined");
+    /// ## What it fixes
+    /// An ordinal suffix that does not fit its number (`May 22th`, `the
+    /// 3th floor`, `21th century`), as a translation that appends `th` to
+    /// every day leaves it.
+    ///
+    /// ## Example
+    /// ```text
+    /// The ceremony began at 10:30 on May 22th on the 3th floor.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// The ceremony began at 10:30 on May 22nd on the 3rd floor.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// the 11th, 12th, 13th, 111th, 21st, 22nd and 23rd days; id A22th and x3rd stay.
+    /// ```
+    ///
+    /// ## Why review
+    /// The suffix is certain from the number; the number standing alone
+    /// (after a space) could still be a code that only looks like one.
+    N207 = ("wrong-ordinal-suffix", Review, true, "ordinal suffix made to fit its number");
 }
+
+const R_ORDINAL: &str = "ordinal suffix made to fit its number";
 
 const R_YEAR_SPLIT: &str = "a year cut in two by a space joined";
 
@@ -1355,6 +1382,22 @@ impl Numbers {
         if b.get(we).is_some_and(|&c| c.is_ascii_digit() || c == b'_' || c == b'@' || c == b'/') {
             return; // identifier: H1N1, abc2def3
         }
+        // N207: `May 22th`: an ordinal suffix that does not fit the number.
+        if matches!(&b[t.end..we], b"st" | b"nd" | b"rd" | b"th") && t.is_plain_integer() && t.end - t.start <= 4 {
+            let p = if t.start > 0 { b[t.start - 1] } else { b' ' };
+            let n: u32 = text[t.start..t.end].parse().unwrap_or(0);
+            let right = match (n % 100, n % 10) {
+                (11..=13, _) => "th",
+                (_, 1) => "st",
+                (_, 2) => "nd",
+                (_, 3) => "rd",
+                _ => "th",
+            };
+            if (p == b' ' || p == b'\n') && n > 0 && &text[t.end..we] != right && word_end_ok(b, we) {
+                edits.push(Edit::replacement(t.end..we, right, N207, Review, R_ORDINAL));
+            }
+            return;
+        }
         // `8p.m.`, `10:30a.m.`: a time of day glued to its abbreviation.
         if matches!(&b[t.end..we], b"a" | b"p") && b[we..].starts_with(b".m.") && t.end - t.start <= 5 {
             let p = if t.start > 0 { b[t.start - 1] } else { b' ' };
@@ -1369,6 +1412,17 @@ impl Numbers {
         let word = &text[t.end..we];
         let p = if t.start > 0 { b[t.start - 1] } else { b' ' };
         if matches!(p, b'/' | b'@' | b'_' | b'#' | b'=' | b'&' | b'\\' | b'-') {
+            return;
+        }
+        // `3.8 km2at the`: a square or cubic unit after a number, glued to
+        // the closed-class word after it.
+        if matches!(&b[t.start..t.end], b"2" | b"3") && p.is_ascii_alphabetic() && word.len() >= 2 {
+            let us = word_start(b, t.start);
+            let unit = &b[us..t.start];
+            let numbered = us >= 2 && b[us - 1] == b' ' && b[us - 2].is_ascii_digit();
+            if numbered && matches!(unit, b"km" | b"m" | b"cm" | b"mm" | b"hm") && crate::text::lexicon::get().function.contains(word) {
+                edits.push(Edit::insertion(t.end, " ", N202, Review, R_UNIT_GLUED));
+            }
             return;
         }
         // N202: 259yuan (a word before the number means an identifier).

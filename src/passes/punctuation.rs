@@ -405,6 +405,29 @@ crate::declare_rules! { pass = "punctuation";
     /// before them must make a dictionary word. A made-up extension that
     /// happens to complete a word would still be changed.
     P112 = ("com-lost-as-period", Review, true, "`com` that a link filter turned into a period restored");
+    /// ## What it fixes
+    /// A period after a month's full name in a date (`December. 1, 2008`),
+    /// left where a translation put the day after the month.
+    ///
+    /// ## Example
+    /// ```text
+    /// Guangzhou, China – December. 1, 2008 – The company passed the review.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// Guangzhou, China – December 1, 2008 – The company passed the review.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// It opened on Dec. 1, 2008 and Sept. 3, 2009; we met in December. 12 people came, and in March. 5, 6 and 7 stay.
+    /// ```
+    ///
+    /// ## Why safe
+    /// Only a month's full name that is no abbreviation (`rules/calendar.txt`),
+    /// capitalized, then the period, a space, a day of one or two digits, a
+    /// comma, a space and a year (1900–2099): a sentence cannot end there.
+    P113 = ("period-after-month-name", Safe, true, "period after a month's full name in a date removed");
 }
 
 const R_FULLWIDTH: &str = "full-width punctuation in English becomes ASCII";
@@ -422,6 +445,7 @@ const R_SENTENCE_GLUED: &str = "space inserted and sentence capitalized after a 
 const R_INSIDE: &str = "space inside an amount or hyphenated word removed";
 const R_DEBRIS: &str = "period left over before a comma removed";
 const R_MONTH: &str = "space inserted after a month abbreviation";
+const R_MONTH_PERIOD: &str = "period after a month's full name in a date removed";
 const R_LOST_COM: &str = "`com` that a link filter turned into a period restored";
 const R_LOST_SPACE: &str = "full-width space turned `?` by a lossy conversion removed";
 
@@ -703,6 +727,10 @@ impl Punctuation {
                 // `28. 1%`: a decimal cut by a space before a percent sign.
                 b'.' if i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1) == Some(&b' ') && split_percent(b, i + 2) => {
                     edits.push(Edit::deletion(i + 1..i + 2, P110, Review, R_INSIDE));
+                }
+                // `December. 1, 2008`: a period after a month's full name.
+                b'.' if b.get(i + 2).is_some_and(u8::is_ascii_digit) && b.get(i + 1) == Some(&b' ') && self.month_period(text, i) => {
+                    edits.push(Edit::deletion(i..i + 1, P113, Safe, R_MONTH_PERIOD));
                 }
                 b'.' if self.lost_com(text, i) => {
                     edits.push(Edit::replacement(i..i + 1, "com", P112, Review, R_LOST_COM));
@@ -1395,6 +1423,25 @@ impl Punctuation {
         // character follows it (`Oct.24.5`).
         let period_ends = after == b'.' && b.get(i + 2 + d).is_none_or(|c| c.is_ascii_whitespace());
         matches!(d, 1 | 2 | 4) && !after.is_ascii_alphanumeric() && (period_ends || !matches!(after, b'.' | b'-' | b'/' | b':')) && !in_address(b, i)
+    }
+
+    /// P113: is the period at `i` (before a space and a digit) after a
+    /// month's full name (no abbreviation: `Dec.`, `Sept.` stay), before a
+    /// day of one or two digits, a comma and a year (`December. 1, 2008`)?
+    fn month_period(&self, text: &str, i: usize) -> bool {
+        let b = text.as_bytes();
+        let lw = letters_back(b, i);
+        if lw < 3 || !b[i - lw].is_ascii_uppercase() || i > lw && b[i - lw - 1].is_ascii_alphanumeric() {
+            return false;
+        }
+        let d = b[i + 2..].iter().take_while(|x| x.is_ascii_digit()).count();
+        let y = i + 2 + d;
+        let year = b.get(y) == Some(&b',') && b.get(y + 1) == Some(&b' ') && b.get(y + 2..y + 6).is_some_and(|x| x.iter().all(u8::is_ascii_digit) && (x.starts_with(b"19") || x.starts_with(b"20")));
+        if !(1..=2).contains(&d) || !year || b.get(y + 6).is_some_and(u8::is_ascii_alphanumeric) {
+            return false;
+        }
+        let word = text[i - lw..i].to_ascii_lowercase();
+        self.lex.months.contains(&word) && !self.lex.month_abbreviations.contains(&word)
     }
 
     /// `Jan 7,2009`: the comma at `i` between a month's day and a year

@@ -48,8 +48,10 @@ crate::declare_rules! { pass = "quotes";
     /// ## What it fixes
     /// A curly double quote pointing the wrong way: a closing quote `”` that
     /// opens a quotation (at a line start, after a space, or glued to the
-    /// word or comma before it: `this”bowl”`, `,”profiteers”`, before a word)
-    /// becomes `“`, and a closing quote between a word and `s`
+    /// word or comma before it: `this”bowl”`, `,”profiteers”`, before a word;
+    /// or, reading the line's quotes in order, where none is open, glued
+    /// after a sentence's end before a capital: `83%.”The 24 projects …
+    /// projects.”Zhenjiang`) becomes `“`, and a closing quote between a word and `s`
     /// (`company”s`) is the apostrophe `’` it was meant to be.
     ///
     /// ## Example
@@ -64,10 +66,12 @@ crate::declare_rules! { pass = "quotes";
     /// ## Example
     /// ```text
     /// He inquired about the company”s operation and “future plans”.
+    /// Projects took 83%.”The 24 projects are mature,” Wang said.
     /// ```
     /// Becomes:
     /// ```text
     /// He inquired about the company’s operation and “future plans”.
+    /// Projects took 83%.“The 24 projects are mature,” Wang said.
     /// ```
     ///
     /// ## Keeps
@@ -138,28 +142,33 @@ crate::declare_rules! { pass = "quotes";
     P204 = ("lost-possessive-apostrophe", Review, true, "apostrophe of a possessive restored");
     /// ## What it fixes
     /// An apostrophe cut off from its word by a space: a possessive `'s`
-    /// after a space (`Xi Jinping ’s speech`, `McIlvaine 'sPumps`) or before
+    /// after a space (`Xi Jinping ’s speech`, `McIlvaine 'sPumps`, a noun
+    /// after a determiner: `the nation ’s cities`) or before
     /// one (`the city' s plan`), and the syllable mark of a pinyin place
     /// name (`Xi 'an`, `Yan ‘an`, a left quote turned into `’`); and the
     /// apostrophe of a plural possessive glued to the next word, which gets
     /// its space (`Teachers'group` → `Teachers' group`), as does a
-    /// possessive glued to a capitalized word (`China'sJiangsu`).
+    /// possessive glued to a capitalized word (`China'sJiangsu`); and a
+    /// left quote written for a possessive's apostrophe (`people‘s dream`).
     ///
     /// ## Example
     /// ```text
     /// Xi Jinping ’s speech on the city' s plan in Xi 'an and Yan ‘an, and McIlvaine 'sPumps report.
     /// The Teachers'group heard student representatives'speeches in east China'sJiangsu Province.
+    /// It became one of the nation ’s civilized cities. Most people‘s dream.
     /// ```
     /// Becomes:
     /// ```text
     /// Xi Jinping’s speech on the city's plan in Xi'an and Yan’an, and McIlvaine's Pumps report.
     /// The Teachers' group heard student representatives' speeches in east China's Jiangsu Province.
+    /// It became one of the nation’s civilized cities. Most people’s dream.
     /// ```
     ///
     /// ## Keeps
     /// ```text
     /// the suffix 'ship' and the letter 's' and rock 'n' roll; the 'same' plan; Xi 'is' here; ' s and 's
     /// the 'new class'rule and the 'blues'dance' and chess'set
+    /// the tools by cloning ’s items and the word 's' here and the ‘s’ key
     /// ```
     ///
     /// ## Why review
@@ -345,8 +354,13 @@ fn doubled_apostrophes(text: &str, range: std::ops::Range<usize>, edits: &mut Ve
 }
 
 const R_LOOSE: &str = "space around an apostrophe removed";
+const R_LEFT_APOSTROPHE: &str = "left quote written for the apostrophe of a possessive";
 const R_POSSESSIVE_GLUED: &str = "space inserted after a possessive glued to the capitalized word after it";
 const R_PLURAL_GLUED: &str = "space inserted after the apostrophe of a plural possessive glued to the next word";
+
+/// Words that open a noun phrase: a lowercase word after one of them, then
+/// ` ’s `, is a possessive that lost its place (`the nation ’s`).
+const DETERMINERS: [&str; 11] = ["the", "our", "this", "that", "its", "their", "his", "her", "each", "every", "whole"];
 
 /// After a possessive `'s`: a space, a sentence mark or the end.
 fn ends_possessive(c: Option<&u8>) -> bool {
@@ -366,6 +380,13 @@ fn loose_apostrophes(text: &str, range: std::ops::Range<usize>, function: &crate
         // A left single quote (`Xi ‘an`) can only be a syllable mark here.
         let left = b[i] == 0x98;
         let after = a + n;
+        // `people‘s biggest dream`: a left quote between a word and a lone
+        // `s` is the apostrophe of a possessive or contraction (nothing
+        // opens a quotation glued to the word before it).
+        if left && a >= 2 && b[a - 1].is_ascii_lowercase() && b[a - 2].is_ascii_alphabetic() && b.get(after) == Some(&b's') && b.get(after + 1) == Some(&b' ') {
+            edits.push(Edit::replacement(a..after, "\u{2019}", P205, Review, R_LEFT_APOSTROPHE));
+            continue;
+        }
         // `word 's`: a word, a space, the apostrophe, then `s`.
         // (Not after a closed-class word: `and 's` is no possessive.)
         let noun_before = |k: usize| {
@@ -375,7 +396,19 @@ fn loose_apostrophes(text: &str, range: std::ops::Range<usize>, function: &crate
         // Before a space, only after a name (`Macau ’s`): a verb or
         // preposition there (`by cloning ’s items`) means a word was lost.
         let name_before = |k: usize| noun_before(k) && b[k - letters_before(k)].is_ascii_uppercase();
-        if !left && a >= 2 && b[a - 1] == b' ' && name_before(a - 1) && b.get(after) == Some(&b's') {
+        // Or after a lowercase noun that a determiner opens (`the nation
+        // ’s civilized cities`): `the`, `our`, `this` … stand before a noun.
+        let determined = |k: usize| {
+            let l = letters_before(k);
+            let s = k - l;
+            l >= 3 && noun_before(k) && s >= 2 && b[s - 1] == b' ' && {
+                let d = letters_before(s - 1);
+                let w = &b[s - 1 - d..s - 1];
+                (s - 1 - d == 0 || !b[s - 2 - d].is_ascii_alphanumeric())
+                    && DETERMINERS.iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes()))
+            }
+        };
+        if !left && a >= 2 && b[a - 1] == b' ' && b.get(after) == Some(&b's') && (name_before(a - 1) || ends_possessive(b.get(after + 1)) && b.get(after + 1) == Some(&b' ') && determined(a - 1)) {
             let next = b.get(after + 1);
             if ends_possessive(next) {
                 edits.push(Edit::deletion(a - 1..a, P205, Review, R_LOOSE));
@@ -921,6 +954,34 @@ fn curly_line(text: &str, qs: &[(usize, bool)], edits: &mut Vec<Edit>) {
         let turned: Vec<(usize, bool)> = qs.iter().map(|q| (q.0, q.1 || opener(q))).collect();
         if turned != qs && alternates(&turned) {
             for &(q, _) in qs.iter().filter(|q| opener(q)) {
+                edits.push(Edit::replacement(q..q + RDQ.len(), LDQ, P202, Safe, R_TURNED));
+            }
+            return;
+        }
+        // Read in order: a closing quote where none is open opens, when it
+        // could (as above, or glued after a sentence's end before a
+        // capitalized word: `83%.”The 24 projects … projects.”Zhenjiang`).
+        let after_stop = |q: usize| {
+            q > 0
+                && matches!(b[q - 1], b'.' | b'!' | b'?')
+                && b.get(q + RDQ.len()).is_some_and(u8::is_ascii_uppercase)
+                && b.get(q + RDQ.len() + 1).is_some_and(|x| x.is_ascii_lowercase() || *x == b' ')
+        };
+        let mut open_now = false;
+        let mut turn = Vec::new();
+        for q in qs {
+            match (q.1, open_now) {
+                (true, true) => return,
+                (true, false) | (false, true) => open_now = q.1,
+                (false, false) if opener(q) || after_stop(q.0) => {
+                    turn.push(q.0);
+                    open_now = true;
+                }
+                (false, false) => return,
+            }
+        }
+        if !open_now {
+            for q in turn {
                 edits.push(Edit::replacement(q..q + RDQ.len(), LDQ, P202, Safe, R_TURNED));
             }
         }

@@ -15,7 +15,7 @@ use crate::text::script::is_han;
 use crate::passes::kit::{Context, Pass, Setup};
 use crate::fasthash::FxHashMap as HashMap;
 use crate::text::scan::Capitals;
-use crate::text::words::{has_code, LONG_SURNAMES, SHORT_SURNAMES, is_pinyin, is_pinyin_syllable, letters_fwd, upper_letter};
+use crate::text::words::{has_code, LONG_SURNAMES, NAME_TITLES, SHORT_SURNAMES, is_pinyin, is_pinyin_syllable, letters_fwd, lower_letter, upper_letter};
 
 crate::declare_rules! { pass = "sentence_case";
     /// ## What it fixes
@@ -159,10 +159,12 @@ crate::declare_rules! { pass = "sentence_case";
     /// ## Example
     /// ```text
     /// Jiangwan lies east of Wuyuan. The old houses of Jiangwan and the hills near Jiangwan draw visitors to jiangwan town.
+    /// It was a good start for Zhenjiang, as zhenjiang held a signing, and Zhenjiang and Zhenjiang gained.
     /// ```
     /// Becomes:
     /// ```text
     /// Jiangwan lies east of Wuyuan. The old houses of Jiangwan and the hills near Jiangwan draw visitors to Jiangwan town.
+    /// It was a good start for Zhenjiang, as Zhenjiang held a signing, and Zhenjiang and Zhenjiang gained.
     /// ```
     ///
     /// ## Keeps
@@ -176,7 +178,10 @@ crate::declare_rules! { pass = "sentence_case";
     /// capitalized mid-sentence (after a word, a number or a comma) at least
     /// twice, and in lowercase at most twice as often. A lowercase use must
     /// stand where a name does: after a capitalized word or a comma, before one or a
-    /// place noun (`town`, `county`, …), or before `'s`. One inside an
+    /// place noun (`town`, `county`, …), or before `'s`; anywhere when the
+    /// document capitalizes the word three times or more and writes it in
+    /// lowercase at most half as often, in a document holding no code (`as
+    /// zhenjiang, East China`). One inside an
     /// address, a handle or an identifier (next to `.`, `/`, `@`, `_`, `-`)
     /// is left alone. A page that writes a name in lowercase on purpose
     /// would still be changed.
@@ -252,7 +257,35 @@ crate::declare_rules! { pass = "sentence_case";
     /// second starts with a dictionary word. A list item or a quotation cut
     /// that way would still be joined.
     C207 = ("paragraph-cut-mid-sentence", Review, true, "paragraph cut mid-sentence joined");
+    /// ## What it fixes
+    /// A Chinese place name written with a capital on its second syllable
+    /// (`GuangDong`, `ShangHai`): one of the one-word place names of
+    /// `rules/possessives.txt` `[names]`, as a whole word, gets its usual
+    /// spelling.
+    ///
+    /// ## Example
+    /// ```text
+    /// The deputy director of GuangDong Provincial Department of Commerce visited ShangHai.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// The deputy director of Guangdong Provincial Department of Commerce visited Shanghai.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// The XinHai Hotel, WeChat, GuangDongBank, www.GuangDong.com, @ShangHai and #ShangHai stay.
+    /// ```
+    ///
+    /// ## Why review
+    /// Only listed place names, with one inner capital at a syllable (not
+    /// in the first or last two letters), as a whole word outside an
+    /// address, handle or identifier. A brand that spells a place name so
+    /// on purpose would still be changed.
+    C208 = ("camel-case-place-name", Review, true, "place name written with an inner capital given its usual spelling");
 }
+
+const R_CAMEL_PLACE: &str = "place name written with an inner capital given its usual spelling";
 
 const R_MONTH: &str = "month name capitalized before a day or year";
 
@@ -322,11 +355,6 @@ fn name_ends(b: &[u8], e: usize) -> bool {
     }
 }
 
-/// Titles (capitalized in the text) a Chinese name in lowercase may follow (C206).
-const NAME_TITLES: &[&str] = &[
-    "president", "director", "manager", "secretary", "chairman", "chairwoman", "mayor", "governor", "minister",
-    "professor", "dean", "principal", "commissioner", "mr", "ms", "mrs", "dr", "prof",
-];
 
 /// What a capitalized word is to C206.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -361,12 +389,49 @@ pub struct SentenceCase {
     /// English ending, so lowercase product names (`pyenv`) stay.
     /// (`rules/word_endings.txt` lists the endings.)
     lex: &'static Lexicon,
+    /// C208: the one-word place names of `rules/possessives.txt` `[names]`
+    /// (`guangdong`), lower case.
+    places: crate::fasthash::FxHashSet<String>,
 }
+
+/// `rules/possessives.txt`: its `[names]` are the places C208 knows.
+const PLACES: &str = include_str!("../../rules/possessives.txt");
 
 impl SentenceCase {
     /// Build the pass for `config`.
     pub fn new(_options: &Options, _setup: &Setup) -> Result<Self> {
-        Ok(SentenceCase { lex: lexicon::lexicon()? })
+        let places = PLACES
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .skip_while(|l| *l != "[names]")
+            .skip(1)
+            .take_while(|l| !l.starts_with('['))
+            .filter(|l| l.bytes().all(|c| c.is_ascii_lowercase()) && !l.is_empty())
+            .map(str::to_string)
+            .collect();
+        Ok(SentenceCase { lex: lexicon::lexicon()?, places })
+    }
+
+    /// C208 at the capital `j`: a listed place name written with a second
+    /// capital inside (`GuangDong`), as a whole word.
+    fn camel_place_at(&self, b: &[u8], j: usize, edits: &mut Vec<Edit>) {
+        let n = letters_fwd(b, j);
+        if !(5..=12).contains(&n) || j > 0 && (b[j - 1].is_ascii_alphanumeric() || matches!(b[j - 1], b'.' | b'/' | b'@' | b'_' | b'-' | b'#')) {
+            return;
+        }
+        let word = &b[j..j + n];
+        let mut inner = word[1..].iter().enumerate().filter(|(_, c)| c.is_ascii_uppercase());
+        let (Some((k, _)), None) = (inner.next(), inner.next()) else { return };
+        let k = j + 1 + k;
+        if k < j + 3 || k > j + n - 3 || b.get(j + n).is_some_and(|&c| c.is_ascii_digit() || matches!(c, b'_' | b'@' | b'/' | b'-' | b'.') && b.get(j + n + 1).is_some_and(u8::is_ascii_alphanumeric)) {
+            return;
+        }
+        let mut buf = [0u8; 12];
+        buf[..n].copy_from_slice(word);
+        buf[..n].make_ascii_lowercase();
+        if std::str::from_utf8(&buf[..n]).is_ok_and(|w| self.places.contains(w)) {
+            edits.push(Edit::replacement(k..k + 1, lower_letter(b[k]), C208, Review, R_CAMEL_PLACE));
+        }
     }
 
     fn english_word(&self, w: &str) -> bool {
@@ -505,6 +570,7 @@ impl SentenceCase {
         let mut caps: HashMap<&[u8], u32> = HashMap::default();
         for j in Capitals::new(b) {
             self.pinyin_name_at(b, j, edits);
+            self.camel_place_at(b, j, edits);
             if j < 2 || b[j - 1] != b' ' || !(b[j - 2].is_ascii_alphanumeric() || b[j - 2] == b',') {
                 continue;
             }
@@ -537,7 +603,7 @@ impl SentenceCase {
             return;
         };
         // Lowercase uses standing alone, by name.
-        let mut uses: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+        let mut uses: Vec<Vec<(usize, bool)>> = vec![Vec::new(); names.len()];
         for m in ac.find_iter(b) {
             let (s, e) = (m.start(), m.end());
             let before_ok = s == 0 || matches!(b[s - 1], b' ' | b'\n' | b'(' | b'"');
@@ -545,18 +611,24 @@ impl SentenceCase {
             // In prose, not in markup or code.
             let ls = memchr::memrchr(b'\n', &b[..s]).map_or(0, |k| k + 1);
             let le = memchr::memchr(b'\n', &b[e..]).map_or(b.len(), |k| e + k);
-            if before_ok && after_ok && name_context(b, s, e, self.lex) && !b[ls..le].iter().any(|c| matches!(c, b'<' | b'>' | b'{' | b'}' | b'=')) {
-                uses[m.pattern().as_usize()].push(s);
+            if before_ok && after_ok && !b[ls..le].iter().any(|c| matches!(c, b'<' | b'>' | b'{' | b'}' | b'=')) {
+                uses[m.pattern().as_usize()].push((s, name_context(b, s, e, self.lex)));
             }
         }
+        let mut code: Option<bool> = None;
         for ((_, cap), at) in names.iter().zip(uses) {
             // A word written in lowercase more than twice as often as
             // capitalized is a word (`runtime`), not a name.
             if at.len() > 2 * *cap as usize {
                 continue;
             }
-            for s in at {
-                edits.push(Edit::replacement(s..s + 1, upper_letter(b[s]), C205, Review, R_NAME));
+            // Capitalized three times or more and in lowercase at most half
+            // as often, a name needs no context (`as zhenjiang, East China`).
+            let strong = *cap >= 3 && at.len() * 2 <= *cap as usize && !*code.get_or_insert_with(|| has_code(text));
+            for (s, context) in at {
+                if context || strong {
+                    edits.push(Edit::replacement(s..s + 1, upper_letter(b[s]), C205, Review, R_NAME));
+                }
             }
         }
     }

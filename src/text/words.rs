@@ -254,6 +254,13 @@ pub fn lower_letter(c: u8) -> &'static str {
 }
 
 
+/// Titles a Chinese name may follow or stand before (`Union President
+/// cheng jun`, `Zhangdehui, deputy secretary`), lowercase.
+pub const NAME_TITLES: &[&str] = &[
+    "president", "director", "manager", "secretary", "chairman", "chairwoman", "mayor", "governor", "minister",
+    "professor", "dean", "principal", "commissioner", "mr", "ms", "mrs", "dr", "prof",
+];
+
 /// Chinese surnames of two or three letters, lower case: P302 separates
 /// one from a given name of two syllables glued after it (`LiuLili`).
 pub const SHORT_SURNAMES: &[&str] = &[

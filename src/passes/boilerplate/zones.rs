@@ -150,6 +150,8 @@ pub(crate) enum Shape {
     /// A short line in a run of furniture above the title (a menu column
     /// whose other items were found).
     AmongFurniture,
+    /// A list of other articles' headlines closing the page.
+    Related,
 }
 
 impl Shape {
@@ -170,6 +172,7 @@ impl Shape {
             Shape::Number => "number-only line (page or tracking id) removed",
             Shape::SiteAddress => "bare site address removed",
             Shape::AmongFurniture => "short line between furniture lines above the title removed",
+            Shape::Related => "list of other articles' headlines below the article removed",
         }
     }
 
