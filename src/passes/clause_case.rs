@@ -15,7 +15,7 @@ use crate::edit::{
 use crate::error::Result;
 use crate::text::lexicon::{self, Lexicon};
 use crate::text::scan::{in_range as high_bits_in, Capitals, HIGH as H};
-use crate::text::words::{has_code, letters_back, letters_fwd, lower_letter};
+use crate::text::words::{code_near, has_code, letters_back, letters_fwd, lower_letter};
 use crate::passes::kit::{Context, Pass, Setup};
 use crate::fasthash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -130,15 +130,16 @@ crate::declare_rules! { pass = "clause_case";
     /// A closed-class word (`The`, `To`, `And`, `Of`, …) capitalized in
     /// the middle of a sentence, between another closed-class word and a
     /// lowercase content word: a sentence start that machine translation
-    /// kept after joining two clauses.
+    /// kept after joining two clauses. Written twice, the second time with
+    /// its capital (`Now, we We are`), the second is removed.
     ///
     /// ## Example
     /// ```text
-    /// The paper reported that The city opened the park, tightly around The theme of safety.
+    /// The paper reported that The city opened the park, tightly around The theme of safety. Now, we We are rushing.
     /// ```
     /// Becomes:
     /// ```text
-    /// The paper reported that the city opened the park, tightly around the theme of safety.
+    /// The paper reported that the city opened the park, tightly around the theme of safety. Now, we are rushing.
     /// ```
     ///
     /// ## Keeps
@@ -150,11 +151,12 @@ crate::declare_rules! { pass = "clause_case";
     /// ## Why review
     /// Only listed words that are no pinyin syllable, month or modal verb;
     /// the word before must be a closed-class word (after a content word a
-    /// sentence may start there, its period lost) and the word after a
+    /// sentence may start there, its period lost) and the word after no
+    /// verb (`and From will be`) and a
     /// lowercase dictionary word that is no closed-class word, so a title
     /// in title case (`Over the Rainbow`, `The Road To Success`) stays;
     /// not after a word that introduces quoted words (`print`, `said`,
-    /// `called`), nor in a document holding code. A
+    /// `called`) or an article (`the From trait`), nor near code. A
     /// title written with only its first word capitalized (`the film The
     /// wandering earth`) would still be changed.
     C104 = ("mid-sentence-capital-function-word", Review, true, "closed-class word capitalized mid-sentence lowercased");
@@ -347,10 +349,7 @@ impl Pass for ClauseCase {
                 }
                 mid.push(Mid { at: j, head: head8(b, j) });
                 if b[j - 2].is_ascii_lowercase() {
-                    self.mid_function_word(b, j, &mut extra);
-                }
-                if b[j - 2].is_ascii_lowercase() {
-                    self.run_on_at(b, j, &mut run_ons);
+                    self.mid_capital(b, j, &mut extra, &mut run_ons);
                 }
                 continue;
             }
@@ -525,10 +524,10 @@ impl Pass for ClauseCase {
 }
 
 /// The pass's edits: those of C101–C103 (`edits`), then C105's periods
-/// where a line holds enough run-on sentences, then C104's (`extra`) where
-/// no period went; none of C104 and C105 in a document holding code.
+/// where a line holds enough run-on sentences (none in a document holding
+/// code), then C104's (`extra`) where no period went and no code is near.
 fn finish(text: &str, mut edits: Vec<Edit>, extra: Vec<Edit>, run_ons: &[usize]) -> Vec<Edit> {
-    if extra.is_empty() && run_ons.len() < RUN_ON_MIN || has_code(text) {
+    if extra.is_empty() && run_ons.len() < RUN_ON_MIN {
         return edits;
     }
     let b = text.as_bytes();
@@ -553,10 +552,13 @@ fn finish(text: &str, mut edits: Vec<Edit>, extra: Vec<Edit>, run_ons: &[usize])
         }
         k = m;
     }
+    if !periods.is_empty() && has_code(text) {
+        periods.clear();
+    }
     for &j in &periods {
         edits.push(Edit::replacement(j - 1..j, ". ", C105, Review, R_RUN_ON));
     }
-    edits.extend(extra.into_iter().filter(|e| periods.binary_search(&e.range.start).is_err()));
+    edits.extend(extra.into_iter().filter(|e| periods.binary_search(&e.range.start).is_err() && !code_near(b, e.range.start, e.range.end)));
     edits.sort_by_key(|e| e.range.start);
     edits.dedup_by_key(|e| e.range.start);
     edits
@@ -568,19 +570,36 @@ const RUN_ON_LINE: usize = 200;
 
 /// C105: capitalized words that open a sentence (and rarely stand
 /// capitalized mid-sentence), lower case.
-const OPENERS: [&[u8]; 24] = [
-    b"the", b"more", b"on", b"in", b"what", b"according", b"this", b"these", b"it", b"we", b"they", b"there", b"however", b"meanwhile",
-    b"at", b"after", b"since", b"during", b"moreover", b"besides", b"therefore", b"among", b"our", b"its",
+const OPENERS: [u64; 24] = [
+    pack(b"the"), pack(b"more"), pack(b"on"), pack(b"in"), pack(b"what"), pack(b"according"), pack(b"this"), pack(b"these"), pack(b"it"),
+    pack(b"we"), pack(b"they"), pack(b"there"), pack(b"however"), pack(b"meanwhile"), pack(b"at"), pack(b"after"), pack(b"since"),
+    pack(b"during"), pack(b"moreover"), pack(b"besides"), pack(b"therefore"), pack(b"among"), pack(b"our"), pack(b"its"),
 ];
 
 const R_RUN_ON: &str = "period restored between two sentences run together";
 
+/// A lowercase word of one to eight ASCII letters as one number.
+const fn pack(w: &[u8]) -> u64 {
+    let mut x = 0u64;
+    let mut k = 0;
+    while k < w.len() && k < 8 {
+        x |= (w[k] as u64) << (8 * k);
+        k += 1;
+    }
+    x
+}
+
 /// C104: the closed-class words that, capitalized between two lowercase
 /// words, can only be damage (`reported that The city`). No pinyin
 /// syllable (`An`), month or modal verb (`May`, `Will`) among them.
-const MID_FUNCTION: [&[u8]; 16] = [
-    b"the", b"to", b"and", b"of", b"for", b"with", b"in", b"on", b"at", b"by", b"from", b"or", b"but", b"into", b"its", b"their",
+const MID_FUNCTION: [u64; 16] = [
+    pack(b"the"), pack(b"to"), pack(b"and"), pack(b"of"), pack(b"for"), pack(b"with"), pack(b"in"), pack(b"on"), pack(b"at"), pack(b"by"),
+    pack(b"from"), pack(b"or"), pack(b"but"), pack(b"into"), pack(b"its"), pack(b"their"),
 ];
+
+/// C104: closed-class words whose doubling with a capital (`we We are`)
+/// is a sentence start joined on: the second is removed.
+const DOUBLED: [u64; 2] = [pack(b"we"), pack(b"the")];
 
 /// C104: words after which a capital opens quoted words or a title.
 const QUOTING: [&[u8]; 20] = [
@@ -589,12 +608,12 @@ const QUOTING: [&[u8]; 20] = [
 ];
 
 impl ClauseCase {
-    /// C105 at the capital `j`, after a space after a lowercase letter: a
-    /// listed sentence opener (`The`, `According`, `On`) before
-    /// a lowercase word, a number or a month, after a lowercase word that
-    /// is no closed-class word (`reported that The city` is C104's).
-    fn run_on_at(&self, b: &[u8], j: usize, run_ons: &mut Vec<usize>) {
+    /// C104 and C105 at the capital `j`, after a space after a lowercase
+    /// letter: a closed-class word capitalized mid-sentence (C104), or a
+    /// sentence opener run on without its period (a C105 candidate).
+    fn mid_capital(&self, b: &[u8], j: usize, edits: &mut Vec<Edit>, run_ons: &mut Vec<usize>) {
         let n = letters_fwd(b, j);
+        // (`According` and `Meanwhile` have nine letters: packed by eight.)
         if !(2..=9).contains(&n) || b.get(j + n) != Some(&b' ') || !b[j + 1..j + n].iter().all(u8::is_ascii_lowercase) {
             return;
         }
@@ -602,81 +621,68 @@ impl ClauseCase {
         for (d, c) in w.iter_mut().zip(&b[j..j + n]) {
             *d = c.to_ascii_lowercase();
         }
-        if !OPENERS.contains(&&w[..n]) {
-            return;
-        }
-        let a = j + n + 1;
-        let m = letters_fwd(b, a);
-        let next_ok = match b.get(a) {
-            Some(c) if c.is_ascii_lowercase() => m >= 2 && b[a..a + m].iter().all(u8::is_ascii_lowercase),
-            Some(c) if c.is_ascii_digit() => true,
-            Some(c) if c.is_ascii_uppercase() => std::str::from_utf8(&b[a..a + m]).is_ok_and(|x| self.lex.is_month(&x.to_ascii_lowercase())),
-            _ => false,
-        };
-        if !next_ok {
-            return;
-        }
-        // The word before: a lowercase word (no closed-class one) or a
-        // number, no part of an address or identifier.
-        let mut ps = j - 1;
-        while ps > 0 && (b[ps - 1].is_ascii_alphanumeric() || b[ps - 1] == b'%') {
-            ps -= 1;
-        }
-        let prev = &b[ps..j - 1];
-        if ps > 0 && matches!(b[ps - 1], b'.' | b'/' | b'@' | b'_' | b'-' | b'#' | b'<' | b'=') || prev.len() < 2 || !prev.iter().all(u8::is_ascii_lowercase) {
-            return;
-        }
-        if std::str::from_utf8(prev).is_ok_and(|x| self.lex.function.contains(x)) {
-            return;
-        }
-        run_ons.push(j);
-    }
-
-    /// C104 at the capital `j`, after a space after a lowercase letter: a
-    /// closed-class word capitalized mid-sentence, between a lowercase word
-    /// and a lowercase content word (`year after year To maintain`).
-    fn mid_function_word(&self, b: &[u8], j: usize, edits: &mut Vec<Edit>) {
-        let n = letters_fwd(b, j);
-        if !(2..=5).contains(&n) || b.get(j + n) != Some(&b' ') || !b.get(j + n + 1).is_some_and(u8::is_ascii_lowercase) {
-            return;
-        }
-        let mut w = [0u8; 5];
-        for (d, c) in w.iter_mut().zip(&b[j..j + n]) {
-            *d = c.to_ascii_lowercase();
-        }
-        if !b[j + 1..j + n].iter().all(u8::is_ascii_lowercase) || !MID_FUNCTION.contains(&&w[..n]) {
+        // (The bytes after the word are zero: the same number as `pack`.)
+        let key = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+        let opener = OPENERS.contains(&key) && (n <= 8 || &w[..n] == b"according" || &w[..n] == b"meanwhile");
+        let function = n <= 5 && MID_FUNCTION.contains(&key);
+        let doubled = n <= 3 && DOUBLED.contains(&key);
+        if !(opener || function || doubled) {
             return;
         }
         // The word before: wholly lowercase, two letters or more, no part
         // of an address or identifier.
         let l = letters_back(b, j - 1);
         let ps = j - 1 - l;
-        if l < 2 || ps > 0 && (b[ps - 1].is_ascii_alphanumeric() || matches!(b[ps - 1], b'.' | b'/' | b'@' | b'_' | b'-' | b'#' | b'<' | b'=')) {
+        let prev = &b[ps..j - 1];
+        if l < 2 || !prev.iter().all(u8::is_ascii_lowercase) || ps > 0 && (b[ps - 1].is_ascii_alphanumeric() || matches!(b[ps - 1], b'.' | b'/' | b'@' | b'_' | b'-' | b'#' | b'<' | b'=')) {
             return;
         }
-        // Not after a word that introduces quoted words or a title
-        // (`will print The value`, `a book called The`); and only after a
+        // `we We are`: the word written twice, the second one removed.
+        if doubled && prev == &w[..n] {
+            edits.push(Edit::deletion(j - 1..j + n, C104, Review, R_MID_DOUBLED));
+            return;
+        }
+        let prev_function = std::str::from_utf8(prev).is_ok_and(|p| self.lex.function.contains(p));
+        let a = j + n + 1;
+        let m = letters_fwd(b, a);
+        if opener && !prev_function {
+            // C105: before a lowercase word, a number or a month.
+            let next_ok = match b.get(a) {
+                Some(c) if c.is_ascii_lowercase() => m >= 2 && b[a..a + m].iter().all(u8::is_ascii_lowercase),
+                Some(c) if c.is_ascii_digit() => true,
+                Some(c) if c.is_ascii_uppercase() => std::str::from_utf8(&b[a..a + m]).is_ok_and(|x| self.lex.is_month(&x.to_ascii_lowercase())),
+                _ => false,
+            };
+            if next_ok {
+                run_ons.push(j);
+            }
+            return;
+        }
+        // C104: not after a word that introduces quoted words or a title
+        // (`will print The value`, `a book called The`), nor after an
+        // article (`the From trait` names something); and only after a
         // closed-class word (`that The city`, `around The theme`): after a
         // content word a sentence may start there, its period lost
         // (`additive manufacturing The combination`, C105's case).
-        if QUOTING.iter().any(|q| b[ps..j - 1].eq_ignore_ascii_case(q)) || !std::str::from_utf8(&b[ps..j - 1]).is_ok_and(|p| self.lex.function.contains(p)) {
+        if !function || !prev_function || QUOTING.iter().any(|q| prev.eq_ignore_ascii_case(q)) || matches!(prev, b"the" | b"a" | b"an") {
             return;
         }
         // The word after: lowercase, three letters or more, a dictionary
         // word and no closed-class one (`the song Over the Rainbow`).
-        let a = j + n + 1;
-        let m = letters_fwd(b, a);
         if !(3..=20).contains(&m) || !b[a..a + m].iter().all(u8::is_ascii_lowercase) || b.get(a + m).is_some_and(|c| matches!(c, b'_' | b'(' | b'=' | b'.' if b.get(a + m + 1).is_some_and(u8::is_ascii_alphanumeric))) {
             return;
         }
         let Ok(next) = std::str::from_utf8(&b[a..a + m]) else { return };
-        if self.lex.function.contains(next) || !self.lex.is_word(next) {
+        // Nor a verb (`and From will be`: a name is the subject).
+        const VERBS: [&str; 16] = ["will", "can", "may", "must", "should", "would", "could", "is", "are", "was", "were", "has", "have", "had", "does", "did"];
+        if self.lex.function.contains(next) || VERBS.contains(&next) || !self.lex.is_word(next) {
             return;
         }
         edits.push(Edit::replacement(j..j + 1, lower_letter(b[j]), C104, Review, R_MID_FUNCTION));
     }
 }
 
+const R_MID_DOUBLED: &str = "closed-class word written twice, the second capitalized, removed";
 const R_MID_FUNCTION: &str = "closed-class word capitalized mid-sentence lowercased";
 
 /// How many clause capitals after commas make a document clause-segmented (C103).

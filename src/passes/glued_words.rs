@@ -190,11 +190,11 @@ crate::declare_rules! { pass = "glued_words";
     ///
     /// ## Example
     /// ```text
-    /// He attended the the summit, and and held talks with the head of of the delegation. Now, we We are rushing.
+    /// He attended the the summit, and and held talks with the head of of the delegation.
     /// ```
     /// Becomes:
     /// ```text
-    /// He attended the summit, and held talks with the head of the delegation. Now, we are rushing.
+    /// He attended the summit, and held talks with the head of the delegation.
     /// ```
     ///
     /// ## Keeps
@@ -205,9 +205,8 @@ crate::declare_rules! { pass = "glued_words";
     ///
     /// ## Why review
     /// Only words that never stand twice in a row in correct English and
-    /// that scrapers double most (`the`, `and`, `of`, `to`, in lower case,
-    /// and `we We`, `the The`, where a sentence start was joined on);
-    /// not `that`, `had`, `is`, `in`, `on`, which may. No code may stand
+    /// that scrapers double most (`the`, `and`, `of`, `to`, in lower case;
+    /// `we We` is C104's); not `that`, `had`, `is`, `in`, `on`, which may. No code may stand
     /// around the pair.
     P306 = ("doubled-word", Review, true, "closed-class word written twice removed");
     /// ## What it fixes
@@ -339,7 +338,7 @@ const R_GLUED_CONTENT: &str = "space between two content words glued across an H
 
 /// The pairs P306 takes the second word of (`the the`): the closed-class
 /// words doubled most often.
-const DOUBLED: &[&str] = &["the the", "and and", "of of", "to to", "we We", "the The"];
+const DOUBLED: &[&str] = &["the the", "and and", "of of", "to to"];
 
 /// One searcher per pair of [`DOUBLED`].
 static DOUBLED_FINDERS: std::sync::LazyLock<Vec<(&'static str, memchr::memmem::Finder<'static>)>> =
