@@ -283,7 +283,61 @@ crate::declare_rules! { pass = "sentence_case";
     /// address, handle or identifier. A brand that spells a place name so
     /// on purpose would still be changed.
     C208 = ("camel-case-place-name", Review, true, "place name written with an inner capital given its usual spelling");
+    /// ## What it fixes
+    /// A brand whose own spelling has an inner capital, written with one
+    /// capital (`Wechat` → `WeChat`, `Youtube` → `YouTube`).
+    ///
+    /// ## Example
+    /// ```text
+    /// Pay with Alipay, Wechat or Paypal, and watch it on Youtube.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// Pay with Alipay, WeChat or PayPal, and watch it on YouTube.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// See wechat.com, @Wechat, Wechat_id, WeChat, WECHAT and Wechatty.
+    /// ```
+    ///
+    /// ## Why safe
+    /// Only the listed brands (WeChat, YouTube, LinkedIn, PayPal, TikTok,
+    /// WhatsApp, PowerPoint), as whole words outside an address, handle or
+    /// identifier; none is another word.
+    C209 = ("brand-casing", Safe, true, "brand given its own spelling");
 }
+
+/// C209: brands written with one capital, and their own spelling.
+const BRANDS: [(&[u8], &str); 7] = [
+    (b"Wechat", "WeChat"),
+    (b"Youtube", "YouTube"),
+    (b"Linkedin", "LinkedIn"),
+    (b"Paypal", "PayPal"),
+    (b"Tiktok", "TikTok"),
+    (b"Whatsapp", "WhatsApp"),
+    (b"Powerpoint", "PowerPoint"),
+];
+
+/// C209 at the capital `j`: a brand of [`BRANDS`] written with one
+/// capital, as a whole word outside an address or identifier.
+fn brand_at(b: &[u8], j: usize, edits: &mut Vec<Edit>) {
+    if !matches!(b[j], b'W' | b'Y' | b'L' | b'P' | b'T') || j > 0 && (b[j - 1].is_ascii_alphanumeric() || matches!(b[j - 1], b'.' | b'/' | b'@' | b'_' | b'-' | b'#')) {
+        return;
+    }
+    for &(written, brand) in &BRANDS {
+        if b[j..].starts_with(written) {
+            let e = j + written.len();
+            let after_ok = b.get(e).is_none_or(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'_' | b'@' | b'/') || *c == b'.' && b.get(e + 1).is_some_and(u8::is_ascii_alphanumeric)));
+            if after_ok {
+                edits.push(Edit::replacement(j..e, brand, C209, Safe, R_BRAND));
+            }
+            return;
+        }
+    }
+}
+
+const R_BRAND: &str = "brand given its own spelling";
 
 const R_CAMEL_PLACE: &str = "place name written with an inner capital given its usual spelling";
 
@@ -571,6 +625,7 @@ impl SentenceCase {
         for j in Capitals::new(b) {
             self.pinyin_name_at(b, j, edits);
             self.camel_place_at(b, j, edits);
+            brand_at(b, j, edits);
             if j < 2 || b[j - 1] != b' ' || !(b[j - 2].is_ascii_alphanumeric() || b[j - 2] == b',') {
                 continue;
             }

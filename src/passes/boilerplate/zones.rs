@@ -152,6 +152,8 @@ pub(crate) enum Shape {
     AmongFurniture,
     /// A list of other articles' headlines closing the page.
     Related,
+    /// A counter under a label (`browse:(844)`, `Views: 12`).
+    Counter,
 }
 
 impl Shape {
@@ -173,6 +175,7 @@ impl Shape {
             Shape::SiteAddress => "bare site address removed",
             Shape::AmongFurniture => "short line between furniture lines above the title removed",
             Shape::Related => "list of other articles' headlines below the article removed",
+            Shape::Counter => "view or hit counter removed",
         }
     }
 
@@ -200,6 +203,8 @@ fn lower(w: &str) -> String {
 /// Is `w` a date or time token: a year, `2024-05-09`, `06/20`, `15:34`,
 /// `UTC+8`, a month or weekday name, a time unit?
 fn date_token(w: &str, lex: &Lexicon) -> bool {
+    // A Chinese, Japanese or Korean date part: `2021年`, `4월`, `6日`.
+    let w = w.trim_end_matches(['年', '月', '日', '년', '월', '일']);
     let digits = w.bytes().filter(u8::is_ascii_digit).count();
     if digits > 0 {
         return digits * 2 >= w.len() || w.starts_with("UTC") || w.starts_with("GMT");
@@ -221,7 +226,7 @@ fn date_token(w: &str, lex: &Lexicon) -> bool {
 fn has_date(t: &str, lex: &Lexicon) -> bool {
     let b = t.as_bytes();
     let sep_between_digits = b.windows(3).any(|w| w[0].is_ascii_digit() && matches!(w[1], b'-' | b'/' | b':') && w[2].is_ascii_digit());
-    let year = words(t).any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|c| c.is_ascii_digit()));
+    let year = words(t).map(|w| w.trim_end_matches(['年', '년'])).any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|c| c.is_ascii_digit()));
     let month = words(t).any(|w| {
         let l = lower(w.trim_end_matches('.'));
         lex.months.contains(&l) || lex.month_abbreviations.contains(&l)
@@ -543,6 +548,23 @@ fn short_label(t: &str, title_case: bool, lex: &Lexicon) -> bool {
 
 /// The strong shapes: furniture wherever it sits above or below the body
 /// (the title excepted). `english` says the page is in English.
+/// A furniture label and a count alone (`browse:(844)`, `Views: 12`,
+/// `点击：35次`): the label's last word one of `rules/furniture_words.txt`
+/// `[label]`, or Chinese.
+fn counter(t: &str, lex: &Lexicon) -> bool {
+    let Some((label, value)) = t.split_once(':').or_else(|| t.split_once('：')) else { return false };
+    let v = value.trim().trim_start_matches(['(', '[', '（', '【']).trim_end_matches([')', ']', '）', '】', '次']).trim();
+    let v = v.strip_suffix("times").map_or(v, str::trim_end);
+    let label = label.trim_end();
+    !v.is_empty()
+        && v.len() <= 9
+        && v.bytes().all(|c| c.is_ascii_digit() || c == b',')
+        && label.chars().count() <= 20
+        && label.split_whitespace().count() <= 3
+        && label.chars().all(|c| c.is_alphabetic() || c == ' ')
+        && (label.chars().any(is_han) || lex.label_words.contains(&lower(label.split_whitespace().next_back().unwrap_or(""))))
+}
+
 pub(super) fn strong_shape(t: &str, lex: &Lexicon, english: bool) -> Option<Shape> {
     if symbols(t) {
         Some(Shape::Symbols)
@@ -556,6 +578,8 @@ pub(super) fn strong_shape(t: &str, lex: &Lexicon, english: bool) -> Option<Shap
         Some(Shape::Byline)
     } else if empty_label(t, lex) {
         Some(Shape::EmptyLabel)
+    } else if counter(t, lex) {
+        Some(Shape::Counter)
     } else if date_line(t, lex) {
         Some(Shape::DateTime)
     } else if label_row(t) {
@@ -636,8 +660,13 @@ mod tests {
             ("Xinhua) 15:34, September 25, 2024", Shape::DateTime),
             ("Zhitongcaijing · 06/20 11:09", Shape::DateTime),
             ("2 hours 29 min ago", Shape::DateTime),
+            ("Published 2021년 4월 6일", Shape::DateTime),
             ("Today is 2020-8-28", Shape::DateTime),
             ("JUL . 31 2017", Shape::DateTime),
+            ("browse:(844)", Shape::Counter),
+            ("Views: 1,204", Shape::Counter),
+            ("点击：35次", Shape::Counter),
+            ("Keyword:", Shape::EmptyLabel),
             ("By Li Han", Shape::Byline),
             ("By Fay (Long Feiyu)", Shape::Byline),
             ("(Reported by Long Feng and Pao Yaqin", Shape::Byline),
@@ -712,6 +741,9 @@ mod tests {
             "Integrate into the Yangtze River Delta, Co-build Metropolitan Area",
             "2,600 exhibitors participate in fair showcasing latest industrial development",
             "Bloomberg: The yuan rose 0.3% on Monday.",
+            "Step 2: 3",
+            "Population: 12,000",
+            "Revenue growth: (12)",
             "Bloomberg:",
             "Sheng Laiyun:",
             "Quality supervision:",
