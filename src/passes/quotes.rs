@@ -92,10 +92,12 @@ crate::declare_rules! { pass = "quotes";
     /// ## Example
     /// ```text
     /// the "safety week " campaign and the “ green city” plan
+    /// from “ Made in China” to smart manufacturing” since then
     /// ```
     /// Becomes:
     /// ```text
     /// the "safety week" campaign and the “green city” plan
+    /// from “Made in China” to smart manufacturing” since then
     /// ```
     ///
     /// ## Keeps
@@ -108,7 +110,9 @@ crate::declare_rules! { pass = "quotes";
     /// Straight quotes must pair on the line, every pair hugging its text on
     /// at least one side, with a word just inside and a space, sentence mark
     /// or line end just outside the loose side; curly quotes must alternate
-    /// `“ ”`. A quotation with spaces on both sides is left alone.
+    /// `“ ”`, or (on a line where they do not) an opening `“` and a space
+    /// must be followed by a word and, as the next quote, a closing `”`
+    /// glued to a word. A quotation with spaces on both sides is left alone.
     P203 = ("space-inside-quote", Safe, true, "space just inside a quotation removed");
     /// ## What it fixes
     /// A possessive whose apostrophe was dropped: a place name with a bare
@@ -920,6 +924,15 @@ fn curly_line(text: &str, qs: &[(usize, bool)], edits: &mut Vec<Edit>) {
     let b = text.as_bytes();
     let alternates = |qs: &[(usize, bool)]| qs.len().is_multiple_of(2) && qs.chunks(2).all(|p| p[0].1 && !p[1].1);
     if !alternates(qs) {
+        // `from “ Made in China” to`: an opening quote, a space, a word, and
+        // the next quote on the line a closing one glued to a word: the
+        // space is inside the quotation, whatever else the line holds.
+        for w in qs.windows(2) {
+            let ((o, open), (c, close)) = (w[0], w[1]);
+            if open && !close && b.get(o + LDQ.len()) == Some(&b' ') && b.get(o + LDQ.len() + 1).is_some_and(u8::is_ascii_alphanumeric) && c > 0 && b[c - 1].is_ascii_alphanumeric() && !b[o..c].contains(&b'\n') {
+                edits.push(Edit::deletion(o + LDQ.len()..o + LDQ.len() + 1, P203, Safe, R_INSIDE));
+            }
+        }
         // `company”s`: a closing quote between a word and `s` that pairs
         // with nothing is an apostrophe.
         let apostrophe = |&(q, open): &(usize, bool)| {
