@@ -870,7 +870,7 @@ impl GluedWords {
     /// P302 for the capitalized token `text[s..e]`: a Chinese surname glued
     /// to a lowercase given name, where only a person can stand: after
     /// `Mr.`/`Ms.`/`Dr.`/… or before a comma and a title (`Mr. Zhanghong,`,
-    /// `Zhangdehui, deputy secretary`). The surname is listed, the given
+    /// `Zhangdehui, deputy secretary`, `Liudehua, the deputy secretary`). The surname is listed, the given
     /// name pinyin of one or two syllables, the whole no word and no single
     /// syllable; the given name gets its capital.
     fn surname_glued(&self, text: &str, s: usize, e: usize, edits: &mut Vec<Edit>) {
@@ -881,7 +881,9 @@ impl GluedWords {
             std::str::from_utf8(&b[k..k + n]).map(str::to_ascii_lowercase).unwrap_or_default()
         };
         let title_after = b.get(e) == Some(&b',') && b.get(e + 1) == Some(&b' ') && b.get(e + 2).is_some_and(u8::is_ascii_lowercase) && {
-            let w = word_at(e + 2);
+            // (`Wangmin, the deputy secretary`: an article may come first.)
+            let k = if b[e + 2..].starts_with(b"the ") { e + 6 } else { e + 2 };
+            let w = word_at(k);
             NAME_TITLES.contains(&w.as_str()) || ["deputy", "vice", "general", "executive", "chief", "head", "assistant"].contains(&w.as_str())
         };
         let honorific_before = s >= 4 && b[s - 1] == b' ' && b[s - 2] == b'.' && {

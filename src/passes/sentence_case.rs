@@ -306,6 +306,32 @@ crate::declare_rules! { pass = "sentence_case";
     /// WhatsApp, PowerPoint), as whole words outside an address, handle or
     /// identifier; none is another word.
     C209 = ("brand-casing", Safe, true, "brand given its own spelling");
+    /// ## What it fixes
+    /// The last word of an institution's name left in lowercase: a head
+    /// word (`Bureau`, `Ministry`, `Academy`, …) after a capitalized word,
+    /// `of`, and a lowercase word (`the National Bureau of statistics
+    /// data` → `National Bureau of Statistics`).
+    ///
+    /// ## Example
+    /// ```text
+    /// According to the National Bureau of statistics data, the Chinese Academy of sciences grew.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// According to the National Bureau of Statistics data, the Chinese Academy of Sciences grew.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// the bureau of statistics, a Bureau of statistics, the National Bureau of the state and the Provincial Department of state-owned assets.
+    /// ```
+    ///
+    /// ## Why review
+    /// Only after a capitalized word and a listed head word, before a
+    /// dictionary word of four letters or more that is no closed-class
+    /// word and stands alone (no hyphen after it). A name whose last words
+    /// are in lowercase by the writer's choice would still be changed.
+    C210 = ("institution-name-casing", Review, true, "word of an institution's name capitalized as the name is");
 }
 
 /// C209: brands written with one capital, and their own spelling.
@@ -338,6 +364,13 @@ fn brand_at(b: &[u8], j: usize, edits: &mut Vec<Edit>) {
 }
 
 const R_BRAND: &str = "brand given its own spelling";
+
+/// C210: the head words of an institution's name (`National Bureau of
+/// Statistics`), capitalized.
+const INSTITUTIONS: [&[u8]; 10] =
+    [b"Bureau", b"Ministry", b"Department", b"Administration", b"Commission", b"Academy", b"Institute", b"University", b"College", b"Office"];
+
+const R_INSTITUTION: &str = "word of an institution's name capitalized as the name is";
 
 const R_CAMEL_PLACE: &str = "place name written with an inner capital given its usual spelling";
 
@@ -464,6 +497,35 @@ impl SentenceCase {
             .map(str::to_string)
             .collect();
         Ok(SentenceCase { lex: lexicon::lexicon()?, places })
+    }
+
+    /// C210 at the capital `j`: a listed head word (`Bureau`) after a
+    /// capitalized word, then `of` and a lowercase dictionary word that is
+    /// no closed-class word, ending the name (`National Bureau of
+    /// statistics data`): the word gets its capital.
+    fn institution_at(&self, b: &[u8], j: usize, edits: &mut Vec<Edit>) {
+        if !matches!(b[j], b'B' | b'M' | b'D' | b'A' | b'C' | b'I' | b'U' | b'O') || j < 3 || b[j - 1] != b' ' || !b[j - 2].is_ascii_lowercase() {
+            return;
+        }
+        let n = letters_fwd(b, j);
+        if !INSTITUTIONS.contains(&&b[j..j + n]) || !b[j + n..].starts_with(b" of ") {
+            return;
+        }
+        // A capitalized word before the head (`National Bureau`).
+        let l = b[..j - 1].iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
+        if l < 2 || !b[j - 1 - l].is_ascii_uppercase() {
+            return;
+        }
+        let a = j + n + 4;
+        let m = b[a.min(b.len())..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+        if m < 4 || b.get(a + m).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'@' | b'/' | b'\'')) {
+            return;
+        }
+        let Ok(w) = std::str::from_utf8(&b[a..a + m]) else { return };
+        if self.lex.function.contains(w) || !self.lex.is_word(w) {
+            return;
+        }
+        edits.push(Edit::replacement(a..a + 1, upper_letter(b[a]), C210, Review, R_INSTITUTION));
     }
 
     /// C208 at the capital `j`: a listed place name written with a second
@@ -626,6 +688,7 @@ impl SentenceCase {
             self.pinyin_name_at(b, j, edits);
             self.camel_place_at(b, j, edits);
             brand_at(b, j, edits);
+            self.institution_at(b, j, edits);
             if j < 2 || b[j - 1] != b' ' || !(b[j - 2].is_ascii_alphanumeric() || b[j - 2] == b',') {
                 continue;
             }
@@ -993,7 +1056,8 @@ mod tests {
 
     #[test]
     fn capitalizes_lowercase_paragraph_from_real_release() {
-        assert_pass_fixes(&pass(), RELEASE, &RELEASE.replacen("\n\napproved by", "\n\nApproved by", 1));
+        // (C210 capitalizes `statistics` in `the National Bureau of statistics` too.)
+        assert_pass_fixes(&pass(), RELEASE, &RELEASE.replacen("\n\napproved by", "\n\nApproved by", 1).replacen("Bureau of statistics", "Bureau of Statistics", 1));
     }
 
     #[test]

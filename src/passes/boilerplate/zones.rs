@@ -22,6 +22,11 @@ use crate::text::script::{is_cjk_letter, is_han};
 /// for prose, a small negative for other lines.
 pub(super) fn prose_weight(t: &str, lex: &Lexicon) -> i64 {
     let len = t.len() as i64;
+    // A long row of links (`介休市| 绩溪县| 勐海县| …`): many `|` and no
+    // sentence inside is no prose, however long.
+    if t.len() >= 300 && t.bytes().filter(|&c| c == b'|').count() >= 8 && !t.contains("。") && !t.contains(". ") {
+        return -30;
+    }
     if t.len() >= 300 {
         return len;
     }
@@ -641,6 +646,14 @@ mod tests {
         assert_eq!(grow_body(&w, &hard, (1, 1)), (1, 5));
         assert_eq!(grow_body(&w, &[false; 9], (1, 1)), (1, 8));
         assert_eq!(grow_body(&[50, -1, -1, -1, -1, 50], &[false; 6], (0, 0)), (0, 0));
+    }
+
+    #[test]
+    fn a_long_row_of_links_is_no_prose() {
+        let row = "主站蜘蛛池模板: ".to_string() + &"介休市| 绩溪县| 勐海县| ".repeat(12);
+        assert!(prose_weight(&row, lexicon::get()) < 0);
+        let prose = "The city grew. ".repeat(25) + "a | b | c | d | e | f | g | h | i";
+        assert!(prose_weight(&prose, lexicon::get()) > 0);
     }
 
     #[test]
