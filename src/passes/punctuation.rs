@@ -173,7 +173,8 @@ crate::declare_rules! { pass = "punctuation";
     /// `forces,It` → `forces, It`, `2020.The` → `2020. The`,
     /// `enterprises.Ma Zejiang` → `enterprises. Ma Zejiang`, and after a comma
     /// between a word and a number (`yuan,74.3%` → `yuan, 74.3%`,
-    /// `projects;157` → `projects; 157`).
+    /// `projects;157` → `projects; 157`), and after a percentage glued to
+    /// a word (`23.9%down` → `23.9% down`).
     ///
     /// ## Example
     /// ```text
@@ -193,12 +194,22 @@ crate::declare_rules! { pass = "punctuation";
     /// It built 30 renovation projects; 157 social housing units and &amp;5 stay.
     /// ```
     ///
+    /// ## Example
+    /// ```text
+    /// Poverty dropped from 23.9%down to 12.1% in those years[1].In some counties it rose.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// Poverty dropped from 23.9% down to 12.1% in those years[1]. In some counties it rose.
+    /// ```
+    ///
     /// ## Keeps
     /// ```text
     /// The U.S. economy grew 3.5% in Q1, e.g. exports rose 1.2 billion (i.e. 9,000 containers) by 8 a.m. on Jan. 6.
     /// It cost $1,234.56 at 15:22:33 with Section 1.2.7 of version 2.10.3 and Ph.D. students.
     /// See https://www.example.gov.cn/news/2024/0218,index.html or press@example.com and photo.JPG today.
     /// Guizhou Suanli Technology Co.,Ltd. and ASP.NET and No.5 and Fig.3 stay.
+    /// The format 10%s and 3%abc and 5%_x stay, as do [x].In and [a1].Net.
     /// ```
     ///
     /// ## Why safe
@@ -208,7 +219,9 @@ crate::declare_rules! { pass = "punctuation";
     /// matches, and any token containing `/`, `@`, `://` or `www.` is an
     /// address. A period before a file-name extension or domain suffix
     /// (`photo.JPG`) is kept. A period glued to a year after a word
-    /// (`floor.2015`) is only a Review edit.
+    /// (`floor.2015`) is only a Review edit. After a percentage the word must
+    /// be a dictionary word of three letters or more (`%s` stays), with no
+    /// code near.
     ///
     /// ## Data
     /// `rules/abbreviations.txt` (no space before a number after `No.`,
@@ -445,6 +458,7 @@ const R_SENTENCE_GLUED: &str = "space inserted and sentence capitalized after a 
 const R_INSIDE: &str = "space inside an amount or hyphenated word removed";
 const R_DEBRIS: &str = "period left over before a comma removed";
 const R_MONTH: &str = "space inserted after a month abbreviation";
+const R_SPACE_AFTER_PERCENT: &str = "space inserted after a percentage glued to a word";
 const R_MONTH_PERIOD: &str = "period after a month's full name in a date removed";
 const R_LOST_COM: &str = "`com` that a link filter turned into a period restored";
 const R_LOST_SPACE: &str = "full-width space turned `?` by a lossy conversion removed";
@@ -1229,7 +1243,7 @@ impl Punctuation {
                         if i > d && matches!(b[i - d - 1], b'.' | b',') {
                             return;
                         }
-                    } else if !(matches!(p, b')' | b'"' | b'%') || curly_close) {
+                    } else if !(matches!(p, b')' | b'"' | b'%') || curly_close || p == b']' && citation_before(b, i - 1)) {
                         return;
                     }
                     let rw = letters_fwd(b, i + 1);
@@ -1505,6 +1519,16 @@ impl Punctuation {
         let at = |k: usize| b.get(k).copied().unwrap_or(b'\n');
         match b[i] {
             b'%' => {
+                // `23.9%down to`: a percentage glued to the word after it
+                // (a dictionary word of three letters or more, in prose).
+                if i >= 1 && b[i - 1].is_ascii_digit() && at(i + 1).is_ascii_lowercase() {
+                    let n = b[i + 1..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+                    let word_ends = !at(i + 1 + n).is_ascii_alphanumeric() && !matches!(at(i + 1 + n), b'_' | b'(' | b'=' | b'$' | b'{');
+                    if n >= 3 && word_ends && std::str::from_utf8(&b[i + 1..i + 1 + n]).is_ok_and(|w| self.lex.is_word(w)) && !code_near(b, i, i + 1) {
+                        edits.push(Edit::insertion(i + 1, " ", P105, Safe, R_SPACE_AFTER_PERCENT));
+                    }
+                    return;
+                }
                 // `10.50 %`, not `10 % 3`.
                 if i < 2 || b[i - 1] != b' ' || !b[i - 2].is_ascii_digit() || side_left(text, i) == Side::Han {
                     return;
@@ -1597,6 +1621,12 @@ impl Punctuation {
 /// P107 for the brackets `open..=close` of a prose line: spaces just
 /// inside them (`Service( ECITS )`, `Projects( hereinafter referred to as`)
 /// go, where a word, number or quote stands inside and no code around.
+/// Does a citation mark `[12]` end at `b[close]` (a `]`)?
+fn citation_before(b: &[u8], close: usize) -> bool {
+    let d = b[..close].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    (1..=3).contains(&d) && close > d && b[close - d - 1] == b'['
+}
+
 fn inner_spaces(b: &[u8], open: usize, close: usize, edits: &mut Vec<Edit>) {
     let inner = &b[open + 1..close];
     let lead = inner.iter().take_while(|&&c| c == b' ').count();
