@@ -16,7 +16,7 @@ use crate::fasthash::FxHashSet as HashSet;
 use crate::text::lexicon;
 use crate::text::scan;
 use crate::text::sorted_lines::SortedLines;
-use crate::text::words::{NAME_TITLES, SHORT_SURNAMES, LONG_SURNAMES, code_marks, code_near, code_within, in_address, in_domain, in_prose, is_pinyin, is_pinyin_syllable};
+use crate::text::words::{NAME_TITLES, SHORT_SURNAMES, LONG_SURNAMES, code_marks, code_near, code_within, in_address, in_domain, in_prose, is_pinyin, is_pinyin_syllable, letters_back, letters_fwd};
 use crate::passes::kit::{Context, Pass, Setup};
 
 crate::declare_rules! { pass = "glued_words";
@@ -874,28 +874,26 @@ impl GluedWords {
     /// name pinyin of one or two syllables, the whole no word and no single
     /// syllable; the given name gets its capital.
     fn surname_glued(&self, text: &str, s: usize, e: usize, edits: &mut Vec<Edit>) {
-        let letters_back_at = |b: &[u8], k: usize| b[..k].iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
         let b = text.as_bytes();
-        let word_at = |k: usize| {
-            let n = b[k.min(b.len())..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
-            std::str::from_utf8(&b[k..k + n]).map(str::to_ascii_lowercase).unwrap_or_default()
-        };
+        // The word at `k`, compared without allocating.
+        let word_at = |k: usize| &b[k.min(b.len())..k.min(b.len()) + letters_fwd(b, k)];
+        let is = |w: &[u8], list: &[&str]| list.iter().any(|t| w.eq_ignore_ascii_case(t.as_bytes()));
         let title_after = b.get(e) == Some(&b',') && b.get(e + 1) == Some(&b' ') && b.get(e + 2).is_some_and(u8::is_ascii_lowercase) && {
-            // (`Wangmin, the deputy secretary`: an article may come first.)
+            // (`Liudehua, the deputy secretary`: an article may come first.)
             let k = if b[e + 2..].starts_with(b"the ") { e + 6 } else { e + 2 };
             let w = word_at(k);
-            NAME_TITLES.contains(&w.as_str()) || ["deputy", "vice", "general", "executive", "chief", "head", "assistant"].contains(&w.as_str())
+            is(w, NAME_TITLES) || is(w, &["deputy", "vice", "general", "executive", "chief", "head", "assistant"])
         };
         let honorific_before = s >= 4 && b[s - 1] == b' ' && b[s - 2] == b'.' && {
-            let k = s - 2 - b[..s - 2].iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
-            (k == 0 || !b[k - 1].is_ascii_alphanumeric()) && matches!(word_at(k).as_str(), "mr" | "ms" | "mrs" | "dr" | "prof")
+            let k = s - 2 - letters_back(b, s - 2);
+            (k == 0 || !b[k - 1].is_ascii_alphanumeric()) && is(word_at(k), &["mr", "ms", "mrs", "dr", "prof"])
         };
         if !(title_after || honorific_before) || s > 0 && !matches!(b[s - 1], b' ' | b'\n' | b'(' | b';' | b',') || e - s > 12 {
             return;
         }
         // Not the given name of a name already written apart (`Wu
         // Xiaodong, deputy secretary`): no capitalized word just before.
-        if !honorific_before && s >= 2 && b[s - 1] == b' ' && b[s - 2].is_ascii_alphabetic() && b[s - 1 - letters_back_at(b, s - 1)].is_ascii_uppercase() {
+        if !honorific_before && s >= 2 && b[s - 1] == b' ' && b[s - 2].is_ascii_alphabetic() && b[s - 1 - letters_back(b, s - 1)].is_ascii_uppercase() {
             return;
         }
         let whole = text[s..e].to_ascii_lowercase();

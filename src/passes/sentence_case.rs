@@ -15,7 +15,7 @@ use crate::text::script::is_han;
 use crate::passes::kit::{Context, Pass, Setup};
 use crate::fasthash::FxHashMap as HashMap;
 use crate::text::scan::Capitals;
-use crate::text::words::{has_code, LONG_SURNAMES, NAME_TITLES, SHORT_SURNAMES, is_pinyin, is_pinyin_syllable, letters_fwd, lower_letter, upper_letter};
+use crate::text::words::{has_code, LONG_SURNAMES, NAME_TITLES, SHORT_SURNAMES, is_pinyin, is_pinyin_syllable, letters_back, letters_fwd, lower_letter, upper_letter};
 
 crate::declare_rules! { pass = "sentence_case";
     /// ## What it fixes
@@ -512,7 +512,7 @@ impl SentenceCase {
             return;
         }
         // A capitalized word before the head (`National Bureau`).
-        let l = b[..j - 1].iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
+        let l = letters_back(b, j - 1);
         if l < 2 || !b[j - 1 - l].is_ascii_uppercase() {
             return;
         }
