@@ -267,6 +267,22 @@ fn unified_diff_escapes_terminal_controls() {
     assert!(out.contains("\\u{1b}"), "{out}");
 }
 
+/// Indented lines: each edit that removes a line's indent starts where the
+/// line before ends. The diff once sliced past that line and panicked.
+#[test]
+fn unified_diff_of_indented_lines() {
+    let out = rinse()
+        .args(["diff", "--color", "never", "-"])
+        .write_stdin("a\n    b\n    c\n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("-    b\n-    c\n+b\n+c\n"), "{out}");
+}
+
 #[test]
 fn a_full_disk_names_the_output() {
     if !Path::new("/dev/full").exists() {

@@ -174,6 +174,12 @@ fn check_all(input: &str, mask: &[bool]) -> Result<(), TestCaseError> {
     check_edits(input, &report.edits)?;
     let codes: usize = report.edits.iter().map(|e| e.codes.len()).sum();
     prop_assert_eq!(report.counts.values().sum::<usize>(), codes);
+    // (f) the diff renders (plain and colored) and is empty exactly when
+    // nothing changed.
+    for color in [false, true] {
+        let diff = rinse::report::diff::unified(input, &cleaned.text, "doc", report, color);
+        prop_assert_eq!(diff.is_empty(), input == cleaned.text);
+    }
     // (b) idempotence
     let again = CLEANER.clean(&cleaned.text);
     prop_assert!(

@@ -1,7 +1,7 @@
 //! The whole clean on any bytes: the report replays exactly on the input,
 //! cleaning the output again changes nothing (unless the report says the
 //! edits did not settle), `check` (edits listed) agrees with whether the
-//! text changed, and the output is valid UTF-8.
+//! text changed, the diff renders, and the output is valid UTF-8.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -21,6 +21,9 @@ fuzz_target!(|data: &[u8]| {
     // The report replays on the input exactly.
     let replayed = cleaned.report.apply(&original).expect("report applies to its own input");
     assert_eq!(replayed, cleaned.text, "replay mismatch");
+    // The diff renders without panicking, empty exactly when nothing changed.
+    let diff = rinse::report::diff::unified(&original, &cleaned.text, "doc", &cleaned.report, true);
+    assert_eq!(diff.is_empty(), cleaned.text == *original, "diff disagrees with clean");
     // `check` says "would change" exactly when the text changes.
     assert_eq!(cleaned.report.edits.is_empty(), cleaned.text == *original, "check disagrees with clean");
     // Idempotent once settled.

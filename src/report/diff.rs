@@ -135,8 +135,9 @@ fn write_hunks(out: &mut String, original: &str, edits: &[&ReportEdit], color: b
             let _ = writeln!(out, "{}", header.trim_end());
         }
         let diff = TextDiff::configure().timeout(std::time::Duration::from_millis(500)).diff_lines(old, &new);
-        let old_lines = line_spans(old);
-        let new_lines = line_spans(&new);
+        // The lines as the diff split them (a lone `\r` ends a line too).
+        let old_lines = line_spans(diff.old_slices());
+        let new_lines = line_spans(diff.new_slices());
         for op in diff.ops() {
             let (o, n) = (op.old_range(), op.new_range());
             match op.tag() {
@@ -158,10 +159,11 @@ fn write_hunks(out: &mut String, original: &str, edits: &[&ReportEdit], color: b
     }
 }
 
-/// Byte spans of the lines of `text` (each with its `\n`).
-fn line_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+/// Byte spans of consecutive `lines` (each with its line end).
+fn line_spans(lines: &[&str]) -> Vec<std::ops::Range<usize>> {
     let mut at = 0;
-    text.split_inclusive('\n')
+    lines
+        .iter()
         .map(|l| {
             at += l.len();
             at - l.len()..at
@@ -178,13 +180,19 @@ fn marks_in(text: &str, line: &std::ops::Range<usize>, marks: &[std::ops::Range<
     let word = |c: char| c.is_alphanumeric();
     let mut out: Vec<std::ops::Range<usize>> = Vec::new();
     for m in marks {
-        if m.end < line.start || m.start > line.end || (m.start == line.end && m.end == line.end && !m.is_empty()) {
+        // A mark belongs to the lines it touches; one that starts where the
+        // line ends (after its `\n`) belongs to the next line, unless no
+        // line follows.
+        let before = m.end < line.start || m.end == line.start && !m.is_empty();
+        let after = m.start > line.end || m.start == line.end && line.end < text.len();
+        if before || after {
             continue;
         }
-        let mut a = m.start.max(line.start) - line.start;
-        let mut b = (m.end.min(line.end) - line.start).min(content_end.max(a));
-        a = a.min(content_end);
-        b = b.max(a);
+        // Both ends inside the line's content: a mark that starts on the
+        // line's newline (a removal running into the next line) must not
+        // slice past it.
+        let mut a = (m.start.max(line.start) - line.start).min(content_end);
+        let mut b = (m.end.min(line.end) - line.start).min(content_end).max(a);
         // Widen to whole words.
         while let Some(c) = s[..a].chars().next_back().filter(|&c| word(c)) {
             a -= c.len_utf8();
@@ -370,5 +378,16 @@ mod tests {
         assert_eq!(term_safe("x\x1b]0;pwned\x07y"), "x\\u{1b}]0;pwned\\u{7}y");
         assert_eq!(term_safe("over\rwrite"), "over\\u{d}write");
         assert_eq!(term_safe("\u{9b}31m\u{202e}"), "\\u{9b}31m\\u{202e}");
+    }
+
+    #[test]
+    #[allow(clippy::single_range_in_vec_init)]
+    fn marks_starting_on_a_newline_stay_inside_the_line() {
+        // A mark that begins at the line's `\n` and runs into the next
+        // line once sliced past the content and panicked.
+        let text = "ab\ncd\n";
+        assert_eq!(marks_in(text, &(0..3), &[3..5]), Vec::<std::ops::Range<usize>>::new());
+        assert_eq!(marks_in(text, &(0..3), &[2..5]), vec![0..2]);
+        assert_eq!(marks_in(text, &(3..6), &[2..5]), vec![0..2]);
     }
 }
