@@ -728,7 +728,10 @@ impl Boilerplate {
                 break;
             }
         }
-        if run.len() < MIN_RUN || lines[l].trimmed(text).ends_with([':', '：']) {
+        // Three are a list too when each has a bullet glyph (not a Markdown
+        // `-` or `*`, which lists of the article use).
+        let bulleted = run.iter().all(|&i| lines[i].trimmed(text).starts_with(['•', '·', '▪', '●']));
+        if run.len() < MIN_RUN - usize::from(bulleted) || lines[l].trimmed(text).ends_with([':', '：']) {
             return;
         }
         let lex = lexicon::get();
@@ -1503,6 +1506,26 @@ mod tests {
         assert_eq!(m["breadcrumb"], serde_json::json!(["Home", "Show Info", "Exhibition News"]));
         assert_eq!(m["date"], "2021-06-09 08:49:48");
         assert_eq!(m["credits"], serde_json::json!(["Zhu Ping", "Zhang Chunyan", "Song Wei", "Song Jingyi"]));
+    }
+
+    #[test]
+    fn contact_block_above_the_title_goes() {
+        let story = "The third batch of inspectors started work in seven provinces\n\nCCTV News reported on the 24th that, with the approval of the State Council, the third batch of inspections has been launched in seven provinces, and will run for a month.\n";
+        let head = "National service hotline:\n186 0120 9822\nSales Hotline:\n\nTechnical Service:\n\nAddress: 8/F, Business Building, No.15, Tiyubei Road, Chikan District, Zhanjiang City\n\nEnter mobile phone station\n\n";
+        let out = clean(&format!("{head}{story}"));
+        assert_eq!(out.text, story);
+    }
+
+    #[test]
+    fn three_bulleted_headlines_closing_the_page_go() {
+        let body = "More than 90 percent of poor villages in China have set up farmers' cooperatives, which play an important role in the fight against poverty, officials said.\nThe office asked to aid the poor affected by the current floods with industrial support.\n";
+        let list = "  • Tourists enjoy leisure time in Lunang Township of Tibet\n  • Traditional dance helps reduce poverty in Shannan, Tibet\n  • Tibetan antelopes seen near Zonag Lake in Qinghai\n";
+        assert_eq!(clean(&format!("{body}{list}")).text, body);
+        // Three Markdown items are the article's own list, and so are two bullets.
+        let dashed = list.replace('•', "-");
+        assert!(clean(&format!("{body}{dashed}")).text.contains("- Tibetan antelopes"));
+        let two: String = list.lines().take(2).map(|l| format!("{l}\n")).collect();
+        assert!(clean(&format!("{body}{two}")).text.contains("Traditional dance"));
     }
 
     #[test]

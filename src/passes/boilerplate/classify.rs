@@ -517,7 +517,8 @@ impl Classifier {
             let v = s[vstart..vend]
                 .trim()
                 .trim_end_matches(|c: char| matches!(c, '|' | '｜' | '丨' | '/' | ',' | '，' | ';' | '；' | '、') || c.is_whitespace());
-            if !shape::value_like(v) {
+            let contact = self.rules[rule].key.as_deref() == Some("contact");
+            if !(shape::value_like(v) || contact && shape::address_like(v)) {
                 return None;
             }
             let v = v.strip_suffix('.').unwrap_or(v).trim();

@@ -46,6 +46,19 @@ pub(super) fn value_like(v: &str) -> bool {
     !(padded_verb || lower_clause)
 }
 
+/// A postal address as a contact label's value, longer than other values:
+/// segments joined by commas (`3/F, C Tower, 8 Wangjing East Road,
+/// Chaoyang District, Beijing 100102, PRC`), no verb, no sentence end.
+pub(super) fn address_like(v: &str) -> bool {
+    let words = v.split_whitespace().count();
+    v.len() <= 200
+        && words <= 24
+        && v.matches([',', '，']).count() >= 1
+        && !v.contains(['。', '?', '!', '？', '！', ';', '；', '"', '“'])
+        && !v.contains(". ")
+        && !has_verb(&format!(" {v} "))
+}
+
 /// Split a breadcrumb on `>`, `>>`, `»`, `›`, `→`. `None` when a segment is
 /// empty (other than a trailing one) or there is no separator.
 pub(super) fn path_segments(t: &str) -> Option<Vec<&str>> {

@@ -305,7 +305,11 @@ fn byline(t: &str) -> bool {
 fn empty_label(t: &str, lex: &Lexicon) -> bool {
     let Some(label) = t.strip_suffix(':').or_else(|| t.strip_suffix('：')) else { return false };
     let label = label.trim_end();
+    // A lower-case label of three words or more is a clause cut at its
+    // colon (`we need to address:`).
+    let capital = label.chars().next().is_some_and(|c| c.is_uppercase() || is_han(c));
     let shape = !label.is_empty()
+        && (capital || label.split_whitespace().count() <= 2)
         && label.chars().count() <= 30
         && label.split_whitespace().count() <= 4
         && label.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '\'' || c == '’' || c == '-' || is_cjk_letter(c));
@@ -427,8 +431,23 @@ fn pager(t: &str) -> bool {
 }
 
 /// A long number alone: a page or tracking id, never a value of the article.
+/// Or a telephone number alone (`186 0120 9822`, `(0759) 3161136`): ten
+/// to thirteen digits in groups, the first a trunk `0` or a `+`, or a
+/// mobile number (eleven digits from `13` to `19`), and not a row of years
+/// (`2019 2020 2021`).
 fn long_number(t: &str) -> bool {
-    t.len() >= 12 && t.bytes().all(|b| b.is_ascii_digit())
+    if t.len() >= 12 && t.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    if t.len() > 24 || !t.bytes().all(|b| b.is_ascii_digit() || b" -()+".contains(&b)) {
+        return false;
+    }
+    let digits = t.bytes().filter(u8::is_ascii_digit).count();
+    let groups: Vec<&str> = t.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).collect();
+    let years = groups.iter().all(|g| g.len() == 4 && (g.starts_with("19") || g.starts_with("20")));
+    // A Chinese mobile number is eleven digits from `13` to `19`.
+    let mobile = digits == 11 && groups[0].len() == 3 && groups[0].starts_with('1') && groups[0].as_bytes()[1] >= b'3';
+    (10..=13).contains(&digits) && groups.len() >= 2 && !years && (mobile || t.trim_start_matches('(').starts_with(['0', '+']))
 }
 
 /// A bare site address (`www.example.com`, `news.example.com.cn`):
@@ -722,6 +741,10 @@ mod tests {
             ("1 2 3 4 5", Shape::Pager),
             ("« 1 2 3 … 9 Next", Shape::Pager),
             ("010020070750000000000000011100001380907051", Shape::Number),
+            ("186 0120 9822", Shape::Number),
+            ("(0759) 3161136", Shape::Number),
+            ("Enter mobile phone station", Shape::Widget),
+            ("National service hotline:", Shape::EmptyLabel),
             ("www.example.com", Shape::SiteAddress),
             ("news.example.com.cn", Shape::SiteAddress),
         ] {
@@ -760,6 +783,7 @@ mod tests {
             "Bloomberg:",
             "Sheng Laiyun:",
             "Quality supervision:",
+            "we need to address:",
             "The main tasks include:",
             "17947.2 20427.5 23028.7 25173.5 27037.7 29878.7",
             "Post and Telecommunications 676.7 867.4 1107.6 1235.1 1402.2 1995.3",
@@ -779,6 +803,7 @@ mod tests {
             "3 5 8 13",
             "1 2",
             "12345678901",
+            "100 200 300 400",
             "Node.js",
             "README.md",
             "www.example.com/news/report.html",
@@ -790,6 +815,7 @@ mod tests {
         ] {
             assert_eq!(strong(t), None, "{t:?}");
         }
+        assert!(!long_number("2019 2020 2021") && !long_number("100 200 300 400"));
         for t in ["Destructured arrays, enums, structs, or tuples", "Using vectors and strings (Chapter 8", "Fixes since v1.7.0.5", "name [", "The meeting opened."] {
             assert!(!among_furniture(t), "{t:?}");
         }
