@@ -471,6 +471,73 @@ crate::declare_rules! { pass = "numbers";
     /// The suffix is certain from the number; the number standing alone
     /// (after a space) could still be a code that only looks like one.
     N207 = ("wrong-ordinal-suffix", Review, true, "ordinal suffix made to fit its number");
+    /// ## What it fixes
+    /// An amount whose thousands comma or decimal point got a space after
+    /// it (`28, 499. 7 billion yuan`), as a typesetter that spaces every
+    /// comma and period leaves it.
+    ///
+    /// ## Example
+    /// ```text
+    /// GDP reached 28, 499. 7 billion yuan; the tertiary industry 16, 547.5 billion yuan.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// GDP reached 28,499.7 billion yuan; the tertiary industry 16,547.5 billion yuan.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// in 2019, 499 firms; scores of 12, 345 and 678; rooms 3, 100 and 200 yuan
+    /// ```
+    ///
+    /// ## Why review
+    /// Only one to three digits, a comma, a space and exactly three digits,
+    /// with a decimal part or directly a scale word or `yuan` after; a list
+    /// of two numbers before an amount could still read so.
+    N208 = ("number-split-by-spaces", Review, true, "spaces inside a number's separators removed");
+}
+
+const R_SPACED_SEPARATOR: &str = "space after a number's thousands comma or decimal point removed";
+
+/// N208 at the token `t` (one to three digits, `, ` after it): `28, 499. 7
+/// billion`, `10, 794.7 billion`, `1, 200 yuan`.
+fn spaced_thousands(b: &[u8], t: &Tok, edits: &mut Vec<Edit>) -> Option<usize> {
+    let c = t.end;
+    if !(1..=3).contains(&(t.end - t.start)) || b.get(c + 1) != Some(&b' ') {
+        return None;
+    }
+    let g = c + 2;
+    if !b.get(g..g + 3)?.iter().all(u8::is_ascii_digit) || b.get(g + 3).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let mut end = g + 3;
+    let mut point_space = None;
+    let mut decimal = false;
+    if b.get(end) == Some(&b'.') {
+        let d = if b.get(end + 1) == Some(&b' ') { end + 2 } else { end + 1 };
+        let n = b[d.min(b.len())..].iter().take_while(|x| x.is_ascii_digit()).count();
+        if (1..=3).contains(&n) {
+            if d == end + 2 {
+                point_space = Some(end + 1);
+            }
+            decimal = true;
+            end = d + n;
+        }
+    }
+    if b.get(end) != Some(&b' ') {
+        return None;
+    }
+    let w = b[end + 1..].iter().take_while(|x| x.is_ascii_alphabetic()).count();
+    let word = &b[end + 1..end + 1 + w];
+    let scale = [&b"billion"[..], b"million", b"trillion", b"yuan"].contains(&word);
+    if !scale || (!decimal && word == b"yuan") {
+        return None;
+    }
+    edits.push(Edit::deletion(c + 1..c + 2, N208, Review, R_SPACED_SEPARATOR));
+    if let Some(s) = point_space {
+        edits.push(Edit::deletion(s..s + 1, N208, Review, R_SPACED_SEPARATOR));
+    }
+    Some(end)
 }
 
 const R_ORDINAL: &str = "ordinal suffix made to fit its number";
@@ -918,6 +985,11 @@ impl Numbers {
                 return end;
             }
             if let Some(end) = self.trillion_vs_dollars(text, t, edits) {
+                return end;
+            }
+        }
+        if t.dots == 0 && t.commas == 0 && next == b',' && self.shape_left_ok(text, t.start) {
+            if let Some(end) = spaced_thousands(b, t, edits) {
                 return end;
             }
         }

@@ -1222,6 +1222,17 @@ impl Punctuation {
                     edits.push(Edit::insertion(i + 1, " ", P105, Safe, R_MONTH));
                     return;
                 }
+                // `and the virus.(Source: Suizhong Rongmedia)`: a bracketed
+                // note of several words glued after a sentence (not Go's
+                // `value.(Stringer)`).
+                if n == b'(' && n2.is_ascii_uppercase() && p.is_ascii_lowercase() && letters_back(b, i) >= 3 {
+                    let inner = &b[i + 2..b.len().min(i + 122)];
+                    let close = memchr::memchr2(b')', b'\n', inner).filter(|&k| inner[k] == b')');
+                    if close.is_some_and(|k| inner[..k].contains(&b' ')) && !in_address(b, i) {
+                        insert(edits);
+                    }
+                    return;
+                }
                 // `we read.A picture`, `so.I think`: the one-letter words
                 // `A` and `I` opening a sentence glued to a word of three
                 // letters or more.
@@ -1241,6 +1252,17 @@ impl Punctuation {
                     } else if p.is_ascii_digit() {
                         let d = b[..i].iter().rev().take_while(|x| x.is_ascii_digit()).count();
                         if i > d && matches!(b[i - d - 1], b'.' | b',') {
+                            return;
+                        }
+                    } else if p.is_ascii_uppercase() {
+                        // `youth at CIIT.He encouraged`: an acronym ending a
+                        // sentence, then a closed-class word opening the next
+                        // (not `ASP.Net`, `CNN.Com`).
+                        let lw = letters_back(b, i);
+                        let acronym = (2..=6).contains(&lw) && b[i - lw..i].iter().all(u8::is_ascii_uppercase) && (i == lw || matches!(b[i - lw - 1], b' ' | b'\n' | b'('));
+                        let rw = letters_fwd(b, i + 1);
+                        let opener = rw >= 2 && self.lex.function.contains(&text[i + 1..i + 1 + rw].to_ascii_lowercase());
+                        if !(acronym && opener) {
                             return;
                         }
                     } else if !(matches!(p, b')' | b'"' | b'%') || curly_close || p == b']' && citation_before(b, i - 1)) {
@@ -1904,6 +1926,10 @@ mod tests {
         assert_pass_fixes(&pass(), "act now，and together：first", "act now, and together: first");
         assert_pass_fixes(&pass(), "productive forces,It is emphasized", "productive forces, It is emphasized");
         assert_pass_keeps(&pass(), "See No.5 and photo.JPG at 3.5%, then 15:30.");
+        assert_pass_fixes(&pass(), "welcomed youth at CIIT.He encouraged them", "welcomed youth at CIIT. He encouraged them");
+        assert_pass_keeps(&pass(), "We build on ASP.Net and read CNN.Com daily.");
+        assert_pass_fixes(&pass(), "against the virus.(Source: Suizhong Rongmedia)", "against the virus. (Source: Suizhong Rongmedia)");
+        assert_pass_keeps(&pass(), "if s, ok := value.(Stringer); ok {");
     }
 
     #[test]

@@ -71,7 +71,7 @@ crate::declare_rules! { pass = "quotes";
     /// Becomes:
     /// ```text
     /// He inquired about the company’s operation and “future plans”.
-    /// Projects took 83%.“The 24 projects are mature,” Wang said.
+    /// Projects took 83%. “The 24 projects are mature,” Wang said.
     /// ```
     ///
     /// ## Keeps
@@ -83,7 +83,10 @@ crate::declare_rules! { pass = "quotes";
     /// ## Why safe
     /// The line's curly double quotes must pair as `“ ”` once the quote is
     /// turned (or, for `”s`, once it is read as an apostrophe); otherwise the
-    /// line is left alone.
+    /// line is left alone. Read in order, the last quotation may stay open
+    /// (it runs on into the next paragraph) only when two quotes or more
+    /// were turned on the line. A turned quote glued after a sentence gets
+    /// its space, and a closing one glued to the next word too (P201).
     P202 = ("misdirected-curly-quote", Safe, true, "curly quote turned the right way");
     /// ## What it fixes
     /// A space just inside a quotation on one side: `the "safety week "
@@ -159,13 +162,13 @@ crate::declare_rules! { pass = "quotes";
     /// ```text
     /// Xi Jinping ’s speech on the city' s plan in Xi 'an and Yan ‘an, and McIlvaine 'sPumps report.
     /// The Teachers'group heard student representatives'speeches in east China'sJiangsu Province.
-    /// It became one of the nation ’s civilized cities. Most people‘s dream.
+    /// It became one of the nation ’s civilized cities. Most people‘s dream. From 7 o ‘clock to 9 o' clock.
     /// ```
     /// Becomes:
     /// ```text
     /// Xi Jinping’s speech on the city's plan in Xi'an and Yan’an, and McIlvaine's Pumps report.
     /// The Teachers' group heard student representatives' speeches in east China's Jiangsu Province.
-    /// It became one of the nation’s civilized cities. Most people’s dream.
+    /// It became one of the nation’s civilized cities. Most people’s dream. From 7 o’clock to 9 o'clock.
     /// ```
     ///
     /// ## Keeps
@@ -384,6 +387,18 @@ fn loose_apostrophes(text: &str, range: std::ops::Range<usize>, function: &crate
         // A left single quote (`Xi ‘an`) can only be a syllable mark here.
         let left = b[i] == 0x98;
         let after = a + n;
+        // `from 7 o ‘clock`: the apostrophe of `o’clock` cut off by a space
+        // or turned.
+        let o_at = if a >= 1 && b[a - 1] == b' ' { a - 1 } else { a };
+        let o_word = o_at >= 1 && b[o_at - 1] == b'o' && (o_at == 1 || !b[o_at - 2].is_ascii_alphanumeric());
+        let clock = if b.get(after) == Some(&b' ') { after + 1 } else { after };
+        if o_word && b[clock..].starts_with(b"clock") && b.get(clock + 5).is_none_or(|c| !c.is_ascii_alphanumeric()) {
+            if o_at < a || clock > after || left {
+                let mark = if n == 1 { "'" } else { "\u{2019}" };
+                edits.push(Edit::replacement(o_at..clock, mark, P205, Review, R_LOOSE));
+            }
+            continue;
+        }
         // `people‘s biggest dream`: a left quote between a word and a lone
         // `s` is the apostrophe of a possessive or contraction (nothing
         // opens a quotation glued to the word before it).
@@ -982,10 +997,15 @@ fn curly_line(text: &str, qs: &[(usize, bool)], edits: &mut Vec<Edit>) {
         };
         let mut open_now = false;
         let mut turn = Vec::new();
+        let mut closes = Vec::new();
         for q in qs {
             match (q.1, open_now) {
                 (true, true) => return,
-                (true, false) | (false, true) => open_now = q.1,
+                (true, false) => open_now = true,
+                (false, true) => {
+                    closes.push(q.0);
+                    open_now = false;
+                }
                 (false, false) if opener(q) || after_stop(q.0) => {
                     turn.push(q.0);
                     open_now = true;
@@ -993,9 +1013,22 @@ fn curly_line(text: &str, qs: &[(usize, bool)], edits: &mut Vec<Edit>) {
                 (false, false) => return,
             }
         }
-        if !open_now {
+        // A quotation still open at the line's end runs on into the next
+        // paragraph (or the page was cut): fine once the line has shown the
+        // pattern, a turned quote closed before.
+        if !open_now || turn.len() >= 2 {
+            // Turned, the quotes get the spaces a glued pair gets
+            // (`workers.”Vegetables … season.”On` → `workers. “Vegetables
+            // … season.” On`).
             for q in turn {
-                edits.push(Edit::replacement(q..q + RDQ.len(), LDQ, P202, Safe, R_TURNED));
+                let lead = if q > 0 && opens_after(b, q) { " " } else { "" };
+                edits.push(Edit::replacement(q..q + RDQ.len(), format!("{lead}{LDQ}"), P202, Safe, R_TURNED));
+            }
+            for c in closes {
+                let after = c + RDQ.len();
+                if b.get(after).is_some_and(|&x| word_byte(x)) && !possessive_s(b, after) {
+                    edits.push(Edit::insertion(after, " ", P201, Safe, R_GLUED));
+                }
             }
         }
         return;

@@ -198,12 +198,12 @@ crate::declare_rules! { pass = "sentence_case";
     /// ## Example
     /// ```text
     /// Mr. Xie geqi, the general manager, met Union President cheng jun at the dongjiahe Circular Economy Park.
-    /// Li Chaokun, he Angang and ye Jinyun attended.
+    /// Li Chaokun, he Angang and ye Jinyun attended. Teacher representative PAN chaoqing spoke.
     /// ```
     /// Becomes:
     /// ```text
     /// Mr. Xie Geqi, the general manager, met Union President Cheng Jun at the Dongjiahe Circular Economy Park.
-    /// Li Chaokun, He Angang and Ye Jinyun attended.
+    /// Li Chaokun, He Angang and Ye Jinyun attended. Teacher representative PAN Chaoqing spoke.
     /// ```
     ///
     /// ## Keeps
@@ -215,7 +215,7 @@ crate::declare_rules! { pass = "sentence_case";
     /// ## Why review
     /// The lowercase word must read entirely as pinyin and be no English
     /// word (`rules/dictionary.txt`); after a surname (a listed Chinese
-    /// surname, capitalized) it must be two syllables or more; after a
+    /// surname, capitalized or in capitals: `PAN`) it must be two syllables or more; after a
     /// title the surname must be listed and, when it is an English word
     /// (`he`), be followed by a given name; a surname before a capitalized
     /// given name of two syllables must follow a comma or `and`; a place
@@ -315,15 +315,18 @@ crate::declare_rules! { pass = "sentence_case";
     /// ## Example
     /// ```text
     /// According to the National Bureau of statistics data, the Chinese Academy of sciences grew.
+    /// It joined the Shanghai academy of Spaceflight, the Overseas education College and the people's Republic of China.
     /// ```
     /// Becomes:
     /// ```text
     /// According to the National Bureau of Statistics data, the Chinese Academy of Sciences grew.
+    /// It joined the Shanghai Academy of Spaceflight, the Overseas Education College and the People's Republic of China.
     /// ```
     ///
     /// ## Keeps
     /// ```text
     /// the bureau of statistics, a Bureau of statistics, the National Bureau of the state and the Provincial Department of state-owned assets.
+    /// the Beijing office of Xinhua, the Shanghai bureau of Reuters, at Tsinghua the College, Many more College students, the people's Republicans.
     /// ```
     ///
     /// ## Why review
@@ -367,8 +370,21 @@ const R_BRAND: &str = "brand given its own spelling";
 
 /// C210: the head words of an institution's name (`National Bureau of
 /// Statistics`), capitalized.
-const INSTITUTIONS: [&[u8]; 10] =
-    [b"Bureau", b"Ministry", b"Department", b"Administration", b"Commission", b"Academy", b"Institute", b"University", b"College", b"Office"];
+const INSTITUTIONS: [&[u8]; 13] = [
+    b"Bureau",
+    b"Ministry",
+    b"Department",
+    b"Administration",
+    b"Commission",
+    b"Academy",
+    b"Institute",
+    b"University",
+    b"College",
+    b"Office",
+    b"School",
+    b"Hospital",
+    b"Museum",
+];
 
 const R_INSTITUTION: &str = "word of an institution's name capitalized as the name is";
 
@@ -523,6 +539,58 @@ impl SentenceCase {
         }
         let Ok(w) = std::str::from_utf8(&b[a..a + m]) else { return };
         if self.lex.function.contains(w) || !self.lex.is_word(w) {
+            return;
+        }
+        edits.push(Edit::replacement(a..a + 1, upper_letter(b[a]), C210, Review, R_INSTITUTION));
+    }
+
+    /// C210 at the capital `j` of a name's word, mid-sentence: a word of
+    /// the name after it left in lowercase before a capitalized part —
+    /// a head word before `of` (`Shanghai academy of Spaceflight`), a
+    /// dictionary word before a head word (`Overseas education College`).
+    /// And `people's Republic of`.
+    #[inline(never)]
+    fn institution_lower_at(&self, b: &[u8], j: usize, edits: &mut Vec<Edit>) {
+        // Mid-sentence: after a lowercase word, a comma or `the`.
+        if j < 2 || b[j - 1] != b' ' || !(b[j - 2].is_ascii_lowercase() || b[j - 2] == b',') {
+            return;
+        }
+        let n = letters_fwd(b, j);
+        if n == 8 && &b[j..j + n] == b"Republic" && b[j + n..].starts_with(b" of ") {
+            for p in [&b"people's "[..], "people\u{2019}s ".as_bytes()] {
+                if b[..j].ends_with(p) && (j == p.len() || !b[j - p.len() - 1].is_ascii_alphanumeric()) {
+                    let a = j - p.len();
+                    edits.push(Edit::replacement(a..a + 1, upper_letter(b[a]), C210, Review, R_INSTITUTION));
+                }
+            }
+            return;
+        }
+        if n < 3 || !b[j + 1..j + n].iter().all(u8::is_ascii_lowercase) {
+            return;
+        }
+        let a = j + n + 1;
+        if b.get(j + n) != Some(&b' ') {
+            return;
+        }
+        let m = b[a.min(b.len())..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+        if m < 4 || b.get(a + m) != Some(&b' ') {
+            return;
+        }
+        // The byte tests first; the word lists only for a candidate.
+        let head = |x: &[u8]| x.len() >= 5 && INSTITUTIONS.iter().any(|h| h.len() == x.len() && h[1..] == x[1..] && h[0].eq_ignore_ascii_case(&x[0]));
+        let c = a + m + 1;
+        // (Not a bureau or office of a firm: `the Beijing bureau of Reuters`.)
+        let named_head = || head(&b[a..a + m]) && !matches!(&b[a..a + m], b"bureau" | b"office" | b"department" | b"administration" | b"commission");
+        let before_of = b[a + m..].starts_with(b" of ") && b.get(a + m + 4).is_some_and(u8::is_ascii_uppercase) && b.get(a + m + 5).is_some_and(u8::is_ascii_lowercase) && named_head();
+        let before_head = !before_of && b.get(c).is_some_and(u8::is_ascii_uppercase) && {
+            let k = letters_fwd(b, c);
+            head(&b[c..c + k]) && b.get(c + k).is_none_or(|x| !x.is_ascii_alphanumeric() && !matches!(x, b'-' | b'_' | b'@' | b'.'))
+        };
+        if !(before_of || before_head) {
+            return;
+        }
+        let (Ok(w), Ok(name)) = (std::str::from_utf8(&b[a..a + m]), std::str::from_utf8(&b[j..j + n])) else { return };
+        if self.lex.function.contains(w) || self.lex.function.contains(name.to_ascii_lowercase().as_str()) || before_head && !self.lex.is_word(w) {
             return;
         }
         edits.push(Edit::replacement(a..a + 1, upper_letter(b[a]), C210, Review, R_INSTITUTION));
@@ -689,6 +757,7 @@ impl SentenceCase {
             self.camel_place_at(b, j, edits);
             brand_at(b, j, edits);
             self.institution_at(b, j, edits);
+            self.institution_lower_at(b, j, edits);
             if j < 2 || b[j - 1] != b' ' || !(b[j - 2].is_ascii_alphanumeric() || b[j - 2] == b',') {
                 continue;
             }
@@ -776,7 +845,9 @@ impl SentenceCase {
             (!self.lex.is_word(w) && is_pinyin(w) && !(two && is_pinyin_syllable(w))).then_some(m)
         };
         let word = &b[j..j + n];
-        if !word[1..].iter().all(u8::is_ascii_lowercase) {
+        // A surname in capitals, as some sites write it (`PAN chaoqing`).
+        let caps = n <= 5 && word.iter().all(u8::is_ascii_uppercase);
+        if !word[1..].iter().all(u8::is_ascii_lowercase) && !caps {
             return;
         }
         let mut buf = [0u8; 12];
@@ -790,6 +861,12 @@ impl SentenceCase {
             next += 1;
         }
         let after = next + 1;
+        if caps {
+            if kinds.get(lower) == Some(&NameKind::Surname) && b.get(next) == Some(&b' ') && name_at(after, true).is_some() {
+                cap(after, edits);
+            }
+            return;
+        }
         match kinds.get(lower) {
             _ if b.get(next) != Some(&b' ') => {}
             // `Xie geqi`: a given name of two syllables or more.
