@@ -65,12 +65,12 @@ crate::declare_rules! { pass = "glued_words";
     /// ## Example
     /// ```text
     /// the leaders of information technologyof Jiangsu Province went tothe site forthe inauguration.
-    /// They met Mr. Zhanghong, director of the office.
+    /// They met Mr. Zhanghong, director of the office, and the head of the Exchange DivisionRen Chunxia.
     /// ```
     /// Becomes:
     /// ```text
     /// the leaders of information technology of Jiangsu Province went to the site for the inauguration.
-    /// They met Mr. Zhang Hong, director of the office.
+    /// They met Mr. Zhang Hong, director of the office, and the head of the Exchange Division Ren Chunxia.
     /// ```
     ///
     /// ## Keeps
@@ -762,7 +762,24 @@ impl GluedWords {
         }
         let (Ok(l), Ok(r)) = (std::str::from_utf8(&b[s..at]), std::str::from_utf8(&b[at..e])) else { return false };
         let (l, r) = (l.to_ascii_lowercase(), r.to_ascii_lowercase());
-        if !CAMEL_TITLES.contains(&l.as_str()) || !(self.lex.is_word(&r) || is_pinyin(&r)) {
+        // Or any word of the title before a listed surname and a given name
+        // in pinyin (`the International Exchange DivisionRen Chunxia`).
+        let named = || {
+            let g = e + 1;
+            let n = letters_fwd(b, g);
+            b.get(e) == Some(&b' ')
+                && n >= 2
+                && b[g].is_ascii_uppercase()
+                && b[g + 1..g + n].iter().all(u8::is_ascii_lowercase)
+                && (SHORT_SURNAMES.contains(&r.as_str()) || LONG_SURNAMES.contains(&r.as_str()))
+                && l.len() >= 4
+                && self.lex.is_word(&l)
+                && std::str::from_utf8(&b[g..g + n]).is_ok_and(|w| {
+                    let w = w.to_ascii_lowercase();
+                    is_pinyin(&w) && !self.lex.is_word(&w)
+                })
+        };
+        if !(CAMEL_TITLES.contains(&l.as_str()) && (self.lex.is_word(&r) || is_pinyin(&r)) || named()) {
             return false;
         }
         let whole = format!("{l}{r}");

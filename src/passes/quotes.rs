@@ -67,11 +67,13 @@ crate::declare_rules! { pass = "quotes";
     /// ```text
     /// He inquired about the company”s operation and “future plans”.
     /// Projects took 83%.”The 24 projects are mature,” Wang said.
+    /// It grows chili peppers, tomatoes, etc., “said Shao Shiyou, the manager.
     /// ```
     /// Becomes:
     /// ```text
     /// He inquired about the company’s operation and “future plans”.
     /// Projects took 83%. “The 24 projects are mature,” Wang said.
+    /// It grows chili peppers, tomatoes, etc.,” said Shao Shiyou, the manager.
     /// ```
     ///
     /// ## Keeps
@@ -83,7 +85,8 @@ crate::declare_rules! { pass = "quotes";
     /// ## Why safe
     /// The line's curly double quotes must pair as `“ ”` once the quote is
     /// turned (or, for `”s`, once it is read as an apostrophe); otherwise the
-    /// line is left alone. Read in order, the last quotation may stay open
+    /// line is left alone; but an opening quote that ends the line's quotes
+    /// between `, ` and a quoting verb (`said`, `added`, …) closes one. Read in order, the last quotation may stay open
     /// (it runs on into the next paragraph) only when two quotes or more
     /// were turned on the line. A turned quote glued after a sentence gets
     /// its space, and a closing one glued to the next word too (P201).
@@ -162,13 +165,13 @@ crate::declare_rules! { pass = "quotes";
     /// ```text
     /// Xi Jinping ’s speech on the city' s plan in Xi 'an and Yan ‘an, and McIlvaine 'sPumps report.
     /// The Teachers'group heard student representatives'speeches in east China'sJiangsu Province.
-    /// It became one of the nation ’s civilized cities. Most people‘s dream. From 7 o ‘clock to 9 o' clock.
+    /// It became one of the nation ’s civilized cities. Most people‘s dream. From 7 o ‘clock to 9 o' clock in De‘wang Library.
     /// ```
     /// Becomes:
     /// ```text
     /// Xi Jinping’s speech on the city's plan in Xi'an and Yan’an, and McIlvaine's Pumps report.
     /// The Teachers' group heard student representatives' speeches in east China's Jiangsu Province.
-    /// It became one of the nation’s civilized cities. Most people’s dream. From 7 o’clock to 9 o'clock.
+    /// It became one of the nation’s civilized cities. Most people’s dream. From 7 o’clock to 9 o'clock in De’wang Library.
     /// ```
     ///
     /// ## Keeps
@@ -405,6 +408,19 @@ fn loose_apostrophes(text: &str, range: std::ops::Range<usize>, function: &crate
         if left && a >= 2 && b[a - 1].is_ascii_lowercase() && b[a - 2].is_ascii_alphabetic() && b.get(after) == Some(&b's') && b.get(after + 1) == Some(&b' ') {
             edits.push(Edit::replacement(a..after, "\u{2019}", P205, Review, R_LEFT_APOSTROPHE));
             continue;
+        }
+        // `De‘wang Library`: inside a name, between two pinyin syllables
+        // (no single quote closes right after, as in a glued `the‘new’`).
+        let l = letters_before(a);
+        if left && (2..=6).contains(&l) && b[a - l].is_ascii_uppercase() && b[a - l + 1..a].iter().all(u8::is_ascii_lowercase) && (a == l || !b[a - l - 1].is_ascii_alphanumeric()) {
+            let n = b[after..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+            let closed = b[after + n..].starts_with("\u{2019}".as_bytes()) || b[after + n..].starts_with(b"'");
+            let syllables = std::str::from_utf8(&b[a - l..a]).is_ok_and(|w| crate::text::words::is_pinyin_syllable(&w.to_ascii_lowercase()))
+                && std::str::from_utf8(&b[after..after + n]).is_ok_and(crate::text::words::is_pinyin);
+            if n >= 2 && !closed && syllables {
+                edits.push(Edit::replacement(a..after, "\u{2019}", P205, Review, R_LEFT_APOSTROPHE));
+                continue;
+            }
         }
         // `word 's`: a word, a space, the apostrophe, then `s`.
         // (Not after a closed-class word: `and 's` is no possessive.)
@@ -931,6 +947,12 @@ fn straight_line(b: &[u8], qs: &[usize], edits: &mut Vec<Edit>) {
     }
 }
 
+/// A lowercase quoting verb as a whole word at `at` (`said Shao`).
+fn quoting_verb_at(b: &[u8], at: usize) -> bool {
+    let n = b[at.min(b.len())..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+    b.get(at + n) == Some(&b' ') && matches!(&b[at..at + n], b"said" | b"says" | b"added" | b"asked" | b"noted" | b"explained" | b"stressed" | b"replied" | b"stated" | b"remarked")
+}
+
 /// Curly double quotes of one line: `(offset, is_opening)`.
 fn curly_line(text: &str, qs: &[(usize, bool)], edits: &mut Vec<Edit>) {
     if qs.is_empty() {
@@ -938,6 +960,15 @@ fn curly_line(text: &str, qs: &[(usize, bool)], edits: &mut Vec<Edit>) {
     }
     let b = text.as_bytes();
     let alternates = |qs: &[(usize, bool)]| qs.len().is_multiple_of(2) && qs.chunks(2).all(|p| p[0].1 && !p[1].1);
+    // `tomatoes, etc., “said Shao Shiyou`: the line's last quote, an opening
+    // one between a comma and a quoting verb, closes the quotation (opened
+    // on a line before, or by a pair of its own): `etc.,” said`.
+    if let Some((&(q, true), rest)) = qs.split_last() {
+        if q >= 2 && matches!(&b[q - 2..q], b", " | b". " | b"? " | b"! ") && alternates(rest) && quoting_verb_at(b, q + LDQ.len()) {
+            edits.push(Edit::replacement(q - 1..q + LDQ.len(), "\u{201d} ", P202, Safe, R_TURNED));
+            return curly_line(text, rest, edits);
+        }
+    }
     if !alternates(qs) {
         // `from “ Made in China” to`: an opening quote, a space, a word, and
         // the next quote on the line a closing one glued to a word: the

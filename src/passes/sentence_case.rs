@@ -64,22 +64,30 @@ crate::declare_rules! { pass = "sentence_case";
     /// ## Example
     /// ```text
     /// He thanked the staff for their work on the development of the company. the company deputy general manager spoke next.
+    /// First, abide by the law and be qualified international students. Nothing can be accomplished without norms or standards. students should do as the Romans do and abide by the laws.
+    /// II. the situation of agricultural production
     /// ```
     /// Becomes:
     /// ```text
     /// He thanked the staff for their work on the development of the company. The company deputy general manager spoke next.
+    /// First, abide by the law and be qualified international students. Nothing can be accomplished without norms or standards. Students should do as the Romans do and abide by the laws.
+    /// II. The situation of agricultural production
     /// ```
     ///
     /// ## Keeps
     /// ```text
     /// The tests ran on many machines and drives, e.g. the ones in the lab, approx. the same as before, etc. the rest.
     /// He met them in room no. 5 and at 5 p.m. the staff of the lab had gone home for the day.
+    /// The samples were weighed (approx. twenty grams each), and fig. shows the rest of the results.
     /// ```
     ///
     /// ## Why review
     /// The word before the full stop is a dictionary word, not an
     /// abbreviation from `rules/abbreviations.txt`, and the word after it a
-    /// closed-class word; still, an unlisted abbreviation would end in a
+    /// closed-class word, or a dictionary word when the word before has
+    /// five letters or more on a line of 160 bytes or more in a document
+    /// holding no code, or after a
+    /// Roman numeral heading a line (`II. the situation`); still, an unlisted abbreviation would end in a
     /// full stop too.
     C202 = ("sentence-start-lowercase", Review, true, "capital at the start of a lowercase sentence after a full stop");
     /// ## What it fixes
@@ -651,6 +659,8 @@ impl Pass for SentenceCase {
         // (C207), with the joins found.
         let mut prev_cut: Option<usize> = None;
         let mut joins: Vec<Edit> = Vec::new();
+        // Does the document hold code? Asked only where the answer matters.
+        let code = std::cell::OnceCell::new();
         let mut pos = 0;
         while pos < b.len() {
             let end = memchr::memchr(b'\n', &b[pos..]).map_or(b.len(), |k| pos + k);
@@ -673,7 +683,7 @@ impl Pass for SentenceCase {
                     }
                 }
                 if line.len() >= 40 {
-                    self.sentence_starts(line, pos, &mut edits);
+                    self.sentence_starts(line, pos, &mut edits, &|| *code.get_or_init(|| has_code(text)));
                 }
                 prev_ends_sentence = ends_sentence(line);
                 prev_ends_plainly = self.ends_plainly(line);
@@ -914,7 +924,7 @@ impl SentenceCase {
     }
 
     /// C202: `word. the` inside an English prose line.
-    fn sentence_starts(&self, line: &str, pos: usize, edits: &mut Vec<Edit>) {
+    fn sentence_starts(&self, line: &str, pos: usize, edits: &mut Vec<Edit>, code: &dyn Fn() -> bool) {
         let b = line.as_bytes();
         let mut prose: Option<bool> = None;
         for dot in memchr::memmem::find_iter(b, ". ") {
@@ -927,10 +937,21 @@ impl SentenceCase {
                 continue;
             }
             let next = &line[j..j + wl];
-            if !self.lex.is_common(next) {
+            let pl = b[..dot].iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
+            // A section heading numbered in Roman numerals (`I. the
+            // situation of agricultural production`).
+            let lead = line[..dot - pl].trim_start().is_empty();
+            if lead && (1..=4).contains(&pl) && matches!(&line[dot - pl..dot], "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX" | "X") && self.lex.is_word(next) {
+                edits.push(Edit::replacement(pos + j..pos + j + 1, upper_letter(b[j]), C202, Review, R_SENTENCE));
                 continue;
             }
-            let pl = b[..dot].iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
+            // A closed-class word; or any dictionary word of three letters
+            // or more after a word of five or more (`standards. students
+            // should`), which no listed abbreviation is.
+            let common = self.lex.is_common(next);
+            if !(common || pl >= 5 && wl >= 3 && self.lex.is_word(next)) {
+                continue;
+            }
             let prev = &line[dot - pl..dot];
             let standalone = dot - pl == 0 || b[dot - pl - 1] == b' ';
             if pl < 3 || !standalone || !prev.bytes().all(|c| c.is_ascii_lowercase()) {
@@ -949,6 +970,12 @@ impl SentenceCase {
             });
             if !is_prose {
                 return;
+            }
+            // An open-class word only on a long line (a paragraph, not a
+            // hard-wrapped one: `behaviors. unsafe code that`) of a
+            // document holding no code.
+            if !common && (line.len() < 160 || code()) {
+                continue;
             }
             edits.push(Edit::replacement(pos + j..pos + j + 1, upper_letter(b[j]), C202, Review, R_SENTENCE));
         }
