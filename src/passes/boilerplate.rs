@@ -768,7 +768,7 @@ impl Boilerplate {
             // (A font-size or share widget at its end aside.)
             let t = lines[i].trimmed(text);
             let t = classify::icon_row_tail(t).unwrap_or(t);
-            (removed[i].is_none() && !t.is_empty() && t.len() <= MAX_FURNITURE_LEN && !shape::sentence_like(t) && !wire_dateline(t))
+            (removed[i].is_none() && !t.is_empty() && (t.len() <= MAX_FURNITURE_LEN || zones::link_row(t)) && !shape::sentence_like(t) && !wire_dateline(t))
                 .then_some(t)
         };
         // Is the page English? Asked only when a zone line holds Chinese.
@@ -952,7 +952,8 @@ impl Boilerplate {
                 continue;
             }
             if len > MAX_FURNITURE_LEN {
-                weights.push(len as i64); // classify finds nothing there
+                // Classify finds nothing there; a long row of links is no prose.
+                weights.push(zones::prose_weight(l.trimmed(text), lex));
                 continue;
             }
             let t = l.trimmed(text);
@@ -1514,6 +1515,15 @@ mod tests {
         let head = "National service hotline:\n186 0120 9822\nSales Hotline:\n\nTechnical Service:\n\nAddress: 8/F, Business Building, No.15, Tiyubei Road, Chikan District, Zhanjiang City\n\nEnter mobile phone station\n\n";
         let out = clean(&format!("{head}{story}"));
         assert_eq!(out.text, story);
+    }
+
+    #[test]
+    fn a_long_row_of_links_closing_the_page_is_no_body() {
+        // Weighed as prose, the row once pulled the footer into the body.
+        let body = "Tianjin and Guizhou led GDP growth in the first three quarters, while Beijing and Shanghai were at the bottom, according to figures released by the bureau.\n\n";
+        let row: String = (0..60).map(|i| format!("县{i}| ")).collect();
+        let out = clean(&format!("{body}Comments (0)\nCopyright ©1999-2018 Example.com. All rights reserved.\n\n{row}\n"));
+        assert_eq!(out.text, format!("{}\n", body.trim_end()));
     }
 
     #[test]

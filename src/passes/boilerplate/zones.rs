@@ -18,13 +18,19 @@ use crate::text::lexicon::Lexicon;
 use crate::text::lines::is_prose_anchor;
 use crate::text::script::{is_cjk_letter, is_han};
 
+/// A long row of links (`介休市| 绩溪县| 勐海县| …`): 300 bytes or more,
+/// eight `|` or more and no sentence inside.
+pub(super) fn link_row(t: &str) -> bool {
+    t.len() >= 300 && memchr::memchr_iter(b'|', t.as_bytes()).nth(7).is_some() && !t.contains("。") && !t.contains(". ")
+}
+
 /// The weight of a trimmed line that no furniture rule matched: positive
 /// for prose, a small negative for other lines.
 pub(super) fn prose_weight(t: &str, lex: &Lexicon) -> i64 {
     let len = t.len() as i64;
     // A long row of links (`介休市| 绩溪县| 勐海县| …`): many `|` and no
     // sentence inside is no prose, however long.
-    if t.len() >= 300 && t.bytes().filter(|&c| c == b'|').count() >= 8 && !t.contains("。") && !t.contains(". ") {
+    if link_row(t) {
         return -30;
     }
     if t.len() >= 300 {
@@ -612,7 +618,7 @@ pub(super) fn strong_shape(t: &str, lex: &Lexicon, english: bool) -> Option<Shap
         Some(Shape::Languages)
     } else if widget(t, lex) {
         Some(Shape::Widget)
-    } else if menu(t, lex) {
+    } else if menu(t, lex) || link_row(t) {
         Some(Shape::Menu)
     } else if english && (short_chinese(t) || chinese_menu(t)) {
         Some(Shape::ShortChinese)
