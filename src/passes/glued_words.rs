@@ -217,22 +217,28 @@ crate::declare_rules! { pass = "glued_words";
     /// ## Example
     /// ```text
     /// The ministers discussed the UK’s securit y concerns and the profes sional capabilities of the firm at length.
+    /// Polluting enterprises wer e relocated, the Ministry of Commerc e said, near the median line of t he strait.
     /// ```
     /// Becomes:
     /// ```text
     /// The ministers discussed the UK’s security concerns and the professional capabilities of the firm at length.
+    /// Polluting enterprises were relocated, the Ministry of Commerce said, near the median line of the strait.
     /// ```
     ///
     /// ## Keeps
     /// ```text
     /// The delegation held talks on trade and signed a memorandum on new energy in the city.
     /// The team set up a dual track system for the new port in the coming year.
+    /// In plan b the x axis and the letter e stand for it s value; vitamin c in 5 m of e mail, u turn.
     /// ```
     ///
     /// ## Why review
     /// Both pieces are lower case and neither is a word, the joined form
     /// is a dictionary word of six letters or more, on a line of prose
-    /// (eight words or more) with no code around. A name in pieces or a
+    /// (eight words or more) with no code around. A lone letter (not `a`,
+    /// `i`, `o`) joins the non-word of three letters or more before it
+    /// when that makes a dictionary word (`wer e`, `Commerc e`), or the
+    /// word after it when that makes a closed-class word (`t he`). A name in pieces or a
     /// rare term could still be joined wrongly: an editor should look.
     P307 = ("word-split-by-space", Review, true, "stray space inside a word removed");
 }
@@ -580,6 +586,14 @@ impl GluedWords {
             }
             let letters = lo | up;
             let starts = l & !((letters << 1) as u64 | u64::from(prev_letter));
+            // A lowercase letter standing alone: maybe a piece of a word
+            // cut by a stray space (`wer e`, `t he`; P307).
+            let mut single = starts & !((letters >> 1) as u64);
+            while single != 0 {
+                let i = p + single.trailing_zeros() as usize;
+                single &= single - 1;
+                self.single_letter(bt, i, edits);
+            }
             let mut long = starts & (lo & lo >> 1 & lo >> 2 & lo >> 3) as u64;
             while long != 0 {
                 let k = long.trailing_zeros();
@@ -1068,6 +1082,50 @@ impl GluedWords {
         }
         edits.push(Edit::deletion(space..space + 1, P307, Review, R_SPLIT_WORD));
         true
+    }
+
+    /// P307 at the lone lowercase letter `b[i]` (not `a`, `i` or `o`, which
+    /// are words): it ends the word before it that is no word alone
+    /// (`enterprises wer e relocated`, `Ministry of Commerc e and`), or
+    /// starts the word after it when the two letters and that word make a
+    /// closed-class word (`t he` → `the`).
+    fn single_letter(&self, b: &[u8], i: usize, edits: &mut Vec<Edit>) {
+        if matches!(b[i], b'a' | b'i' | b'o') || i < 2 || b[i - 1] != b' ' || b.get(i + 1).is_some_and(|c| !matches!(c, b' ' | b',' | b'.' | b';' | b'\n')) {
+            return;
+        }
+        let mut buf = [0u8; 24];
+        let word = |x: &[u8], buf: &mut [u8; 24]| -> bool {
+            buf[..x.len()].copy_from_slice(x);
+            buf[..x.len()].make_ascii_lowercase();
+            std::str::from_utf8(&buf[..x.len()]).is_ok_and(|w| self.lex.is_word(w))
+        };
+        // The word before: letters only (a capital first at most), no word.
+        let l = letters_back(b, i - 1);
+        let ls = i - 1 - l;
+        if (3..=20).contains(&l) && (ls == 0 || !b[ls - 1].is_ascii_alphanumeric() && !matches!(b[ls - 1], b'.' | b'_' | b'/' | b'@' | b'-' | b'\'')) && b[ls + 1..i - 1].iter().all(u8::is_ascii_lowercase) && !word(&b[ls..i - 1], &mut buf) {
+            let mut joined = [0u8; 24];
+            joined[..l].copy_from_slice(&b[ls..i - 1]);
+            joined[l] = b[i];
+            if word(&joined[..=l], &mut buf) && !code_near(b, ls, i + 1) && in_prose(b, ls, i + 1) {
+                edits.push(Edit::deletion(i - 1..i, P307, Review, R_SPLIT_WORD));
+            }
+            return;
+        }
+        // The word after: `t he`, `s he`, `w hich` (closed-class words only).
+        if b.get(i + 1) != Some(&b' ') {
+            return;
+        }
+        let r = letters_fwd(b, i + 2);
+        if !(1..=6).contains(&r) || !b[i + 2..i + 2 + r].iter().all(u8::is_ascii_lowercase) || b.get(i + 2 + r).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b'_')) {
+            return;
+        }
+        let mut joined = [0u8; 8];
+        joined[0] = b[i];
+        joined[1..=r].copy_from_slice(&b[i + 2..i + 2 + r]);
+        let closed = std::str::from_utf8(&joined[..=r]).is_ok_and(|w| self.lex.function.contains(w));
+        if closed && (i < 2 || !b[i - 2].is_ascii_digit()) && !code_near(b, i, i + 2 + r) && in_prose(b, i, i + 2 + r) {
+            edits.push(Edit::deletion(i + 1..i + 2, P307, Review, R_SPLIT_WORD));
+        }
     }
 
     /// The space between the pieces `l` and `r` of `b` (both lowercase,
