@@ -15,7 +15,7 @@ use crate::text::script::is_han;
 use crate::passes::kit::{Context, Pass, Setup};
 use crate::fasthash::FxHashMap as HashMap;
 use crate::text::scan::Capitals;
-use crate::text::words::{has_code, LONG_SURNAMES, NAME_TITLES, SHORT_SURNAMES, is_pinyin, is_pinyin_syllable, letters_back, letters_fwd, lower_letter, upper_letter};
+use crate::text::words::{has_code, in_address, LONG_SURNAMES, NAME_TITLES, SHORT_SURNAMES, is_pinyin, is_pinyin_syllable, letters_back, letters_fwd, lower_letter, upper_letter};
 
 crate::declare_rules! { pass = "sentence_case";
     /// ## What it fixes
@@ -324,17 +324,19 @@ crate::declare_rules! { pass = "sentence_case";
     /// ```text
     /// According to the National Bureau of statistics data, the Chinese Academy of sciences grew.
     /// It joined the Shanghai academy of Spaceflight, the Overseas education College and the people's Republic of China.
+    /// She studied at Edge Hill university.
     /// ```
     /// Becomes:
     /// ```text
     /// According to the National Bureau of Statistics data, the Chinese Academy of Sciences grew.
     /// It joined the Shanghai Academy of Spaceflight, the Overseas Education College and the People's Republic of China.
+    /// She studied at Edge Hill University.
     /// ```
     ///
     /// ## Keeps
     /// ```text
     /// the bureau of statistics, a Bureau of statistics, the National Bureau of the state and the Provincial Department of state-owned assets.
-    /// the Beijing office of Xinhua, the Shanghai bureau of Reuters, at Tsinghua the College, Many more College students, the people's Republicans.
+    /// a Chinese university. In Hong Kong university students; The Beijing office. the Beijing office of Xinhua, the Shanghai bureau of Reuters, at Tsinghua the College, Many more College students, the people's Republicans.
     /// ```
     ///
     /// ## Why review
@@ -343,7 +345,36 @@ crate::declare_rules! { pass = "sentence_case";
     /// word and stands alone (no hyphen after it). A name whose last words
     /// are in lowercase by the writer's choice would still be changed.
     C210 = ("institution-name-casing", Review, true, "word of an institution's name capitalized as the name is");
+    /// ## What it fixes
+    /// A nationality or language adjective (`rules/nationalities.txt`)
+    /// written in lowercase: English always capitalizes it.
+    ///
+    /// ## Example
+    /// ```text
+    /// He joined the asian Infrastructure Investment Bank and studied chinese culture with african students.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// He joined the Asian Infrastructure Investment Bank and studied Chinese culture with African students.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// See www.chinese.com, the lang=english flag, @english, english_name, non-english and polish the shoes.
+    /// 说：你好 english。
+    /// ```
+    ///
+    /// ## Why review
+    /// Whole words only, outside an address, a handle or an identifier, not
+    /// beside Chinese, in a document holding no code; a name or a term written in lowercase on
+    /// purpose (a product called `chinese`) would still be changed.
+    C211 = ("lowercase-nationality", Review, true, "nationality or language capitalized");
 }
+
+const R_NATIONALITY: &str = "nationality or language capitalized";
+
+/// `rules/nationalities.txt`: the adjectives C211 capitalizes.
+const NATIONALITIES: &str = include_str!("../../rules/nationalities.txt");
 
 /// C209: brands written with one capital, and their own spelling.
 const BRANDS: [(&[u8], &str); 7] = [
@@ -503,6 +534,8 @@ pub struct SentenceCase {
     /// C208: the one-word place names of `rules/possessives.txt` `[names]`
     /// (`guangdong`), lower case.
     places: crate::fasthash::FxHashSet<String>,
+    /// C211: `rules/nationalities.txt`, one scan over the text.
+    nationalities: aho_corasick::AhoCorasick,
 }
 
 /// `rules/possessives.txt`: its `[names]` are the places C208 knows.
@@ -520,7 +553,39 @@ impl SentenceCase {
             .filter(|l| l.bytes().all(|c| c.is_ascii_lowercase()) && !l.is_empty())
             .map(str::to_string)
             .collect();
-        Ok(SentenceCase { lex: lexicon::lexicon()?, places })
+        let words: Vec<&str> = NATIONALITIES.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()).collect();
+        if let Some(w) = words.iter().find(|w| !w.bytes().all(|c| c.is_ascii_lowercase())) {
+            return Err(crate::Error::Rules { name: "nationalities.txt".into(), message: format!("`{w}` is not a lower-case ASCII word") });
+        }
+        let nationalities = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&words)
+            .map_err(|e| crate::Error::Rules { name: "nationalities.txt".into(), message: e.to_string() })?;
+        Ok(SentenceCase { lex: lexicon::lexicon()?, places, nationalities })
+    }
+
+    /// C211: nationality and language adjectives in lowercase, as whole
+    /// words outside addresses and identifiers, in a document holding no
+    /// code (asked only once one is found).
+    fn nationalities(&self, text: &str, edits: &mut Vec<Edit>) {
+        let b = text.as_bytes();
+        let mut code = None;
+        for m in self.nationalities.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let left_ok = s == 0 || !b[s - 1].is_ascii_alphanumeric() && !matches!(b[s - 1], b'.' | b'/' | b'_' | b'@' | b'-' | b'#' | b'=' | b'\'' | b'"' | b'`' | b'<' | b'$' | b'\\');
+            let right_ok = b.get(e).is_none_or(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'/' | b'_' | b'@' | b'-' | b'=' | b'\'' | b'`' | b'>' | b'(') || c == b'.' && b.get(e + 1).is_some_and(u8::is_ascii_alphanumeric)));
+            // In English only: not beside Chinese (`你好 english。`).
+            let cjk = |c: Option<char>| c.is_some_and(|c| c as u32 >= 0x2E80);
+            let before = text[..s].trim_end_matches([' ', '\t']).chars().next_back();
+            let after = text[e..].trim_start_matches([' ', '\t']).chars().next();
+            if !left_ok || !right_ok || cjk(before) || cjk(after) || in_address(b, s) {
+                continue;
+            }
+            if *code.get_or_insert_with(|| has_code(text)) {
+                return;
+            }
+            edits.push(Edit::replacement(s..s + 1, upper_letter(b[s]), C211, Review, R_NATIONALITY));
+        }
     }
 
     /// C210 at the capital `j`: a listed head word (`Bureau`) after a
@@ -581,7 +646,7 @@ impl SentenceCase {
             return;
         }
         let m = b[a.min(b.len())..].iter().take_while(|c| c.is_ascii_lowercase()).count();
-        if m < 4 || b.get(a + m) != Some(&b' ') {
+        if m < 4 {
             return;
         }
         // The byte tests first; the word lists only for a candidate.
@@ -589,6 +654,18 @@ impl SentenceCase {
         let c = a + m + 1;
         // (Not a bureau or office of a firm: `the Beijing bureau of Reuters`.)
         let named_head = || head(&b[a..a + m]) && !matches!(&b[a..a + m], b"bureau" | b"office" | b"department" | b"administration" | b"commission");
+        if b.get(a + m) != Some(&b' ') {
+            // The head ending the name after two capitalized words, before
+            // a mark (`from Edge Hill university.`, `Yingkou Senior High
+            // school,`); not after one (`a Chinese university.`).
+            let p = letters_back(b, j - 1);
+            let two = p >= 2 && b[j - 1 - p].is_ascii_uppercase() && b[j - p..j - 1].iter().all(u8::is_ascii_lowercase) && (j - 1 - p == 0 || b[j - 2 - p] == b' ');
+            let mark = b.get(a + m).is_none_or(|&x| matches!(x, b'.' | b',' | b';' | b':' | b')' | b'!' | b'?' | b'\n' | b'\r')) && !(b.get(a + m) == Some(&b'.') && b.get(a + m + 1).is_some_and(u8::is_ascii_alphanumeric));
+            if two && mark && named_head() && !self.lex.function.contains(std::str::from_utf8(&b[j - 1 - p..j - 1]).unwrap_or("").to_ascii_lowercase().as_str()) {
+                edits.push(Edit::replacement(a..a + 1, upper_letter(b[a]), C210, Review, R_INSTITUTION));
+            }
+            return;
+        }
         let before_of = b[a + m..].starts_with(b" of ") && b.get(a + m + 4).is_some_and(u8::is_ascii_uppercase) && b.get(a + m + 5).is_some_and(u8::is_ascii_lowercase) && named_head();
         let before_head = !before_of && b.get(c).is_some_and(u8::is_ascii_uppercase) && {
             let k = letters_fwd(b, c);
@@ -724,6 +801,7 @@ impl Pass for SentenceCase {
         }
         lowercase_months(text, &mut edits);
         self.lowercase_names(text, &mut edits);
+        self.nationalities(text, &mut edits);
         edits.sort_by_key(|e| e.range.start);
         // One capital per letter (a sentence start may be a name too).
         edits.dedup_by_key(|e| e.range.start);
