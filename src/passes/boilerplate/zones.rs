@@ -536,6 +536,15 @@ fn short_chinese(t: &str) -> bool {
 /// A row of menu items in Chinese (`首页 新闻动态 法律服务 数据服务`, `江苏快3
 /// 北京赛车`): three or more words of two to ten characters, each of Han
 /// characters (two or more) and digits only, spaces between.
+/// A page title of a spam or mirror site: three or more Chinese phrases
+/// joined by `_` (`花辨直播官方版_花辨直播平台官方app下载_…`), no sentence.
+fn chinese_title_row(t: &str) -> bool {
+    let parts: Vec<&str> = t.split('_').collect();
+    parts.len() >= 3
+        && !t.contains(['。', '，', '!', '?', ' '])
+        && parts.iter().all(|p| (2..=40).contains(&p.chars().count()) && p.chars().filter(|&c| is_han(c)).count() * 2 >= p.chars().count())
+}
+
 fn chinese_menu(t: &str) -> bool {
     let mut n = 0;
     for w in t.split_whitespace() {
@@ -620,7 +629,7 @@ pub(super) fn strong_shape(t: &str, lex: &Lexicon, english: bool) -> Option<Shap
         Some(Shape::Widget)
     } else if menu(t, lex) || link_row(t) {
         Some(Shape::Menu)
-    } else if english && (short_chinese(t) || chinese_menu(t)) {
+    } else if english && (short_chinese(t) || chinese_menu(t) || chinese_title_row(t)) {
         Some(Shape::ShortChinese)
     } else {
         None
@@ -744,6 +753,8 @@ mod tests {
             ("loadingImg", Shape::Widget),
             ("The release date :2019-01-08 viewed :time The font :[big middle small]", Shape::LabelRow),
             ("首页 新闻动态 法律服务 数据服务 项目服务 投资环境", Shape::ShortChinese),
+            ("花辨直播官方版_花辨直播平台官方app下载_花辨直播免费版app下载", Shape::ShortChinese),
+            ("Account login", Shape::Widget),
             ("1 2 3 4 5", Shape::Pager),
             ("« 1 2 3 … 9 Next", Shape::Pager),
             ("010020070750000000000000011100001380907051", Shape::Number),
