@@ -252,17 +252,15 @@ fn rule_and_config_errors_never_echo_file_contents() {
     rinse().args(["clean", "--config"]).arg(&conf).arg(&doc).assert().code(2).stderr(contains("hunter2").not());
 }
 
+/// `rinse diff --color never -` on `input`: its standard output.
+fn plain_diff(input: &str) -> String {
+    let out = rinse().args(["diff", "--color", "never", "-"]).write_stdin(input).assert().success().get_output().stdout.clone();
+    String::from_utf8(out).unwrap()
+}
+
 #[test]
 fn unified_diff_escapes_terminal_controls() {
-    let out = rinse()
-        .args(["diff", "--color", "never", "-"])
-        .write_stdin("Title\x1b]0;owned\x07  here.\n")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8(out).unwrap();
+    let out = plain_diff("Title\x1b]0;owned\x07  here.\n");
     assert!(!out.contains('\x1b') && !out.contains('\x07'), "{out:?}");
     assert!(out.contains("\\u{1b}"), "{out}");
 }
@@ -271,16 +269,18 @@ fn unified_diff_escapes_terminal_controls() {
 /// line before ends. The diff once sliced past that line and panicked.
 #[test]
 fn unified_diff_of_indented_lines() {
-    let out = rinse()
-        .args(["diff", "--color", "never", "-"])
-        .write_stdin("a\n    b\n    c\n")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8(out).unwrap();
+    let out = plain_diff("a\n    b\n    c\n");
     assert!(out.contains("-    b\n-    c\n+b\n+c\n"), "{out}");
+}
+
+/// A lone `\r` stays inside its line (shown escaped), and the header counts
+/// the lines the hunk shows.
+#[test]
+fn unified_diff_of_a_lone_carriage_return() {
+    let out = plain_diff("ab\rcd\n");
+    assert!(out.contains("@@ -1,1 +1,2 @@"), "{out}");
+    assert!(out.contains("-ab\\u{d}cd\n+ab\n+cd\n"), "{out}");
+    assert!(!out.contains("No newline"), "{out}");
 }
 
 #[test]

@@ -229,7 +229,7 @@ crate::declare_rules! { pass = "glued_words";
     /// ```text
     /// The delegation held talks on trade and signed a memorandum on new energy in the city.
     /// The team set up a dual track system for the new port in the coming year.
-    /// In plan b the x axis and the letter e stand for it s value; vitamin c in 5 m of e mail, u turn.
+    /// In plan b the x axis and the letter e stand for it s value; vitamin c in 5 m of e mail, u turn; f(&mut e) returns.
     /// ```
     ///
     /// ## Why review
@@ -1090,7 +1090,7 @@ impl GluedWords {
     /// starts the word after it when the two letters and that word make a
     /// closed-class word (`t he` → `the`).
     fn single_letter(&self, b: &[u8], i: usize, edits: &mut Vec<Edit>) {
-        if matches!(b[i], b'a' | b'i' | b'o') || i < 2 || b[i - 1] != b' ' || b.get(i + 1).is_some_and(|c| !matches!(c, b' ' | b',' | b'.' | b';' | b'\n')) {
+        if matches!(b[i], b'a' | b'i' | b'o') || i < 2 || b[i - 1] != b' ' || b.get(i + 1).is_some_and(|c| !matches!(c, b' ' | b',' | b'.' | b';' | b':' | b')' | b'!' | b'?' | b'\n' | b'\r')) {
             return;
         }
         let mut buf = [0u8; 24];
@@ -1102,7 +1102,7 @@ impl GluedWords {
         // The word before: letters only (a capital first at most), no word.
         let l = letters_back(b, i - 1);
         let ls = i - 1 - l;
-        if (3..=20).contains(&l) && (ls == 0 || !b[ls - 1].is_ascii_alphanumeric() && !matches!(b[ls - 1], b'.' | b'_' | b'/' | b'@' | b'-' | b'\'')) && b[ls + 1..i - 1].iter().all(u8::is_ascii_lowercase) && !word(&b[ls..i - 1], &mut buf) {
+        if (3..=20).contains(&l) && (ls == 0 || matches!(b[ls - 1], b' ' | b'\n' | b'\t' | b'"')) && b[ls + 1..i - 1].iter().all(u8::is_ascii_lowercase) && !word(&b[ls..i - 1], &mut buf) {
             let mut joined = [0u8; 24];
             joined[..l].copy_from_slice(&b[ls..i - 1]);
             joined[l] = b[i];

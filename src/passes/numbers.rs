@@ -500,7 +500,7 @@ crate::declare_rules! { pass = "numbers";
 const R_SPACED_SEPARATOR: &str = "space after a number's thousands comma or decimal point removed";
 
 /// N208 at the token `t` (one to three digits, `, ` after it): `28, 499. 7
-/// billion`, `10, 794.7 billion`, `1, 200 yuan`.
+/// billion`, `10, 794.7 billion`, `1, 200 billion`, `3, 100.5 yuan`.
 fn spaced_thousands(b: &[u8], t: &Tok, edits: &mut Vec<Edit>) -> Option<usize> {
     let c = t.end;
     if !(1..=3).contains(&(t.end - t.start)) || b.get(c + 1) != Some(&b' ') {

@@ -134,10 +134,13 @@ fn write_hunks(out: &mut String, original: &str, edits: &[&ReportEdit], color: b
         } else {
             let _ = writeln!(out, "{}", header.trim_end());
         }
-        let diff = TextDiff::configure().timeout(std::time::Duration::from_millis(500)).diff_lines(old, &new);
-        // The lines as the diff split them (a lone `\r` ends a line too).
-        let old_lines = line_spans(diff.old_slices());
-        let new_lines = line_spans(diff.new_slices());
+        // Lines end at `\n` only, as the header counts them (a lone `\r`
+        // stays inside its line, shown escaped).
+        let old_parts: Vec<&str> = old.split_inclusive('\n').collect();
+        let new_parts: Vec<&str> = new.split_inclusive('\n').collect();
+        let diff = TextDiff::configure().timeout(std::time::Duration::from_millis(500)).diff_slices(&old_parts, &new_parts);
+        let old_lines = line_spans(&old_parts);
+        let new_lines = line_spans(&new_parts);
         for op in diff.ops() {
             let (o, n) = (op.old_range(), op.new_range());
             match op.tag() {

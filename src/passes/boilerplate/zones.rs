@@ -453,7 +453,9 @@ fn long_number(t: &str) -> bool {
     let years = groups.iter().all(|g| g.len() == 4 && (g.starts_with("19") || g.starts_with("20")));
     // A Chinese mobile number is eleven digits from `13` to `19`.
     let mobile = digits == 11 && groups[0].len() == 3 && groups[0].starts_with('1') && groups[0].as_bytes()[1] >= b'3';
-    (10..=13).contains(&digits) && groups.len() >= 2 && !years && (mobile || t.trim_start_matches('(').starts_with(['0', '+']))
+    // (Two to four groups of two digits or more: not an axis `0 10 20 30 40 50`.)
+    let grouped = (2..=4).contains(&groups.len()) && groups.iter().all(|g| g.len() >= 2);
+    (10..=13).contains(&digits) && grouped && !years && (mobile || t.trim_start_matches('(').starts_with(['0', '+']))
 }
 
 /// A bare site address (`www.example.com`, `news.example.com.cn`):
@@ -832,7 +834,7 @@ mod tests {
         ] {
             assert_eq!(strong(t), None, "{t:?}");
         }
-        assert!(!long_number("2019 2020 2021") && !long_number("100 200 300 400"));
+        assert!(!long_number("2019 2020 2021") && !long_number("100 200 300 400") && !long_number("0 10 20 30 40 50"));
         for t in ["Destructured arrays, enums, structs, or tuples", "Using vectors and strings (Chapter 8", "Fixes since v1.7.0.5", "name [", "The meeting opened."] {
             assert!(!among_furniture(t), "{t:?}");
         }
