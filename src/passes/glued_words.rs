@@ -66,11 +66,13 @@ crate::declare_rules! { pass = "glued_words";
     /// ```text
     /// the leaders of information technologyof Jiangsu Province went tothe site forthe inauguration.
     /// They met Mr. Zhanghong, director of the office, and the head of the Exchange DivisionRen Chunxia.
+    /// Thenboth parties discussed the plan.
     /// ```
     /// Becomes:
     /// ```text
     /// the leaders of information technology of Jiangsu Province went to the site for the inauguration.
     /// They met Mr. Zhang Hong, director of the office, and the head of the Exchange Division Ren Chunxia.
+    /// Then both parties discussed the plan.
     /// ```
     ///
     /// ## Keeps
@@ -844,7 +846,10 @@ impl GluedWords {
         let b = text.as_bytes();
         let w = &text[s..e];
         // (`in` and `to` end names too: `Crispin`; they need a longer word.)
-        let Some((glue, min)) = [("of", 5), ("and", 5), ("the", 5), ("for", 5), ("with", 5), ("to", 6), ("in", 8)].into_iter().find(|(g, _)| w.ends_with(g)) else { return };
+        let Some((glue, min)) = [("of", 5), ("and", 5), ("the", 5), ("for", 5), ("with", 5), ("to", 6), ("in", 8)].into_iter().find(|(g, _)| w.ends_with(g)) else {
+            self.function_pair(text, s, e, edits);
+            return;
+        };
         let left = w[..w.len() - glue.len()].to_ascii_lowercase();
         if left.len() < min || s > 0 && !matches!(b[s - 1], b' ' | b'\n' | b'(' | b'"' | b',') {
             return;
@@ -857,6 +862,31 @@ impl GluedWords {
             return;
         }
         edits.push(Edit::insertion(e - glue.len(), " ", P302, Review, R_GLUED_LOWER));
+    }
+
+    /// P302 for the capitalized token `text[s..e]` (eight letters or more)
+    /// made of two closed-class words of three letters or more, opening a
+    /// sentence (`Thenboth parties discussed`): the whole is no word.
+    #[inline(never)]
+    fn function_pair(&self, text: &str, s: usize, e: usize, edits: &mut Vec<Edit>) {
+        let b = text.as_bytes();
+        // Opening a sentence: the line's start or after `. ` (most long
+        // capitalized tokens are names mid-sentence, and stay unlooked).
+        let opens = s == 0 || b[s - 1] == b'\n' || s >= 2 && b[s - 1] == b' ' && matches!(b[s - 2], b'.' | b'!' | b'?');
+        if e - s > 14 || !opens || b.get(e) != Some(&b' ') || !b.get(e + 1).is_some_and(u8::is_ascii_lowercase) {
+            return;
+        }
+        let mut buf = [0u8; 14];
+        buf[..e - s].copy_from_slice(&b[s..e]);
+        buf[..e - s].make_ascii_lowercase();
+        let Ok(whole) = std::str::from_utf8(&buf[..e - s]) else { return };
+        // The split first (most tokens have none), the dictionary after.
+        let mut splits = (3..=whole.len() - 3).filter(|&k| self.lex.function.contains(&whole[..k]) && self.lex.function.contains(&whole[k..]));
+        let (Some(k), None) = (splits.next(), splits.next()) else { return };
+        if self.lex.is_word(whole) || CLOSED_COMPOUNDS.contains(whole) || is_pinyin(whole) {
+            return;
+        }
+        edits.push(Edit::insertion(s + k, " ", P302, Review, R_GLUED_LOWER));
     }
 
     /// P302 for an administrative word ending a name, glued to the
