@@ -1027,8 +1027,14 @@ impl Boilerplate {
                 }
             }
         }
-        // Header lines that repeat a breadcrumb segment are section labels.
-        if !breadcrumb.is_empty() {
+        // Header lines that repeat a breadcrumb segment are section labels;
+        // not the last segment of four words or more: the breadcrumb ends in
+        // the article's title, and the line repeating it is the title.
+        let sections = match breadcrumb.split_last() {
+            Some((last, rest)) if last.split_whitespace().count() >= 4 => rest,
+            _ => &breadcrumb[..],
+        };
+        if !sections.is_empty() {
             for i in 0..n {
                 if at[i] != At::Header || removed[i].is_some() {
                     continue;
@@ -1037,7 +1043,7 @@ impl Boilerplate {
                 if t.is_empty() || shape::sentence_like(t) {
                     continue;
                 }
-                if let Some(h) = c.section_from_breadcrumb(t, &breadcrumb) {
+                if let Some(h) = c.section_from_breadcrumb(t, sections) {
                     removed[i] = Some(Box::new(Removal::of(c, h, false)));
                 }
             }
@@ -1387,6 +1393,15 @@ mod tests {
             "Current Location: 365备用网站 > Media report\n\nThe conference opened today.",
             "The conference opened today.",
         );
+    }
+
+    #[test]
+    fn keeps_the_title_that_ends_the_breadcrumb() {
+        // `Insight` repeats a segment and goes; the title the breadcrumb
+        // ends with stays.
+        let out = clean("Current Location: Home > Insight > Harbin Lifts Optimism in Economy\n\nInsight\n\nHarbin Lifts Optimism in Economy\n\nThe ice festival opened in Harbin on January 5, and the city welcomed more visitors than ever.\n");
+        assert_eq!(out.text, "Harbin Lifts Optimism in Economy\n\nThe ice festival opened in Harbin on January 5, and the city welcomed more visitors than ever.\n");
+        assert_eq!(out.report.metadata["breadcrumb"], serde_json::json!(["Home", "Insight", "Harbin Lifts Optimism in Economy"]));
     }
 
     #[test]

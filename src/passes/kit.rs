@@ -168,6 +168,11 @@ pub(crate) mod testing {
     /// most 8 times) and compare: a punctuation test cannot fail because of
     /// whitespace.
     pub fn assert_pass_fixes(pass: &dyn Pass, input: &str, expected: &str) {
+        assert_eq!(apply_pass(pass, input), expected, "input: {input:?}");
+    }
+
+    /// `input` after `pass` alone has settled (at most 8 rounds).
+    pub fn apply_pass(pass: &dyn Pass, input: &str) -> String {
         let mut text = input.to_string();
         for round in 0..8 {
             let mut cx = Context { round, ..Context::default() };
@@ -180,7 +185,7 @@ pub(crate) mod testing {
             edits.dedup_by(|b, a| a.range == b.range && a.replacement == b.replacement);
             text = apply_edits(&text, &edits).0;
         }
-        assert_eq!(text, expected, "input: {input:?}");
+        text
     }
 
     /// `pass` alone proposes no edit on `input`.

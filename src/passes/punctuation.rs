@@ -441,6 +441,35 @@ crate::declare_rules! { pass = "punctuation";
     /// capitalized, then the period, a space, a day of one or two digits, a
     /// comma, a space and a year (1900–2099): a sentence cannot end there.
     P113 = ("period-after-month-name", Safe, true, "period after a month's full name in a date removed");
+    /// ## What it fixes
+    /// Spaces (most often no-break spaces) that a lossy conversion turned
+    /// into `?` between the words of a paragraph: on a page that shows it
+    /// three times or more between two lowercase letters, each `?` between
+    /// two words becomes a space again, and one after the period that ends
+    /// a paragraph is removed (as P111 does).
+    ///
+    /// ## Example
+    /// ```text
+    /// Visitors?have?fun?at?the?Ice-Snow?World?in?Harbin,?Jan.?5,?2024.?(PHOTO:?XINHUA)
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// Visitors have fun at the Ice-Snow World in Harbin, Jan. 5, 2024. (PHOTO: XINHUA)
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// Was it made here?Yes. See https://example.com/a?b=1 and index.php?id=2&x=y or /search?q=a?b?c.
+    /// ```
+    ///
+    /// ## Why review
+    /// Only with the page's own evidence (three `?` between lowercase
+    /// letters outside links, and no code on the page); the `?` must stand between a word character
+    /// or closing punctuation and a word character or opening bracket, and
+    /// not inside a link or query string (`/`, `=` or `&` in the token). A
+    /// page that glues real questions to the next sentence and also shows
+    /// the damage would have those questions turned into spaces too.
+    P114 = ("lost-space-as-question-mark", Review, true, "space turned `?` by a lossy conversion restored");
 }
 
 const R_FULLWIDTH: &str = "full-width punctuation in English becomes ASCII";
@@ -462,6 +491,7 @@ const R_SPACE_AFTER_PERCENT: &str = "space inserted after a percentage glued to 
 const R_MONTH_PERIOD: &str = "period after a month's full name in a date removed";
 const R_LOST_COM: &str = "`com` that a link filter turned into a period restored";
 const R_LOST_SPACE: &str = "full-width space turned `?` by a lossy conversion removed";
+const R_LOST_WORD_SPACE: &str = "space turned `?` by a lossy conversion restored";
 
 /// Prefixes that are written with a hyphen and never stand alone as a word
 /// (`re -elected` → `re-elected`).
@@ -762,6 +792,14 @@ impl Punctuation {
                 b'?' if self.lost_space_after_period(text, i) => {
                     edits.push(Edit::deletion(i..i + 1, P111, Review, R_LOST_SPACE));
                 }
+                b'?' if lost_word_space(b, i) && shows_lost_word_spaces(b) => {
+                    // After the period that ends a paragraph, the `?` goes.
+                    if b[i - 1] == b'.' && b.get(i + 1).is_none_or(|&c| c == b'\n' || c == b'\r') {
+                        edits.push(Edit::deletion(i..i + 1, P114, Review, R_LOST_WORD_SPACE));
+                    } else {
+                        edits.push(Edit::replacement(i..i + 1, " ", P114, Review, R_LOST_WORD_SPACE));
+                    }
+                }
                 // The common case, a mark after an ASCII character and
                 // before a space (`word, next`), needs nothing.
                 _ if i > 0 && b.get(i + 1) == Some(&b' ') && b[i - 1] < 0x80 && b[i - 1] != b' ' => {}
@@ -805,6 +843,49 @@ fn lost_space_run(b: &[u8], i: usize) -> Option<usize> {
     let n = b[i..].iter().take_while(|&&c| c == b'?' || c == b' ').count();
     let next = b.get(i + n)?;
     (b[i..i + n].contains(&b' ') && (next.is_ascii_uppercase() || next.is_ascii_digit())).then_some(i + n)
+}
+
+/// P114: could the `?` at `i` stand for a lost space? After a word
+/// character or closing punctuation (`,` `.` `;` `:` `)` `”` `’`), before
+/// a word character or an opening bracket or quote, or ending its line after a
+/// period; not in a token holding `/`, `=` or `&` (a link, a query string).
+fn lost_word_space(b: &[u8], i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let p = b[i - 1];
+    let after_ok = p.is_ascii_alphanumeric() || matches!(p, b',' | b'.' | b';' | b':' | b')' | b'"') || (i >= 3 && matches!(&b[i - 3..i], [0xe2, 0x80, 0x9d | 0x99]));
+    let next = b.get(i + 1).copied();
+    let before_ok = match next {
+        Some(c) => c.is_ascii_alphanumeric() || c == b'(' || (c == 0xe2 && b.get(i + 2) == Some(&0x80) && b.get(i + 3) == Some(&0x9c)),
+        None => p == b'.',
+    } || (p == b'.' && matches!(next, Some(b'\n' | b'\r')));
+    if !after_ok || !before_ok {
+        return false;
+    }
+    // A run of lost spaces joins a whole sentence into one token, so look
+    // for links only in the parts next to this `?` (bounded: linear time).
+    let part = |c: &u8| !c.is_ascii_whitespace() && *c != b'?';
+    let left = &b[i - b[..i].iter().rev().take_while(|c| part(c)).count()..i];
+    let right = &b[i + 1..i + 1 + b[i + 1..].iter().take_while(|c| part(c)).count()];
+    !left.iter().chain(right).any(|c| matches!(c, b'/' | b'=' | b'&'))
+}
+
+/// P114's evidence: three `?` or more between two lowercase letters outside
+/// links, in a text that holds no code (memoized per run).
+fn shows_lost_word_spaces(b: &[u8]) -> bool {
+    LINE_MARKS.with(|memo| {
+        let mut m = memo.get();
+        let shows = *m.lost_word_spaces.get_or_insert_with(|| {
+            memchr::memchr_iter(b'?', b)
+                .filter(|&k| k > 0 && b[k - 1].is_ascii_lowercase() && b.get(k + 1).is_some_and(u8::is_ascii_lowercase) && lost_word_space(b, k))
+                .nth(2)
+                .is_some()
+                && !crate::text::words::has_code(std::str::from_utf8(b).unwrap_or(""))
+        });
+        memo.set(m);
+        shows
+    })
 }
 
 impl Punctuation {
@@ -1786,6 +1867,8 @@ struct LineMarks {
     line: Option<(usize, usize, bool)>,
     /// Does the text show a run of lost full-width spaces (P111)?
     lost_spaces: Option<bool>,
+    /// Does it show `?` for spaces between words (P114)?
+    lost_word_spaces: Option<bool>,
 }
 
 /// What [`in_chinese_sentence`] found last in the text [`Punctuation::run`]
@@ -1799,7 +1882,7 @@ struct SentenceMemo {
 
 thread_local! {
     /// The text's language and the last line [`own_marks_wanted`] weighed.
-    static LINE_MARKS: std::cell::Cell<LineMarks> = const { std::cell::Cell::new(LineMarks { english: None, line: None, lost_spaces: None }) };
+    static LINE_MARKS: std::cell::Cell<LineMarks> = const { std::cell::Cell::new(LineMarks { english: None, line: None, lost_spaces: None, lost_word_spaces: None }) };
     static SENTENCES: std::cell::Cell<SentenceMemo> = std::cell::Cell::new(SentenceMemo::default());
 }
 

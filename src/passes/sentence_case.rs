@@ -789,6 +789,10 @@ impl Pass for SentenceCase {
         let article = !(starts.is_empty() && joins.is_empty()) && is_article(&text[..text.floor_char_boundary(ARTICLE_WINDOW)]) && !has_code(text);
         if article {
             edits.append(&mut joins);
+            let wrapped = self.wrapped_joins(text, &edits);
+            // A line joined to the one before is no paragraph to capitalize.
+            starts.retain(|(e, ..)| !wrapped.iter().any(|j| j.range.end == e.range.start));
+            edits.extend(wrapped);
         }
         for (mut e, no_c204, single_break) in starts {
             if article && !no_c204 {
@@ -809,7 +813,100 @@ impl Pass for SentenceCase {
     }
 }
 
+/// A hard-wrapped page's lines (C207) are this long at least.
+const WRAPPED_LINE: usize = 40;
+
 impl SentenceCase {
+    /// C207 on a hard-wrapped page: its paragraphs are lines cut at a fixed
+    /// width, a blank line between them. The evidence is two lines or more
+    /// that end in a word or a comma and are followed by a line starting
+    /// with a lowercase dictionary word, one of them starting with a
+    /// capital (not a list of lowercase items), and the cut shows: three
+    /// such lines or more of about one length (a fixed width), or a word
+    /// cut in two. Then each such pair is joined, and
+    /// when three or more such lines have about one length (cut at a fixed
+    /// width), so is a line of that length that ends without a full stop
+    /// before a capital (`the Hot` / `Sea.`); a word
+    /// cut in two (`mounta` / `ins`) is joined without a space. `done`
+    /// holds the joins already made.
+    fn wrapped_joins(&self, text: &str, done: &[Edit]) -> Vec<Edit> {
+        let b = text.as_bytes();
+        // (start, end without trailing spaces, start of the next line after
+        // exactly one blank line)
+        let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+        let (mut prev, mut blanks, mut pos) = (None, 0, 0);
+        while pos < b.len() {
+            let end = memchr::memchr(b'\n', &b[pos..]).map_or(b.len(), |k| pos + k);
+            let line = &text[pos..end];
+            let t = line.trim();
+            if t.is_empty() {
+                blanks += 1;
+            } else {
+                let start = pos + (line.len() - line.trim_start().len());
+                if let Some((ps, pe)) = prev.filter(|_| blanks == 1) {
+                    pairs.push((ps, pe, start));
+                }
+                prev = Some((start, start + t.len()));
+                blanks = 0;
+            }
+            pos = end + 1;
+        }
+        let open_end = |ps: usize, pe: usize| {
+            let line = &text[ps..pe];
+            pe - ps >= WRAPPED_LINE
+                && line.contains(' ')
+                && line.as_bytes().last().is_some_and(|&c| c.is_ascii_alphanumeric() || c == b',')
+                && line.split_whitespace().filter(|w| w.starts_with(|c: char| c.is_ascii_lowercase())).count() >= 3
+        };
+        let first_word = |at: usize| text[at..].split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+        let lower_next = |at: usize| b[at].is_ascii_lowercase() && self.lex.is_word(first_word(at));
+        let evidence: Vec<usize> = pairs.iter().filter(|&&(ps, pe, ns)| open_end(ps, pe) && lower_next(ns)).map(|&(ps, pe, _)| pe - ps).collect();
+        // One of them opens a paragraph (a capital): lowercase items of a
+        // list that end without a stop are no wrapped text.
+        let opens = pairs.iter().any(|&(ps, pe, ns)| open_end(ps, pe) && lower_next(ns) && b[ps].is_ascii_uppercase());
+        if evidence.len() < 2 || !opens {
+            return Vec::new();
+        }
+        let longest = evidence.iter().copied().max().unwrap_or(0);
+        let shortest = evidence.iter().copied().min().unwrap_or(0);
+        // Cut at a fixed width: three lines or more, of about one length.
+        let fixed_width = evidence.len() >= 3 && shortest * 10 >= longest * 7;
+        // A word cut in two: the part before is no word, the whole is (not
+        // after a trailing space, which marks a word's end).
+        let cut_word = |pe: usize, ns: usize| {
+            let tail_len = b[..pe].iter().rev().take_while(|c| c.is_ascii_lowercase()).count();
+            let (tail, head) = (&text[pe - tail_len..pe], first_word(ns));
+            tail_len > 0
+                && b.get(pe) != Some(&b' ')
+                && b[ns].is_ascii_lowercase()
+                && !self.lex.is_word(tail)
+                && tail.len() + head.len() <= 24
+                && self.lex.is_word(&format!("{tail}{head}"))
+        };
+        // Lines that end a paragraph without a stop before one that starts
+        // in lowercase are damage of another kind (`pumps` / `it is
+        // predicted`): the cut shows in the widths or in a word cut in two.
+        if !fixed_width && !pairs.iter().any(|&(ps, pe, ns)| open_end(ps, pe) && cut_word(pe, ns)) {
+            return Vec::new();
+        }
+        let mut joins = Vec::new();
+        for &(ps, pe, ns) in &pairs {
+            if !open_end(ps, pe) || done.iter().any(|e| e.range.end == ns) {
+                continue;
+            }
+            let width = pe - ps;
+            let capital_ok = fixed_width
+                && (b[ns].is_ascii_uppercase() || b[ns].is_ascii_digit())
+                && width >= (shortest * 3 / 4).max(60)
+                && width <= longest + longest / 8;
+            if !(lower_next(ns) || capital_ok) {
+                continue;
+            }
+            joins.push(Edit::replacement(pe..ns, if cut_word(pe, ns) { "" } else { " " }, C207, Review, R_JOIN));
+        }
+        joins
+    }
+
     /// Does `line` end a sentence so that a line after a single line break
     /// starts a new one: `.`, `!` or `?` (and a closing quote) after a
     /// word of three letters or more that is no abbreviation?
@@ -1219,6 +1316,39 @@ mod tests {
     /// pipeline, not the pass, filters rules by the selection.
     fn pass() -> SentenceCase {
         SentenceCase::new(&Options::default(), &Setup::default()).unwrap()
+    }
+
+    /// A page of prose cut into lines of one width, a blank line between.
+    const WRAPPED: &str = "The county has received more than seven million tourists in the first\n\ntwo days of the week-long holiday. Various events are being held in\n\nthe old town, and local cultural elements are used in the shows for the\n\nvisitors. Their plan is to visit the volcano park and the Hot Spring of\n\nthe town. In southwest Yunnan many ethnic festivals have been prepared\n\nSea of flowers. The organizers said on Monday that the festival will go on.\n";
+
+    #[test]
+    fn joins_the_lines_of_a_hard_wrapped_page() {
+        let out = crate::passes::kit::testing::apply_pass(&pass(), WRAPPED);
+        assert!(out.starts_with("The county has received more than seven million tourists in the first two days of the week-long holiday. Various events are being held in the old town, and local cultural elements are used in the shows for the visitors."), "{out}");
+        // A line of the page's width that ends in a word, before a capital.
+        assert!(out.contains("prepared Sea of flowers."), "{out}");
+        assert!(!out.contains("\n\n"), "{out}");
+    }
+
+    #[test]
+    fn joins_a_word_cut_by_a_paragraph_break() {
+        let text = "The county grows oranges. It sells them in the cities. Farmers earn more.\n\nOn November 8th, at the orange planting base in the village, several drones were shuttling through the mounta\n\nins, lifting the golden fruits steadily, and replacing the farmers' old practice of carrying\n\nfruits on their shoulders and backs.\n";
+        let out = crate::passes::kit::testing::apply_pass(&pass(), text);
+        assert!(out.contains("through the mountains, lifting"), "{out}");
+        assert!(out.contains("of carrying fruits on"), "{out}");
+    }
+
+    #[test]
+    fn keeps_lists_and_lowercased_paragraphs_apart() {
+        // Lowercase list items that end without a stop.
+        let list = "This is a filter on the allowed packages of the registry, including:\n\npackages from unsupported registries are always accepted\n\nonly the current yank state is respected, not the state as of the time\n\nprecision of the publish time is one second only\n";
+        let out = crate::passes::kit::testing::apply_pass(&pass(), list);
+        assert_eq!(out.matches("\n\n").count(), 3, "{out}");
+        // A page whose paragraphs start in lowercase and end without a stop:
+        // no fixed width and no word cut in two.
+        let page = "China will become the largest importer of centrifugal pumps\n\nit is predicted that by 2020, the pump imports of the country will reach an astonishing five billion dollars, surpassing the United States and becoming the largest importer of pumps in the world\n\nmunicipal sewage treatment is the biggest reason for the demand for pumps in the country.\n";
+        let out = crate::passes::kit::testing::apply_pass(&pass(), page);
+        assert_eq!(out.matches("\n\n").count(), 2, "{out}");
     }
 
     #[test]

@@ -338,10 +338,21 @@ fn label_row(t: &str) -> bool {
             // `Views:`, or `viewed :time` (a space before, none after).
             let label = i > 0 && b[i - 1].is_alphabetic()
                 || i > 1 && b[i - 1] == ' ' && b[i - 2].is_alphabetic() && b.get(i + 1).is_some_and(|n| !n.is_whitespace());
-            matches!(c, ':' | '：') && label && b.get(i + 1).is_none_or(|n| *n != '/')
+            // Not a path's `::` (`std::io`).
+            let path = b.get(i + 1) == Some(&':') || i > 0 && b[i - 1] == ':';
+            matches!(c, ':' | '：') && label && !path && b.get(i + 1).is_none_or(|n| *n != '/')
         })
         .count();
-    labels >= 2
+    // A headline after kicker labels (`XINHUANET:China Focus: Affluent
+    // manufacturing base shares opportunities with the world`) is no
+    // metadata value: a capital, six words or more, no digit, three of them
+    // lowercase.
+    let tail = t.rsplit([':', '：']).next().unwrap_or("");
+    let headline = tail.trim_start().starts_with(|c: char| c.is_uppercase())
+        && tail.split_whitespace().count() >= 6
+        && !tail.bytes().any(|c| c.is_ascii_digit())
+        && tail.split_whitespace().filter(|w| w.starts_with(|c: char| c.is_lowercase())).count() >= 3;
+    labels >= 2 && !headline
 }
 
 fn symbols(t: &str) -> bool {
@@ -786,6 +797,7 @@ mod tests {
     #[test]
     fn titles_and_prose_have_no_strong_shape() {
         for t in [
+            "XINHUA:China Focus: New factories in the west bring jobs to the villages",
             "China launches new satellite",
             "Cooperation Agreement between Tsinghua and Chung-Ang University Renewed",
             "Sichuan GDP Overtops RMB 4.66 trillion in 2019",
