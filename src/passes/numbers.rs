@@ -291,11 +291,11 @@ crate::declare_rules! { pass = "numbers";
     ///
     /// ## Example
     /// ```text
-    /// Economic growth4.8%, and sales reached13 in2024.
+    /// Economic growth4.8%, and sales reached13 in2024, with funds1250 million yuan.
     /// ```
     /// Becomes:
     /// ```text
-    /// Economic growth 4.8%, and sales reached 13 in 2024.
+    /// Economic growth 4.8%, and sales reached 13 in 2024, with funds 1250 million yuan.
     /// ```
     ///
     /// ## Keeps
@@ -307,7 +307,8 @@ crate::declare_rules! { pass = "numbers";
     /// ## Why safe
     /// Safe when the word is a common prose word (`growth`, `reached`, `of`);
     /// any other lowercase word of three or more letters with a vowel gets
-    /// Review, and only before a percentage (`exports8.2%`); a single digit
+    /// Review, and only before a percentage (`exports8.2%`) or an amount's
+    /// scale or unit (`funds1250 million yuan`); a single digit
     /// needs `%` or an ordinal suffix. So identifiers and package names
     /// (`buf1`, `value1`, `arm64`, `libssl1.1`) stay. Product, code and chemical names (`win10`, `covid19`, `mp4`,
     /// `co2`), words of one or two letters, capitalized or mixed-case words,
@@ -1396,7 +1397,8 @@ impl Numbers {
         Some(pos)
     }
 
-    /// N201, N203: a word glued before the number.
+    /// N201, N203: a word glued before the number (before a percentage or
+    /// an amount, `funds1250 million yuan`, any lowercase word with a vowel).
     fn word_glued(&self, text: &str, t: &Tok, edits: &mut Vec<Edit>) {
         let b = text.as_bytes();
         let ws = word_start(b, t.start);
@@ -1439,7 +1441,7 @@ impl Numbers {
         }
         let conf: Confidence = if d.prose_words.contains(word) || d.short_words.contains(word) {
             Safe
-        } else if percent && word.len() >= 3 && word.bytes().any(|c| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')) {
+        } else if (percent || amount_after(b, r)) && word.len() >= 3 && word.bytes().any(|c| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')) {
             Review
         } else {
             return;
@@ -1554,6 +1556,15 @@ struct Figure {
     half_ulp: f64,
     /// What it counts (`people`, `yuan`), from the words next to it.
     kind: Option<&'static str>,
+}
+
+/// Does an amount's scale or unit word follow the number ending at `r`
+/// (` million`, ` billion`, ` trillion`, ` yuan`, ` percent`)?
+fn amount_after(b: &[u8], r: usize) -> bool {
+    let rest = b.get(r..).unwrap_or(&[]);
+    [&b" million"[..], b" billion", b" trillion", b" yuan", b" percent"]
+        .iter()
+        .any(|w| rest.starts_with(w) && rest.get(w.len()).is_none_or(|c| !c.is_ascii_alphanumeric()))
 }
 
 /// A percentage in the document.

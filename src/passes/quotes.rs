@@ -159,19 +159,22 @@ crate::declare_rules! { pass = "quotes";
     /// apostrophe of a plural possessive glued to the next word, which gets
     /// its space (`Teachers'group` → `Teachers' group`), as does a
     /// possessive glued to a capitalized word (`China'sJiangsu`); and a
-    /// left quote written for a possessive's apostrophe (`people‘s dream`).
+    /// left quote written for a possessive's apostrophe (`people‘s dream`);
+    /// and a negative contraction split after its auxiliary (`Do n’t`).
     ///
     /// ## Example
     /// ```text
     /// Xi Jinping ’s speech on the city' s plan in Xi 'an and Yan ‘an, and McIlvaine 'sPumps report.
     /// The Teachers'group heard student representatives'speeches in east China'sJiangsu Province.
     /// It became one of the nation ’s civilized cities. Most people‘s dream. From 7 o ‘clock to 9 o' clock in De‘wang Library.
+    /// Do n’t forget: it is n't over, we ca n't stop.
     /// ```
     /// Becomes:
     /// ```text
     /// Xi Jinping’s speech on the city's plan in Xi'an and Yan’an, and McIlvaine's Pumps report.
     /// The Teachers' group heard student representatives' speeches in east China's Jiangsu Province.
     /// It became one of the nation’s civilized cities. Most people’s dream. From 7 o’clock to 9 o'clock in De’wang Library.
+    /// Don’t forget: it isn't over, we can't stop.
     /// ```
     ///
     /// ## Keeps
@@ -401,6 +404,21 @@ fn loose_apostrophes(text: &str, range: std::ops::Range<usize>, function: &crate
                 edits.push(Edit::replacement(o_at..clock, mark, P205, Review, R_LOOSE));
             }
             continue;
+        }
+        // `Do n’t forget`: a negative contraction split as a tokenizer
+        // splits it, after an auxiliary (`ca n't`, `wo n't` too).
+        if a >= 3 && b[a - 1] == b'n' && b[a - 2] == b' ' && b.get(after) == Some(&b't') && b.get(after + 1).is_none_or(|c| !c.is_ascii_alphanumeric()) {
+            let l = letters_before(a - 2);
+            let s = a - 2 - l;
+            let aux = (s == 0 || !b[s - 1].is_ascii_alphanumeric())
+                && matches!(
+                    text[s..a - 2].to_ascii_lowercase().as_str(),
+                    "do" | "does" | "did" | "is" | "are" | "was" | "were" | "has" | "have" | "had" | "ca" | "wo" | "could" | "would" | "should" | "must" | "need"
+                );
+            if aux {
+                edits.push(Edit::deletion(a - 2..a - 1, P205, Review, R_LOOSE));
+                continue;
+            }
         }
         // `people‘s biggest dream`: a left quote between a word and a lone
         // `s` is the apostrophe of a possessive or contraction (nothing

@@ -26,9 +26,19 @@ fn has_verb(t: &str) -> bool {
 pub(crate) fn sentence_like(t: &str) -> bool {
     let words = t.split_whitespace().count();
     if words >= 8 {
-        return t.chars().next_back().is_some_and(is_terminal) || t.contains(", ") || has_verb(t);
+        return t.chars().next_back().is_some_and(is_terminal) || clause_comma(t) || has_verb(t);
     }
     t.chars().filter(|&c| is_cjk(c)).count() >= 15 && (t.contains('，') || t.ends_with('。'))
+}
+
+/// Does `t` hold a comma and a space that is not the one of a date before
+/// its year (`October 29, 2021`)?
+fn clause_comma(t: &str) -> bool {
+    let b = t.as_bytes();
+    t.match_indices(", ").any(|(k, _)| {
+        let year = b.get(k + 2..k + 6).is_some_and(|y| y.iter().all(u8::is_ascii_digit)) && b.get(k + 6).is_none_or(|c| !c.is_ascii_digit());
+        !year
+    })
 }
 
 /// Does the value of a `Label: value` pair look like a value (a name, a date,

@@ -360,6 +360,13 @@ fn symbols(t: &str) -> bool {
     if alnum == 0 {
         return true;
     }
+    // `logo logo logo logo`: one word said three times or more (image
+    // placeholders, icons' alt texts).
+    let mut words = t.split_whitespace();
+    let first = words.next().unwrap_or("");
+    if first.len() <= 15 && first.chars().all(char::is_alphabetic) && t.split_whitespace().count() >= 3 && words.all(|w| w.eq_ignore_ascii_case(first)) {
+        return true;
+    }
     // `• WeiXin`: a bullet and one or two words.
     t.starts_with(BULLETS) && t.split_whitespace().count() <= 3 && !t.ends_with('.')
 }
@@ -595,7 +602,7 @@ fn short_label(t: &str, title_case: bool, lex: &Lexicon) -> bool {
     shape
         && (!title_case
             || !t.contains([',', '，', ';'])
-                && t.split_whitespace().all(|w| capitalized(w) || lex.stopwords.contains(&lower(w)) || w.chars().any(is_han)))
+                && t.split_whitespace().all(|w| capitalized(w) || w == "&" && n <= 4 && t.split_whitespace().all(|w| w == "&" || w.chars().all(char::is_alphabetic)) || lex.stopwords.contains(&lower(w)) || w.chars().any(is_han)))
 }
 
 /// The strong shapes: furniture wherever it sits above or below the body
@@ -739,6 +746,7 @@ mod tests {
             ("Adjust font size:", Shape::EmptyLabel),
             ("CopyFrom: Date:08 July 2022", Shape::DateTime),
             ("Posted by: Source:Xinhua Views:", Shape::LabelRow),
+            ("icon icon icon icon", Shape::Symbols),
             ("Posted by: Release time:2018-02-02", Shape::DateTime),
             ("• |", Shape::Symbols),
             ("+ . -", Shape::Symbols),
@@ -785,7 +793,7 @@ mod tests {
     #[test]
     fn weak_labels_are_title_case_or_tiny() {
         let lex = lexicon::get();
-        for t in ["Open Governance", "BACK", "Shougang News", "Hot Spot", "Academics Activity", "Home"] {
+        for t in ["Open Governance", "BACK", "Shougang News", "Hot Spot", "Academics Activity", "Home", "News & Events"] {
             assert_eq!(weak_shape(t, false, lex), Some(Shape::Label), "{t:?}");
         }
         assert_eq!(weak_shape("A heading", true, lex), Some(Shape::Label));
