@@ -452,20 +452,21 @@ crate::declare_rules! { pass = "numbers";
     /// ## What it fixes
     /// An ordinal suffix that does not fit its number (`May 22th`, `the
     /// 3th floor`, `21th century`), as a translation that appends `th` to
-    /// every day leaves it.
+    /// every day leaves it; and the suffix an ordinal lost between `the`
+    /// and `anniversary of` (`the 66 anniversary of`).
     ///
     /// ## Example
     /// ```text
-    /// The ceremony began at 10:30 on May 22th on the 3th floor.
+    /// The ceremony began at 10:30 on May 22th on the 3th floor, on the 66 anniversary of the city.
     /// ```
     /// Becomes:
     /// ```text
-    /// The ceremony began at 10:30 on May 22nd on the 3rd floor.
+    /// The ceremony began at 10:30 on May 22nd on the 3rd floor, on the 66th anniversary of the city.
     /// ```
     ///
     /// ## Keeps
     /// ```text
-    /// the 11th, 12th, 13th, 111th, 21st, 22nd and 23rd days; id A22th and x3rd stay.
+    /// the 11th, 12th, 13th, 111th, 21st, 22nd and 23rd days; id A22th and x3rd stay; the 2 anniversaries and the 10 anniversary events.
     /// ```
     ///
     /// ## Why review
@@ -951,6 +952,40 @@ fn ordinal_suffix(b: &[u8], i: usize) -> Option<usize> {
     (matches!(s, b"st" | b"nd" | b"rd" | b"th") && word_end_ok(b, i + 2)).then_some(i + 2)
 }
 
+/// The English ordinal suffix of `n` (`21st`, `22nd`, `13th`).
+fn ordinal_suffix_of(n: u32) -> &'static str {
+    match (n % 100, n % 10) {
+        (11..=13, _) => "th",
+        (_, 1) => "st",
+        (_, 2) => "nd",
+        (_, 3) => "rd",
+        _ => "th",
+    }
+}
+
+/// N207 on an ordinal that lost its suffix: `the 66 anniversary` (a
+/// cardinal cannot stand between `the` and `anniversary`).
+fn missing_ordinal(text: &str, t: &Tok, edits: &mut Vec<Edit>) {
+    let b = text.as_bytes();
+    if !t.is_plain_integer() || t.end - t.start > 3 || t.start < 4 || !b[..t.start].ends_with(b"the ") {
+        return;
+    }
+    if t.start > 4 && b[t.start - 5].is_ascii_alphanumeric() {
+        return;
+    }
+    // `anniversary of` or a clause's end after it (`the 10 anniversary
+    // events` may count ten events).
+    let rest = &b[t.end + 1..];
+    let after = rest.get(11..).unwrap_or(&[]);
+    if !rest.starts_with(b"anniversary") || !(after.starts_with(b" of ") || after.first().is_none_or(|c| matches!(c, b',' | b'.' | b';' | b'\n'))) {
+        return;
+    }
+    let n: u32 = text[t.start..t.end].parse().unwrap_or(0);
+    if n > 0 {
+        edits.push(Edit::insertion(t.end, ordinal_suffix_of(n), N207, Review, R_ORDINAL));
+    }
+}
+
 impl Numbers {
     /// Look at one token and its neighbours; returns where scanning resumes.
     fn examine(&self, text: &str, t: &Tok, edits: &mut Vec<Edit>, cx: &mut Context, doc: &OnceCell<Doc>) -> usize {
@@ -965,6 +1000,8 @@ impl Numbers {
         }
         if next.is_ascii_alphabetic() {
             self.glued_after(text, t, edits);
+        } else if next == b' ' && prev == b' ' {
+            missing_ordinal(text, t, edits);
         } else if next >= 0xe0 {
             if self.fullwidth_marks(text, t, edits) {
                 return t.end;
@@ -1460,13 +1497,7 @@ impl Numbers {
         if matches!(&b[t.end..we], b"st" | b"nd" | b"rd" | b"th") && t.is_plain_integer() && t.end - t.start <= 4 {
             let p = if t.start > 0 { b[t.start - 1] } else { b' ' };
             let n: u32 = text[t.start..t.end].parse().unwrap_or(0);
-            let right = match (n % 100, n % 10) {
-                (11..=13, _) => "th",
-                (_, 1) => "st",
-                (_, 2) => "nd",
-                (_, 3) => "rd",
-                _ => "th",
-            };
+            let right = ordinal_suffix_of(n);
             if (p == b' ' || p == b'\n') && n > 0 && &text[t.end..we] != right && word_end_ok(b, we) {
                 edits.push(Edit::replacement(t.end..we, right, N207, Review, R_ORDINAL));
             }

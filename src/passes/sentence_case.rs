@@ -369,6 +369,34 @@ crate::declare_rules! { pass = "sentence_case";
     /// beside Chinese, in a document holding no code; a name or a term written in lowercase on
     /// purpose (a product called `chinese`) would still be changed.
     C211 = ("lowercase-nationality", Review, true, "nationality or language capitalized");
+    /// ## What it fixes
+    /// A head-of-state or government title written in lowercase right
+    /// before a Chinese surname (`president Xi Jinping`, `premier Li`):
+    /// a title before a name is capitalized.
+    ///
+    /// ## Example
+    /// ```text
+    /// After visiting Shaanxi, president Xi Jinping returned, while premier Li spoke.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// After visiting Shaanxi, President Xi Jinping returned, while Premier Li spoke.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// The vice president Li spoke, the company's president Wang and the university president Zhou came; the president said so; president Biden met the governor.
+    /// The secretary and mayor He Wei spoke.
+    /// ```
+    ///
+    /// ## Why review
+    /// Only `president`, `premier`, `chairman`, `governor` and `mayor`,
+    /// before a capitalized listed surname; not after `vice`, `deputy` or
+    /// another word of the title, nor after `and` (`secretary and mayor
+    /// He`), nor after a possessive or an organization
+    /// (`the company's president Wang`, where the title may stay lowercase
+    /// as a description).
+    C212 = ("lowercase-title-before-name", Review, true, "title before a name capitalized");
 }
 
 const R_NATIONALITY: &str = "nationality or language capitalized";
@@ -503,6 +531,53 @@ fn name_ends(b: &[u8], e: usize) -> bool {
 enum NameKind {
     Surname,
     Title,
+}
+
+const R_TITLE: &str = "title before a name capitalized";
+
+/// C212: the capital at `j` starts a listed surname; is the word before it
+/// a lowercase title (`president Xi`)?
+fn title_before_name_at(b: &[u8], j: usize, edits: &mut Vec<Edit>) {
+    if j < 7 || b[j - 1] != b' ' || !b[j - 2].is_ascii_lowercase() {
+        return;
+    }
+    let n = letters_fwd(b, j);
+    if !(2..=8).contains(&n) || !b[j + 1..j + n].iter().all(u8::is_ascii_lowercase) || !name_ends(b, j + n) {
+        return;
+    }
+    let m = letters_back(b, j - 1);
+    let t = j - 1 - m;
+    if !matches!(&b[t..j - 1], b"president" | b"premier" | b"chairman" | b"governor" | b"mayor") {
+        return;
+    }
+    let mut buf = [0u8; 8];
+    buf[..n].copy_from_slice(&b[j..j + n]);
+    buf[..n].make_ascii_lowercase();
+    // (`Xi` is no listed surname, as lowercase `xi` is mostly a syllable
+    // of a place's name; capitalized after a title it is the surname.)
+    let w = std::str::from_utf8(&buf[..n]).unwrap_or("");
+    if w != "xi" && name_kinds().get(w) != Some(&NameKind::Surname) {
+        return;
+    }
+    // The word before the title: not part of it (`vice president`), no
+    // possessive or organization it describes (`the company's president`).
+    if t > 0 && !matches!(b[t - 1], b' ' | b'\n' | b'(' | b'"') {
+        return;
+    }
+    if t >= 2 && b[t - 1] == b' ' {
+        let k = letters_back(b, t - 1);
+        let before = b[t - 1 - k..t - 1].to_ascii_lowercase();
+        let possessive = matches!(b[t - 2], b'\'' | 0x99) || before.ends_with(b"s") && t - 1 - k >= 1 && matches!(b[t - 2 - k], b'\'' | 0x99);
+        let part = matches!(
+            &before[..],
+            b"vice" | b"deputy" | b"executive" | b"acting" | b"honorary" | b"assistant" | b"and" | b"or" | b"company" | b"university" | b"school" | b"college"
+                | b"group" | b"bank" | b"association" | b"club" | b"board" | b"institute" | b"society" | b"federation"
+        );
+        if possessive || part {
+            return;
+        }
+    }
+    edits.push(Edit::replacement(t..t + 1, upper_letter(b[t]), C212, Review, R_TITLE));
 }
 
 /// The listed surnames and [`NAME_TITLES`], lowercase, by kind (one hash
@@ -943,6 +1018,7 @@ impl SentenceCase {
             brand_at(b, j, edits);
             self.institution_at(b, j, edits);
             self.institution_lower_at(b, j, edits);
+            title_before_name_at(b, j, edits);
             if j < 2 || b[j - 1] != b' ' || !(b[j - 2].is_ascii_alphanumeric() || b[j - 2] == b',') {
                 continue;
             }
