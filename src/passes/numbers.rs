@@ -963,8 +963,9 @@ fn ordinal_suffix_of(n: u32) -> &'static str {
     }
 }
 
-/// N207 on an ordinal that lost its suffix: `the 66 anniversary` (a
-/// cardinal cannot stand between `the` and `anniversary`).
+/// N207 on an ordinal that lost its suffix: `the 66 anniversary of` (a
+/// cardinal cannot stand between `the` and `anniversary of`, nor before
+/// `anniversary` ending a clause).
 fn missing_ordinal(text: &str, t: &Tok, edits: &mut Vec<Edit>) {
     let b = text.as_bytes();
     if !t.is_plain_integer() || t.end - t.start > 3 || t.start < 4 || !b[..t.start].ends_with(b"the ") {

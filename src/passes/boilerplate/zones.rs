@@ -599,10 +599,12 @@ fn short_label(t: &str, title_case: bool, lex: &Lexicon) -> bool {
         && !t.ends_with(['.', '!', '?', '。', ':', '：'])
         && t.chars().next().is_some_and(|c| c.is_uppercase() || is_han(c))
         && !t.contains(['"', '“', '”']);
+    // `&` joins the words of a short label of plain words (`News & Events`).
+    let amp_ok = n <= 4 && t.split_whitespace().all(|w| w == "&" || w.chars().all(char::is_alphabetic));
     shape
         && (!title_case
             || !t.contains([',', '，', ';'])
-                && t.split_whitespace().all(|w| capitalized(w) || w == "&" && n <= 4 && t.split_whitespace().all(|w| w == "&" || w.chars().all(char::is_alphabetic)) || lex.stopwords.contains(&lower(w)) || w.chars().any(is_han)))
+                && t.split_whitespace().all(|w| capitalized(w) || w == "&" && amp_ok || lex.stopwords.contains(&lower(w)) || w.chars().any(is_han)))
 }
 
 /// The strong shapes: furniture wherever it sits above or below the body
