@@ -863,10 +863,11 @@ impl Pass for SentenceCase {
         // the cost stays bounded on a huge one.)
         let article = !(starts.is_empty() && joins.is_empty()) && is_article(&text[..text.floor_char_boundary(ARTICLE_WINDOW)]) && !has_code(text);
         if article {
+            let wrapped = self.wrapped_joins(text, &joins);
             edits.append(&mut joins);
-            let wrapped = self.wrapped_joins(text, &edits);
-            // A line joined to the one before is no paragraph to capitalize.
-            starts.retain(|(e, ..)| !wrapped.iter().any(|j| j.range.end == e.range.start));
+            // A line joined to the one before is no paragraph to capitalize
+            // (both lists are in text order: a binary search each).
+            starts.retain(|(e, ..)| wrapped.binary_search_by_key(&e.range.start, |j| j.range.end).is_err());
             edits.extend(wrapped);
         }
         for (mut e, no_c204, single_break) in starts {
@@ -903,7 +904,7 @@ impl SentenceCase {
     /// width), so is a line of that length that ends without a full stop
     /// before a capital (`the Hot` / `Sea.`); a word
     /// cut in two (`mounta` / `ins`) is joined without a space. `done`
-    /// holds the joins already made.
+    /// holds the joins already made, in text order.
     fn wrapped_joins(&self, text: &str, done: &[Edit]) -> Vec<Edit> {
         let b = text.as_bytes();
         // (start, end without trailing spaces, start of the next line after
@@ -966,7 +967,7 @@ impl SentenceCase {
         }
         let mut joins = Vec::new();
         for &(ps, pe, ns) in &pairs {
-            if !open_end(ps, pe) || done.iter().any(|e| e.range.end == ns) {
+            if !open_end(ps, pe) || done.binary_search_by_key(&ns, |e| e.range.end).is_ok() {
                 continue;
             }
             let width = pe - ps;
