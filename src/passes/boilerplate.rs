@@ -980,6 +980,22 @@ impl Boilerplate {
                 hits.push((i, judged.hits));
             }
         }
+        // A code listing between paragraphs is part of the article (a
+        // tutorial's), neither prose nor furniture: it weighs nothing, so
+        // the body runs across it and its headings are not taken for
+        // labels outside it.
+        let code = crate::text::code::blocks(text);
+        if !code.is_empty() {
+            let mut k = 0;
+            for (i, l) in lines.iter().enumerate() {
+                while k < code.len() && code[k].end < l.start {
+                    k += 1;
+                }
+                if k < code.len() && code[k].start <= l.start && l.start <= code[k].end {
+                    weights[i] = 0;
+                }
+            }
+        }
         let (first, last) = match zones::body_span(&weights).map(|span| zones::grow_body(&weights, &hard, span)) {
             Some((f, l)) => (Some(f), Some(l)),
             None => (None, None),

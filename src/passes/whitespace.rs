@@ -193,6 +193,54 @@ impl Whitespace {
     }
 }
 
+/// The run of non-blank lines starting at `pos`: where it ends, and whether
+/// its indentation is structure rather than paragraph indentation (W104
+/// then keeps it, and W106 the runs of spaces that align its columns).
+/// Structure: two different depths of indentation (a listing, a terminal
+/// session, YAML), a line indented deeper than one ending in `{ ( [ , = \`
+/// (a call's arguments), or a box-drawing tree. A paragraph's first-line
+/// indent, every line indented alike, a flush title over indented
+/// paragraphs, or a value indented under its `Label:` is not structure,
+/// nor are lines of prose indented at random (a sloppy page).
+fn indent_structure(text: &str, pos: usize) -> (usize, bool) {
+    let b = text.as_bytes();
+    let (mut at, mut depths, mut structural) = (pos, [0usize; 2], false);
+    let (mut prev_opens, mut prev_depth, mut prose) = (false, 0, false);
+    let mut first = true;
+    while at < b.len() {
+        let end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |i| at + i);
+        let line = text[at..end].trim_end_matches('\r');
+        let content = line.trim_start_matches(is_hspace);
+        if content.trim_end_matches(|c| is_hspace(c) || is_invisible(c)).is_empty() {
+            break;
+        }
+        if crate::text::code::prose(content) {
+            // Prose among the lines: a page's sloppy indentation.
+            prose = true;
+        }
+        if !structural {
+            let depth = line.len() - content.len();
+            if depth > 0 {
+                if !depths.contains(&depth) {
+                    if depths[0] == 0 {
+                        depths[0] = depth;
+                    } else {
+                        structural = true;
+                    }
+                }
+                // Not the first line: deeper after an opener.
+                structural |= !first && prev_opens && depth > prev_depth;
+            }
+            prev_depth = depth;
+            structural |= content.starts_with(|c: char| ('\u{2500}'..='\u{257f}').contains(&c));
+            prev_opens = content.trim_end().ends_with(['{', '(', '[', ',', '=', '\\']);
+            first = false;
+        }
+        at = end + 1;
+    }
+    (at.min(b.len()), structural && !prose)
+}
+
 /// Horizontal whitespace that the pass normalizes.
 fn is_hspace(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}')
@@ -227,6 +275,9 @@ impl Whitespace {
         // Blank lines seen since the last content line: (start of first, count).
         let mut blank_run: Option<(usize, usize)> = None;
         let mut seen_content = false;
+        // The run of non-blank lines the current line is in: where it ends,
+        // and whether its indentation is structure (kept).
+        let (mut run_end, mut structural) = (0, false);
         while pos < bytes.len() {
             let nl = memchr::memchr(b'\n', &bytes[pos..]).map(|i| pos + i);
             let line_end = nl.unwrap_or(bytes.len());
@@ -262,7 +313,10 @@ impl Whitespace {
                 }
             }
             seen_content = true;
-            self.line(text, pos, content_end, edits);
+            if pos >= run_end {
+                (run_end, structural) = indent_structure(text, pos);
+            }
+            self.line(text, pos, content_end, structural, edits);
             if has_cr && !self.keep_crlf {
                 edits.push(Edit::replacement(content_end..line_end + 1, "\n", W108, Safe, "CRLF becomes LF"));
             }
@@ -279,7 +333,7 @@ impl Whitespace {
     }
 
     /// Edits inside one line `start..end` (without its line ending).
-    fn line(&self, text: &str, start: usize, end: usize, edits: &mut Vec<Edit>) {
+    fn line(&self, text: &str, start: usize, end: usize, keep_indent: bool, edits: &mut Vec<Edit>) {
         let line = &text[start..end];
         let b = line.as_bytes();
         let content_start = line.char_indices().find(|&(_, c)| !is_hspace(c)).map(|(i, _)| i).unwrap_or(line.len());
@@ -289,7 +343,7 @@ impl Whitespace {
             .find(|&(_, c)| !is_hspace(c))
             .map(|(i, c)| i + c.len_utf8())
             .unwrap_or(content_start);
-        if content_start > 0 {
+        if content_start > 0 && !keep_indent {
             edits.push(Edit::deletion(start..start + content_start, W104, Safe, "paragraph indentation removed"));
         }
         if content_end < line.len() {
@@ -337,7 +391,8 @@ impl Whitespace {
                     tab |= c == '\t';
                     j += c.len_utf8();
                 }
-                if &line[s..j] != " " {
+                // A run of plain spaces in structure aligns columns.
+                if &line[s..j] != " " && !(keep_indent && !exotic && !tab) {
                     let (code, reason) = if exotic {
                         (W101, R_EXOTIC)
                     } else if tab {
@@ -551,6 +606,24 @@ mod tests {
             "  On February 18, the first working day\u{a0}of the year, the meeting was held.",
             "On February 18, the first working day of the year, the meeting was held.",
         );
+    }
+
+    #[test]
+    fn keeps_indentation_that_is_structure() {
+        // Two depths (a terminal session), deeper after `:` (YAML), a tree.
+        for t in [
+            "$ cargo run\n   Compiling loops v0.1.0\n    Finished `dev` profile\n",
+            "jobs:\n  build:\n    docker: x\n",
+            "├── src\n│   └── main.rs\n└── tests\n    ├── my_test.rs\n",
+        ] {
+            assert_pass_keeps(&pass(), t);
+        }
+        // A first-line indent, every line alike, a flush title over indented
+        // paragraphs, a label over one indented value: paragraph indentation.
+        assert_pass_fixes(&pass(), "    First line of a paragraph,\nthen the rest of it.\n", "First line of a paragraph,\nthen the rest of it.\n");
+        assert_pass_fixes(&pass(), "\u{3000}\u{3000}One.\n\u{3000}\u{3000}Two,\n\u{3000}\u{3000}three.\n", "One.\nTwo,\nthree.\n");
+        assert_pass_fixes(&pass(), "Title\n    One.\n    Two.\n", "Title\nOne.\nTwo.\n");
+        assert_pass_fixes(&pass(), "Contact:\n    Tel: 0571-1234567\n", "Contact:\nTel: 0571-1234567\n");
     }
 
     #[test]

@@ -9,8 +9,10 @@
 //! | [`wordset`] | a read-only word set of fingerprints for hot lookups |
 //! | [`lexicon`] | every word list in `rules/`, parsed once, lazily, shared |
 //! | [`sentences`] | the sentence holding a mark, and whether it is Chinese (Han words lead) |
+//! | [`code`] | code blocks that lost their fences (listings, terminal sessions), found by their shape |
 //! | [`spans`] | protected spans: code, templates, URLs and paths no prose rule may edit |
 
+pub mod code;
 pub mod lexicon;
 pub mod lines;
 pub mod scan;

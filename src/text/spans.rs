@@ -4,12 +4,14 @@
 //! |---|---|
 //! | [`Kind::Code`] | fenced blocks (```` ``` ```` or `~~~` lines), inline code (`` `…` ``, `<code>…</code>`), template expressions (`${…}`, `{{…}}`) |
 //! | [`Kind::Address`] | URLs (`scheme://…`, `www.…`) and paths (`./a`, `../a`, `~/a`, `/a/b`) |
+//! | [`Kind::Block`] | a program listing or terminal session that lost its fences ([`super::code`]) |
 //!
 //! The pipeline asks [`Guard::allows`] for every edit a pass proposes: an
 //! edit may cover a span whole (a furniture line that holds a URL goes
 //! with it) or stay outside it, never change part of it. Inside code only
 //! encoding repairs (family E) may edit; inside an address encoding and
-//! markup repairs (E, M: `&amp;` in a scraped URL) may.
+//! markup repairs (E, M: `&amp;` in a scraped URL) may. A code block found
+//! by its shape is not removed whole either: only family E touches it.
 
 use std::ops::Range;
 
@@ -20,6 +22,9 @@ pub enum Kind {
     Code,
     /// A URL or a path.
     Address,
+    /// A code block found by its shape (no fences): no edit but an
+    /// encoding repair touches it, not even one removing it whole.
+    Block,
 }
 
 /// A protected span of a text.
@@ -36,6 +41,32 @@ const MAX_INLINE: usize = 1000;
 
 /// The protected spans of `text`, sorted and disjoint.
 pub fn protected(text: &str) -> Vec<Span> {
+    let spans = marked(text);
+    let blocks = super::code::blocks(text);
+    if blocks.is_empty() {
+        return spans;
+    }
+    // A span reaching into a block (a fence around it, a path in it) joins it.
+    let mut all: Vec<Span> = spans.into_iter().chain(blocks.into_iter().map(|range| Span { range, kind: Kind::Block })).collect();
+    all.sort_by_key(|s| s.range.start);
+    let mut out: Vec<Span> = Vec::with_capacity(all.len());
+    for s in all {
+        match out.last_mut() {
+            Some(l) if s.range.start < l.range.end => {
+                l.range.end = l.range.end.max(s.range.end);
+                if s.kind == Kind::Block {
+                    l.kind = Kind::Block;
+                }
+            }
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+/// The spans marked in the text itself: fences, backticks, templates,
+/// addresses.
+fn marked(text: &str) -> Vec<Span> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     // Cheap exit: no byte that can start a span.
@@ -283,6 +314,8 @@ impl Guard {
             }
             let inside = if range.is_empty() {
                 s.range.start < range.start && range.start < s.range.end
+            } else if s.kind == Kind::Block {
+                true
             } else {
                 !(range.start <= s.range.start && range.end >= s.range.end)
             };
@@ -292,6 +325,7 @@ impl Guard {
             let exempt = match s.kind {
                 Kind::Code => family == b'E',
                 Kind::Address => matches!(family, b'E' | b'M'),
+                Kind::Block => family == b'E',
             };
             if !exempt {
                 return false;
