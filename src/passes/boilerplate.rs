@@ -544,6 +544,69 @@ crate::declare_rules! { pass = "boilerplate";
     /// never the title, and never inside the body; the removal is listed for
     /// an editor to check.
     B116 = ("furniture-by-shape", Review, true, "furniture line outside the article removed by its shape");
+    /// ## What it fixes
+    /// Editor and source credits in brackets glued to the end of the last
+    /// sentence (`…the site.[Editor: Su Liang][Source: Metropolis Daily]`),
+    /// as a page's credit box joins the paragraph above it when scraped.
+    /// The credits go; their values go to the report's metadata
+    /// (`editors`, `source`).
+    ///
+    /// ## Example
+    /// ```text
+    /// Volunteers helped maintain order at the site.[Editor: Su Liang][Source: Metropolis Daily]
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// Volunteers helped maintain order at the site.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// The data came from the bureau [Source: see the appendix] and were checked.
+    /// He thanked the editor (Editor: Wang) and left.
+    /// Tests found no trace of the virus.(Source: Suizhong Rongmedia)
+    /// ```
+    ///
+    /// ## Why safe
+    /// Only bracketed `Editor:`/`Responsible editor:`/`Source:` fields (and
+    /// `责任编辑：`, `编辑：`, `来源：`) at the very end of a line, right after a
+    /// sentence's end, each with a short value that starts like a name. A
+    /// source in parentheses is the article's own attribution and stays.
+    B119 = ("trailing-credit", Safe, true, "editor or source credit glued to the end of a sentence removed");
+}
+
+/// One bracketed credit at the end of `text` (B119).
+static TRAILING_CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"[\[【(（][ \t]*(?P<label>(?i:responsible[ \t]+editor|editors?(?:[ \t]+in[ \t]+charge)?|source)|责任编辑|编辑|来源)[ \t]*[:：][ \t]*(?P<v>[A-Z\p{Han}][^\[\]【】()（）:：\n]{0,59}?)[ \t]*[\]】)）][ \t]*$")
+        .expect("fixed pattern compiles")
+});
+
+/// B119: the credits glued to the end of line `line` (trimmed), as the
+/// range they take and their (key, value) pairs, if any.
+fn trailing_credits(line: &str) -> Option<(usize, Vec<(&'static str, &str)>)> {
+    if !line.ends_with([']', '】', ')', '）']) {
+        return None;
+    }
+    let mut end = line.len();
+    let mut found = Vec::new();
+    while let Some(c) = TRAILING_CREDIT.captures(&line[..end]) {
+        let m = c.get(0).expect("match");
+        let label = c["label"].to_lowercase();
+        let key = if label == "source" || label == "来源" { "source" } else { "editors" };
+        // `(Source: Xinhua)` closing a paragraph is the article's own
+        // attribution; only a bracketed box (`[Source: …]`) is the page's.
+        if key == "source" && m.as_str().starts_with(['(', '（']) {
+            break;
+        }
+        found.push((key, c.name("v").map_or("", |v| v.as_str().trim())));
+        end = m.start();
+    }
+    let before = line[..end].trim_end();
+    let sentence_end = before.ends_with(['.', '!', '?', '。', '！', '？', '"', '”']);
+    (!found.is_empty() && sentence_end).then(|| {
+        found.reverse();
+        (before.len(), found)
+    })
 }
 
 /// The built-in rules.
@@ -566,6 +629,7 @@ const R_CUSTOM: &str = "custom furniture pattern matched";
 const R_SIGNATURE: &str = "copyright, licence or CMS signature line removed";
 const R_CALL: &str = "subscription, newsletter or app prompt removed";
 const R_BATCH: &str = "line recurring across the batch's headers or footers removed";
+const R_TRAILING: &str = "editor or source credit glued to the end of a sentence removed";
 const R_OVER_SHARE: &str = "; review: furniture over the document's share limit";
 
 fn reason(code: Code) -> &'static str {
@@ -586,6 +650,7 @@ fn reason(code: Code) -> &'static str {
         "B115" => R_SIGNATURE,
         "B117" => R_CALL,
         "B118" => R_BATCH,
+        "B119" => R_TRAILING,
         _ => R_CUSTOM,
     }
 }
@@ -1363,7 +1428,23 @@ impl Pass for Boilerplate {
                 cx.warnings.push(w.clone());
             }
         }
-        a.edits()
+        let mut edits = a.edits();
+        // Credits glued to the end of a kept line (B119).
+        for (i, l) in a.lines.iter().enumerate() {
+            if a.removed[i].is_some() || l.trimmed_len() == 0 {
+                continue;
+            }
+            let r = l.trimmed_range();
+            let Some((cut, credits)) = trailing_credits(&text[r.clone()]) else { continue };
+            if cut == 0 {
+                continue;
+            }
+            for (k, v) in credits {
+                insert(&mut cx.metadata, k, v);
+            }
+            edits.push(Edit::deletion(r.start + cut..r.end, B119, Confidence::Safe, R_TRAILING));
+        }
+        edits
     }
 }
 

@@ -243,6 +243,35 @@ crate::declare_rules! { pass = "glued_words";
     /// word after it when that makes a closed-class word (`t he`). A name in pieces or a
     /// rare term could still be joined wrongly: an editor should look.
     P307 = ("word-split-by-space", Review, true, "stray space inside a word removed");
+    /// ## What it fixes
+    /// A content word written twice in a row (`the tourism tourism
+    /// industry`), as machine translation leaves it when two source words
+    /// translate alike: the second goes.
+    ///
+    /// ## Example
+    /// ```text
+    /// The festival also sounded the horn for the local tourism tourism industry this year.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// The festival also sounded the horn for the local tourism industry this year.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// It was a very very long day, knock knock jokes aside, and the panda Bing Bing slept.
+    /// The city of Walla Walla and the island of Bora Bora are far apart.
+    /// ```
+    ///
+    /// ## Why review
+    /// Only a lower-case word of four letters or more (a dictionary word,
+    /// or one with an English suffix: `tourism`), both times alone between
+    /// spaces or punctuation on one line of prose, and not a
+    /// word English doubles for emphasis or sound (`very`, `knock`,
+    /// `bye`); names and capitals (`Bing Bing`) are left alone. A
+    /// deliberate repetition in a quote could still be cut: an editor
+    /// should look.
+    P308 = ("doubled-content-word", Review, true, "content word written twice removed");
 }
 
 const R_GLUED_CAPITAL: &str = "space between a closed-class word and the capitalized word glued to it";
@@ -353,6 +382,15 @@ static DOUBLED_FINDERS: std::sync::LazyLock<Vec<(&'static str, memchr::memmem::F
     std::sync::LazyLock::new(|| DOUBLED.iter().map(|p| (*p, memchr::memmem::Finder::new(p.as_bytes()))).collect());
 
 const R_DOUBLED: &str = "closed-class word written twice removed";
+const R_DOUBLED_CONTENT: &str = "content word written twice removed";
+
+/// Words English doubles on purpose (emphasis, sound, games).
+const DOUBLED_ON_PURPOSE: &[&str] = &[
+    "very", "bye", "knock", "chop", "blah", "yeah", "tick", "tock", "ding", "dong", "ping", "pong", "bang", "boom", "beep",
+    "hush", "fifty", "night", "pretty", "much", "many", "more", "long", "far", "away", "again", "over", "round", "back",
+    "come", "there", "well", "wait", "quick", "slowly", "little", "tsk", "tut", "yada", "hear", "bravo", "encore", "sorry",
+    "thank", "thanks", "please", "help", "hello", "goodbye", "wow", "yes", "haha", "hehe", "really", "just", "never",
+];
 
 /// Right halves that follow a longer word (five letters or more):
 /// `studentsher`, `hectareswith`.
@@ -601,6 +639,9 @@ impl GluedWords {
                 let k = long.trailing_zeros();
                 long &= long - 1;
                 let (s, n) = (p + k as usize, (lo >> k).trailing_ones() as usize);
+                if bt.get(s + n) == Some(&b' ') && bt.get(s + n + 1) == Some(&bt[s]) {
+                    self.doubled_content(text, s, s + n, edits);
+                }
                 // A capital right after the run makes it a mixed-case token.
                 let next = bt.get(s + n).copied();
                 if n <= 30 && !next.is_some_and(|c| c.is_ascii_uppercase()) && (n > 4 || SHORT_GLUES.contains(&&bt[s..s + 4])) {
@@ -1074,6 +1115,29 @@ impl GluedWords {
             return true;
         }
         false
+    }
+
+    /// P308 at the lowercase run `text[s..e]` (four letters or more, not
+    /// after a letter) when the same run follows after one space.
+    fn doubled_content(&self, text: &str, s: usize, e: usize, edits: &mut Vec<Edit>) {
+        let b = text.as_bytes();
+        let n = e - s;
+        let (s2, e2) = (e + 1, e + 1 + n);
+        if e2 > b.len() || b[s..e] != b[s2..e2] || b.get(e2).is_some_and(|&c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'\'' | b'_' | b'/' | b'@')) {
+            return;
+        }
+        if s > 0 && matches!(b[s - 1], b'-' | b'\'' | b'_' | b'/' | b'@' | b'.' | b'#' | b'`') {
+            return;
+        }
+        let w = &text[s..e];
+        // A dictionary word, or one with an English suffix (`tourism`; not a
+        // name: `takatsubo takatsubo village` may be two places).
+        let suffixed = ["ism", "tion", "sion", "ment", "ness", "ity", "ship", "ance", "ence", "ing"].iter().any(|x| w.ends_with(x));
+        let word = self.lex.is_word(w) || n >= 6 && suffixed && !is_pinyin(w);
+        if DOUBLED_ON_PURPOSE.contains(&w) || !word || code_near(b, s, e2) || !in_prose(b, s, e2) {
+            return;
+        }
+        edits.push(Edit::deletion(e..e2, P308, Review, R_DOUBLED_CONTENT));
     }
 
     /// P307: the lowercase token `b[s..e]` (not a word) and a lowercase
