@@ -397,7 +397,48 @@ crate::declare_rules! { pass = "sentence_case";
     /// (`the company's president Wang`, where the title may stay lowercase
     /// as a description).
     C212 = ("lowercase-title-before-name", Review, true, "title before a name capitalized");
+    /// ## What it fixes
+    /// A place name in pinyin written in lowercase before its
+    /// administrative noun (`zhongfang county`, `jiangxi province`): the
+    /// name is capitalized, and the noun too where the page writes such
+    /// nouns capitalized after names (`Huaihua City`, `Jingping Village`);
+    /// a noun then doubled (`county County`) is written once. (The example
+    /// page writes its nouns capitalized after names.)
+    ///
+    /// ## Example
+    /// ```text
+    /// Rain hit zhongfang county County, Huaihua City, near Jingping Village and Tongding Town.
+    /// The fair in jiangxi province closed.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// Rain hit Zhongfang County, Huaihua City, near Jingping Village and Tongding Town.
+    /// The fair in Jiangxi Province closed.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// The county and the city met; every county, the old town and the market town; see nanping.gov.cn county pages.
+    /// ```
+    ///
+    /// ## Why review
+    /// The word must read entirely as pinyin, be no English word, have four
+    /// letters or more and stand alone before `county`, `province`, `city`,
+    /// `district`, `town`, `township`, `village` or `prefecture`, outside an
+    /// address, in a document holding no code. The noun is capitalized only
+    /// when the page writes a pinyin name with a capitalized noun at least
+    /// twice and more often than with a lowercase one.
+    C213 = ("lowercase-place-name", Review, true, "place name before its administrative noun capitalized");
 }
+
+/// C213: the administrative nouns a place name stands before.
+static ADMIN_NOUNS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([" county", " province", " city", " district", " town", " township", " village", " prefecture"])
+        .expect("fixed patterns build")
+});
+const R_PLACE: &str = "place name before its administrative noun capitalized";
 
 const R_NATIONALITY: &str = "nationality or language capitalized";
 
@@ -637,6 +678,68 @@ impl SentenceCase {
             .build(&words)
             .map_err(|e| crate::Error::Rules { name: "nationalities.txt".into(), message: e.to_string() })?;
         Ok(SentenceCase { lex: lexicon::lexicon()?, places, nationalities })
+    }
+
+    /// C213: lowercase pinyin place names before an administrative noun.
+    fn place_names(&self, text: &str, edits: &mut Vec<Edit>) {
+        let b = text.as_bytes();
+        // (start of the name, end of the noun, noun capitalized, end of a doubled noun)
+        let mut found: Vec<(usize, usize, bool, usize)> = Vec::new();
+        let (mut caps, mut lows) = (0usize, 0usize);
+        for m in ADMIN_NOUNS.find_iter(text) {
+            let (k, e) = (m.start(), m.end());
+            if b.get(e).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'@' | b'/')) {
+                continue;
+            }
+            let s = k - b[..k].iter().rev().take(24).take_while(|c| c.is_ascii_alphabetic()).count();
+            if e - k > 9 + 1 || s == k || s > 0 && (b[s - 1].is_ascii_alphanumeric() || matches!(b[s - 1], b'.' | b'/' | b'@' | b'_' | b'-' | b'#' | b'\'')) {
+                continue;
+            }
+            let mut buf = [0u8; 16];
+            let word = &text[s..k];
+            if word.len() > 16 {
+                continue;
+            }
+            let lower = lower(word, &mut buf);
+            // Not an English compound that reads as pinyin (`lakeside`).
+            let compound = (3..lower.len().saturating_sub(2)).any(|j| self.lex.is_word(&lower[..j]) && self.lex.is_word(&lower[j..]));
+            if word.len() < 4 || !is_pinyin(lower) || is_pinyin_syllable(lower) || self.lex.is_word(lower) || compound {
+                continue;
+            }
+            let noun_cap = b[k + 1].is_ascii_uppercase();
+            if b[s].is_ascii_uppercase() && b[s + 1..k].iter().all(u8::is_ascii_lowercase) {
+                if noun_cap { caps += 1 } else { lows += 1 }
+            } else if b[s..k].iter().all(u8::is_ascii_lowercase) && !in_address(b, s) {
+                // `county County`: the noun again, capitalized.
+                let noun = &b[k..e];
+                let again = e + noun.len();
+                let doubled = !noun_cap && b.get(e..again).is_some_and(|x| x.eq_ignore_ascii_case(noun) && x[1].is_ascii_uppercase()) && b.get(again).is_none_or(|c| !c.is_ascii_alphanumeric());
+                found.push((s, e, noun_cap, if doubled { again } else { e }));
+            }
+        }
+        if found.is_empty() || has_code(text) {
+            return;
+        }
+        let cap_nouns = caps >= 2 && caps > lows;
+        let mut taken: Vec<usize> = edits.iter().map(|e| e.range.start).collect();
+        taken.sort_unstable();
+        for (s, e, noun_cap, end) in found {
+            if taken.binary_search(&s).is_ok() {
+                continue;
+            }
+            let k = s + text[s..e].find(' ').unwrap_or(0);
+            let mut rep = String::with_capacity(e - s);
+            rep.push_str(upper_letter(b[s]));
+            rep.push_str(&text[s + 1..k + 1]);
+            if cap_nouns && !noun_cap {
+                rep.push_str(upper_letter(b[k + 1]));
+                rep.push_str(&text[k + 2..e]);
+            } else {
+                rep.push_str(&text[k + 1..e]);
+            }
+            let end = if cap_nouns { end } else { e };
+            edits.push(Edit::replacement(s..end, rep, C213, Review, R_PLACE));
+        }
     }
 
     /// C211: nationality and language adjectives in lowercase, as whole
@@ -881,6 +984,8 @@ impl Pass for SentenceCase {
         }
         lowercase_months(text, &mut edits);
         self.lowercase_names(text, &mut edits);
+        // After the other capitals, which keep a letter they share with it.
+        self.place_names(text, &mut edits);
         self.nationalities(text, &mut edits);
         edits.sort_by_key(|e| e.range.start);
         // One capital per letter (a sentence start may be a name too).
