@@ -326,7 +326,9 @@ crate::declare_rules! { pass = "punctuation";
     /// `aged 15- 18` → `aged 15-18`, `J- 1 visa` → `J-1 visa`,
     /// `USD400, 000` → `USD400,000`, and (review) `28. 1%` → `28.1%` and a
     /// time after `at`, `after`, `from`, `until`, … (`after 24: 00` →
-    /// `after 24:00`: an hour up to 24, two digits of minutes up to 59).
+    /// `after 24:00`: an hour up to 24, two digits of minutes up to 59),
+    /// and a score or ratio of small numbers after `to`, `by`, `of`,
+    /// `with`, `at` or `from` that ends its phrase (`to 6: 3,` → `to 6:3,`).
     ///
     /// ## Example
     /// ```text
@@ -779,8 +781,8 @@ impl Punctuation {
                 b'.' if self.lost_com(text, i) => {
                     edits.push(Edit::replacement(i..i + 1, "com", P112, Review, R_LOST_COM));
                 }
-                // `after 24: 00 on`: a time cut by a space.
-                b':' if time_cut(b, i) => {
+                // `after 24: 00 on`: a time cut by a space; `to 6: 3,` a score.
+                b':' if time_cut(b, i) || score_cut(b, i) => {
                     edits.push(Edit::deletion(i + 1..i + 2, P110, Review, R_INSIDE));
                 }
                 b'?' if lost_space_run(b, i).is_some() => {
@@ -830,6 +832,47 @@ fn time_cut(b: &[u8], i: usize) -> bool {
     let word = before[before.len() - w..].to_ascii_lowercase();
     (before.len() == w || !before[before.len() - w - 1].is_ascii_alphanumeric())
         && matches!(&word[..], b"at" | b"after" | b"before" | b"from" | b"until" | b"till" | b"by" | b"to" | b"since" | b"around")
+}
+
+/// P110 on a score or ratio cut by a space after its colon (`pulled the
+/// score to 6: 3, but`, `won with 11: 5;`, `adjusted to 12.3: 42.9: 44.9.`):
+/// small numbers (two digits before a decimal point at most) on both
+/// sides, after `to`, `by`, `of`, `with`, `at` or `from`, and the second
+/// ends the phrase (`,` `;` `)` `:` or a sentence's end). A heading's
+/// count (`Table 1: 3 provinces`) is left alone.
+fn score_cut(b: &[u8], i: usize) -> bool {
+    if b.get(i + 1) != Some(&b' ') || i == 0 || !b[i - 1].is_ascii_digit() {
+        return false;
+    }
+    let number = |x: &[u8]| {
+        let int = x.iter().take_while(|c| c.is_ascii_digit()).count();
+        let frac = if x.get(int) == Some(&b'.') { x[int + 1..].iter().take_while(|c| c.is_ascii_digit()).count() } else { 0 };
+        (int, if frac > 0 { int + 1 + frac } else { int })
+    };
+    // The number before, read backwards.
+    let h = b[..i].iter().rev().take_while(|c| c.is_ascii_digit() || **c == b'.').count();
+    let left = &b[i - h..i];
+    let (lint, llen) = number(left);
+    let (rint, rlen) = number(&b[i + 2..]);
+    // (`25: 00` is a time's shape, no score: not a leading zero.)
+    if h == 0 || lint == 0 || lint > 2 || llen != h || rint == 0 || rint > 2 || rint == 2 && b[i + 2] == b'0' {
+        return false;
+    }
+    let after = b.get(i + 2 + rlen).copied();
+    let ends = match after {
+        None | Some(b'\n' | b'\r' | b',' | b';' | b')' | b':') => true,
+        Some(b'.') => b.get(i + 3 + rlen).is_none_or(|c| !c.is_ascii_digit()),
+        _ => false,
+    };
+    let Some(before) = b[..i - h].strip_suffix(b" ") else { return false };
+    // The next part of a ratio (`12.3: 42.9: 44.9`).
+    if ends && before.len() >= 2 && before.ends_with(b":") && before[before.len() - 2].is_ascii_digit() {
+        return true;
+    }
+    let w = before.iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
+    let word = before[before.len() - w..].to_ascii_lowercase();
+    ends && (before.len() == w || !before[before.len() - w - 1].is_ascii_alphanumeric())
+        && matches!(&word[..], b"to" | b"by" | b"of" | b"with" | b"at" | b"from")
 }
 
 /// P111: the `?` at `i` opens a paragraph (after spaces only) and starts a
@@ -2192,6 +2235,8 @@ mod tests {
         assert_pass_keeps(&pass(), "Is it the U.S. ? Or what. ? No");
         assert_pass_keeps(&pass(), "Call f(平阳)and go.");
         assert_pass_fixes(&pass(), "closed after 24: 00 on February 9, open from 8: 30 to 9: 45.", "closed after 24:00 on February 9, open from 8:30 to 9:45.");
+        assert_pass_fixes(&pass(), "She pulled the score to 6: 3, won with 11: 5; the ratio was adjusted to 12.3: 42.9: 44.9.", "She pulled the score to 6:3, won with 11:5; the ratio was adjusted to 12.3:42.9:44.9.");
+        assert_pass_keeps(&pass(), "See Table 1: 3 provinces, and chapter 2: 5.");
         assert_pass_keeps(&pass(), "Article 24: 30 firms; by 2: 1 votes; at 25: 00; at 9: 300 sites; John 3: 16.");
     }
 
