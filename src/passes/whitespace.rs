@@ -205,7 +205,7 @@ impl Whitespace {
 fn indent_structure(text: &str, pos: usize) -> (usize, bool) {
     let b = text.as_bytes();
     let (mut at, mut depths, mut structural) = (pos, [0usize; 2], false);
-    let (mut prev_opens, mut prev_depth, mut prose) = (false, 0, false);
+    let (mut prev_opens, mut prev_depth) = (false, 0);
     let mut first = true;
     while at < b.len() {
         let end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |i| at + i);
@@ -213,10 +213,6 @@ fn indent_structure(text: &str, pos: usize) -> (usize, bool) {
         let content = line.trim_start_matches(is_hspace);
         if content.trim_end_matches(|c| is_hspace(c) || is_invisible(c)).is_empty() {
             break;
-        }
-        if crate::text::code::prose(content) {
-            // Prose among the lines: a page's sloppy indentation.
-            prose = true;
         }
         if !structural {
             let depth = line.len() - content.len();
@@ -238,7 +234,12 @@ fn indent_structure(text: &str, pos: usize) -> (usize, bool) {
         }
         at = end + 1;
     }
-    (at.min(b.len()), structural && !prose)
+    let end = at.min(b.len());
+    // Prose among the lines: a page's sloppy indentation (looked for only
+    // in a run that shows structure: reading every paragraph's words cost
+    // the pass nine times its time).
+    let prose = structural && text[pos..end].lines().any(|l| crate::text::code::prose(l.trim_start_matches(is_hspace)));
+    (end, structural && !prose)
 }
 
 /// Horizontal whitespace that the pass normalizes.
