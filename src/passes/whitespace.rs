@@ -611,7 +611,7 @@ mod tests {
 
     #[test]
     fn keeps_indentation_that_is_structure() {
-        // Two depths (a terminal session), deeper after `:` (YAML), a tree.
+        // Two depths (a terminal session, YAML), a box-drawing tree.
         for t in [
             "$ cargo run\n   Compiling loops v0.1.0\n    Finished `dev` profile\n",
             "jobs:\n  build:\n    docker: x\n",
