@@ -203,6 +203,24 @@ crate::declare_rules! { pass = "punctuation";
     /// Poverty dropped from 23.9% down to 12.1% in those years[1]. In some counties it rose.
     /// ```
     ///
+    /// ## Example
+    /// ```text
+    /// Go to the designated sampling point.(1) Residents should wait. Testing ends on April 4.(2) Sampling place: the square.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// Go to the designated sampling point. (1) Residents should wait. Testing ends on April 4. (2) Sampling place: the square.
+    /// ```
+    ///
+    /// ## Example
+    /// ```text
+    /// The talks covered the following seven aspects:political participation,belief education and the "Four focus":Firstly, focus on the Party.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// The talks covered the following seven aspects: political participation, belief education and the "Four focus": Firstly, focus on the Party.
+    /// ```
+    ///
     /// ## Keeps
     /// ```text
     /// The U.S. economy grew 3.5% in Q1, e.g. exports rose 1.2 billion (i.e. 9,000 containers) by 8 a.m. on Jan. 6.
@@ -210,6 +228,9 @@ crate::declare_rules! { pass = "punctuation";
     /// See https://www.example.gov.cn/news/2024/0218,index.html or press@example.com and photo.JPG today.
     /// Guizhou Suanli Technology Co.,Ltd. and ASP.NET and No.5 and Fig.3 stay.
     /// The format 10%s and 3%abc and 5%_x stay, as do [x].In and [a1].Net.
+    /// Call value.(Stringer) or x.(i) Then and v1.2.(3) Build.
+    /// In this text each field name:value pair and host:port setting and style:color rule stays as written here.
+    /// For the default cargo:token credential provider, the token is saved in the home directory.
     /// ```
     ///
     /// ## Why safe
@@ -1346,6 +1367,28 @@ impl Punctuation {
                     edits.push(Edit::insertion(i + 1, " ", P105, Safe, R_MONTH));
                     return;
                 }
+                // `the sampling point.(1) Residents`, `April 4.(2) Sampling`:
+                // a list item's marker (a number or Roman numeral) glued
+                // after the sentence before it, a capitalized word after it.
+                if n == b'(' && (p.is_ascii_lowercase() || p.is_ascii_digit()) {
+                    let k = b[i + 2..].iter().take(5).take_while(|x| x.is_ascii_digit() || matches!(x, b'i' | b'v' | b'x')).count();
+                    let marker = (1..=4).contains(&k)
+                        && b.get(i + 2 + k) == Some(&b')')
+                        && b.get(i + 3 + k) == Some(&b' ')
+                        && b.get(i + 4 + k).is_some_and(u8::is_ascii_uppercase)
+                        && b.get(i + 5 + k).is_some_and(u8::is_ascii_lowercase);
+                    let before = if p.is_ascii_digit() {
+                        let d = b[..i].iter().rev().take_while(|x| x.is_ascii_digit()).count();
+                        d <= 4 && i > d && b[i - d - 1] == b' '
+                    } else {
+                        let lw = letters_back(b, i);
+                        lw >= 3 && i > lw && b[i - lw - 1] == b' ' && self.lex.is_word(&text[i - lw..i])
+                    };
+                    if marker && before && !in_address(b, i) {
+                        insert(edits);
+                        return;
+                    }
+                }
                 // `and the virus.(Source: Suizhong Rongmedia)`: a bracketed
                 // note of several words glued after a sentence (not Go's
                 // `value.(Stringer)`).
@@ -1436,10 +1479,37 @@ impl Punctuation {
             }
             _ => {
                 // : ! ?
-                if !(p.is_ascii_lowercase() && n.is_ascii_uppercase() && n2.is_ascii_lowercase()) {
+                // `the following seven aspects:political participation`: a
+                // colon between two dictionary words in a prose line.
+                if c == b':' && p.is_ascii_lowercase() && n.is_ascii_lowercase() {
+                    let (lw, rw) = (letters_back(b, i), letters_fwd(b, i + 1));
+                    let standalone = i > lw && b[i - lw - 1] == b' ' && b.get(i + 1 + rw).is_some_and(|&x| matches!(x, b' ' | b','));
+                    // Not notation (`key:value`, `host:port`, `style:color`).
+                    const NOTATION: [&str; 20] = [
+                        "key", "name", "value", "host", "port", "user", "type", "file", "data", "class", "style", "font", "color",
+                        "width", "height", "text", "size", "lang", "mode", "path",
+                    ];
+                    let notation = |w: &str| NOTATION.contains(&w);
+                    // The line shows the damage elsewhere: a comma or
+                    // semicolon glued between two words (`participation,belief`);
+                    // `the cargo:token provider` alone is a name.
+                    let glue_elsewhere = || {
+                        let (lo, hi) = (i.saturating_sub(400), (i + 400).min(b.len()));
+                        let lo = memchr::memrchr(b'\n', &b[lo..i]).map_or(lo, |k| lo + k + 1);
+                        let hi = memchr::memchr(b'\n', &b[i..hi]).map_or(hi, |k| i + k);
+                        b[lo..hi].windows(3).any(|w| matches!(w[1], b',' | b';') && w[0].is_ascii_lowercase() && w[2].is_ascii_lowercase())
+                    };
+                    if lw >= 4 && rw >= 3 && standalone && !notation(&text[i - lw..i]) && !notation(&text[i + 1..i + 1 + rw]) && self.lex.is_word(&text[i - lw..i]) && self.lex.is_word(&text[i + 1..i + 1 + rw]) && in_prose(b, i, i + 1) && !code_near(b, i, i + 1) && !in_address(b, i) && glue_elsewhere() {
+                        insert(edits);
+                    }
                     return;
                 }
-                if c == b':' && letters_back(b, i) < 2 {
+                // `in the form of "Four focus":Firstly`: after a quotation.
+                let quoted = c == b':' && (p == b'"' || curly_close) && i >= 2 && !b[..i].ends_with(b" \"");
+                if !((p.is_ascii_lowercase() || quoted) && n.is_ascii_uppercase() && n2.is_ascii_lowercase()) {
+                    return;
+                }
+                if c == b':' && !quoted && letters_back(b, i) < 2 {
                     return;
                 }
                 if in_address(b, i) {

@@ -1,5 +1,6 @@
 //! Quotes glued to words (family P, rules P201–P203), possessives that
-//! lost their apostrophe (P204) and apostrophes cut off by a space (P205).
+//! lost their apostrophe (P204), apostrophes cut off by a space (P205) and
+//! curly quotes typed twice (P210).
 //!
 //! Machine translation drops the spaces around quoted titles:
 //! `day"The first meeting of the new year"All`. Quotes are paired line by
@@ -106,6 +107,15 @@ crate::declare_rules! { pass = "quotes";
     /// from “Made in China” to smart manufacturing” since then
     /// ```
     ///
+    /// ## Example
+    /// ```text
+    /// the construction of “ priority discipline fast year ” action is
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// the construction of “priority discipline fast year” action is
+    /// ```
+    ///
     /// ## Keeps
     /// ```text
     /// He said " . and " then left.
@@ -118,7 +128,11 @@ crate::declare_rules! { pass = "quotes";
     /// or line end just outside the loose side; curly quotes must alternate
     /// `“ ”`, or (on a line where they do not) an opening `“` and a space
     /// must be followed by a word and, as the next quote, a closing `”`
-    /// glued to a word. A quotation with spaces on both sides is left alone.
+    /// glued to a word. A quotation with spaces on both sides loses both
+    /// only when it is short (one to eight words, no Chinese) and stands
+    /// between boundaries: a curly pair, whose direction is certain, or a
+    /// straight pair that is the line's only one and names something (a
+    /// capital or digit first).
     P203 = ("space-inside-quote", Safe, true, "space just inside a quotation removed");
     /// ## What it fixes
     /// A possessive whose apostrophe was dropped: a place name with a bare
@@ -291,7 +305,34 @@ crate::declare_rules! { pass = "quotes";
     /// after `he`, `she`, `they`, `it`), which English punctuates with a
     /// comma. An abbreviation ending the quotation (`U.S.`) is left alone.
     P209 = ("period-before-attribution", Review, true, "period before a quotation's attribution becomes a comma");
+    /// ## What it fixes
+    /// A curly double quote typed twice in English text (`of ““Remain
+    /// True`, `repaired.””Ms.`): one is removed (the spaces the quotation
+    /// needs come from P201 on the next round).
+    ///
+    /// ## Example
+    /// ```text
+    /// the speech competition of ““Remain True to Our Original Aspiration” was held.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// the speech competition of “Remain True to Our Original Aspiration” was held.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// 他说““硬实力””很重要。
+    /// He said “yes” “no”.
+    /// ```
+    ///
+    /// ## Why safe
+    /// Two identical curly quotes side by side never open or close two
+    /// quotations at once; the pair is touched only with ASCII text on both
+    /// sides, so Chinese typography is left alone.
+    P210 = ("doubled-curly-quote", Safe, true, "curly quote typed twice made single");
 }
+
+const R_DOUBLED_QUOTE: &str = "curly quote typed twice made single";
 
 const R_CONTRACTION: &str = "apostrophe of a negative contraction restored";
 
@@ -881,7 +922,14 @@ fn loose_side(b: &[u8], o: usize, c: usize, ql: usize) -> Option<Edit> {
 /// both sides: a short quotation (one to eight words) standing between
 /// boundaries loses both.
 fn loose_both(b: &[u8], o: usize, c: usize) -> Option<[Edit; 2]> {
-    let inner = &b[o + 1..c];
+    loose_both_of(b, o, c, 1, true)
+}
+
+/// [`loose_both`] for quotes `ql` bytes long; `named` asks for a capital or
+/// digit first inside (straight quotes, whose direction is a guess; a
+/// curly pair's is not: `“ priority discipline year ”`).
+fn loose_both_of(b: &[u8], o: usize, c: usize, ql: usize, named_only: bool) -> Option<[Edit; 2]> {
+    let inner = &b[o + ql..c];
     let lead = inner.iter().take_while(|&&x| x == b' ').count();
     let trail = inner.iter().rev().take_while(|&&x| x == b' ').count();
     if lead == 0 || trail == 0 || lead + trail >= inner.len() {
@@ -893,11 +941,12 @@ fn loose_both(b: &[u8], o: usize, c: usize) -> Option<[Edit; 2]> {
     // A name or title (`" Safety Week "`), not a quote mark talked about
     // (`the first " and the last "`) or a grammar's literal.
     let named = core[0].is_ascii_uppercase() || core[0].is_ascii_digit();
-    if !named || crate::text::words::code_near(b, o, c + 1) || memchr::memchr3(b'#', b'^', b'*', &b[crate::text::lines::line_range(b, o)]).is_some() {
+    let chinese = std::str::from_utf8(core).map_or(true, |t| t.chars().any(|ch| ch >= '\u{2e80}'));
+    if named_only && !named || chinese || crate::text::words::code_near(b, o, c + ql) || memchr::memchr3(b'#', b'^', b'*', &b[crate::text::lines::line_range(b, o)]).is_some() {
         return None;
     }
-    (word_byte(core[0]) && word_byte(core[core.len() - 1]) && (1..=8).contains(&words) && before_ok && outside_ok(b.get(c + 1))).then(|| {
-        [Edit::deletion(o + 1..o + 1 + lead, P203, Safe, R_INSIDE), Edit::deletion(c - trail..c, P203, Safe, R_INSIDE)]
+    (word_byte(core[0]) && word_byte(core[core.len() - 1]) && (1..=8).contains(&words) && before_ok && outside_ok(b.get(c + ql))).then(|| {
+        [Edit::deletion(o + ql..o + ql + lead, P203, Safe, R_INSIDE), Edit::deletion(c - trail..c, P203, Safe, R_INSIDE)]
     })
 }
 
@@ -977,6 +1026,20 @@ fn curly_line(text: &str, qs: &[(usize, bool)], edits: &mut Vec<Edit>) {
         return;
     }
     let b = text.as_bytes();
+    // `of ““Remain True`, `repaired.””Ms.`: a curly quote typed twice, in
+    // English (ASCII on both sides). The line is read again next round.
+    let ascii_at = |i: usize| b.get(i).is_none_or(|&x| x.is_ascii() && x != b'"');
+    let mut doubled = false;
+    for w in qs.windows(2) {
+        let ((q, open), (q2, open2)) = (w[0], w[1]);
+        if q2 == q + LDQ.len() && open == open2 && (q == 0 || ascii_at(q - 1)) && ascii_at(q2 + LDQ.len()) {
+            edits.push(Edit::deletion(q2..q2 + LDQ.len(), P210, Safe, R_DOUBLED_QUOTE));
+            doubled = true;
+        }
+    }
+    if doubled {
+        return;
+    }
     let alternates = |qs: &[(usize, bool)]| qs.len().is_multiple_of(2) && qs.chunks(2).all(|p| p[0].1 && !p[1].1);
     // `tomatoes, etc., “said Shao Shiyou`: the line's last quote, an opening
     // one between a comma and a quoting verb, closes the quotation (opened
@@ -1047,10 +1110,14 @@ fn curly_line(text: &str, qs: &[(usize, bool)], edits: &mut Vec<Edit>) {
         let mut open_now = false;
         let mut turn = Vec::new();
         let mut closes = Vec::new();
+        let mut opens = Vec::new();
         for q in qs {
             match (q.1, open_now) {
                 (true, true) => return,
-                (true, false) => open_now = true,
+                (true, false) => {
+                    opens.push(q.0);
+                    open_now = true;
+                }
                 (false, true) => {
                     closes.push(q.0);
                     open_now = false;
@@ -1061,6 +1128,24 @@ fn curly_line(text: &str, qs: &[(usize, bool)], edits: &mut Vec<Edit>) {
                 }
                 (false, false) => return,
             }
+        }
+        // Every quote the right way and in order, the last quotation still
+        // open at the line's end (it runs on into the next paragraph): the
+        // glued quotes get their spaces as in a line that alternates
+        // (`said:“there … old.”Yang … believes that“if`).
+        if open_now && turn.is_empty() {
+            for o in opens {
+                if o > 0 && opens_after(b, o) && b.get(o + LDQ.len()).is_some_and(|&x| word_byte(x)) {
+                    edits.push(Edit::insertion(o, " ", P201, Safe, R_GLUED));
+                }
+            }
+            for c in closes {
+                let after = c + RDQ.len();
+                if c > 0 && !is_space(b[c - 1]) && b.get(after).is_some_and(|&x| word_byte(x)) && !possessive_s(b, after) {
+                    edits.push(Edit::insertion(after, " ", P201, Safe, R_GLUED));
+                }
+            }
+            return;
         }
         // A quotation still open at the line's end runs on into the next
         // paragraph (or the page was cut): fine once the line has shown the
@@ -1091,6 +1176,8 @@ fn curly_line(text: &str, qs: &[(usize, bool)], edits: &mut Vec<Edit>) {
         if inner.starts_with(' ') || inner.ends_with(' ') {
             if let Some(e) = loose_side(b, o, c, LDQ.len()) {
                 edits.push(e);
+            } else if let Some(e) = loose_both_of(b, o, c, LDQ.len(), false) {
+                edits.extend(e);
             }
             continue;
         }

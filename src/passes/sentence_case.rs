@@ -429,7 +429,42 @@ crate::declare_rules! { pass = "sentence_case";
     /// when the page writes a pinyin name with a capitalized noun at least
     /// twice and more often than with a lowercase one.
     C213 = ("lowercase-place-name", Review, true, "place name before its administrative noun capitalized");
+    /// ## What it fixes
+    /// A quotation introduced by a speech verb and a colon that starts in
+    /// lowercase (`Lu Lin said: “there has never been`): its first word
+    /// is capitalized, as a quoted sentence starts.
+    ///
+    /// ## Example
+    /// ```text
+    /// Lu Lin said: “there has never been a shortcut on the road of learning.”
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// Lu Lin said: “There has never been a shortcut on the road of learning.”
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// She believes that “if English learning is fun” it works; the label reads: “iPhone”.
+    /// The rule said: “x” is a variable.
+    /// ```
+    ///
+    /// ## Why review
+    /// The word before the colon must be a speech verb (`said`, `says`,
+    /// `stated`, `pointed out`, `stressed` …), the quote must open right
+    /// after the colon and one space, and the first word inside must be an
+    /// all-lowercase dictionary word of two letters or more followed by a
+    /// space, on a prose line.
+    C214 = ("quotation-start-lowercase", Review, true, "capital at the start of a quotation introduced by a speech verb and a colon");
 }
+
+const R_QUOTATION: &str = "capital at the start of a quotation introduced by a speech verb and a colon";
+
+/// C214: verbs that introduce a quotation after a colon.
+const SPEECH_VERBS: [&str; 22] = [
+    "said", "says", "say", "stated", "states", "added", "adds", "noted", "notes", "stressed", "emphasized", "emphasised",
+    "asked", "replied", "explained", "declared", "remarked", "commented", "out", "announced", "urged", "concluded",
+];
 
 /// C213: the administrative nouns a place name stands before, lowercase
 /// and capitalized (one vectorized search each: a case-insensitive
@@ -962,6 +997,7 @@ impl Pass for SentenceCase {
                 }
                 if line.len() >= 40 {
                     self.sentence_starts(line, pos, &mut edits, &|| *code.get_or_init(|| has_code(text)));
+                    self.quotation_starts(line, pos, &mut edits);
                 }
                 prev_ends_sentence = ends_sentence(line);
                 prev_ends_plainly = self.ends_plainly(line);
@@ -1300,6 +1336,38 @@ impl SentenceCase {
             if place || surname() {
                 cap(s, edits);
             }
+        }
+    }
+
+    /// C214: `said: “there` inside an English prose line.
+    fn quotation_starts(&self, line: &str, pos: usize, edits: &mut Vec<Edit>) {
+        let b = line.as_bytes();
+        for colon in memchr::memchr_iter(b':', b) {
+            let rest = &b[colon + 1..];
+            let ql = if rest.starts_with(b" \"") {
+                2
+            } else if rest.starts_with(" \u{201c}".as_bytes()) {
+                4
+            } else {
+                continue;
+            };
+            let j = colon + 1 + ql;
+            let wl = b[j..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+            if wl < 2 || b.get(j + wl) != Some(&b' ') || !self.lex.is_word(&line[j..j + wl]) {
+                continue;
+            }
+            let vl = b[..colon].iter().rev().take_while(|c| c.is_ascii_lowercase()).count();
+            let standalone = colon - vl > 0 && b[colon - vl - 1] == b' ';
+            if !standalone || !SPEECH_VERBS.contains(&&line[colon - vl..colon]) {
+                continue;
+            }
+            if vl == 3 && !line[..colon - vl].ends_with("pointed ") && &line[colon - vl..colon] == "out" {
+                continue;
+            }
+            if !prose_shape(line) {
+                return;
+            }
+            edits.push(Edit::replacement(pos + j..pos + j + 1, upper_letter(b[j]), C214, Review, R_QUOTATION));
         }
     }
 
