@@ -75,6 +75,15 @@ crate::declare_rules! { pass = "glued_words";
     /// Then both parties discussed the plan.
     /// ```
     ///
+    /// ## Example
+    /// ```text
+    /// The Headsof the schools drew the university'sinternational plan; she majored in managementin 2017.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// The Heads of the schools drew the university's international plan; she majored in management in 2017.
+    /// ```
+    ///
     /// ## Keeps
     /// ```text
     /// He went online with a smartphone in Henan, Anhui and henan, anhui or wuhan.
@@ -95,17 +104,17 @@ crate::declare_rules! { pass = "glued_words";
     /// compound the dictionary lacks could still be split: an editor should look.
     P302 = ("glued-lowercase-words", Review, true, "space between lowercase words glued across an HTML boundary");
     /// ## What it fixes
-    /// A closed-class word (`the`, `of`, `and`, `to`, `from`, `with`, ...)
-    /// glued to the capitalized word or acronym after it, as left behind
+    /// A closed-class word (`the`, `of`, `and`, `to`, `from`, `with`, `in`,
+    /// `through`, ...) glued to the capitalized word or acronym after it, as left behind
     /// when a scraper joins a link or a bold span to the text before it.
     ///
     /// ## Example
     /// ```text
-    /// Professors from theDepartment of English ofUNO met the representative toChina.
+    /// Professors from theDepartment of English ofUNO met the representative toChina inShuren University throughSino-foreign talks.
     /// ```
     /// Becomes:
     /// ```text
-    /// Professors from the Department of English of UNO met the representative to China.
+    /// Professors from the Department of English of UNO met the representative to China in Shuren University through Sino-foreign talks.
     /// ```
     ///
     /// ## Keeps
@@ -288,7 +297,7 @@ const LANGUAGES: &[&str] = &[
 
 const CAPITAL_LEFT: &[&[u8]] = &[
     b"the", b"of", b"and", b"to", b"from", b"with", b"for", b"that", b"this", b"was", b"were", b"is", b"are", b"has",
-    b"have", b"had",
+    b"have", b"had", b"in", b"into", b"through", b"within", b"during", b"among", b"between",
 ];
 
 /// How far (bytes each way) P303 looks for other glued words.
@@ -683,6 +692,17 @@ impl GluedWords {
                     }
                 }
             }
+            // Exactly seven letters: only a five-letter word and `of`
+            // (`Headsof`), which the longer tokens' checks cover above.
+            let mut caps7 = (u & !((letters << 1) as u64 | u64::from(prev_letter))) & (lo >> 1 & lo >> 2 & lo >> 3 & lo >> 4 & lo >> 5 & lo >> 6 & !(lo >> 7)) as u64;
+            while caps7 != 0 {
+                let k = caps7.trailing_zeros();
+                caps7 &= caps7 - 1;
+                let s = p + k as usize;
+                if !bt.get(s + 7).is_some_and(u8::is_ascii_alphanumeric) && bt[s + 5..s + 7] == *b"of" {
+                    self.capitalized_glue(text, s, s + 7, edits);
+                }
+            }
             prev_letter = letters >> 63 & 1 == 1;
             (l, u) = (l2, u2);
             p += 64;
@@ -1053,6 +1073,17 @@ impl GluedWords {
         let before = if s > 0 { b[s - 1] } else { b' ' };
         let after = b.get(e).copied().unwrap_or(b' ');
         let edge = |c: u8| c.is_ascii_whitespace() || matches!(c, b',' | b'.' | b';' | b':' | b'!' | b'?' | b'(' | b')' | b'"');
+        // `the university'sinternational exchange`: a possessive `'s` glued
+        // to the word after it (a dictionary word of four letters or more).
+        if b[s] == b's' && edge(after) && e - s >= 5 {
+            let apostrophe = if before == b'\'' { 1 } else if text[..s].ends_with('\u{2019}') { 3 } else { 0 };
+            if apostrophe > 0 {
+                if s > apostrophe && b[s - apostrophe - 1].is_ascii_alphabetic() && self.lex.is_word(&text[s + 1..e]) && !self.lex.is_word(&text[s..e]) {
+                    edits.push(Edit::insertion(s + 1, " ", P302, Review, R_GLUED_LOWER));
+                }
+                return true;
+            }
+        }
         if !edge(before) || !edge(after) || before == b'.' {
             return true;
         }
@@ -1076,6 +1107,21 @@ impl GluedWords {
         let splits = self.word_splits(w);
         if splits == 0 {
             return false;
+        }
+        // `majored in administrative managementin 2017 grade`: `in` glued
+        // after a dictionary word of five letters or more, a year, number
+        // or determiner after it (a pinyin reading of the token does not
+        // matter: its left half is an English word).
+        let k = w.len() - 2;
+        if splits >> k & 1 == 1 && w.ends_with("in") && k >= 5 && after == b' ' && !CLOSED_COMPOUNDS.contains(w) && !in_address(b, s) && !in_domain(b, s) {
+            let next = &b[e + 1..];
+            let nl = next.iter().take_while(|c| c.is_ascii_lowercase()).count();
+            let number = next.first().is_some_and(u8::is_ascii_digit);
+            let determiner = nl > 0 && matches!(&next[..nl], b"the" | b"a" | b"an" | b"this" | b"that" | b"these" | b"those" | b"his" | b"her" | b"their" | b"our" | b"its") && next.get(nl) == Some(&b' ');
+            if number || determiner {
+                edits.push(Edit::insertion(s + k, " ", P302, Review, R_GLUED_LOWER));
+                return true;
+            }
         }
         if CLOSED_COMPOUNDS.contains(w) || is_pinyin(w) || in_address(b, s) || in_domain(b, s) {
             return true;

@@ -401,15 +401,16 @@ crate::declare_rules! { pass = "numbers";
     /// ## What it fixes
     /// A number glued to an ordinary English word after it that is not a
     /// unit of the `unit_words` list: `10500square meters`, `330000audience`,
-    /// `the 2022freshmen`.
+    /// `the 2022freshmen`; a small number glued between two such words
+    /// (`other4students`).
     ///
     /// ## Example
     /// ```text
-    /// nearly 330000audience online welcomed the 2022freshmen
+    /// nearly 330000audience online welcomed the 2022freshmen with other4students
     /// ```
     /// Becomes:
     /// ```text
-    /// nearly 330000 audience online welcomed the 2022 freshmen
+    /// nearly 330000 audience online welcomed the 2022 freshmen with other 4 students
     /// ```
     ///
     /// ## Keeps
@@ -1528,6 +1529,18 @@ impl Numbers {
             let numbered = us >= 2 && b[us - 1] == b' ' && b[us - 2].is_ascii_digit();
             if numbered && matches!(unit, b"km" | b"m" | b"cm" | b"mm" | b"hm") && crate::text::lexicon::get().function.contains(word) {
                 edits.push(Edit::insertion(t.end, " ", N202, Review, R_UNIT_GLUED));
+            }
+            return;
+        }
+        // N205: `with Yufei and other4students`: a one- to three-digit
+        // number glued between two dictionary words of four letters or more.
+        if p.is_ascii_lowercase() && t.is_plain_integer() && t.end - t.start <= 3 && word.len() >= 4 && word.bytes().all(|c| c.is_ascii_lowercase()) {
+            let ws = word_start(b, t.start);
+            let left = &text[ws..t.start];
+            let lex = crate::text::lexicon::get();
+            if left.len() >= 4 && left.bytes().all(|c| c.is_ascii_lowercase()) && (ws == 0 || b[ws - 1] == b' ') && lex.is_word(left) && lex.is_word(word) {
+                edits.push(Edit::insertion(t.start, " ", N205, Review, R_WORD_AFTER_GLUED));
+                edits.push(Edit::insertion(t.end, " ", N205, Review, R_WORD_AFTER_GLUED));
             }
             return;
         }
