@@ -848,7 +848,7 @@ impl Boilerplate {
             }
             // A body of a sentence or two is no page to judge Chinese lines by.
             let small = latin < MIN_ENGLISH_BODY_LETTERS && han < MIN_ENGLISH_BODY_LETTERS / 4;
-            (latin > 4 * han && !small, small)
+            (latin > 8 * han && !small, small)
         } else {
             (false, false)
         };
@@ -863,8 +863,21 @@ impl Boilerplate {
             t.split_whitespace().count().max(t.chars().filter(|&c| crate::text::script::is_han(c)).count() / 2)
         };
         // On an English page a Chinese line is no title (its characters would count as words).
+        // A headline in title case reads as a sentence (`Shantou is
+        // Nominated for Creating a National Civilized City`): it is still
+        // the title, never a candidate for removal.
+        let titled = |i: usize| {
+            let t = lines[i].trimmed(text);
+            let headline = || {
+                let ws: Vec<&str> = t.split_whitespace().collect();
+                ws.len() >= 4
+                    && !t.ends_with(['.', '!', '?', ',', ';', ':'])
+                    && ws.iter().all(|w| w.len() < 4 || lex.stopwords.contains(&w.to_lowercase()) || !w.starts_with(|c: char| c.is_ascii_lowercase()))
+            };
+            (removed[i].is_none() && !t.is_empty() && t.len() <= MAX_FURNITURE_LEN && !wire_dateline(t) && (!shape::sentence_like(t) || headline())).then_some(t)
+        };
         let title = (0..f)
-            .filter(|&i| candidate(i).is_some_and(|t| !(english && zones::mostly_han(t))) && strong[i].is_none())
+            .filter(|&i| titled(i).is_some_and(|t| !(english && zones::mostly_han(t))) && strong[i].is_none())
             .max_by_key(|&i| (words(i), std::cmp::Reverse(i)));
         let candidates: Vec<usize> = zone().filter(|&i| Some(i) != title && candidate(i).is_some()).collect();
         for i in candidates {

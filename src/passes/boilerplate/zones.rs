@@ -320,9 +320,12 @@ fn empty_label(t: &str, lex: &Lexicon) -> bool {
         && label.split_whitespace().count() <= 4
         && label.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '\'' || c == '’' || c == '-' || is_cjk_letter(c));
     let last = label.split_whitespace().next_back().unwrap_or("");
+    let first = label.split_whitespace().next().unwrap_or("");
     // A label of other words (`Quality supervision:`) may head a section
-    // of the article: only furniture's own label words count.
-    shape && (label.chars().any(is_han) || lex.label_words.contains(&lower(last)))
+    // of the article: only furniture's own label words count, or a
+    // widget's verb before one or two words (`Choose Type:`).
+    let widget = capital && label.split_whitespace().count() <= 3 && matches!(lower(first).as_str(), "choose" | "select");
+    shape && (label.chars().any(is_han) || lex.label_words.contains(&lower(last)) || widget)
 }
 
 fn label_row(t: &str) -> bool {
@@ -408,8 +411,9 @@ fn widget(t: &str, lex: &Lexicon) -> bool {
         if l.len() > 1 && l.ends_with(['x', 'h', 'd']) && l[..l.len() - 1].bytes().all(|c| c.is_ascii_digit()) {
             continue;
         }
-        // Menu words go with widget words (`Related information`, `MoreTop news`).
-        if lex.nav_words.contains(&l) {
+        // Menu words and language names go with widget words (`Related
+        // information`, `MoreTop news`, `Translate into Chinese`).
+        if lex.nav_words.contains(&l) || lex.language_names.contains(&l) {
             nav += 1;
             continue;
         }
@@ -547,6 +551,20 @@ const ENDONYMS: &[&str] = &[
     "繁體中文", "中文", "english", "ไทย", "bahasa", "türkçe", "polski", "nederlands",
 ];
 
+/// A breadcrumb or menu path with arrows (`> More`, `news center>
+/// shougang news`, `Home » News`): one to five parts of one to four
+/// words, no sentence mark, a menu word among them.
+fn arrow_path(t: &str, lex: &Lexicon) -> bool {
+    if t.len() > 80 || !t.contains(['>', '»', '›']) || t.contains(['.', ',', ';', '?', '!', '<', '=', '"', '“']) {
+        return false;
+    }
+    let parts: Vec<&str> = t.split(['>', '»', '›']).map(str::trim).collect();
+    let filled = parts.iter().filter(|p| !p.is_empty()).count();
+    (1..=5).contains(&filled)
+        && parts.iter().all(|p| p.split_whitespace().count() <= 4 && p.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '&'))
+        && words(t).any(|w| lex.nav_words.contains(&lower(w)))
+}
+
 fn short_chinese(t: &str) -> bool {
     let chars = t.chars().count();
     let han = t.chars().filter(|&c| is_han(c)).count();
@@ -649,7 +667,7 @@ pub(super) fn strong_shape(t: &str, lex: &Lexicon, english: bool) -> Option<Shap
         Some(Shape::Languages)
     } else if widget(t, lex) {
         Some(Shape::Widget)
-    } else if menu(t, lex) || link_row(t) {
+    } else if menu(t, lex) || link_row(t) || arrow_path(t, lex) {
         Some(Shape::Menu)
     } else if english && (short_chinese(t) || chinese_menu(t) || chinese_title_row(t)) {
         Some(Shape::ShortChinese)
@@ -765,6 +783,9 @@ mod tests {
             ("English | 简体中文", Shape::Languages),
             ("عربي Español Русский Français 简体中文", Shape::Languages),
             ("扫一扫在手机打开当前页", Shape::ShortChinese),
+            ("> More", Shape::Menu),
+            ("Choose Type:", Shape::EmptyLabel),
+            ("news center> shougang news", Shape::Menu),
             ("• By Zhang Miaochen", Shape::Byline),
             ("(Reportby Qin Jianhua   Pictures by Cen Haoxian)", Shape::Byline),
             ("Most popular in 24h", Shape::Widget),
