@@ -87,6 +87,15 @@ crate::declare_rules! { pass = "punctuation";
     /// strengthen confidence, travel lightly, and develop boldly.
     /// ```
     ///
+    /// ## Example
+    /// ```text
+    /// He surveyed the highway, , examined the project and left.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// He surveyed the highway, examined the project and left.
+    /// ```
+    ///
     /// ## Keeps
     /// ```text
     /// Wait... what happened? See ../docs for more.
@@ -259,6 +268,15 @@ crate::declare_rules! { pass = "punctuation";
     /// Becomes:
     /// ```text
     /// the word, next one, the ratio 29.8:35.4 and the end.
+    /// ```
+    ///
+    /// ## Example
+    /// ```text
+    /// It met in room 500 on Oct 21 ,2019.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// It met in room 500 on Oct 21, 2019.
     /// ```
     ///
     /// ## Keeps
@@ -1211,6 +1229,16 @@ impl Punctuation {
         let line_end = matches!(n, b'\n' | b'\r');
         match c {
             b',' | b';' => {
+                // `on Oct 21 ,2019.`: the comma of a date moved before its space.
+                if c == b',' && lc.is_ascii_digit() && n.is_ascii_digit() && self.date_between(text, s, i + 1) {
+                    edits.push(Edit::replacement(s..i + 1, ", ", P106, Safe, R_SPACE_BEFORE));
+                    return;
+                }
+                // `the highway, , examine`: a comma doubled across a space.
+                if c == b',' && lc == b',' && n == b' ' && s >= 2 && b[s - 2].is_ascii_alphabetic() {
+                    edits.push(Edit::deletion(s..i + 1, P102, Safe, R_DOUBLED));
+                    return;
+                }
                 if !(lc.is_ascii_alphanumeric() || lc == b')' || closing_quote_before(text, s)) || n.is_ascii_digit() {
                     return;
                 }
@@ -1677,9 +1705,15 @@ impl Punctuation {
     /// `Jan 7,2009`: the comma at `i` between a month's day and a year
     /// (1900–2099). Four digits after a comma never group thousands.
     fn date_year(&self, text: &str, i: usize) -> bool {
+        self.date_between(text, i, i + 1)
+    }
+
+    /// [`Punctuation::date_year`] with the day ending at `i` and the year
+    /// starting at `y` (`Oct 21 ,2019`: the space and comma between).
+    fn date_between(&self, text: &str, i: usize, y: usize) -> bool {
         let b = text.as_bytes();
-        let year = b.get(i + 1..i + 5).is_some_and(|y| y.iter().all(u8::is_ascii_digit) && (y.starts_with(b"19") || y.starts_with(b"20")));
-        if !year || b.get(i + 5).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b',' | b'.') && b.get(i + 6).is_some_and(u8::is_ascii_digit)) {
+        let year = b.get(y..y + 4).is_some_and(|y| y.iter().all(u8::is_ascii_digit) && (y.starts_with(b"19") || y.starts_with(b"20")));
+        if !year || b.get(y + 4).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b',' | b'.') && b.get(y + 5).is_some_and(u8::is_ascii_digit)) {
             return false;
         }
         let d = b[..i].iter().rev().take_while(|x| x.is_ascii_digit()).count();

@@ -925,7 +925,7 @@ fn loose_both(b: &[u8], o: usize, c: usize) -> Option<[Edit; 2]> {
     loose_both_of(b, o, c, 1, true)
 }
 
-/// [`loose_both`] for quotes `ql` bytes long; `named` asks for a capital or
+/// [`loose_both`] for quotes `ql` bytes long; `named_only` asks for a capital or
 /// digit first inside (straight quotes, whose direction is a guess; a
 /// curly pair's is not: `“ priority discipline year ”`).
 fn loose_both_of(b: &[u8], o: usize, c: usize, ql: usize, named_only: bool) -> Option<[Edit; 2]> {
