@@ -510,9 +510,11 @@ crate::declare_rules! { pass = "boilerplate";
     /// empty labels (`Chinese source:`), rows of labels, symbol rows
     /// (`• |`), widget rows (`Share this article`, `Most popular in 24h`,
     /// `MoreTop news`), page numbers (`1 2 3 4 5`), long numbers alone (page
-    /// ids), bare site addresses (`www.example.com`), menu runs, language
-    /// switchers (`中文English`), short Chinese lines in an English page
-    /// (`扫一扫在手机打开当前页`), short labels above the title or below
+    /// ids), bare site addresses (`www.example.com`), menu runs, arrow
+    /// paths with a menu word (`> More`, `news center> local news`),
+    /// language switchers (`中文English`), short Chinese lines in an
+    /// English page (`扫一扫在手机打开当前页`; English: its body holds
+    /// eight times more Latin letters than Han), short labels above the title or below
     /// the article (`Open Governance`, `BACK`), and short lines between two
     /// furniture lines above the title (a menu column, as jusText relabels a
     /// short line between two bad ones). Dates and credits go to
