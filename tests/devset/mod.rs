@@ -137,7 +137,7 @@ fn lines_equal(text: &str, line: &str) -> usize {
 }
 
 /// The halves, in table order.
-pub const HALVES: [&str; 19] = ["build", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17"];
+pub const HALVES: [&str; 20] = ["build", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18"];
 
 /// A tally per half and every missed case.
 #[derive(Debug, Default)]
