@@ -84,11 +84,21 @@ crate::declare_rules! { pass = "glued_words";
     /// The Heads of the schools drew the university's international plan; she majored in management in 2017.
     /// ```
     ///
+    /// ## Example
+    /// ```text
+    /// Inhis speech, sheappealed to our staff. Atthe end, we kept ourreal aim inthis era. Hepraised them.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// In his speech, she appealed to our staff. At the end, we kept our real aim in this era. He praised them.
+    /// ```
+    ///
     /// ## Keeps
     /// ```text
     /// He went online with a smartphone in Henan, Anhui and henan, anhui or wuhan.
     /// Visit www.tothe.com or run make_tothe and projectprogress.
     /// Qin Guangjian, deputy director, and Mr. Zhang, and Zhangjiagang, a city; Wu Xiaodong, deputy secretary.
+    /// Asher and Inga came. Onthe.io stays. Atthe_x stays. Anhe, Shehong and Weiqing came. Heeded, they left.
     /// ```
     ///
     /// ## Why review
@@ -99,7 +109,10 @@ crate::declare_rules! { pass = "glued_words";
     /// `to`, `of`, `is`, `and`, ... but not `on`, `in`, `up`, `over`) with
     /// the other at least three letters (or `be`, `is`, `it` after one of
     /// three letters or more: `andbe`); a four-letter token of a short list
-    /// of two glued two-letter words (`itis`, `tobe`); or two words of four letters or more
+    /// of two glued two-letter words (`itis`, `tobe`); a particle glued
+    /// to a determiner (`inthis`, and at a sentence start `Atthe`,
+    /// `Aseach`); a subject pronoun glued to a dictionary verb in `-ed`
+    /// (`sheappealed`); or two words of four letters or more
     /// that the document also writes apart (`project progress`). A rare
     /// compound the dictionary lacks could still be split: an editor should look.
     P302 = ("glued-lowercase-words", Review, true, "space between lowercase words glued across an HTML boundary");
@@ -342,7 +355,7 @@ const R_GLUED_LOWER: &str = "space between lowercase words glued across an HTML 
 /// begin (left) or end (right) a closed compound.
 const GLUE_LEFT: &[&str] = &[
     "the", "to", "of", "is", "are", "was", "were", "and", "not", "an", "has", "have", "had", "would", "could", "should",
-    "its", "their", "this", "that", "these", "those", "which", "from",
+    "its", "their", "our", "this", "that", "these", "those", "which", "from",
 ];
 const GLUE_RIGHT: &[&str] = &[
     "the", "to", "of", "is", "are", "was", "were", "and", "not", "a", "has", "have", "had", "would", "could", "should",
@@ -419,6 +432,17 @@ fn number_plural(l: &str, r: &str, lex: &lexicon::Lexicon) -> bool {
 
 /// Words never taken as a right half after a glue word (`hashers` is not
 /// `has hers`).
+/// Determiners after which a particle glued before them splits
+/// (`inthis`, `Aseach`, `Atthe`).
+const DETERMINERS: &[&str] = &["the", "this", "that", "these", "those", "his", "their", "our", "each", "every"];
+
+/// Subject pronouns glued to a verb in `-ed` (`sheappealed`, `Hepraised`).
+const PRONOUNS: &[&str] = &["he", "she", "we", "they"];
+
+/// Left halves of a capitalized token at a sentence start (`Inhis`,
+/// `Duringthe`): the particles and two longer prepositions.
+const SENTENCE_LEFT: &[&str] = &["in", "on", "at", "by", "for", "with", "as", "to", "of", "from", "after", "during"];
+
 const NOT_RIGHT: &[&str] = &["hers", "ours", "yours", "theirs", "mine"];
 
 /// Four-letter tokens that are two two-letter words glued together and
@@ -686,6 +710,9 @@ impl GluedWords {
                             self.surname_glued(text, s, s + n, edits);
                         }
                         self.number_glue(text, s, s + n, edits, noted);
+                        if edits.len() == before {
+                            self.sentence_pair(text, s, s + n, edits);
+                        }
                     }
                     if edits.len() == before {
                         loose.push(Loose::Run(s, s + n));
@@ -701,6 +728,18 @@ impl GluedWords {
                 let s = p + k as usize;
                 if !bt.get(s + 7).is_some_and(u8::is_ascii_alphanumeric) && bt[s + 5..s + 7] == *b"of" {
                     self.capitalized_glue(text, s, s + 7, edits);
+                }
+            }
+            // Five or six letters: a particle and a determiner at a
+            // sentence start (`Inhis`, `Atthe`).
+            let mut caps5 = (u & !((letters << 1) as u64 | u64::from(prev_letter))) & (lo >> 1 & lo >> 2 & lo >> 3 & lo >> 4) as u64;
+            while caps5 != 0 {
+                let k = caps5.trailing_zeros();
+                caps5 &= caps5 - 1;
+                let s = p + k as usize;
+                let n = 1 + (lo >> (k + 1)).trailing_ones() as usize;
+                if n <= 7 {
+                    self.sentence_pair(text, s, s + n, edits);
                 }
             }
             prev_letter = letters >> 63 & 1 == 1;
@@ -929,6 +968,46 @@ impl GluedWords {
     /// made of two closed-class words of three letters or more, opening a
     /// sentence (`Thenboth parties discussed`): the whole is no word.
     #[inline(never)]
+    /// P302 at the capitalized token `text[s..e]` (five to twelve letters)
+    /// that starts a sentence: a particle glued to a determiner (`Inhis`,
+    /// `Atthe`, `Aseach`) or a subject pronoun glued to a verb in `-ed`
+    /// (`Hepraised`), the token read in lowercase being no word and no
+    /// pinyin.
+    fn sentence_pair(&self, text: &str, s: usize, e: usize, edits: &mut Vec<Edit>) -> bool {
+        let b = text.as_bytes();
+        let n = e - s;
+        if !(5..=12).contains(&n) || b.get(e).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'/' | b'@' | b'-' | b'\'')) {
+            return false;
+        }
+        let first = matches!(b[s], b'I' | b'O' | b'A' | b'B' | b'F' | b'W' | b'T' | b'D' | b'H' | b'S');
+        let opens = || {
+            let mut i = s;
+            while i > 0 && b[i - 1] == b' ' {
+                i -= 1;
+            }
+            i == 0 || matches!(b[i - 1], b'\n' | b'\r') || (i < s && matches!(b[i - 1], b'.' | b'!' | b'?') && (i < 2 || !b[i - 2].is_ascii_uppercase()))
+        };
+        if !first || !opens() {
+            return false;
+        }
+        let mut buf = [0u8; 12];
+        let lw = &mut buf[..n];
+        lw.copy_from_slice(&b[s..e]);
+        lw.make_ascii_lowercase();
+        let Ok(w) = std::str::from_utf8(lw) else { return false };
+        if self.lex.is_word(w) || CLOSED_COMPOUNDS.contains(w) || is_pinyin(w) {
+            return false;
+        }
+        let cut = (2..n - 2).filter(|&k| {
+            let (l, r) = (&w[..k], &w[k..]);
+            (SENTENCE_LEFT.contains(&l) && DETERMINERS.contains(&r)) || (PRONOUNS.contains(&l) && r.len() >= 5 && r.ends_with("ed") && self.lex.is_word(r))
+        });
+        let mut cut = cut.take(2);
+        let (Some(k), None) = (cut.next(), cut.next()) else { return false };
+        edits.push(Edit::insertion(s + k, " ", P302, Review, R_GLUED_LOWER));
+        true
+    }
+
     fn function_pair(&self, text: &str, s: usize, e: usize, edits: &mut Vec<Edit>) {
         let b = text.as_bytes();
         // Opening a sentence: the line's start or after `. ` (most long
@@ -1598,7 +1677,8 @@ impl GluedWords {
                 || (l.len() >= 3 && GLUE_LEFT.contains(&l) && matches!(r, "be" | "is" | "it"))
                 || (w.len() == 4 && SHORT_GLUES.contains(&w.as_bytes()) && k == 2)
                 || (GLUE_RIGHT.contains(&r) && l.len() >= 3 && (r.len() > 1 || l.len() >= 4))
-                || (PARTICLES.contains(&l) && article(r))
+                || (PARTICLES.contains(&l) && (article(r) || DETERMINERS.contains(&r)))
+                || (PRONOUNS.contains(&l) && r.len() >= 5 && r.ends_with("ed"))
                 || (l.len() >= 4 && r.len() >= 4 && written_apart(text, l, r));
             if ok {
                 if found.is_some() {
