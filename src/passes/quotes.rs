@@ -77,6 +77,17 @@ crate::declare_rules! { pass = "quotes";
     /// It grows chili peppers, tomatoes, etc.,” said Shao Shiyou, the manager.
     /// ```
     ///
+    /// ## Example
+    /// ```text
+    /// They asked: “Does she need to stay at home?””Do I need a test?” Party members answered.
+    /// They offer “micro services”. It covered the village.”Long at all levels, the staff work.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// They asked: “Does she need to stay at home?” “Do I need a test?” Party members answered.
+    /// They offer “micro services”. It covered the village. “Long at all levels, the staff work.
+    /// ```
+    ///
     /// ## Keeps
     /// ```text
     /// He said “yes” and ”no and “maybe”.
@@ -89,7 +100,11 @@ crate::declare_rules! { pass = "quotes";
     /// line is left alone; but an opening quote that ends the line's quotes
     /// between `, ` and a quoting verb (`said`, `added`, …) closes one. Read in order, the last quotation may stay open
     /// (it runs on into the next paragraph) only when two quotes or more
-    /// were turned on the line. A turned quote glued after a sentence gets
+    /// were turned on the line, or one, the line's last, after an opening
+    /// quote (so the line did not begin inside a quotation). Two closing
+    /// quotes in a row are a quotation closed and the next opened when the
+    /// line then reads in order to its end (`home?” “Do`); otherwise one
+    /// of them was typed twice (P210). A turned quote glued after a sentence gets
     /// its space, and a closing one glued to the next word too (P201).
     P202 = ("misdirected-curly-quote", Safe, true, "curly quote turned the right way");
     /// ## What it fixes
@@ -1021,6 +1036,43 @@ fn quoting_verb_at(b: &[u8], at: usize) -> bool {
 }
 
 /// Curly double quotes of one line: `(offset, is_opening)`.
+/// Is the closing quote at `q` glued after a sentence's end (or after a
+/// closing quote that ends one: `home?””Do`) before a capitalized word, so
+/// that it could open the next quotation (`83%.”The 24 projects`)?
+fn after_stop(b: &[u8], q: usize) -> bool {
+    let stop = |i: usize| i > 0 && matches!(b[i - 1], b'.' | b'!' | b'?');
+    (stop(q) || (b[..q].ends_with(RDQ.as_bytes()) && stop(q - RDQ.len())))
+        && b.get(q + RDQ.len()).is_some_and(u8::is_ascii_uppercase)
+        && b.get(q + RDQ.len() + 1).is_some_and(|x| x.is_ascii_lowercase() || *x == b' ')
+}
+
+/// A line's curly quotes read in order: where each opens and closes, and
+/// the closing quotes `turnable` lets open a quotation where none is open.
+struct InOrder {
+    turn: Vec<usize>,
+    closes: Vec<usize>,
+    opens: Vec<usize>,
+    open_now: bool,
+}
+
+/// The line's quotes `qs` (offset, opening?) read in order, or `None` when
+/// an opening quote comes inside a quotation or a closing one where none
+/// is open and `turnable` does not turn it.
+fn in_order(qs: &[(usize, bool)], turnable: impl Fn(&(usize, bool)) -> bool) -> Option<InOrder> {
+    let mut r = InOrder { turn: Vec::new(), closes: Vec::new(), opens: Vec::new(), open_now: false };
+    for q in qs {
+        match (q.1, r.open_now) {
+            (true, true) => return None,
+            (true, false) => r.opens.push(q.0),
+            (false, true) => r.closes.push(q.0),
+            (false, false) if turnable(q) => r.turn.push(q.0),
+            (false, false) => return None,
+        }
+        r.open_now = !r.open_now;
+    }
+    Some(r)
+}
+
 fn curly_line(text: &str, qs: &[(usize, bool)], edits: &mut Vec<Edit>) {
     if qs.is_empty() {
         return;
@@ -1033,6 +1085,12 @@ fn curly_line(text: &str, qs: &[(usize, bool)], edits: &mut Vec<Edit>) {
     for w in qs.windows(2) {
         let ((q, open), (q2, open2)) = (w[0], w[1]);
         if q2 == q + LDQ.len() && open == open2 && (q == 0 || ascii_at(q - 1)) && ascii_at(q2 + LDQ.len()) {
+            // `home?””Do I need … Ningxiang?”Party`: two quotations abutting
+            // when the line reads in order with the second quote opening
+            // the next one and every quotation closed.
+            if !open && in_order(qs, |&(x, _)| after_stop(b, x)).is_some_and(|r| !r.open_now && r.turn.contains(&q2)) {
+                continue;
+            }
             edits.push(Edit::deletion(q2..q2 + LDQ.len(), P210, Safe, R_DOUBLED_QUOTE));
             doubled = true;
         }
@@ -1101,34 +1159,7 @@ fn curly_line(text: &str, qs: &[(usize, bool)], edits: &mut Vec<Edit>) {
         // Read in order: a closing quote where none is open opens, when it
         // could (as above, or glued after a sentence's end before a
         // capitalized word: `83%.”The 24 projects … projects.”Zhenjiang`).
-        let after_stop = |q: usize| {
-            q > 0
-                && matches!(b[q - 1], b'.' | b'!' | b'?')
-                && b.get(q + RDQ.len()).is_some_and(u8::is_ascii_uppercase)
-                && b.get(q + RDQ.len() + 1).is_some_and(|x| x.is_ascii_lowercase() || *x == b' ')
-        };
-        let mut open_now = false;
-        let mut turn = Vec::new();
-        let mut closes = Vec::new();
-        let mut opens = Vec::new();
-        for q in qs {
-            match (q.1, open_now) {
-                (true, true) => return,
-                (true, false) => {
-                    opens.push(q.0);
-                    open_now = true;
-                }
-                (false, true) => {
-                    closes.push(q.0);
-                    open_now = false;
-                }
-                (false, false) if opener(q) || after_stop(q.0) => {
-                    turn.push(q.0);
-                    open_now = true;
-                }
-                (false, false) => return,
-            }
-        }
+        let Some(InOrder { turn, closes, opens, open_now }) = in_order(qs, |q| opener(q) || after_stop(b, q.0)) else { return };
         // Every quote the right way and in order, the last quotation still
         // open at the line's end (it runs on into the next paragraph): the
         // glued quotes get their spaces as in a line that alternates
@@ -1150,12 +1181,17 @@ fn curly_line(text: &str, qs: &[(usize, bool)], edits: &mut Vec<Edit>) {
         // A quotation still open at the line's end runs on into the next
         // paragraph (or the page was cut): fine once the line has shown the
         // pattern, a turned quote closed before.
-        if !open_now || turn.len() >= 2 {
+        // One turned quote, the line's last, may stay open too when an
+        // opening quote came before it: the line did not begin inside a
+        // quotation, so the turned one closes none
+        // (`“micro services”. … Village.”Long at all levels`).
+        let last_turned = turn.len() == 1 && qs.last().map(|q| q.0) == turn.first().copied() && opens.first().is_some_and(|&o| o < turn[0]);
+        if !open_now || turn.len() >= 2 || last_turned {
             // Turned, the quotes get the spaces a glued pair gets
             // (`workers.”Vegetables … season.”On` → `workers. “Vegetables
             // … season.” On`).
             for q in turn {
-                let lead = if q > 0 && opens_after(b, q) { " " } else { "" };
+                let lead = if q > 0 && (opens_after(b, q) || b[..q].ends_with(RDQ.as_bytes())) { " " } else { "" };
                 edits.push(Edit::replacement(q..q + RDQ.len(), format!("{lead}{LDQ}"), P202, Safe, R_TURNED));
             }
             for c in closes {
