@@ -517,7 +517,8 @@ crate::declare_rules! { pass = "boilerplate";
     /// eight times more Latin letters than Han), short labels above the title or below
     /// the article (`Open Governance`, `BACK`), and short lines between two
     /// furniture lines above the title (a menu column, as jusText relabels a
-    /// short line between two bad ones). Dates and credits go to
+    /// short line between two bad ones; in a bulleted menu, headlines
+    /// too, up to twenty). Dates and credits go to
     /// `metadata.dateline` and `metadata.credits`.
     ///
     /// ## Example
@@ -879,7 +880,8 @@ impl Boilerplate {
             (removed[i].is_none() && !t.is_empty() && t.len() <= MAX_FURNITURE_LEN && !wire_dateline(t) && (!shape::sentence_like(t) || headline())).then_some(t)
         };
         let title = (0..f)
-            .filter(|&i| titled(i).is_some_and(|t| !(english && zones::mostly_han(t))) && strong[i].is_none())
+            // (A line behind a bullet glyph is an item of a list or menu.)
+            .filter(|&i| titled(i).is_some_and(|t| !(english && zones::mostly_han(t)) && !t.starts_with(['•', '·', '▪', '●'])) && strong[i].is_none())
             .max_by_key(|&i| (words(i), std::cmp::Reverse(i)));
         let candidates: Vec<usize> = zone().filter(|&i| Some(i) != title && candidate(i).is_some()).collect();
         for i in candidates {
@@ -899,27 +901,39 @@ impl Boilerplate {
         // `Leisure and garden inventory` / `Oil equipment`). The document's
         // start is no bound: the first line may be the real title.
         // A row of symbols (a text underline, a brace) is no bound.
-        let Some(title) = title else { return };
+        // In a bulleted menu (both bounds and every line of the run behind
+        // the same bullet glyph), the run may be longer and hold headlines
+        // (`• Hot News` / `• Publicity Week of Food Safety` / … / `• Hot Report`).
+        // With no title, the lines above the body.
+        let title = title.unwrap_or(f);
+        let bullet = |t: &str| t.chars().next().filter(|c| matches!(c, '•' | '·' | '▪' | '●'));
         let mut run: Vec<usize> = Vec::new();
         let mut bounded = false;
+        let mut bound_bullet = None;
+        let mut bulleted = true;
         for i in 0..title {
             let t = lines[i].trimmed(text);
             if t.is_empty() {
                 continue;
             }
-            let by_symbols = removed[i].as_ref().is_some_and(|r| r.shape == Some(zones::Shape::Symbols));
+            // (A bullet and a word or two is a menu item, a bound.)
+            let by_symbols = removed[i].as_ref().is_some_and(|r| r.shape == Some(zones::Shape::Symbols)) && bullet(t).is_none();
             if by_symbols {
                 run.clear();
                 bounded = false;
             } else if removed[i].is_some() {
-                if bounded && run.len() <= 5 {
+                let menu = bulleted && bound_bullet.is_some() && bullet(t) == bound_bullet;
+                if bounded && (run.len() <= 5 || menu && run.len() <= 20) {
                     for &j in &run {
                         removed[j] = Some(Box::new(Removal::shape(zones::Shape::AmongFurniture)));
                     }
                 }
                 run.clear();
                 bounded = true;
-            } else if bounded && !shape::sentence_like(t) && !wire_dateline(t) && zones::among_furniture(t) {
+                bound_bullet = bullet(t);
+                bulleted = true;
+            } else if bounded && !shape::sentence_like(t) && !wire_dateline(t) && (zones::among_furniture(t) || bound_bullet.is_some() && bullet(t) == bound_bullet && headline(t)) {
+                bulleted &= bound_bullet.is_some() && bullet(t) == bound_bullet;
                 run.push(i);
             } else {
                 run.clear();
@@ -1651,6 +1665,16 @@ mod tests {
         let row: String = (0..60).map(|i| format!("县{i}| ")).collect();
         let out = clean(&format!("{body}Comments (0)\nCopyright ©1999-2018 Example.com. All rights reserved.\n\n{row}\n"));
         assert_eq!(out.text, format!("{}\n", body.trim_end()));
+    }
+
+    #[test]
+    fn a_bulleted_menu_above_the_title_goes_with_its_headlines() {
+        let story = "Hengyang Delegation held the second plenary meeting on Friday evening\nOn the evening of January 25, the delegation held the second plenary meeting to convey the spirit of the session, and the deputies discussed the method for the by-election of the second session.\nThe director attended the meeting and made a speech, and the secretary presided over it.\n";
+        let menu = "• Hot News\n    • Domestic\n    • Local\n  • Special Report\n    • Recommendation\n    • Publicity Week of Food Safety\n    • Village Visiting Campaign\n    • The CPC Third Plenary Session\n    • NPC and CPPCC 2014 Annual Sessions\n    • Study the spirit of the Third Plenary Session\n    • The Eighteenth Big Third Plenary Session\n    • CPC Launches Mass Line Campaign\n    • Two special\n  • Hot Report\n";
+        assert_eq!(clean(&format!("{menu}{story}")).text, story);
+        // Without the bullets, the headlines a label shape does not take stay.
+        let plain = menu.replace('•', "");
+        assert!(clean(&format!("{plain}{story}")).text.contains("Study the spirit of the Third Plenary Session"));
     }
 
     #[test]
