@@ -56,8 +56,20 @@ crate::declare_rules! { pass = "markup";
     /// Body text.
     /// ```
     ///
+    /// ## Example
+    /// ```text
+    /// < p height="300" width="600">The flag flies.
+    /// < /section>
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// The flag flies.
+    ///
+    /// ```
+    ///
     /// ## Keeps
     /// ```text
+    /// if a < p > d then x < b and c > y
     /// if a <b and c> d then
     /// 在這裡插入一個<div>標籤
     /// <code>x，y</code>
@@ -65,7 +77,8 @@ crate::declare_rules! { pass = "markup";
     ///
     /// ## Why safe
     /// Only known HTML element names followed by `>`, whitespace or `/`
-    /// match, and only real markup is removed: a closing tag, a tag with
+    /// match (a space after `<` only in a closing tag or one with
+    /// attributes), and only real markup is removed: a closing tag, a tag with
     /// attributes, a self-closing tag or `<br>`, or any tag in a text that
     /// has one of those. A tag name written as a word in prose (`<div>`)
     /// stays; so does a tag holding Chinese text in an attribute
@@ -144,7 +157,7 @@ fn parse_entities(data: &'static str) -> std::result::Result<rustc_hash::FxHashM
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^</?(a|abbr|b|big|blockquote|br|center|cite|code|dd|del|div|dl|dt|em|figcaption|figure|font|h[1-6]|hr|i|img|ins|label|li|mark|ol|p|pre|q|s|section|small|span|strike|strong|sub|sup|table|tbody|td|tfoot|th|thead|tr|tt|u|ul|article|header|footer|nav|iframe|input|button|form|meta|link|style|script|wbr)(\s[^<>=]{0,200}=[^<>]{0,400})?\s*/?>",
+        r"(?i)^<( ?)/?(a|abbr|b|big|blockquote|br|center|cite|code|dd|del|div|dl|dt|em|figcaption|figure|font|h[1-6]|hr|i|img|ins|label|li|mark|ol|p|pre|q|s|section|small|span|strike|strong|sub|sup|table|tbody|td|tfoot|th|thead|tr|tt|u|ul|article|header|footer|nav|iframe|input|button|form|meta|link|style|script|wbr)(\s[^<>=]{0,200}=[^<>]{0,400})?\s*/?>",
     )
     .unwrap()
 });
@@ -198,8 +211,14 @@ impl Pass for Markup {
                 b'<' => {
                     if let Some(c) = TAG.captures(&text[i..]) {
                         let m = c.get(0).map_or(0, |m| m.end());
-                        let name = c.get(1).map_or("", |n| n.as_str()).to_ascii_lowercase();
-                        tags.push(Tag { range: i..i + m, name, attrs: c.get(2).is_some() });
+                        let name = c.get(2).map_or("", |n| n.as_str()).to_ascii_lowercase();
+                        let attrs = c.get(3).is_some();
+                        // `< /section>`, `< p height="300">`: a space after
+                        // `<` only in a closing tag or one with attributes.
+                        let spaced = c.get(1).is_some_and(|s| !s.is_empty());
+                        if !spaced || attrs || bytes.get(i + 2) == Some(&b'/') {
+                            tags.push(Tag { range: i..i + m, name, attrs });
+                        }
                     }
                 }
                 _ => emphasis_at(text, i, b'*', &mut edits),
@@ -226,7 +245,7 @@ impl Tag {
     /// Markup on its own: closing, with attributes, self-closing, or `<br>`.
     fn is_markup(&self, text: &str) -> bool {
         let t = &text[self.range.clone()];
-        t.starts_with("</") || t.ends_with("/>") || self.attrs || self.name == "br"
+        t.starts_with("</") || t.starts_with("< /") || t.ends_with("/>") || self.attrs || self.name == "br"
     }
 }
 
