@@ -293,20 +293,21 @@ crate::declare_rules! { pass = "sentence_case";
     C208 = ("camel-case-place-name", Review, true, "place name written with an inner capital given its usual spelling");
     /// ## What it fixes
     /// A brand whose own spelling has an inner capital, written with one
-    /// capital (`Wechat` → `WeChat`, `Youtube` → `YouTube`).
+    /// capital (`Wechat` → `WeChat`, `Youtube` → `YouTube`), and `wechat`
+    /// written all in lowercase.
     ///
     /// ## Example
     /// ```text
-    /// Pay with Alipay, Wechat or Paypal, and watch it on Youtube.
+    /// Pay with Alipay, Wechat or Paypal, and watch it on Youtube or in wechat groups.
     /// ```
     /// Becomes:
     /// ```text
-    /// Pay with Alipay, WeChat or PayPal, and watch it on YouTube.
+    /// Pay with Alipay, WeChat or PayPal, and watch it on YouTube or in WeChat groups.
     /// ```
     ///
     /// ## Keeps
     /// ```text
-    /// See wechat.com, @Wechat, Wechat_id, WeChat, WECHAT and Wechatty.
+    /// See wechat.com, @Wechat, Wechat_id, WeChat, WECHAT and Wechatty, @wechat, wechat_pay, mywechat, youtube and www.youtube.com/x.
     /// ```
     ///
     /// ## Why safe
@@ -512,6 +513,24 @@ fn brand_at(b: &[u8], j: usize, edits: &mut Vec<Edit>) {
 }
 
 const R_BRAND: &str = "brand given its own spelling";
+
+/// C209: `wechat`, the brand most often written all in lowercase in the
+/// pages rinse cleans, found by one substring scan (a scan for every brand
+/// would cost more than the rest of the pass).
+static LOWER_WECHAT: std::sync::LazyLock<memchr::memmem::Finder<'static>> = std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"wechat"));
+
+/// C209 for `wechat` in `b`, as a whole word outside an address, handle or
+/// identifier.
+fn lower_brands(b: &[u8], edits: &mut Vec<Edit>) {
+    for j in LOWER_WECHAT.find_iter(b) {
+        let e = j + 6;
+        let before_ok = j == 0 || !(b[j - 1].is_ascii_alphanumeric() || matches!(b[j - 1], b'.' | b'/' | b'@' | b'_' | b'-' | b'#' | b'\''));
+        let after_ok = b.get(e).is_none_or(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'_' | b'@' | b'/') || *c == b'.' && b.get(e + 1).is_some_and(u8::is_ascii_alphanumeric)));
+        if before_ok && after_ok {
+            edits.push(Edit::replacement(j..e, "WeChat", C209, Safe, R_BRAND));
+        }
+    }
+}
 
 /// C210: the head words of an institution's name (`National Bureau of
 /// Statistics`), capitalized.
@@ -1042,6 +1061,7 @@ impl Pass for SentenceCase {
             }
         }
         lowercase_months(text, &mut edits);
+        lower_brands(text.as_bytes(), &mut edits);
         self.lowercase_names(text, &mut edits);
         // After the other capitals, which keep a letter they share with it.
         self.place_names(text, &mut edits);
