@@ -1419,8 +1419,10 @@ impl Punctuation {
                 }
                 // `and the virus.(Source: Suizhong Rongmedia)`: a bracketed
                 // note of several words glued after a sentence (not Go's
-                // `value.(Stringer)`).
-                if n == b'(' && n2.is_ascii_uppercase() && p.is_ascii_lowercase() && letters_back(b, i) >= 3 {
+                // `value.(Stringer)`), or after a year ending one (`in
+                // 2022.(Source: Xuanma Town)`).
+                let year = i >= 5 && b[i - 4..i].iter().all(u8::is_ascii_digit) && matches!(&b[i - 4..i - 2], b"19" | b"20") && b[i - 5] == b' ';
+                if n == b'(' && n2.is_ascii_uppercase() && (p.is_ascii_lowercase() && letters_back(b, i) >= 3 || year) {
                     let inner = &b[i + 2..b.len().min(i + 122)];
                     let close = memchr::memchr2(b')', b'\n', inner).filter(|&k| inner[k] == b')');
                     if close.is_some_and(|k| inner[..k].contains(&b' ')) && !in_address(b, i) {
@@ -2159,6 +2161,8 @@ mod tests {
         assert_pass_fixes(&pass(), "welcomed youth at CIIT.He encouraged them", "welcomed youth at CIIT. He encouraged them");
         assert_pass_keeps(&pass(), "We build on ASP.Net and read CNN.Com daily.");
         assert_pass_fixes(&pass(), "against the virus.(Source: Suizhong Rongmedia)", "against the virus. (Source: Suizhong Rongmedia)");
+        assert_pass_fixes(&pass(), "farmers in 2022.(Source: Xuanma Town)", "farmers in 2022. (Source: Xuanma Town)");
+        assert_pass_keeps(&pass(), "v1.2022.(Source: x y) and 12022.(Note a)");
         assert_pass_keeps(&pass(), "if s, ok := value.(Stringer); ok {");
     }
 
