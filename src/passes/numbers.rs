@@ -286,6 +286,31 @@ crate::declare_rules! { pass = "numbers";
     /// right only the page can tell.
     N110 = ("to-billion-after-number", Review, true, "`52.17 to billion` read as 52.17亿 = 5.217 billion, as the page decides");
     /// ## What it fixes
+    /// A 亿 amount whose unit machine translation rendered word for word as
+    /// `100 million` after the number: `460 100 million yuan` is 460亿 yuan,
+    /// 46 billion yuan.
+    ///
+    /// ## Example
+    /// ```text
+    /// total investment 460 100 million yuan, of which 3.5 100 million yuan is public.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// total investment 46 billion yuan, of which 350 million yuan is public.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// In 2019 100 million yuan went to schools; 460 100 million people; 1 2 100 million yuan; v2.3 100 million yuan.
+    /// ```
+    ///
+    /// ## Why review
+    /// Only the exact shape is read: a number of one to five digits (one
+    /// decimal point at most, no year), a space, `100 million`, then a
+    /// currency (`yuan`, `RMB`, `dollars`, `US dollars`), with no number
+    /// before it. Two figures written side by side could still read so.
+    N111 = ("hundred-million-after-number", Review, true, "`460 100 million yuan` read as 460亿 = 46 billion yuan");
+    /// ## What it fixes
     /// A lowercase word glued to the number after it: `growth4.8%`,
     /// `reached13`, `era10`.
     ///
@@ -563,6 +588,7 @@ const R_WORD_AFTER_GLUED: &str = "space between a number and the word glued to i
 const R_CAPITAL_GLUED: &str = "space between a number and the capitalized word glued to it";
 const R_TO_BILLION: &str = "`to billion` after a number, read as 亿";
 const R_SPLIT_WAN: &str = "a 万 amount written in two parts";
+const R_YI_WORDS: &str = "a 亿 amount with its unit written as `100 million`";
 const R_TRILLION: &str = "a yuan figure off by ten against the dollar figure beside it";
 const R_FULLWIDTH: &str = "full-width mark in an English number becomes ASCII";
 const W_UNKNOWN: &str = "numbers: broken number, value unknown (check the source)";
@@ -1022,6 +1048,9 @@ impl Numbers {
                 return end;
             }
             if let Some(end) = self.split_wan(text, t, edits) {
+                return end;
+            }
+            if let Some(end) = yi_words(text, t, edits) {
                 return end;
             }
             if let Some(end) = self.trillion_vs_dollars(text, t, edits) {
@@ -1605,6 +1634,34 @@ struct Figure {
 
 /// Does an amount's scale or unit word follow the number ending at `r`
 /// (` million`, ` billion`, ` trillion`, ` yuan`, ` percent`)?
+/// N111: `460 100 million yuan`, 460亿 yuan with the unit written as
+/// `100 million`: 46 billion yuan.
+fn yi_words(text: &str, t: &Tok, edits: &mut Vec<Edit>) -> Option<usize> {
+    let b = text.as_bytes();
+    let num = &text[t.start..t.end];
+    let int_len = num.find('.').unwrap_or(num.len());
+    if !(1..=5).contains(&int_len) || num.starts_with('0') && int_len > 1 || num.ends_with('.') || !text[t.end..].starts_with(" 100 million ") {
+        return None;
+    }
+    if int_len == 4 && !num.contains('.') && matches!(&num[..2], "19" | "20") {
+        return None;
+    }
+    let unit_at = t.end + " 100 million ".len();
+    let rest = &text[unit_at..];
+    let unit = ["yuan", "RMB", "US dollars", "dollars"].into_iter().find(|u| rest.starts_with(u) && word_end_ok(b, unit_at + u.len()))?;
+    let before = text[..t.start].trim_end_matches(' ');
+    if before.ends_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.') {
+        return None;
+    }
+    let decimals = num.len() - int_len - usize::from(num.contains('.'));
+    let total = Amount::from_digits(num, 8 - decimals as i32)?;
+    let en = total.english();
+    let end = t.end + " 100 million".len();
+    let reason = format!("{R_YI_WORDS}: `{num} 100 million {unit}` = {num}亿 = {en}");
+    edits.push(Edit::replacement(t.start..end, en, N111, Review, reason));
+    Some(end)
+}
+
 fn amount_after(b: &[u8], r: usize) -> bool {
     let rest = b.get(r..).unwrap_or(&[]);
     [&b" million"[..], b" billion", b" trillion", b" yuan", b" percent"]
