@@ -995,15 +995,16 @@ impl GluedWords {
         lw.copy_from_slice(&b[s..e]);
         lw.make_ascii_lowercase();
         let Ok(w) = std::str::from_utf8(lw) else { return false };
-        if self.lex.is_word(w) || CLOSED_COMPOUNDS.contains(w) || is_pinyin(w) {
-            return false;
-        }
+        // The cuts by the short lists first; the dictionary only then.
         let cut = (2..n - 2).filter(|&k| {
             let (l, r) = (&w[..k], &w[k..]);
             (SENTENCE_LEFT.contains(&l) && DETERMINERS.contains(&r)) || (PRONOUNS.contains(&l) && r.len() >= 5 && r.ends_with("ed") && self.lex.is_word(r))
         });
         let mut cut = cut.take(2);
         let (Some(k), None) = (cut.next(), cut.next()) else { return false };
+        if self.lex.is_word(w) || CLOSED_COMPOUNDS.contains(w) || is_pinyin(w) {
+            return false;
+        }
         edits.push(Edit::insertion(s + k, " ", P302, Review, R_GLUED_LOWER));
         true
     }
