@@ -881,7 +881,7 @@ impl Boilerplate {
         };
         let title = (0..f)
             // (A line behind a bullet glyph is an item of a list or menu.)
-            .filter(|&i| titled(i).is_some_and(|t| !(english && zones::mostly_han(t)) && !t.starts_with(['•', '·', '▪', '●'])) && strong[i].is_none())
+            .filter(|&i| titled(i).is_some_and(|t| !(t.starts_with(['•', '·', '▪', '●']) || english && zones::mostly_han(t))) && strong[i].is_none())
             .max_by_key(|&i| (words(i), std::cmp::Reverse(i)));
         let candidates: Vec<usize> = zone().filter(|&i| Some(i) != title && candidate(i).is_some()).collect();
         for i in candidates {
