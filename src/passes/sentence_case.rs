@@ -457,7 +457,35 @@ crate::declare_rules! { pass = "sentence_case";
     /// all-lowercase dictionary word of two letters or more followed by a
     /// space, on a prose line.
     C214 = ("quotation-start-lowercase", Review, true, "capital at the start of a quotation introduced by a speech verb and a colon");
+    /// ## What it fixes
+    /// A name in quotes whose every word is capitalized but the first: `the
+    /// "pear Art Festival"` → `the "Pear Art Festival"`, `"people's Daily"`
+    /// → `"People's Daily"`.
+    ///
+    /// ## Example
+    /// ```text
+    /// They held a grand "pear Art Festival" and read “people’s Daily” in the afternoon.
+    /// ```
+    /// Becomes:
+    /// ```text
+    /// They held a grand "Pear Art Festival" and read “People’s Daily” in the afternoon.
+    /// ```
+    ///
+    /// ## Keeps
+    /// ```text
+    /// They said "made in China" and "the Times", "iPhone Pro", "old" and "new Look Now Here Again Today" in the afternoon.
+    /// ```
+    ///
+    /// ## Why review
+    /// The quotation must hold two to five words: first a lowercase
+    /// dictionary word of three letters or more (a possessive `'s` after
+    /// it at most) that is no closed-class word, then only capitalized
+    /// words, on a prose line. A name whose writer keeps its first word in
+    /// lowercase would still be changed.
+    C215 = ("quoted-name-first-word-lowercase", Review, true, "first word of a quoted name capitalized like the rest");
 }
+
+const R_QUOTED_NAME: &str = "first word of a quoted name capitalized like the rest";
 
 const R_QUOTATION: &str = "capital at the start of a quotation introduced by a speech verb and a colon";
 
@@ -1017,6 +1045,7 @@ impl Pass for SentenceCase {
                 if line.len() >= 40 {
                     self.sentence_starts(line, pos, &mut edits, &|| *code.get_or_init(|| has_code(text)));
                     self.quotation_starts(line, pos, &mut edits);
+                    self.quoted_names(line, pos, &mut edits);
                 }
                 prev_ends_sentence = ends_sentence(line);
                 prev_ends_plainly = self.ends_plainly(line);
@@ -1388,6 +1417,54 @@ impl SentenceCase {
                 return;
             }
             edits.push(Edit::replacement(pos + j..pos + j + 1, upper_letter(b[j]), C214, Review, R_QUOTATION));
+        }
+    }
+
+    /// C215 on the quotations of `line` (at `pos` in the text).
+    fn quoted_names(&self, line: &str, pos: usize, edits: &mut Vec<Edit>) {
+        let b = line.as_bytes();
+        let mut prose: Option<bool> = None;
+        for q in memchr::memchr2_iter(b'"', 0xe2, b) {
+            let ql = if b[q] == b'"' {
+                1
+            } else if b[q..].starts_with("\u{201c}".as_bytes()) {
+                3
+            } else {
+                continue;
+            };
+            if q > 0 && !matches!(b[q - 1], b' ' | b'(') {
+                continue;
+            }
+            let j = q + ql;
+            let wl = b[j..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+            if wl < 3 {
+                continue;
+            }
+            let mut k = j + wl;
+            if b[k..].starts_with(b"'s") {
+                k += 2;
+            } else if b[k..].starts_with("\u{2019}s".as_bytes()) {
+                k += 4;
+            }
+            // Then one to four capitalized words, and the closing quote.
+            let mut words = 0;
+            while words < 5 && b.get(k) == Some(&b' ') && b.get(k + 1).is_some_and(u8::is_ascii_uppercase) {
+                let n = 1 + b[k + 2..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+                if n < 2 {
+                    break;
+                }
+                k += 1 + n;
+                words += 1;
+            }
+            let closed = if ql == 1 { b.get(k) == Some(&b'"') } else { b[k..].starts_with("\u{201d}".as_bytes()) };
+            if !(1..=4).contains(&words) || !closed {
+                continue;
+            }
+            let w = &line[j..j + wl];
+            if self.lex.function.contains(w) || !self.lex.is_word(w) || !*prose.get_or_insert_with(|| prose_shape(line)) {
+                continue;
+            }
+            edits.push(Edit::replacement(pos + j..pos + j + 1, upper_letter(b[j]), C215, Review, R_QUOTED_NAME));
         }
     }
 
