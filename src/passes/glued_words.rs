@@ -1194,7 +1194,8 @@ impl GluedWords {
         // matter: its left half is an English word).
         let k = w.len() - 2;
         if splits >> k & 1 == 1 && w.ends_with("in") && k >= 5 && after == b' ' && !CLOSED_COMPOUNDS.contains(w) && !in_address(b, s) && !in_domain(b, s) {
-            let next = &b[e + 1..];
+            // (`after` is a space at the text's end too: nothing follows.)
+            let next = b.get(e + 1..).unwrap_or_default();
             let nl = next.iter().take_while(|c| c.is_ascii_lowercase()).count();
             let number = next.first().is_some_and(u8::is_ascii_digit);
             let determiner = nl > 0 && matches!(&next[..nl], b"the" | b"a" | b"an" | b"this" | b"that" | b"these" | b"those" | b"his" | b"her" | b"their" | b"our" | b"its") && next.get(nl) == Some(&b' ');
@@ -1995,6 +1996,15 @@ mod tests {
         let edits = p.run(&after, &mut cx);
         assert_eq!(edits.len(), 1, "{edits:?}");
         assert_eq!(edits[0].range.start, "The code".len());
+    }
+
+    #[test]
+    fn a_token_ending_the_text_does_not_panic() {
+        // Found by the seed-slice property test: `after` reads as a space
+        // past the text's end.
+        assert_pass_keeps(&pass(), "she majored in administrative managementin");
+        assert_pass_fixes(&pass(), "and sheappealed", "and she appealed");
+        assert_pass_fixes(&pass(), "Atthe", "At the");
     }
 
     #[test]
