@@ -730,7 +730,7 @@ impl GluedWords {
                     self.capitalized_glue(text, s, s + 7, edits);
                 }
             }
-            // Five or six letters: a particle and a determiner at a
+            // Five to seven letters: a particle and a determiner at a
             // sentence start (`Inhis`, `Atthe`).
             let mut caps5 = (u & !((letters << 1) as u64 | u64::from(prev_letter))) & (lo >> 1 & lo >> 2 & lo >> 3 & lo >> 4) as u64;
             while caps5 != 0 {

@@ -1035,7 +1035,6 @@ fn quoting_verb_at(b: &[u8], at: usize) -> bool {
     b.get(at + n) == Some(&b' ') && matches!(&b[at..at + n], b"said" | b"says" | b"added" | b"asked" | b"noted" | b"explained" | b"stressed" | b"replied" | b"stated" | b"remarked")
 }
 
-/// Curly double quotes of one line: `(offset, is_opening)`.
 /// Is the closing quote at `q` glued after a sentence's end (or after a
 /// closing quote that ends one: `home?””Do`) before a capitalized word, so
 /// that it could open the next quotation (`83%.”The 24 projects`)?
@@ -1073,6 +1072,7 @@ fn in_order(qs: &[(usize, bool)], turnable: impl Fn(&(usize, bool)) -> bool) -> 
     Some(r)
 }
 
+/// Curly double quotes of one line: `(offset, is_opening)`.
 fn curly_line(text: &str, qs: &[(usize, bool)], edits: &mut Vec<Edit>) {
     if qs.is_empty() {
         return;
